@@ -1,0 +1,92 @@
+package dev.syngen.core.engine;
+
+import dev.syngen.core.plan.CompiledColumn;
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.random.CellRandom;
+import java.util.List;
+
+/**
+ * A block of consecutive rows of one entity, stored column by column. {@link #fill} computes every
+ * cell from (stream key, row index) alone, so any block can be filled on any thread in any order.
+ */
+public final class RowBatch {
+  private final CompiledEntity entity;
+  private final ColumnVector[] columns;
+  private long firstRow;
+  private int size;
+
+  public RowBatch(CompiledEntity entity, int capacity) {
+    this.entity = entity;
+    List<CompiledColumn> cols = entity.columns();
+    this.columns = new ColumnVector[cols.size()];
+    for (int c = 0; c < columns.length; c++) {
+      CompiledColumn col = cols.get(c);
+      columns[c] = new ColumnVector(col.type().kind(), capacity, col.canBeNull());
+    }
+  }
+
+  public CompiledEntity entity() {
+    return entity;
+  }
+
+  public long firstRow() {
+    return firstRow;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public ColumnVector column(int c) {
+    return columns[c];
+  }
+
+  public int columnCount() {
+    return columns.length;
+  }
+
+  /** Computes rows [first, first + count) into this batch. */
+  public RowBatch fill(long first, int count) {
+    this.firstRow = first;
+    this.size = count;
+    List<CompiledColumn> cols = entity.columns();
+    for (int c = 0; c < columns.length; c++) {
+      fillColumn(cols.get(c), columns[c], first, count);
+    }
+    return this;
+  }
+
+  private static void fillColumn(CompiledColumn col, ColumnVector v, long first, int n) {
+    var g = col.generator();
+    long key = col.key();
+    switch (v.kind) {
+      case DOUBLE -> {
+        for (int i = 0; i < n; i++) {
+          v.doubles[i] = g.doubleAt(key, first + i);
+        }
+      }
+      case STRING -> {
+        for (int i = 0; i < n; i++) {
+          v.strings[i] = g.stringAt(key, first + i);
+        }
+      }
+      case UUID -> {
+        for (int i = 0; i < n; i++) {
+          v.longs[i] = g.longAt(key, first + i);
+          v.lows[i] = g.uuidLowAt(key, first + i);
+        }
+      }
+      default -> {
+        for (int i = 0; i < n; i++) {
+          v.longs[i] = g.longAt(key, first + i);
+        }
+      }
+    }
+    if (v.nulls != null) {
+      double rate = col.nullRate();
+      for (int i = 0; i < n; i++) {
+        v.nulls[i] = CellRandom.unit(key, first + i, CellRandom.NULL_DRAW) < rate;
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.syngen.core.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Allocation-free text forms of values: ISO-8601 UTC timestamps with milliseconds ({@code
+ * 2026-01-01T00:00:00.000Z}), ISO dates, canonical UUIDs and decimal longs, written into byte
+ * arrays. Used by every text sink so all of them agree on the representation.
+ */
+public final class ValueFormat {
+  private static final byte[] HEX =
+      "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final long MIN_FAST_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+  private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+  /** Longest text of any value written by this class (a UUID is 36, a timestamp 24). */
+  public static final int MAX_FIXED_WIDTH = 40;
+
+  private ValueFormat() {}
+
+  public static String timestamp(long epochMillis) {
+    byte[] b = new byte[MAX_FIXED_WIDTH];
+    return new String(
+        b, 0, writeTimestamp(b, 0, epochMillis), java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  public static String date(long epochDay) {
+    byte[] b = new byte[MAX_FIXED_WIDTH];
+    return new String(b, 0, writeDate(b, 0, epochDay), java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  public static String uuid(long hi, long lo) {
+    byte[] b = new byte[36];
+    writeUuid(b, 0, hi, lo);
+    return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** Writes {@code yyyy-MM-ddTHH:mm:ss.SSSZ}; returns the position after it. */
+  public static int writeTimestamp(byte[] b, int p, long epochMillis) {
+    long day = Math.floorDiv(epochMillis, 86_400_000L);
+    if (day < MIN_FAST_DAY || day > MAX_FAST_DAY) {
+      return writeAscii(b, p, Instant.ofEpochMilli(epochMillis).toString());
+    }
+    int msOfDay = (int) Math.floorMod(epochMillis, 86_400_000L);
+    p = writeDate(b, p, day);
+    b[p++] = 'T';
+    p = two(b, p, msOfDay / 3_600_000);
+    b[p++] = ':';
+    p = two(b, p, msOfDay / 60_000 % 60);
+    b[p++] = ':';
+    p = two(b, p, msOfDay / 1000 % 60);
+    b[p++] = '.';
+    int ms = msOfDay % 1000;
+    b[p++] = (byte) ('0' + ms / 100);
+    b[p++] = (byte) ('0' + ms / 10 % 10);
+    b[p++] = (byte) ('0' + ms % 10);
+    b[p++] = 'Z';
+    return p;
+  }
+
+  /** Writes {@code yyyy-MM-dd} (proleptic Gregorian, Hinnant's civil-from-days). */
+  public static int writeDate(byte[] b, int p, long epochDay) {
+    if (epochDay < MIN_FAST_DAY || epochDay > MAX_FAST_DAY) {
+      return writeAscii(b, p, LocalDate.ofEpochDay(epochDay).toString());
+    }
+    long z = epochDay + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+    int y = (int) (yoe + era * 400 + (m <= 2 ? 1 : 0));
+    b[p++] = (byte) ('0' + y / 1000);
+    b[p++] = (byte) ('0' + y / 100 % 10);
+    b[p++] = (byte) ('0' + y / 10 % 10);
+    b[p++] = (byte) ('0' + y % 10);
+    b[p++] = '-';
+    p = two(b, p, m);
+    b[p++] = '-';
+    return two(b, p, d);
+  }
+
+  public static int writeUuid(byte[] b, int p, long hi, long lo) {
+    p = hex(b, p, hi >>> 32, 8);
+    b[p++] = '-';
+    p = hex(b, p, hi >>> 16, 4);
+    b[p++] = '-';
+    p = hex(b, p, hi, 4);
+    b[p++] = '-';
+    p = hex(b, p, lo >>> 48, 4);
+    b[p++] = '-';
+    return hex(b, p, lo, 12);
+  }
+
+  /** Writes a decimal long; returns the position after it. */
+  public static int writeLong(byte[] b, int p, long v) {
+    if (v == Long.MIN_VALUE) {
+      return writeAscii(b, p, "-9223372036854775808");
+    }
+    if (v < 0) {
+      b[p++] = '-';
+      v = -v;
+    }
+    int digits = 1;
+    for (long t = v; t >= 10; t /= 10) {
+      digits++;
+    }
+    int end = p + digits;
+    for (int i = end - 1; i >= p; i--) {
+      b[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    return end;
+  }
+
+  private static int hex(byte[] b, int p, long v, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      b[p + i] = HEX[(int) (v & 0xF)];
+      v >>>= 4;
+    }
+    return p + digits;
+  }
+
+  private static int two(byte[] b, int p, int v) {
+    b[p] = (byte) ('0' + v / 10);
+    b[p + 1] = (byte) ('0' + v % 10);
+    return p + 2;
+  }
+
+  private static int writeAscii(byte[] b, int p, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      b[p++] = (byte) s.charAt(i);
+    }
+    return p;
+  }
+}

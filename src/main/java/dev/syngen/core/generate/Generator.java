@@ -1,0 +1,33 @@
+package dev.syngen.core.generate;
+
+import dev.syngen.core.scenario.ValueKind;
+
+/**
+ * Computes one column's value for any row, as a pure function of the column's stream key and the
+ * row index. A generator produces values of one {@link ValueKind} and implements the matching
+ * accessor: {@code longAt} for LONG, BOOL (0/1), TIMESTAMP (epoch ms), DATE (epoch day) and the
+ * high half of a UUID (with {@code uuidLowAt} for the low half); {@code doubleAt} for DOUBLE;
+ * {@code stringAt} for STRING.
+ *
+ * <p>Instances are bound once when a plan is compiled and shared by all worker threads, so they
+ * must be immutable (or use thread-confined scratch state).
+ */
+public interface Generator {
+  ValueKind kind();
+
+  default long longAt(long key, long row) {
+    throw new IllegalStateException(getClass().getSimpleName() + " does not produce " + kind());
+  }
+
+  default long uuidLowAt(long key, long row) {
+    throw new IllegalStateException(getClass().getSimpleName() + " does not produce UUIDs");
+  }
+
+  default double doubleAt(long key, long row) {
+    throw new IllegalStateException(getClass().getSimpleName() + " does not produce doubles");
+  }
+
+  default String stringAt(long key, long row) {
+    throw new IllegalStateException(getClass().getSimpleName() + " does not produce strings");
+  }
+}

@@ -1,0 +1,125 @@
+package dev.syngen.core.generate.builtin;
+
+import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.generate.Params;
+import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.scenario.ColumnType;
+import dev.syngen.core.scenario.ValueKind;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One of a list of values, uniformly or by relative weights (weights need not sum to 1). Values are
+ * converted to the column's type when the plan is compiled.
+ */
+public final class Choice implements Generator {
+  public static final GeneratorFactory FACTORY =
+      GeneratorFactory.of(
+          "choice",
+          "one of values, optionally by relative weights; params: values, weights",
+          Choice::create);
+
+  private final ValueKind kind;
+  private final Literal[] values;
+  private final long[] bits;
+  private final double[] cumulative; // null: uniform
+
+  Choice(ValueKind kind, Literal[] values, double[] cumulative) {
+    this.kind = kind;
+    this.values = values;
+    this.bits = Arrays.stream(values).mapToLong(Literal::bits).toArray();
+    this.cumulative = cumulative;
+  }
+
+  private static Generator create(dev.syngen.core.generate.GeneratorContext ctx) {
+    Params p = ctx.params();
+    ColumnType type = ctx.columnType();
+    List<?> raw = p.list("values", "[red, green, blue]");
+    List<?> weights = p.has("weights") ? p.list("weights", "[0.5, 0.3, 0.2]") : null;
+    if (raw == null) {
+      return null;
+    }
+    Literal[] values = new Literal[raw.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Literal.parse(raw.get(i), type);
+      if (values[i] == null) {
+        p.problem(
+            "values[" + i + "]",
+            "'" + raw.get(i) + "' is not " + Literal.expected(type),
+            "make every value " + Literal.expected(type) + " or change the column type");
+      }
+    }
+    double[] cumulative = weights == null ? null : cumulative(weights, values.length, p);
+    if (!p.ok()) {
+      return null;
+    }
+    return new Choice(type.kind(), values, cumulative);
+  }
+
+  private static double[] cumulative(List<?> weights, int n, Params p) {
+    if (weights.size() != n) {
+      p.problem(
+          "weights",
+          "has " + weights.size() + " entries but values has " + n,
+          "give exactly one weight per value");
+      return null;
+    }
+    double[] c = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      Object w = weights.get(i);
+      double d = w instanceof Number num ? num.doubleValue() : Double.NaN;
+      if (!(d >= 0) || Double.isInfinite(d)) {
+        p.problem("weights[" + i + "]", "must be a number >= 0, got '" + w + "'", "use e.g. 0.25");
+        return null;
+      }
+      sum += d;
+      c[i] = sum;
+    }
+    if (sum <= 0) {
+      p.problem("weights", "must not all be zero", "give at least one weight > 0");
+      return null;
+    }
+    for (int i = 0; i < n; i++) {
+      c[i] /= sum;
+    }
+    c[n - 1] = 1.0;
+    return c;
+  }
+
+  private int pick(long key, long row) {
+    if (cumulative == null) {
+      return (int) CellRandom.below(key, row, 0, values.length);
+    }
+    double u = CellRandom.unit(key, row, 0);
+    int i = Arrays.binarySearch(cumulative, u);
+    i = i < 0 ? -i - 1 : i + 1;
+    return Math.min(i, values.length - 1);
+  }
+
+  @Override
+  public ValueKind kind() {
+    return kind;
+  }
+
+  @Override
+  public long longAt(long key, long row) {
+    return bits[pick(key, row)];
+  }
+
+  @Override
+  public long uuidLowAt(long key, long row) {
+    return values[pick(key, row)].lowBits();
+  }
+
+  @Override
+  public double doubleAt(long key, long row) {
+    return values[pick(key, row)].real();
+  }
+
+  @Override
+  public String stringAt(long key, long row) {
+    return values[pick(key, row)].text();
+  }
+}

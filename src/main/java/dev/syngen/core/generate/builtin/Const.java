@@ -1,0 +1,62 @@
+package dev.syngen.core.generate.builtin;
+
+import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.generate.Params;
+import dev.syngen.core.scenario.ColumnType;
+import dev.syngen.core.scenario.ValueKind;
+
+/** The same value in every row, converted to the column's type once. */
+public final class Const implements Generator {
+  public static final GeneratorFactory FACTORY =
+      GeneratorFactory.of(
+          "const",
+          "the same value in every row; params: value (of the column's type)",
+          ctx -> {
+            Params p = ctx.params();
+            Object raw = p.raw("value");
+            ColumnType type = ctx.columnType();
+            Literal v = Literal.parse(raw, type);
+            if (v == null) {
+              p.problem(
+                  "value",
+                  raw == null ? "is missing" : "'" + raw + "' is not " + Literal.expected(type),
+                  "set value to " + Literal.expected(type));
+              return null;
+            }
+            return new Const(type.kind(), v);
+          });
+
+  private final ValueKind kind;
+  private final Literal value;
+
+  Const(ValueKind kind, Literal value) {
+    this.kind = kind;
+    this.value = value;
+  }
+
+  @Override
+  public ValueKind kind() {
+    return kind;
+  }
+
+  @Override
+  public long longAt(long key, long row) {
+    return value.bits();
+  }
+
+  @Override
+  public long uuidLowAt(long key, long row) {
+    return value.lowBits();
+  }
+
+  @Override
+  public double doubleAt(long key, long row) {
+    return value.real();
+  }
+
+  @Override
+  public String stringAt(long key, long row) {
+    return value.text();
+  }
+}

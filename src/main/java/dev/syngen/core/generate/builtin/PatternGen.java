@@ -1,0 +1,153 @@
+package dev.syngen.core.generate.builtin;
+
+import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.generate.Params;
+import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.scenario.ValueKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Strings shaped by a pattern: {@code #} a digit, {@code ?} an upper-case letter, {@code \d},
+ * {@code \w}, character classes such as {@code [A-Z0-9]}, and {@code {n}} or {@code {n,m}}
+ * repetition; everything else is literal ({@code ORD-########}, {@code [A-Z]{3}-\d{4}}).
+ */
+public final class PatternGen implements Generator {
+  public static final GeneratorFactory FACTORY =
+      GeneratorFactory.of(
+          "pattern",
+          "string from a pattern (# digit, ? letter, \\d, \\w, [A-Z], {n}, {n,m}); params: pattern",
+          ctx -> {
+            Params p = ctx.params();
+            String pattern = p.string("pattern", "\"ORD-########\"");
+            if (pattern == null) {
+              return null;
+            }
+            try {
+              return new PatternGen(parse(pattern));
+            } catch (IllegalArgumentException e) {
+              p.problem("pattern", e.getMessage(), "escape special characters with \\");
+              return null;
+            }
+          });
+
+  private static final String DIGITS = "0123456789";
+  private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String WORD =
+      UPPER + UPPER.toLowerCase(java.util.Locale.ROOT) + DIGITS + "_";
+  private static final int MAX_REPEAT = 10_000;
+
+  private record Token(char[] alphabet, int min, int max) {}
+
+  private final Token[] tokens;
+  private final int maxLength;
+
+  private PatternGen(List<Token> tokens) {
+    this.tokens = tokens.toArray(Token[]::new);
+    this.maxLength = tokens.stream().mapToInt(Token::max).sum();
+  }
+
+  static List<Token> parse(String p) {
+    List<Token> out = new ArrayList<>();
+    int i = 0;
+    while (i < p.length()) {
+      char c = p.charAt(i++);
+      String alphabet;
+      if (c == '#') {
+        alphabet = DIGITS;
+      } else if (c == '?') {
+        alphabet = UPPER;
+      } else if (c == '\\') {
+        if (i >= p.length()) {
+          throw new IllegalArgumentException("pattern ends with a lone backslash");
+        }
+        char e = p.charAt(i++);
+        alphabet = e == 'd' ? DIGITS : e == 'w' ? WORD : String.valueOf(e);
+      } else if (c == '[') {
+        int end = p.indexOf(']', i);
+        if (end < 0) {
+          throw new IllegalArgumentException("'[' at position " + (i - 1) + " is never closed");
+        }
+        alphabet = characterClass(p.substring(i, end), i);
+        i = end + 1;
+      } else {
+        alphabet = String.valueOf(c);
+      }
+      int min = 1;
+      int max = 1;
+      if (i < p.length() && p.charAt(i) == '{') {
+        int end = p.indexOf('}', i);
+        if (end < 0) {
+          throw new IllegalArgumentException("'{' at position " + i + " is never closed");
+        }
+        String[] range = p.substring(i + 1, end).split(",", -1);
+        try {
+          min = Integer.parseInt(range[0].trim());
+          max = range.length > 1 ? Integer.parseInt(range[1].trim()) : min;
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              "repetition '" + p.substring(i, end + 1) + "' is not {n} or {n,m}");
+        }
+        if (range.length > 2 || min < 0 || max < min || max > MAX_REPEAT) {
+          throw new IllegalArgumentException(
+              "repetition '"
+                  + p.substring(i, end + 1)
+                  + "' must be {n} or {n,m} with 0 <= n <= m <= "
+                  + MAX_REPEAT);
+        }
+        i = end + 1;
+      }
+      out.add(new Token(alphabet.toCharArray(), min, max));
+    }
+    return out;
+  }
+
+  private static String characterClass(String body, int at) {
+    if (body.isEmpty() || body.startsWith("^")) {
+      throw new IllegalArgumentException(
+          "character class at position "
+              + at
+              + " must list characters (negation is not supported)");
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int j = 0; j < body.length(); j++) {
+      char a = body.charAt(j);
+      if (j + 2 < body.length() && body.charAt(j + 1) == '-') {
+        char b = body.charAt(j + 2);
+        if (b < a) {
+          throw new IllegalArgumentException("range " + a + "-" + b + " is reversed");
+        }
+        for (char x = a; x <= b; x++) {
+          sb.append(x);
+        }
+        j += 2;
+      } else {
+        sb.append(a);
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public ValueKind kind() {
+    return ValueKind.STRING;
+  }
+
+  @Override
+  public String stringAt(long key, long row) {
+    StringBuilder sb = new StringBuilder(maxLength);
+    int draw = 0;
+    for (Token t : tokens) {
+      int n =
+          t.min() == t.max()
+              ? t.min()
+              : t.min() + (int) CellRandom.below(key, row, draw++, t.max() - t.min() + 1);
+      char[] a = t.alphabet();
+      for (int k = 0; k < n; k++) {
+        sb.append(a.length == 1 ? a[0] : a[(int) CellRandom.below(key, row, draw++, a.length)]);
+      }
+    }
+    return sb.toString();
+  }
+}

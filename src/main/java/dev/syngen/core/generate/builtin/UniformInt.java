@@ -1,0 +1,58 @@
+package dev.syngen.core.generate.builtin;
+
+import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.generate.Params;
+import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.scenario.ValueKind;
+
+/** Whole numbers uniform in [min, max], both inclusive. */
+public final class UniformInt implements Generator {
+  public static final GeneratorFactory FACTORY =
+      GeneratorFactory.of(
+          "uniform_int",
+          "whole number uniform in [min, max] inclusive; params: min, max",
+          ctx -> {
+            Params p = ctx.params();
+            Long min = p.whole("min", "1");
+            Long max = p.whole("max", "100");
+            if (min == null || max == null) {
+              return null;
+            }
+            if (min > max) {
+              p.problem("max", "is less than min (" + max + " < " + min + ")", "make max >= min");
+              return null;
+            }
+            if (max - min < 0 || max - min == Long.MAX_VALUE) {
+              p.problem("max", "range max - min is too large", "narrow the range");
+              return null;
+            }
+            return new UniformInt(min, max);
+          });
+
+  private final long min;
+  private final long span;
+
+  UniformInt(long min, long max) {
+    this.min = min;
+    this.span = max - min + 1;
+  }
+
+  @Override
+  public ValueKind kind() {
+    return ValueKind.LONG;
+  }
+
+  @Override
+  public long longAt(long key, long row) {
+    return min + CellRandom.below(key, row, 0, span);
+  }
+
+  public long min() {
+    return min;
+  }
+
+  public long max() {
+    return min + span - 1;
+  }
+}

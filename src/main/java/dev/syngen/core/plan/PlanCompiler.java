@@ -1,0 +1,499 @@
+package dev.syngen.core.plan;
+
+import dev.syngen.core.generate.ColumnRef;
+import dev.syngen.core.generate.Conversions;
+import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorContext;
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.generate.Params;
+import dev.syngen.core.generate.builtin.ForeignKey;
+import dev.syngen.core.generate.builtin.Sequence;
+import dev.syngen.core.generate.builtin.UniformInt;
+import dev.syngen.core.random.StreamKeys;
+import dev.syngen.core.scenario.Column;
+import dev.syngen.core.scenario.ColumnType;
+import dev.syngen.core.scenario.Entity;
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.scenario.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Validates a scenario with run overrides and binds it into a {@link CompiledPlan}. Every problem
+ * is collected (with its path and a fix) before anything fails, so one attempt shows them all.
+ */
+public final class PlanCompiler {
+  /** Entities larger than this are refused: beyond it a plan is a typo, not a dataset. */
+  public static final long MAX_ROWS = 1L << 40;
+
+  private final GeneratorRegistry registry;
+
+  public PlanCompiler(GeneratorRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Compiles or throws {@link dev.syngen.core.scenario.ValidationException} with all problems. */
+  public CompiledPlan compile(Scenario scenario, RunOverrides overrides) {
+    Problems problems = new Problems();
+    CompiledPlan plan = compile(scenario, overrides, problems);
+    problems.throwIfAny("scenario '" + scenario.id() + "'");
+    return plan;
+  }
+
+  /** Compiles, adding problems to {@code problems}; returns null if there are any. */
+  public CompiledPlan compile(Scenario scenario, RunOverrides overrides, Problems problems) {
+    Map<String, Integer> index = checkStructure(scenario, problems);
+    checkOverrides(scenario, overrides, index, problems);
+    long seed =
+        overrides.seed() != null
+            ? overrides.seed()
+            : scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong() >>> 1;
+    Instant asOf =
+        overrides.asOf() != null
+            ? overrides.asOf()
+            : scenario.asOf() != null
+                ? scenario.asOf()
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    Map<String, Set<String>> parents = parents(scenario);
+    List<String> names = scenario.entities().stream().map(Entity::name).toList();
+    DependencyOrder.Result order = DependencyOrder.of(names, parents);
+    for (List<String> cycle : order.cycles()) {
+      problems.add(
+          "entities[" + index.getOrDefault(cycle.get(0), 0) + "]",
+          "foreign keys form a cycle: " + String.join(" -> ", cycle),
+          "remove one fk in the cycle; a parent must be generable without its children");
+    }
+
+    Set<String> included = included(scenario, overrides);
+    Map<String, CompiledEntity> compiled = new LinkedHashMap<>();
+    Set<String> failed = new HashSet<>();
+    if (order.cycles().isEmpty()) {
+      for (String name : order.order()) {
+        Integer i = index.get(name);
+        if (i == null) {
+          continue; // an fk to an unknown entity; reported when the fk is bound
+        }
+        Entity e = scenario.entities().get(i);
+        long rows = resolveRows(e, overrides);
+        CompiledEntity ce =
+            compileEntity(
+                e, i, rows, included.contains(name), seed, asOf, compiled, failed, problems);
+        if (ce == null) {
+          failed.add(name);
+        } else {
+          compiled.put(name, ce);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    List<String> warnings = warnings(scenario, parents, included);
+    List<CompiledEntity> entities = new ArrayList<>(compiled.values());
+    return new CompiledPlan(
+        scenario.id(),
+        scenario.name(),
+        scenario.version(),
+        seed,
+        asOf,
+        entities,
+        warnings,
+        configHash(scenario, seed, asOf, entities));
+  }
+
+  private Map<String, Integer> checkStructure(Scenario s, Problems problems) {
+    Map<String, Integer> index = new LinkedHashMap<>();
+    Map<String, Integer> tables = new HashMap<>();
+    for (int i = 0; i < s.entities().size(); i++) {
+      Entity e = s.entities().get(i);
+      String path = "entities[" + i + "]";
+      if (e.name() != null) {
+        Integer prev = index.putIfAbsent(e.name(), i);
+        if (prev != null) {
+          problems.add(
+              path + ".name",
+              "duplicate entity name '" + e.name() + "' (also entities[" + prev + "])",
+              "give each entity a unique name");
+        } else if (!Identifiers.isSafe(e.name())) {
+          problems.add(path + ".name", "'" + e.name() + "' is not a safe name", Identifiers.RULE);
+        }
+      }
+      if (e.targetTable() != null) {
+        Integer prev = tables.putIfAbsent(e.targetTable().toLowerCase(java.util.Locale.ROOT), i);
+        if (!Identifiers.isSafe(e.targetTable())) {
+          problems.add(
+              path + ".target_table",
+              "'" + e.targetTable() + "' is not a safe SQL identifier",
+              Identifiers.RULE);
+        } else if (prev != null) {
+          problems.add(
+              path + ".target_table",
+              "duplicate target_table '" + e.targetTable() + "' (also entities[" + prev + "])",
+              "give each entity its own target_table");
+        }
+      }
+      if (e.rows() <= 0) {
+        problems.add(
+            path + ".rows", "must be > 0, got " + e.rows(), "set rows to a positive whole number");
+      } else if (e.rows() > MAX_ROWS) {
+        problems.add(
+            path + ".rows", "is larger than " + MAX_ROWS, "use a smaller count; scale at run time");
+      }
+      Set<String> cols = new HashSet<>();
+      for (int j = 0; j < e.columns().size(); j++) {
+        Column c = e.columns().get(j);
+        String cp = path + ".columns[" + j + "].name";
+        if (!cols.add(c.name().toLowerCase(java.util.Locale.ROOT))) {
+          problems.add(
+              cp,
+              "duplicate column name '" + c.name() + "'",
+              "give each column of an entity a unique name");
+        } else if (!Identifiers.isSafe(c.name())) {
+          problems.add(cp, "'" + c.name() + "' is not a safe SQL identifier", Identifiers.RULE);
+        }
+      }
+    }
+    return index;
+  }
+
+  private void checkOverrides(
+      Scenario s, RunOverrides o, Map<String, Integer> index, Problems problems) {
+    if (o.scale() != null && !(o.scale() > 0 && o.scale() < 1e9)) {
+      problems.add(
+          "scale",
+          "must be a number > 0, got " + o.scale(),
+          "use e.g. 0.01 to shrink or 10 to grow");
+    }
+    o.entityScales()
+        .forEach(
+            (name, f) -> {
+              if (!index.containsKey(name)) {
+                problems.add(
+                    "entity_scales." + name,
+                    "no entity named '" + name + "'",
+                    "use one of: " + String.join(", ", index.keySet()));
+              } else if (f == null || !(f > 0 && f < 1e9)) {
+                problems.add(
+                    "entity_scales." + name, "must be a number > 0, got " + f, "use e.g. 0.5");
+              }
+            });
+    o.entityCounts()
+        .forEach(
+            (name, n) -> {
+              if (!index.containsKey(name)) {
+                problems.add(
+                    "entity_counts." + name,
+                    "no entity named '" + name + "'",
+                    "use one of: " + String.join(", ", index.keySet()));
+              } else if (n == null || n <= 0 || n > MAX_ROWS) {
+                problems.add(
+                    "entity_counts." + name,
+                    "must be between 1 and " + MAX_ROWS + ", got " + n,
+                    "use e.g. 1000");
+              }
+            });
+    for (String name : o.includeEntities()) {
+      if (!index.containsKey(name)) {
+        problems.add(
+            "include_entities",
+            "no entity named '" + name + "'",
+            "use one of: " + String.join(", ", index.keySet()));
+      }
+      if (o.excludeEntities().contains(name)) {
+        problems.add(
+            "exclude_entities",
+            "'" + name + "' is both included and excluded",
+            "remove it from one of the lists");
+      }
+    }
+    for (String name : o.excludeEntities()) {
+      if (!index.containsKey(name)) {
+        problems.add(
+            "exclude_entities",
+            "no entity named '" + name + "'",
+            "use one of: " + String.join(", ", index.keySet()));
+      }
+    }
+    if (!o.excludeEntities().isEmpty()
+        && index.keySet().stream()
+            .allMatch(
+                n ->
+                    o.excludeEntities().contains(n)
+                        || (!o.includeEntities().isEmpty() && !o.includeEntities().contains(n)))) {
+      problems.add(
+          "exclude_entities", "excludes every entity", "leave at least one entity in the run");
+    }
+  }
+
+  static long resolveRows(Entity e, RunOverrides o) {
+    Long explicit = o.entityCounts().get(e.name());
+    if (explicit != null) {
+      return explicit;
+    }
+    double f = (o.scale() == null ? 1.0 : o.scale()) * o.entityScales().getOrDefault(e.name(), 1.0);
+    return Math.min(MAX_ROWS, Math.max(1L, Math.round(e.rows() * f)));
+  }
+
+  private static Set<String> included(Scenario s, RunOverrides o) {
+    Set<String> in = new LinkedHashSet<>();
+    for (Entity e : s.entities()) {
+      boolean listed = o.includeEntities().isEmpty() || o.includeEntities().contains(e.name());
+      if (listed && !o.excludeEntities().contains(e.name())) {
+        in.add(e.name());
+      }
+    }
+    return in;
+  }
+
+  private static Map<String, Set<String>> parents(Scenario s) {
+    Map<String, Set<String>> parents = new HashMap<>();
+    for (Entity e : s.entities()) {
+      for (Column c : e.columns()) {
+        if ("fk".equals(c.generator().type()) && c.generator().params().get("entity") != null) {
+          parents
+              .computeIfAbsent(e.name(), k -> new LinkedHashSet<>())
+              .add(String.valueOf(c.generator().params().get("entity")));
+        }
+      }
+    }
+    return parents;
+  }
+
+  private List<String> warnings(
+      Scenario s, Map<String, Set<String>> parents, Set<String> included) {
+    List<String> w = new ArrayList<>();
+    for (Entity e : s.entities()) {
+      if (!included.contains(e.name())) {
+        continue;
+      }
+      for (String p : parents.getOrDefault(e.name(), Set.of())) {
+        if (!included.contains(p)) {
+          w.add(
+              "entity '"
+                  + e.name()
+                  + "' is included but its parent '"
+                  + p
+                  + "' is excluded: its fk values refer to rows this run does not write");
+        }
+      }
+      for (Column c : e.columns()) {
+        if (c.unique() && !Set.of("uuid4", "sequence").contains(c.generator().type())) {
+          w.add(
+              "column '"
+                  + e.name()
+                  + "."
+                  + c.name()
+                  + "' is marked unique but generator '"
+                  + c.generator().type()
+                  + "' does not guarantee distinct values");
+        }
+      }
+    }
+    return w;
+  }
+
+  private CompiledEntity compileEntity(
+      Entity e,
+      int i,
+      long rows,
+      boolean included,
+      long seed,
+      Instant asOf,
+      Map<String, CompiledEntity> done,
+      Set<String> failed,
+      Problems problems) {
+    List<CompiledColumn> columns = new ArrayList<>();
+    boolean ok = true;
+    for (int j = 0; j < e.columns().size(); j++) {
+      Column c = e.columns().get(j);
+      String path = "entities[" + i + "].columns[" + j + "].generator";
+      long key = StreamKeys.of(seed, e.name(), c.name());
+      Generator g = bind(c, path, key, seed, rows, asOf, done, failed, problems);
+      if (g == null) {
+        ok = false;
+      } else {
+        columns.add(
+            new CompiledColumn(c.name(), c.type(), g, key, c.nullable() ? c.nullRate() : 0.0));
+      }
+    }
+    return ok ? new CompiledEntity(e.name(), e.targetTable(), rows, included, columns) : null;
+  }
+
+  private Generator bind(
+      Column c,
+      String path,
+      long key,
+      long seed,
+      long rows,
+      Instant asOf,
+      Map<String, CompiledEntity> done,
+      Set<String> failed,
+      Problems problems) {
+    String type = c.generator().type();
+    Optional<GeneratorFactory> factory = registry.find(type);
+    if (factory.isEmpty()) {
+      problems.add(
+          path + ".type",
+          "unknown generator '" + type + "'",
+          registry.closest(type).map(n -> "did you mean '" + n + "'? ").orElse("")
+              + "see docs/generators.md for the catalogue");
+      return null;
+    }
+    Params params = new Params(c.generator().params(), path + ".params", problems);
+    GeneratorContext ctx = new Context(c.type(), asOf, rows, key, seed, params, done, failed);
+    Generator g = factory.get().create(ctx);
+    params.reportUnknown(type);
+    if (g == null || !params.ok()) {
+      return null;
+    }
+    Generator adapted = Conversions.adapt(g, c.type().kind());
+    if (adapted == null) {
+      problems.add(
+          path + ".type",
+          "generator '"
+              + type
+              + "' produces "
+              + g.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + " values, which do not fit a column of type "
+              + c.type().yamlName(),
+          "change the column type or pick a generator for " + c.type().yamlName() + " values");
+      return null;
+    }
+    return checkRange(g, c, rows, path, problems) ? adapted : null;
+  }
+
+  private static boolean checkRange(
+      Generator g, Column c, long rows, String path, Problems problems) {
+    if (c.type() != ColumnType.INT) {
+      return true;
+    }
+    if (g instanceof UniformInt u && (u.min() < Integer.MIN_VALUE || u.max() > Integer.MAX_VALUE)) {
+      problems.add(
+          path + ".params",
+          "range [" + u.min() + ", " + u.max() + "] does not fit a 32-bit int column",
+          "use type: bigint or narrow the range");
+      return false;
+    }
+    if (g instanceof Sequence s && (int) s.last(rows) != s.last(rows)) {
+      problems.add(
+          path + ".params",
+          "the sequence reaches " + s.last(rows) + ", beyond a 32-bit int column",
+          "use type: bigint");
+      return false;
+    }
+    if (g instanceof ForeignKey fk && fk.parent().type() == ColumnType.BIGINT) {
+      problems.add(
+          path + ".type", "refers to a bigint column but this column is int", "use type: bigint");
+      return false;
+    }
+    return true;
+  }
+
+  private static String configHash(
+      Scenario s, long seed, Instant asOf, List<CompiledEntity> compiled) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("scenario_id", s.id());
+    doc.put("scenario_name", s.name());
+    doc.put("scenario_version", s.version());
+    doc.put("seed", seed);
+    doc.put("as_of", asOf.toString());
+    Map<String, CompiledEntity> byName = new HashMap<>();
+    compiled.forEach(e -> byName.put(e.name(), e));
+    List<Object> entities = new ArrayList<>();
+    for (Entity e : s.entities()) {
+      CompiledEntity ce = byName.get(e.name());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", e.name());
+      m.put("table", e.targetTable());
+      m.put("rows", ce.rows());
+      m.put("included", ce.included());
+      List<Object> cols = new ArrayList<>();
+      for (Column c : e.columns()) {
+        cols.add(
+            Map.of(
+                "name",
+                c.name(),
+                "type",
+                c.type().yamlName(),
+                "nullable",
+                c.nullable(),
+                "null_rate",
+                c.nullRate(),
+                "unique",
+                c.unique(),
+                "generator",
+                Map.of("type", c.generator().type(), "params", c.generator().params())));
+      }
+      m.put("columns", cols);
+      entities.add(m);
+    }
+    doc.put("entities", entities);
+    try {
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(CanonicalJson.write(doc).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** What a generator factory sees of the plan being compiled. */
+  private record Context(
+      ColumnType columnType,
+      Instant asOf,
+      long rows,
+      long key,
+      long seed,
+      Params params,
+      Map<String, CompiledEntity> done,
+      Set<String> failed)
+      implements GeneratorContext {
+    @Override
+    public Optional<ColumnRef> resolve(String param, String entity, String column) {
+      CompiledEntity parent = done.get(entity);
+      if (parent == null) {
+        if (!failed.contains(entity)) {
+          params.problem(
+              param, "no entity named '" + entity + "'", "name an entity of this scenario");
+        }
+        return Optional.empty();
+      }
+      for (CompiledColumn c : parent.columns()) {
+        if (c.name().equals(column)) {
+          if (c.canBeNull()) {
+            params.problem(
+                "column",
+                "'" + entity + "." + column + "' can be null, so some references would dangle",
+                "refer to a non-nullable key column");
+            return Optional.empty();
+          }
+          return Optional.of(
+              new ColumnRef(entity, column, c.type(), c.generator(), c.key(), parent.rows()));
+        }
+      }
+      params.problem(
+          "column",
+          "entity '" + entity + "' has no column '" + column + "'",
+          "use one of: "
+              + String.join(", ", parent.columns().stream().map(CompiledColumn::name).toList()));
+      return Optional.empty();
+    }
+  }
+}

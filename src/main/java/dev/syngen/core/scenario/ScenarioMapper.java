@@ -1,0 +1,290 @@
+package dev.syngen.core.scenario;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps a parsed document tree (maps, lists, scalars from YAML or JSON) to a {@link Scenario}.
+ *
+ * <p>Mapping is lenient: every shape problem is recorded with its path and mapping goes on, so a
+ * user sees all problems of a document at once. Semantic checks live in the plan compiler.
+ */
+public final class ScenarioMapper {
+  private static final Set<String> SCENARIO_KEYS =
+      Set.of("id", "name", "version", "description", "seed", "as_of", "entities");
+  private static final Set<String> ENTITY_KEYS = Set.of("name", "target_table", "rows", "columns");
+  private static final Set<String> COLUMN_KEYS =
+      Set.of("name", "type", "nullable", "null_rate", "unique", "generator");
+  private static final Set<String> GENERATOR_KEYS = Set.of("type", "params");
+
+  private final Problems problems;
+
+  private ScenarioMapper(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** Maps {@code tree}; {@code fallbackId} is used when the document has no {@code id}. */
+  public static Scenario map(Object tree, String fallbackId, Problems problems) {
+    return new ScenarioMapper(problems).scenario(tree, fallbackId);
+  }
+
+  private Scenario scenario(Object tree, String fallbackId) {
+    Map<String, Object> root = asMap(tree, "");
+    if (root == null) {
+      return new Scenario(fallbackId, null, null, null, null, null, List.of());
+    }
+    checkKeys(root, SCENARIO_KEYS, "");
+    String id = string(root, "id", "", false);
+    String name = string(root, "name", "", true);
+    Object version = root.get("version");
+    Long seed = root.containsKey("seed") ? longValue(root.get("seed"), "seed") : null;
+    Instant asOf = instant(root.get("as_of"), "as_of");
+    List<Entity> entities = new ArrayList<>();
+    Object list = root.get("entities");
+    if (!(list instanceof List<?> items) || items.isEmpty()) {
+      problems.add(
+          "entities",
+          list == null ? "is missing" : "must be a non-empty list",
+          "declare at least one entity with name, target_table, rows and columns");
+    } else {
+      for (int i = 0; i < items.size(); i++) {
+        Entity e = entity(items.get(i), "entities[" + i + "]");
+        if (e != null) {
+          entities.add(e);
+        }
+      }
+    }
+    return new Scenario(
+        id == null || id.isBlank() ? fallbackId : id,
+        name,
+        version == null ? null : String.valueOf(version),
+        string(root, "description", "", false),
+        seed,
+        asOf,
+        entities);
+  }
+
+  private Entity entity(Object node, String path) {
+    Map<String, Object> m = asMap(node, path);
+    if (m == null) {
+      return null;
+    }
+    checkKeys(m, ENTITY_KEYS, path);
+    String name = string(m, "name", path, true);
+    String table = m.containsKey("target_table") ? string(m, "target_table", path, true) : name;
+    long rows = 0;
+    if (!m.containsKey("rows")) {
+      problems.add(path + ".rows", "is missing", "set rows to a positive whole number");
+    } else {
+      Long r = longValue(m.get("rows"), path + ".rows");
+      rows = r == null ? 0 : r;
+    }
+    List<Column> columns = new ArrayList<>();
+    Object list = m.get("columns");
+    if (!(list instanceof List<?> items) || items.isEmpty()) {
+      problems.add(
+          path + ".columns",
+          list == null ? "is missing" : "must be a non-empty list",
+          "declare at least one column with name, type and generator");
+    } else {
+      for (int i = 0; i < items.size(); i++) {
+        Column c = column(items.get(i), path + ".columns[" + i + "]");
+        if (c != null) {
+          columns.add(c);
+        }
+      }
+    }
+    return new Entity(name, table, rows, columns);
+  }
+
+  private Column column(Object node, String path) {
+    Map<String, Object> m = asMap(node, path);
+    if (m == null) {
+      return null;
+    }
+    checkKeys(m, COLUMN_KEYS, path);
+    String name = string(m, "name", path, true);
+    String typeName = string(m, "type", path, true);
+    ColumnType type = null;
+    if (typeName != null) {
+      type = ColumnType.parse(typeName).orElse(null);
+      if (type == null) {
+        problems.add(
+            path + ".type",
+            "unknown column type '" + typeName + "'",
+            "use one of: " + ColumnType.allNames());
+      }
+    }
+    boolean nullable = bool(m.get("nullable"), path + ".nullable", false);
+    boolean unique = bool(m.get("unique"), path + ".unique", false);
+    double nullRate = 0.0;
+    if (m.containsKey("null_rate")) {
+      Double d = doubleValue(m.get("null_rate"), path + ".null_rate");
+      if (d != null && (d < 0 || d > 1 || d.isNaN())) {
+        problems.add(path + ".null_rate", "must be between 0 and 1, got " + d, "use e.g. 0.05");
+      } else if (d != null) {
+        nullRate = d;
+        if (d > 0 && !m.containsKey("nullable")) {
+          nullable = true; // a positive null_rate states the intent; nullable: false contradicts it
+        } else if (d > 0 && !nullable) {
+          problems.add(
+              path + ".null_rate",
+              "is " + d + " but the column is nullable: false",
+              "set nullable: true or remove null_rate");
+        }
+      }
+    }
+    GeneratorSpec gen = generator(m.get("generator"), path + ".generator");
+    if (name == null || type == null || gen == null) {
+      return null;
+    }
+    return new Column(name, type, nullable, nullRate, unique, gen);
+  }
+
+  private GeneratorSpec generator(Object node, String path) {
+    if (node == null) {
+      problems.add(path, "is missing", "add generator: {type: ..., params: {...}}");
+      return null;
+    }
+    if (node instanceof String s) { // shorthand: generator: uuid4
+      return new GeneratorSpec(s, Map.of());
+    }
+    Map<String, Object> m = asMap(node, path);
+    if (m == null) {
+      return null;
+    }
+    checkKeys(m, GENERATOR_KEYS, path);
+    String type = string(m, "type", path, true);
+    Object params = m.get("params");
+    Map<String, Object> p = Map.of();
+    if (params != null) {
+      Map<String, Object> pm = asMap(params, path + ".params");
+      if (pm == null) {
+        return null;
+      }
+      p = pm;
+    }
+    return type == null ? null : new GeneratorSpec(type, p);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> asMap(Object node, String path) {
+    if (node instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(String.valueOf(e.getKey()), e.getValue());
+      }
+      return out;
+    }
+    problems.add(
+        path.isEmpty() ? "(document)" : path,
+        node == null ? "is empty" : "must be a mapping (key: value pairs)",
+        "see docs/scenario-format.md for the expected structure");
+    return null;
+  }
+
+  private void checkKeys(Map<String, Object> m, Set<String> known, String path) {
+    for (String k : m.keySet()) {
+      if (!known.contains(k)) {
+        problems.add(
+            join(path, k),
+            "unknown field '" + k + "'",
+            "remove it or use one of: " + String.join(", ", known.stream().sorted().toList()));
+      }
+    }
+  }
+
+  private String string(Map<String, Object> m, String key, String path, boolean required) {
+    Object v = m.get(key);
+    if (v == null) {
+      if (required) {
+        problems.add(join(path, key), "is missing", "set " + key + " to a non-empty value");
+      }
+      return null;
+    }
+    if (v instanceof Map || v instanceof List) {
+      problems.add(join(path, key), "must be a plain value", "write it as a single string");
+      return null;
+    }
+    String s = String.valueOf(v);
+    if (required && s.isBlank()) {
+      problems.add(join(path, key), "is empty", "set " + key + " to a non-empty value");
+      return null;
+    }
+    return s;
+  }
+
+  private Long longValue(Object v, String path) {
+    if (v instanceof Number n && (n instanceof Long || n instanceof Integer || isWhole(n))) {
+      return n.longValue();
+    }
+    if (v instanceof String s) {
+      try {
+        return Long.parseLong(s.trim().replace("_", ""));
+      } catch (NumberFormatException e) {
+        // fall through to the problem below
+      }
+    }
+    problems.add(path, "must be a whole number, got '" + v + "'", "write e.g. 1000");
+    return null;
+  }
+
+  private static boolean isWhole(Number n) {
+    if (n instanceof java.math.BigInteger b) {
+      return b.bitLength() < 64;
+    }
+    double d = n.doubleValue();
+    return d == Math.rint(d) && Math.abs(d) < 9.0e18;
+  }
+
+  private Double doubleValue(Object v, String path) {
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof String s) {
+      try {
+        return Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        // fall through
+      }
+    }
+    problems.add(path, "must be a number, got '" + v + "'", "write e.g. 0.05");
+    return null;
+  }
+
+  private boolean bool(Object v, String path, boolean dflt) {
+    if (v == null) {
+      return dflt;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    problems.add(path, "must be true or false, got '" + v + "'", "write true or false");
+    return dflt;
+  }
+
+  private Instant instant(Object v, String path) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof java.util.Date d) {
+      return d.toInstant();
+    }
+    try {
+      return Instants.parse(String.valueOf(v));
+    } catch (DateTimeParseException e) {
+      problems.add(
+          path, "is not an ISO-8601 instant: '" + v + "'", "write e.g. 2026-01-01T00:00:00Z");
+      return null;
+    }
+  }
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+}

@@ -1,0 +1,14 @@
+package dev.syngen.core.sink;
+
+/** A target refused or failed an operation; the message says which target and what to do. */
+public class SinkException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public SinkException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public SinkException(String message) {
+    super(message);
+  }
+}

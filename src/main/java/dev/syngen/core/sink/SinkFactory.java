@@ -1,0 +1,17 @@
+package dev.syngen.core.sink;
+
+import dev.syngen.core.scenario.Problems;
+import java.util.Set;
+
+/** Opens sinks for target profiles; implemented by the io layer, one entry per target kind. */
+public interface SinkFactory {
+  Set<String> kinds();
+
+  /** Checks a profile without connecting; problems carry paths such as {@code dsn}. */
+  void validate(TargetProfile profile, Problems problems);
+
+  Sink open(TargetProfile profile);
+
+  /** Connects and checks what the target allows; never throws. */
+  TargetTestResult test(TargetProfile profile);
+}

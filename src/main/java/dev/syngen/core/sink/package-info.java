@@ -1,0 +1,2 @@
+/** The sink port the engine writes through, target profiles, table modes and redaction. */
+package dev.syngen.core.sink;
