@@ -1,0 +1,368 @@
+package dev.syngen.cli;
+
+import dev.syngen.core.engine.CancelToken;
+import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.RunCoordinator;
+import dev.syngen.core.engine.RunEngine;
+import dev.syngen.core.engine.RunListener;
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.scenario.Instants;
+import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.sink.TableMode;
+import dev.syngen.core.sink.TargetProfile;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code syngen run start|list|show}. */
+@Command(
+    name = "run",
+    description = "Start runs and inspect run history.",
+    mixinStandardHelpOptions = true)
+final class RunCommand {
+  @ParentCommand SyngenCommand root;
+  @Spec CommandSpec spec;
+
+  /** The flags of {@code run start} that shape the plan. */
+  static final class PlanOptions {
+    @Option(
+        names = "--seed",
+        description = "Seed (default: the scenario's, else a new one, stored with the run).")
+    Long seed;
+
+    @Option(
+        names = "--as-of",
+        description = "Anchor for relative times, ISO-8601 (default: scenario's, else now).")
+    String asOf;
+
+    @Option(names = "--scale", description = "Multiply every entity's rows (e.g. 0.001).")
+    Double scale;
+
+    @Option(
+        names = "--entity-scale",
+        paramLabel = "ENTITY=F",
+        description = "Multiply one entity's rows; repeatable.")
+    Map<String, Double> entityScales = new LinkedHashMap<>();
+
+    @Option(
+        names = "--entity-count",
+        paramLabel = "ENTITY=N",
+        description = "Exact rows for one entity; repeatable.")
+    Map<String, Long> entityCounts = new LinkedHashMap<>();
+
+    @Option(
+        names = "--include-entity",
+        paramLabel = "ENTITY",
+        description = "Run only these entities; repeatable.")
+    List<String> include = new ArrayList<>();
+
+    @Option(
+        names = "--exclude-entity",
+        paramLabel = "ENTITY",
+        description = "Skip these entities; repeatable.")
+    List<String> exclude = new ArrayList<>();
+
+    RunOverrides overrides() {
+      Instant at = null;
+      if (asOf != null) {
+        try {
+          at = Instants.parse(asOf);
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              "--as-of '" + asOf + "' is not ISO-8601; write e.g. 2026-01-01T00:00:00Z");
+        }
+      }
+      return new RunOverrides(seed, at, scale, entityScales, entityCounts, include, exclude);
+    }
+
+    Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      put(m, "seed", seed);
+      put(m, "as_of", asOf);
+      put(m, "scale", scale);
+      put(m, "entity_scales", entityScales.isEmpty() ? null : entityScales);
+      put(m, "entity_counts", entityCounts.isEmpty() ? null : entityCounts);
+      put(m, "include_entities", include.isEmpty() ? null : include);
+      put(m, "exclude_entities", exclude.isEmpty() ? null : exclude);
+      return m;
+    }
+
+    private static void put(Map<String, Object> m, String k, Object v) {
+      if (v != null) {
+        m.put(k, v);
+      }
+    }
+  }
+
+  /** Either a target profile, or a kind plus a DSN or directory. */
+  static final class TargetOptions {
+    @Option(
+        names = "--target",
+        required = true,
+        paramLabel = "ID|PATH|DSN",
+        description = "Target profile id or file; with --target-kind, a DSN or directory.")
+    String target;
+
+    @Option(
+        names = "--target-kind",
+        paramLabel = "KIND",
+        description = "Inline target kind: sqlite, postgres, csv, ndjson.")
+    String kind;
+  }
+
+  @Command(name = "start", description = "Generate a scenario into a target.")
+  int start(
+      @Option(
+              names = "--scenario",
+              required = true,
+              paramLabel = "ID|PATH",
+              description = "Scenario id or file.")
+          String scenarioId,
+      @ArgGroup(exclusive = false, multiplicity = "1") TargetOptions targetOptions,
+      @ArgGroup(exclusive = false) PlanOptions planOptions,
+      @Option(
+              names = "--mode",
+              defaultValue = "create_if_missing",
+              description =
+                  "create_if_missing (create), truncate_then_insert (truncate), append_only (append).")
+          String modeName,
+      @Option(
+              names = "--parallel",
+              paramLabel = "N",
+              description = "Worker threads (default: available cores).")
+          Integer parallel,
+      @Option(
+              names = "--batch-size",
+              paramLabel = "N",
+              defaultValue = "4096",
+              description = "Rows per batch (default: ${DEFAULT-VALUE}).")
+          int batchSize,
+      @Option(names = "--plan", description = "Show the plan and exit without writing anything.")
+          boolean planOnly,
+      @Option(
+              names = {"-q", "--quiet"},
+              description = "No progress output.")
+          boolean quiet,
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    PlanOptions po = planOptions == null ? new PlanOptions() : planOptions;
+    Workspace ws = new Workspace(root);
+    TableMode mode =
+        TableMode.parse(modeName)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--mode '" + modeName + "' is unknown; use " + TableMode.allNames()));
+    int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
+    if (threads < 1 || threads > 256) {
+      throw new IllegalArgumentException("--parallel must be between 1 and 256, got " + threads);
+    }
+    if (batchSize < 1 || batchSize > 1_000_000) {
+      throw new IllegalArgumentException(
+          "--batch-size must be between 1 and 1000000, got " + batchSize);
+    }
+    Scenario scenario = ws.scenarios.load(scenarioId);
+    TargetProfile target =
+        targetOptions.kind == null
+            ? ws.target(targetOptions.target)
+            : ws.inline(
+                targetOptions.kind.toLowerCase(java.util.Locale.ROOT), targetOptions.target);
+    CompiledPlan plan = ws.compiler.compile(scenario, po.overrides());
+    PrintWriter out = spec.commandLine().getOut();
+    if (planOnly) {
+      printPlan(out, plan, format);
+      return 0;
+    }
+    RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
+    RunRecord pending = coordinator.pending(plan, target, mode, threads, po.asMap(), scenarioId);
+    RunListener progress =
+        quiet || System.console() == null
+            ? RunListener.NONE
+            : new ProgressBar(spec.commandLine().getErr(), plan.totalRows());
+    CancelToken cancel = new CancelToken();
+    Thread hook = new Thread(cancel::cancel, "syngen-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    RunRecord done;
+    try {
+      done =
+          coordinator.execute(
+              pending,
+              plan,
+              ws.sinks.open(target),
+              mode,
+              new RunEngine(threads, batchSize),
+              progress,
+              cancel);
+    } finally {
+      removeHook(hook);
+    }
+    if (progress instanceof ProgressBar bar) {
+      bar.done();
+    }
+    printRun(out, done, format);
+    if (done.status() != RunStatus.SUCCESS) {
+      spec.commandLine()
+          .getErr()
+          .println("run " + done.id() + " " + done.status().label() + ": " + done.error());
+      spec.commandLine().getErr().flush();
+      return SyngenCommand.EXIT_FAILED;
+    }
+    return 0;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down; the hook has done its job
+    }
+  }
+
+  @Command(name = "list", description = "List recorded runs, newest first.")
+  int list(
+      @Option(
+              names = "--limit",
+              defaultValue = "20",
+              description = "At most N runs (default: ${DEFAULT-VALUE}).")
+          int limit,
+      @Option(
+              names = "--status",
+              description =
+                  "Only runs with this status: pending, running, success, failed, cancelled.")
+          String status,
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("--limit must be >= 1");
+    }
+    RunStatus st = null;
+    if (status != null) {
+      try {
+        st = RunStatus.parse(status);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--status '"
+                + status
+                + "' is unknown; use pending, running, success, failed or cancelled");
+      }
+    }
+    List<RunRecord> runs = new Workspace(root).history.list(limit, st);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Output.Format.json) {
+      Output.json(out, runs);
+      return 0;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (RunRecord r : runs) {
+      rows.add(
+          List.of(
+              r.id(),
+              r.status().label(),
+              r.scenarioId(),
+              r.targetId() + " (" + r.targetKind() + ")",
+              Output.count(r.rowsWritten()),
+              String.valueOf(r.seed()),
+              r.createdAt().toString()));
+    }
+    Output.table(
+        out, List.of("RUN", "STATUS", "SCENARIO", "TARGET", "ROWS", "SEED", "CREATED"), rows);
+    return 0;
+  }
+
+  @Command(
+      name = "show",
+      description = "Show one run: status, seed, as_of, config hash, per-entity stats, error.")
+  int show(
+      @Parameters(paramLabel = "<run-id>") String id,
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    RunRecord r =
+        new Workspace(root)
+            .history
+            .find(id)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no run '" + id + "'; run `syngen run list`"));
+    printRun(spec.commandLine().getOut(), r, format);
+    return 0;
+  }
+
+  private static void printPlan(PrintWriter out, CompiledPlan plan, Output.Format format) {
+    if (format == Output.Format.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("scenario_id", plan.scenarioId());
+      m.put("seed", plan.seed());
+      m.put("as_of", plan.asOf().toString());
+      m.put("config_hash", plan.configHash());
+      m.put("total_rows", plan.totalRows());
+      List<Map<String, Object>> es = new ArrayList<>();
+      int i = 1;
+      for (CompiledEntity e : plan.included()) {
+        es.add(Map.of("order", i++, "entity", e.name(), "table", e.table(), "rows", e.rows()));
+      }
+      m.put("entities", es);
+      m.put("warnings", plan.warnings());
+      Output.json(out, m);
+      return;
+    }
+    out.printf(
+        "plan for scenario '%s'  seed %d  as_of %s%nconfig hash %s%n%n",
+        plan.scenarioId(), plan.seed(), plan.asOf(), plan.configHash());
+    List<List<String>> rows = new ArrayList<>();
+    int i = 1;
+    for (CompiledEntity e : plan.included()) {
+      rows.add(List.of(String.valueOf(i++), e.name(), e.table(), Output.count(e.rows())));
+    }
+    Output.table(out, List.of("ORDER", "ENTITY", "TABLE", "ROWS"), rows);
+    out.printf("%ntotal %s rows%n", Output.count(plan.totalRows()));
+    plan.warnings().forEach(w -> out.println("warning: " + w));
+    out.flush();
+  }
+
+  private static void printRun(PrintWriter out, RunRecord r, Output.Format format) {
+    if (format == Output.Format.json) {
+      Output.json(out, r);
+      return;
+    }
+    out.printf("run %s  %s%n", r.id(), r.status().label());
+    out.printf(
+        "  scenario    %s (%s, version %s)%n",
+        r.scenarioId(), r.scenarioName(), r.scenarioVersion());
+    out.printf("  target      %s (%s) %s%n", r.targetId(), r.targetKind(), r.targetDsn());
+    out.printf(
+        "  seed        %d%n  as_of       %s%n  config_hash %s%n  mode        %s  parallel %d%n",
+        r.seed(), r.asOf(), r.configHash(), r.mode(), r.parallelism());
+    out.printf("  started     %s%n  finished    %s%n", r.startedAt(), r.finishedAt());
+    List<List<String>> rows = new ArrayList<>();
+    for (EntityRun e : r.entities()) {
+      double rate = e.durationMillis() == 0 ? 0 : e.rowsWritten() * 1000.0 / e.durationMillis();
+      rows.add(
+          List.of(
+              "  " + e.entity(),
+              e.table(),
+              Output.count(e.rowsWritten()) + " / " + Output.count(e.rowsPlanned()),
+              e.durationMillis() + " ms",
+              Output.count(Math.round(rate)) + " rows/s"));
+    }
+    Output.table(out, List.of("  ENTITY", "TABLE", "ROWS", "TIME", "RATE"), rows);
+    if (r.error() != null) {
+      out.println("  error       " + r.error());
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,133 @@
+package dev.syngen.cli;
+
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.scenario.Column;
+import dev.syngen.core.scenario.Entity;
+import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.io.yaml.ScenarioFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code syngen scenario list|show|validate}. */
+@Command(
+    name = "scenario",
+    description = "List, show and validate scenarios.",
+    mixinStandardHelpOptions = true)
+final class ScenarioCommand {
+  @ParentCommand SyngenCommand root;
+  @Spec CommandSpec spec;
+
+  @Command(name = "list", description = "List the scenarios in the scenarios directory.")
+  int list(
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    Workspace ws = new Workspace(root);
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Path f : ws.scenarios.files()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", f.getFileName().toString());
+      try {
+        Scenario s = ScenarioFiles.read(f);
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("version", s.version());
+        m.put("entities", s.entities().size());
+        m.put("rows", s.entities().stream().mapToLong(Entity::rows).sum());
+        ws.compiler.compile(s, RunOverrides.NONE.withSeed(s.seed() == null ? 0L : s.seed()));
+        m.put("valid", true);
+      } catch (ValidationException e) {
+        m.put("valid", false);
+        m.put("problems", e.problems().size());
+      }
+      items.add(m);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Output.Format.json) {
+      Output.json(out, items);
+    } else if (items.isEmpty()) {
+      out.println(
+          "no scenarios in "
+              + ws.scenarios.directory()
+              + " (add a .yaml file; see docs/scenario-format.md)");
+      out.flush();
+    } else {
+      List<List<String>> rows = new ArrayList<>();
+      for (Map<String, Object> m : items) {
+        rows.add(
+            List.of(
+                String.valueOf(m.getOrDefault("id", "?")),
+                String.valueOf(m.getOrDefault("name", "")),
+                String.valueOf(m.getOrDefault("version", "")),
+                String.valueOf(m.getOrDefault("entities", "")),
+                m.get("rows") == null ? "" : Output.count((Long) m.get("rows")),
+                Boolean.TRUE.equals(m.get("valid"))
+                    ? "valid"
+                    : "INVALID (" + m.get("problems") + " problems)"));
+      }
+      Output.table(out, List.of("ID", "NAME", "VERSION", "ENTITIES", "ROWS", "STATUS"), rows);
+    }
+    return 0;
+  }
+
+  @Command(name = "show", description = "Show a scenario's entities and columns.")
+  int show(
+      @Parameters(paramLabel = "<id|path>") String id,
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    Scenario s = new Workspace(root).scenarios.load(id);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Output.Format.json) {
+      Output.json(out, s);
+      return 0;
+    }
+    out.printf("%s  %s  version %s  seed %s%n", s.id(), s.name(), s.version(), s.seed());
+    if (s.description() != null) {
+      out.println(s.description());
+    }
+    for (Entity e : s.entities()) {
+      out.printf("%n%s -> %s  (%s rows)%n", e.name(), e.targetTable(), Output.count(e.rows()));
+      List<List<String>> rows = new ArrayList<>();
+      for (Column c : e.columns()) {
+        rows.add(
+            List.of(
+                "  " + c.name(),
+                c.type().yamlName(),
+                c.generator().type(),
+                c.generator().params().isEmpty() ? "" : c.generator().params().toString(),
+                c.nullable() ? "nullable " + c.nullRate() : ""));
+      }
+      Output.table(out, List.of("  COLUMN", "TYPE", "GENERATOR", "PARAMS", "NULLS"), rows);
+    }
+    out.flush();
+    return 0;
+  }
+
+  @Command(
+      name = "validate",
+      description = "Validate a scenario: report every problem with its path and fix.")
+  int validate(@Parameters(paramLabel = "<id|path>") String id) {
+    Workspace ws = new Workspace(root);
+    Scenario s = ws.scenarios.load(id);
+    CompiledPlan plan =
+        ws.compiler.compile(s, RunOverrides.NONE.withSeed(s.seed() == null ? 0L : s.seed()));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "scenario '%s' is valid: %d entities, %s rows%n",
+        s.id(), plan.included().size(), Output.count(plan.totalRows()));
+    plan.warnings().forEach(w -> out.println("  warning: " + w));
+    out.flush();
+    return 0;
+  }
+}

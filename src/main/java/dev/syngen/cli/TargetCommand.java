@@ -1,0 +1,125 @@
+package dev.syngen.cli;
+
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.sink.TargetTestResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code syngen target list|show|validate|test}. DSNs are always shown redacted. */
+@Command(
+    name = "target",
+    description = "List, show, validate and test target profiles.",
+    mixinStandardHelpOptions = true)
+final class TargetCommand {
+  @ParentCommand SyngenCommand root;
+  @Spec CommandSpec spec;
+
+  static Map<String, Object> view(TargetProfile t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("name", t.name());
+    m.put("kind", t.kind());
+    m.put("dsn", t.redactedDsn());
+    m.put("schema", t.schema());
+    m.put("options", t.options());
+    return m;
+  }
+
+  @Command(name = "list", description = "List the target profiles in the targets directory.")
+  int list(
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    Workspace ws = new Workspace(root);
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Path f : ws.targets.files()) {
+      Problems problems = new Problems();
+      TargetProfile t = ws.targets.read(f, problems);
+      Map<String, Object> m = t == null ? new LinkedHashMap<>() : view(t);
+      if (t != null) {
+        ws.sinks.validate(t, problems);
+      }
+      m.put("file", f.getFileName().toString());
+      m.put("valid", problems.isEmpty());
+      items.add(m);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Output.Format.json) {
+      Output.json(out, items);
+      return 0;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (Map<String, Object> m : items) {
+      rows.add(
+          List.of(
+              String.valueOf(m.get("id")),
+              String.valueOf(m.get("kind")),
+              String.valueOf(m.get("dsn")),
+              Boolean.TRUE.equals(m.get("valid")) ? "valid" : "INVALID"));
+    }
+    Output.table(out, List.of("ID", "KIND", "DSN", "STATUS"), rows);
+    return 0;
+  }
+
+  @Command(name = "show", description = "Show a target profile (DSN redacted).")
+  int show(
+      @Parameters(paramLabel = "<id|path>") String id,
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    TargetProfile t = new Workspace(root).target(id);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Output.Format.json) {
+      Output.json(out, view(t));
+    } else {
+      view(t).forEach((k, v) -> out.printf("%-8s %s%n", k, v));
+      out.flush();
+    }
+    return 0;
+  }
+
+  @Command(name = "validate", description = "Check a target profile without connecting.")
+  int validate(@Parameters(paramLabel = "<id|path>") String id) {
+    TargetProfile t = new Workspace(root).target(id);
+    spec.commandLine().getOut().printf("target '%s' (%s) is valid%n", t.id(), t.kind());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  @Command(
+      name = "test",
+      description = "Connect and report latency, server version and permissions.")
+  int test(
+      @Parameters(paramLabel = "<id|path>") String id,
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    Workspace ws = new Workspace(root);
+    TargetProfile t = ws.target(id);
+    TargetTestResult r = ws.sinks.test(t);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Output.Format.json) {
+      Output.json(out, r);
+    } else {
+      out.printf(
+          "target '%s' (%s, %s): %s%n",
+          t.id(), t.kind(), t.redactedDsn(), r.ok() ? "OK" : "FAILED");
+      out.printf(
+          "  latency_ms     %d%n  server_version %s%n  can_create     %s%n  can_truncate   %s%n  can_insert     %s%n",
+          r.latencyMs(), r.serverVersion(), r.canCreate(), r.canTruncate(), r.canInsert());
+      if (r.error() != null) {
+        out.println("  error          " + r.error());
+      }
+      out.flush();
+    }
+    return r.ok() ? 0 : SyngenCommand.EXIT_FAILED;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.syngen.core.engine;
+
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.sink.Redactor;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.TableMode;
+import dev.syngen.core.sink.TargetProfile;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run use case shared by the CLI and the server: record the run, execute the plan, keep the
+ * record's progress and outcome current, and never let a failure escape unrecorded.
+ */
+public final class RunCoordinator {
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final long SAVE_INTERVAL_NANOS = 1_000_000_000L;
+
+  private final RunRepository repository;
+  private final Clock clock;
+  private final SecureRandom ids = new SecureRandom();
+
+  public RunCoordinator(RunRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** A new pending record for a compiled plan and target; saved by {@link #execute}. */
+  public RunRecord pending(
+      CompiledPlan plan,
+      TargetProfile target,
+      TableMode mode,
+      int parallelism,
+      Map<String, Object> overrides,
+      String scenarioSource) {
+    Instant now = clock.instant();
+    String id = ID_TIME.format(now) + "-" + String.format("%04x", ids.nextInt(0x10000));
+    List<EntityRun> entities =
+        plan.included().stream()
+            .map(e -> new EntityRun(e.name(), e.table(), e.rows(), 0, 0))
+            .toList();
+    return new RunRecord(
+        id,
+        RunStatus.PENDING,
+        plan.scenarioId(),
+        plan.scenarioName(),
+        plan.scenarioVersion(),
+        scenarioSource,
+        target.id(),
+        target.name(),
+        target.kind(),
+        Redactor.dsn(target.dsn()),
+        plan.seed(),
+        plan.asOf(),
+        plan.configHash(),
+        mode.yamlName(),
+        parallelism,
+        overrides,
+        now,
+        null,
+        null,
+        entities,
+        null);
+  }
+
+  /** Executes the run to its end; returns the final record (success, failed or cancelled). */
+  public RunRecord execute(
+      RunRecord pending,
+      CompiledPlan plan,
+      Sink sink,
+      TableMode mode,
+      RunEngine engine,
+      RunListener listener,
+      CancelToken cancel) {
+    Progress progress =
+        new Progress(pending.withStatus(RunStatus.RUNNING, clock.instant(), null), listener);
+    repository.save(progress.record);
+    try (sink) {
+      engine.run(plan, sink, mode, Map.of(), progress, cancel);
+      return finish(progress, RunStatus.SUCCESS, null);
+    } catch (RunCancelledException e) {
+      return finish(progress, RunStatus.CANCELLED, e.getMessage());
+    } catch (RuntimeException e) {
+      return finish(progress, RunStatus.FAILED, describe(e));
+    }
+  }
+
+  private RunRecord finish(Progress p, RunStatus status, String error) {
+    RunRecord r = p.snapshot().withStatus(status, clock.instant(), error);
+    repository.save(r);
+    return r;
+  }
+
+  static String describe(Throwable e) {
+    StringBuilder sb =
+        new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    Throwable c = e.getCause();
+    if (c != null && c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+      sb.append(" (cause: ").append(c.getMessage()).append(')');
+    }
+    return Redactor.text(sb.toString());
+  }
+
+  /** Tracks per-entity progress into the record, saving it at most once a second. */
+  private final class Progress implements RunListener {
+    private RunRecord record;
+    private final RunListener next;
+    private final Map<String, EntityRun> entities = new LinkedHashMap<>();
+    private final Map<String, Long> started = new LinkedHashMap<>();
+    private long lastSave = System.nanoTime();
+
+    Progress(RunRecord record, RunListener next) {
+      this.record = record;
+      this.next = next;
+      record.entities().forEach(e -> entities.put(e.entity(), e));
+    }
+
+    RunRecord snapshot() {
+      return record.withEntities(new ArrayList<>(entities.values()));
+    }
+
+    @Override
+    public void entityStarted(CompiledEntity e, long startRow) {
+      started.put(e.name(), System.nanoTime());
+      next.entityStarted(e, startRow);
+    }
+
+    @Override
+    public void progress(CompiledEntity e, long rowsDone) {
+      long ms = (System.nanoTime() - started.getOrDefault(e.name(), System.nanoTime())) / 1_000_000;
+      entities.put(e.name(), new EntityRun(e.name(), e.table(), e.rows(), rowsDone, ms));
+      next.progress(e, rowsDone);
+      if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
+        lastSave = System.nanoTime();
+        repository.save(snapshot());
+      }
+    }
+
+    @Override
+    public void entityFinished(EntityStats s) {
+      EntityRun prev = entities.get(s.entity());
+      entities.put(
+          s.entity(),
+          new EntityRun(
+              s.entity(), s.table(), prev.rowsPlanned(), prev.rowsPlanned(), s.durationMillis()));
+      next.entityFinished(s);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.syngen.io;
+
+import dev.syngen.core.plan.Identifiers;
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.SinkFactory;
+import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.sink.TargetTestResult;
+import dev.syngen.io.file.FileSinkFactory;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** All target kinds this build supports, dispatched by {@code kind}. */
+public final class Targets implements SinkFactory {
+  private final List<SinkFactory> factories;
+
+  public Targets(List<SinkFactory> factories) {
+    this.factories = List.copyOf(factories);
+  }
+
+  public static Targets builtins() {
+    return new Targets(List.of(new FileSinkFactory()));
+  }
+
+  @Override
+  public Set<String> kinds() {
+    Set<String> all = new TreeSet<>();
+    factories.forEach(f -> all.addAll(f.kinds()));
+    return all;
+  }
+
+  private SinkFactory factory(String kind) {
+    return factories.stream()
+        .filter(f -> f.kinds().contains(kind))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown target kind '" + kind + "'; use one of " + kinds()));
+  }
+
+  @Override
+  public void validate(TargetProfile profile, Problems problems) {
+    if (profile.id() != null && !Identifiers.isSafe(profile.id().replace('-', '_'))) {
+      problems.add(
+          "id", "'" + profile.id() + "' is not a safe id", "use letters, digits, '-' and '_'");
+    }
+    if (profile.kind() == null) {
+      return; // reported by the loader
+    }
+    if (!kinds().contains(profile.kind())) {
+      problems.add(
+          "kind",
+          "unknown target kind '" + profile.kind() + "'",
+          "use one of: " + String.join(", ", kinds()));
+      return;
+    }
+    factory(profile.kind()).validate(profile, problems);
+  }
+
+  @Override
+  public Sink open(TargetProfile profile) {
+    return factory(profile.kind()).open(profile);
+  }
+
+  @Override
+  public TargetTestResult test(TargetProfile profile) {
+    if (profile.kind() == null || !kinds().contains(profile.kind())) {
+      return TargetTestResult.failed(
+          0, "unknown target kind '" + profile.kind() + "'; use one of " + kinds());
+    }
+    return factory(profile.kind()).test(profile);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.syngen.io.file;
+
+import dev.syngen.core.engine.ColumnVector;
+import dev.syngen.core.engine.RowBatch;
+import dev.syngen.core.plan.CompiledColumn;
+import dev.syngen.core.plan.CompiledEntity;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/** RFC 4180 CSV: a header row, CRLF-free fields quoted when needed, empty field for NULL. */
+final class CsvFormat implements TextFormat {
+  @Override
+  public String extension() {
+    return ".csv";
+  }
+
+  @Override
+  public byte[] header(CompiledEntity entity) {
+    return (headerLine(entity) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String headerLine(CompiledEntity entity) {
+    return entity.columns().stream().map(CompiledColumn::name).collect(Collectors.joining(","));
+  }
+
+  @Override
+  public String checkExisting(CompiledEntity entity, String firstLine) {
+    String expected = headerLine(entity);
+    return expected.equals(firstLine)
+        ? null
+        : "its header is '" + firstLine + "' but the entity's columns are '" + expected + "'";
+  }
+
+  @Override
+  public void encode(RowBatch b, ByteBuf out) {
+    int cols = b.columnCount();
+    for (int r = 0; r < b.size(); r++) {
+      for (int c = 0; c < cols; c++) {
+        if (c > 0) {
+          out.put((byte) ',');
+        }
+        ColumnVector v = b.column(c);
+        if (v.isNull(r)) {
+          continue;
+        }
+        switch (v.kind) {
+          case LONG -> out.putLong(v.longs[r]);
+          case DOUBLE -> out.putDouble(v.doubles[r]);
+          case BOOL -> out.putAscii(v.longs[r] != 0 ? "true" : "false");
+          case TIMESTAMP -> out.putTimestamp(v.longs[r]);
+          case DATE -> out.putDate(v.longs[r]);
+          case UUID -> out.putUuid(v.longs[r], v.lows[r]);
+          case STRING -> putField(out, v.strings[r]);
+        }
+      }
+      out.put((byte) '\n');
+    }
+  }
+
+  private static void putField(ByteBuf out, String s) {
+    if (!needsQuotes(s)) {
+      out.putUtf8(s);
+      return;
+    }
+    out.put((byte) '"');
+    out.putUtf8(s.replace("\"", "\"\""));
+    out.put((byte) '"');
+  }
+
+  private static boolean needsQuotes(String s) {
+    if (s.isEmpty()) {
+      return true; // distinguishes an empty string from NULL
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.syngen.io.file;
+
+import dev.syngen.core.plan.CompiledEntity;
+
+/** How one file kind lays out rows: file extension, optional header, and row encoding. */
+interface TextFormat {
+  String extension();
+
+  /** Bytes written at the start of a new file (a CSV header), possibly empty. */
+  byte[] header(CompiledEntity entity);
+
+  /**
+   * Checks the first line of an existing file against the entity; returns null if compatible or a
+   * description of the mismatch.
+   */
+  String checkExisting(CompiledEntity entity, String firstLine);
+
+  void encode(dev.syngen.core.engine.RowBatch batch, ByteBuf out);
+}

@@ -1,0 +1,110 @@
+package dev.syngen.io.yaml;
+
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.scenario.ScenarioMapper;
+import dev.syngen.core.scenario.ValidationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads scenarios from YAML text, files, and a scenarios directory (by id or path). */
+public final class ScenarioFiles {
+  private final Path directory;
+
+  public ScenarioFiles(Path directory) {
+    this.directory = directory;
+  }
+
+  /** Parses and maps YAML text; shape problems throw {@link ValidationException}. */
+  public static Scenario parse(String yaml, String fallbackId) {
+    Object tree = YamlDocuments.parse(yaml, "scenario '" + fallbackId + "'");
+    Problems problems = new Problems();
+    Scenario s = ScenarioMapper.map(tree, fallbackId, problems);
+    problems.throwIfAny("scenario '" + s.id() + "'");
+    return s;
+  }
+
+  public static Scenario read(Path file) {
+    return parse(readBounded(file), stem(file));
+  }
+
+  /** Resolves an id (a file in the directory, or a scenario whose id field matches) or a path. */
+  public Scenario load(String idOrPath) {
+    Path p = Path.of(idOrPath);
+    if (idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || idOrPath.contains("/")) {
+      if (Files.isRegularFile(p)) {
+        return read(p);
+      }
+    }
+    for (String ext : List.of(".yaml", ".yml")) {
+      Path f = directory.resolve(idOrPath + ext);
+      if (Files.isRegularFile(f)) {
+        return read(f);
+      }
+    }
+    for (Path f : files()) {
+      try {
+        Scenario s = read(f);
+        if (idOrPath.equals(s.id())) {
+          return s;
+        }
+      } catch (ValidationException e) {
+        // an invalid file is not the one asked for; `scenario list` reports it
+      }
+    }
+    throw new IllegalArgumentException(
+        "no scenario '"
+            + idOrPath
+            + "' in "
+            + directory
+            + " (and no such file); run `syngen scenario list`");
+  }
+
+  /** The scenario files of the directory, sorted by name. */
+  public List<Path> files() {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(directory)) {
+      return new ArrayList<>(
+          s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+              .sorted()
+              .toList());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  static String readBounded(Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > YamlDocuments.MAX_CHARS * 4L) {
+        throw new ValidationException(
+            file.toString(),
+            List.of(
+                new dev.syngen.core.scenario.Problem(
+                    "(file)",
+                    "the file is " + size + " bytes, larger than the limit",
+                    "keep scenario and target files under 2 MB")));
+      }
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String stem(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+}

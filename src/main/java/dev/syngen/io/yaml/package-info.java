@@ -1,0 +1,2 @@
+/** Bounded YAML loading of scenarios and target profiles. */
+package dev.syngen.io.yaml;
