@@ -82,23 +82,24 @@ public final class PlanCompiler {
 
     Set<String> included = included(scenario, overrides);
     Map<String, CompiledEntity> compiled = new LinkedHashMap<>();
+    // Entities on a cycle cannot be bound, but every other problem is still reported; fks into a
+    // cycle stay silent because the cycle itself is the problem to fix.
     Set<String> failed = new HashSet<>();
-    if (order.cycles().isEmpty()) {
-      for (String name : order.order()) {
-        Integer i = index.get(name);
-        if (i == null) {
-          continue; // an fk to an unknown entity; reported when the fk is bound
-        }
-        Entity e = scenario.entities().get(i);
-        long rows = resolveRows(e, overrides);
-        CompiledEntity ce =
-            compileEntity(
-                e, i, rows, included.contains(name), seed, asOf, compiled, failed, problems);
-        if (ce == null) {
-          failed.add(name);
-        } else {
-          compiled.put(name, ce);
-        }
+    order.cycles().forEach(failed::addAll);
+    for (String name : order.order()) {
+      Integer i = index.get(name);
+      if (i == null) {
+        continue; // an fk to an unknown entity; reported when the fk is bound
+      }
+      Entity e = scenario.entities().get(i);
+      long rows = resolveRows(e, overrides);
+      CompiledEntity ce =
+          compileEntity(
+              e, i, rows, included.contains(name), seed, asOf, compiled, failed, problems);
+      if (ce == null) {
+        failed.add(name);
+      } else {
+        compiled.put(name, ce);
       }
     }
     if (!problems.isEmpty()) {

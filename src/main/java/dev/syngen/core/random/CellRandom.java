@@ -35,7 +35,12 @@ public final class CellRandom {
 
   /** A uniform long in [0, bound) for bound &gt; 0, using Lemire's multiply-shift reduction. */
   public static long below(long key, long row, int draw, long bound) {
-    return Math.multiplyHigh(bits(key, row, draw) >>> 1, bound << 1) & Long.MAX_VALUE;
+    long x = bits(key, row, draw);
+    if (bound < 1L << 62) {
+      return Math.multiplyHigh(x >>> 1, bound << 1) & Long.MAX_VALUE;
+    }
+    // bound << 1 would overflow: take the unsigned high word of x × bound instead.
+    return Math.multiplyHigh(x, bound) + ((x >> 63) & bound);
   }
 
   /** A standard normal deviate by the Box–Muller transform of two draws. */

@@ -1,0 +1,83 @@
+package dev.syngen.core.engine;
+
+import dev.syngen.core.Fixtures;
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.sink.EntityWriter;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.TableMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory sink for engine tests: each row becomes one line {@code entity|row|v1|v2|…}, kept in
+ * the order the engine writes them. Encoding runs on worker threads, writing on the engine's
+ * thread.
+ */
+final class RecordingSink implements Sink {
+  final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+  final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger openWriters = new AtomicInteger();
+  volatile TableMode preparedMode;
+
+  /** When positive, encoding the batch that starts at this row fails. */
+  volatile long failAtRow = -1;
+
+  @Override
+  public void prepare(List<CompiledEntity> entities, TableMode mode) {
+    preparedMode = mode;
+    events.add("prepare " + entities.stream().map(CompiledEntity::name).toList());
+  }
+
+  @Override
+  public EntityWriter<List<String>> open(CompiledEntity entity, long startRow) {
+    events.add("open " + entity.name() + " at " + startRow);
+    openWriters.incrementAndGet();
+    return new EntityWriter<>() {
+      @Override
+      public List<String> encode(RowBatch batch) {
+        if (batch.firstRow() == failAtRow) {
+          throw new IllegalStateException("encode failed at row " + failAtRow);
+        }
+        List<String> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+          StringBuilder sb =
+              new StringBuilder(entity.name()).append('|').append(batch.firstRow() + i);
+          for (int c = 0; c < batch.columnCount(); c++) {
+            sb.append('|').append(Fixtures.cell(batch.column(c), i));
+          }
+          out.add(sb.toString());
+        }
+        return out;
+      }
+
+      @Override
+      public void write(List<String> chunk) {
+        lines.addAll(chunk);
+      }
+
+      @Override
+      public void finish() {
+        events.add("finish " + entity.name());
+      }
+
+      @Override
+      public void close() {
+        events.add("close " + entity.name());
+        openWriters.decrementAndGet();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    events.add("close sink");
+  }
+
+  List<String> linesOf(String entity) {
+    synchronized (lines) {
+      return lines.stream().filter(l -> l.startsWith(entity + "|")).toList();
+    }
+  }
+}

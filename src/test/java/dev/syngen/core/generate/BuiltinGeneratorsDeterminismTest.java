@@ -1,0 +1,175 @@
+package dev.syngen.core.generate;
+
+import static dev.syngen.core.Fixtures.cell;
+import static dev.syngen.core.Fixtures.col;
+import static dev.syngen.core.Fixtures.entity;
+import static dev.syngen.core.Fixtures.gen;
+import static dev.syngen.core.Fixtures.scenario;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syngen.core.Fixtures;
+import dev.syngen.core.engine.RowBatch;
+import dev.syngen.core.plan.CompiledColumn;
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.scenario.ColumnType;
+import dev.syngen.core.scenario.GeneratorSpec;
+import dev.syngen.core.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The rule every generator must keep: a cell is a pure function of (seed, entity, column, row). The
+ * same seed gives the same values in any order, on any thread, in any batch split; another seed
+ * gives other values.
+ */
+class BuiltinGeneratorsDeterminismTest {
+  private static final int ROWS = 1000;
+
+  private record Spec(ColumnType type, GeneratorSpec generator) {}
+
+  /** A valid use of every built-in generator; a new built-in must be added here. */
+  private static final Map<String, Spec> SPECS = specs();
+
+  /** Generators whose values do not depend on the seed by design. */
+  private static final List<String> SEED_FREE = List.of("const", "sequence");
+
+  private static Map<String, Spec> specs() {
+    Map<String, Spec> m = new TreeMap<>();
+    m.put("const", new Spec(ColumnType.STRING, gen("const", "value", "fixed")));
+    m.put("uuid4", new Spec(ColumnType.UUID, gen("uuid4")));
+    m.put("uniform_int", new Spec(ColumnType.INT, gen("uniform_int", "min", -50, "max", 50)));
+    m.put(
+        "uniform_float",
+        new Spec(ColumnType.DOUBLE, gen("uniform_float", "min", 0.5, "max", 99.5)));
+    m.put("normal", new Spec(ColumnType.DOUBLE, gen("normal", "mean", 10, "std", 2.5)));
+    m.put(
+        "choice",
+        new Spec(
+            ColumnType.STRING,
+            gen("choice", "values", List.of("a", "b", "c"), "weights", List.of(5, 3, 2))));
+    m.put(
+        "time_series",
+        new Spec(
+            ColumnType.TIMESTAMP,
+            gen("time_series", "start", "-7d", "step", "1m", "jitter_seconds", 20)));
+    m.put("fk", new Spec(ColumnType.UUID, gen("fk", "entity", "parent", "column", "id")));
+    m.put("sequence", new Spec(ColumnType.BIGINT, gen("sequence", "start", 10, "step", 3)));
+    m.put("bool", new Spec(ColumnType.BOOL, gen("bool", "p", 0.3)));
+    m.put(
+        "date_between",
+        new Spec(ColumnType.DATE, gen("date_between", "start", "-365d", "end", "0d")));
+    m.put(
+        "timestamp_between",
+        new Spec(
+            ColumnType.TIMESTAMP,
+            gen("timestamp_between", "start", "2025-01-01T00:00:00Z", "end", "-1d")));
+    m.put("pattern", new Spec(ColumnType.STRING, gen("pattern", "pattern", "[A-Z]{2,4}-###")));
+    for (GeneratorFactory f : GeneratorRegistry.builtins().all()) {
+      if (f.name().startsWith("faker_")) {
+        m.put(f.name(), new Spec(ColumnType.STRING, gen(f.name())));
+      }
+    }
+    return m;
+  }
+
+  static Stream<String> builtinNames() {
+    return GeneratorRegistry.builtins().all().stream().map(GeneratorFactory::name);
+  }
+
+  @Test
+  void everyBuiltinIsCovered() {
+    List<String> missing = builtinNames().filter(n -> !SPECS.containsKey(n)).toList();
+    assertTrue(missing.isEmpty(), "add a spec for the new built-in generators " + missing);
+  }
+
+  @ParameterizedTest
+  @MethodSource("builtinNames")
+  void sameSeedSameValuesInAnyOrderAndSplit(String name) {
+    List<String> forward = forward(name, 1);
+    assertEquals(ROWS, forward.size());
+    assertTrue(forward.stream().allMatch(v -> v != null), name + " produced a null value");
+    assertEquals(forward, forward(name, 1), name + ": a second compile changed the values");
+    assertEquals(forward, reversed(name, 1), name + ": reverse row order changed the values");
+    assertEquals(forward, parallel(name, 1), name + ": computing on many threads changed values");
+    assertEquals(forward, batched(name, 1, ROWS), name + ": one batch differs from direct cells");
+    assertEquals(forward, batched(name, 1, 7), name + ": 7-row batches differ");
+    assertEquals(forward, batched(name, 1, 333), name + ": 333-row batches differ");
+  }
+
+  @ParameterizedTest
+  @MethodSource("builtinNames")
+  void differentSeedDifferentValues(String name) {
+    List<String> one = forward(name, 1);
+    List<String> two = forward(name, 2);
+    if (SEED_FREE.contains(name)) {
+      assertEquals(one, two, name + " should not depend on the seed");
+    } else {
+      assertNotEquals(one, two, name + " ignores the seed");
+    }
+  }
+
+  private static CompiledColumn subject(String name, long seed) {
+    CompiledPlan plan = Fixtures.compile(scenarioFor(name), seed);
+    return Fixtures.column(plan, "subject", "value");
+  }
+
+  private static CompiledEntity subjectEntity(String name, long seed) {
+    return Fixtures.compiled(Fixtures.compile(scenarioFor(name), seed), "subject");
+  }
+
+  private static Scenario scenarioFor(String name) {
+    Spec spec = SPECS.get(name);
+    return scenario(
+        entity("parent", 50, col("id", ColumnType.UUID, gen("uuid4"))),
+        entity("subject", ROWS, col("value", spec.type(), spec.generator())));
+  }
+
+  private static List<String> forward(String name, long seed) {
+    CompiledColumn c = subject(name, seed);
+    List<String> out = new ArrayList<>();
+    for (int row = 0; row < ROWS; row++) {
+      out.add(cell(c, row));
+    }
+    return out;
+  }
+
+  private static List<String> reversed(String name, long seed) {
+    CompiledColumn c = subject(name, seed);
+    String[] out = new String[ROWS];
+    for (int row = ROWS - 1; row >= 0; row--) {
+      out[row] = cell(c, row);
+    }
+    return List.of(out);
+  }
+
+  private static List<String> parallel(String name, long seed) {
+    CompiledColumn c = subject(name, seed);
+    return IntStream.range(0, ROWS).parallel().mapToObj(row -> cell(c, row)).toList();
+  }
+
+  private static List<String> batched(String name, long seed, int batchSize) {
+    CompiledEntity e = subjectEntity(name, seed);
+    RowBatch batch = new RowBatch(e, batchSize);
+    List<String> out = new ArrayList<>();
+    for (int first = 0; first < ROWS; first += batchSize) {
+      int n = Math.min(batchSize, ROWS - first);
+      batch.fill(first, n);
+      assertEquals(first, batch.firstRow());
+      assertEquals(n, batch.size());
+      for (int i = 0; i < n; i++) {
+        out.add(cell(batch.column(0), i));
+      }
+    }
+    return out;
+  }
+}
