@@ -82,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
     Path scratch =
         dir == null ? Files.createTempDirectory("syngen-bench") : Files.createDirectories(dir);
     CompiledPlan plan = plan(rows);
+    CompiledPlan warmUp = plan(Math.max(1, rows / 4));
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "syngen bench: %,d rows of 8 columns, %d threads, %d cores, Java %s, max heap %d MB%n",
@@ -92,8 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().maxMemory() >> 20);
     out.flush();
     List<Result> results = new ArrayList<>();
-    run(plan, new DiscardSink(), 1, "warm-up");
-    results.add(run(plan, new DiscardSink(), 1, "generate in memory, 1 thread"));
+    results.add(warmRun(warmUp, plan, DiscardSink::new, 1, "generate in memory, 1 thread"));
     results.add(
         run(plan, new DiscardSink(), threads, "generate in memory, " + threads + " threads"));
     Targets targets = Targets.builtins();
@@ -129,6 +129,9 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     long handRows = Math.max(10_000, rows / 10);
+    handWritten(
+        scratch.resolve("hand.csv"),
+        Math.max(1000, handRows / 4)); // the same JIT warm-up as syngen gets
     results.add(handWritten(scratch.resolve("hand.csv"), handRows));
     print(out, results);
     if (heapRows > 0) {
@@ -147,6 +150,17 @@ final class BenchCommand implements Callable<Integer> {
           .compile(
               s, new RunOverrides(null, null, null, null, Map.of("bench_rows", n), null, null));
     }
+  }
+
+  /** Runs the plan once to warm up the JIT for this sink, then measures a second run. */
+  private static Result warmRun(
+      CompiledPlan warmUp,
+      CompiledPlan plan,
+      java.util.function.Supplier<Sink> sink,
+      int threads,
+      String what) {
+    run(warmUp, sink.get(), threads, what);
+    return run(plan, sink.get(), threads, what);
   }
 
   private static Result run(CompiledPlan plan, Sink sink, int threads, String what) {

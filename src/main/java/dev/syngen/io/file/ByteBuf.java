@@ -23,11 +23,13 @@ final class ByteBuf {
     data[size++] = b;
   }
 
+  /** Appends an ASCII-only string (numbers, keywords) with a bulk copy of its low bytes. */
+  @SuppressWarnings("deprecation") // the byte-copying getBytes is exactly right for ASCII, and fast
   void putAscii(String s) {
-    ensure(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      data[size++] = (byte) s.charAt(i);
-    }
+    int n = s.length();
+    ensure(n);
+    s.getBytes(0, n, data, size);
+    size += n;
   }
 
   void putLong(long v) {
