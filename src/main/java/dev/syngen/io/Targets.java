@@ -7,6 +7,7 @@ import dev.syngen.core.sink.SinkFactory;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
 import dev.syngen.io.file.FileSinkFactory;
+import dev.syngen.io.jdbc.JdbcSinkFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +21,7 @@ public final class Targets implements SinkFactory {
   }
 
   public static Targets builtins() {
-    return new Targets(List.of(new FileSinkFactory()));
+    return new Targets(List.of(new FileSinkFactory(), new JdbcSinkFactory()));
   }
 
   @Override

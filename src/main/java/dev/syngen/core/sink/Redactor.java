@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** Removes secrets from DSNs and messages before they are logged, stored or shown. */
 public final class Redactor {
   private static final Pattern USERINFO =
-      Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^:/@\\s]*:)([^@\\s]*)@");
+      Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^:/@\\s]*:)(\\S*)@");
   private static final Pattern PARAM =
       Pattern.compile(
           "(?i)((?:password|passwd|pwd|secret|token|sslpassword|api_key|apikey)=)([^&;\\s]*)");

@@ -1,0 +1,120 @@
+package dev.syngen.io.jdbc;
+
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.plan.Identifiers;
+import dev.syngen.core.sink.EntityWriter;
+import dev.syngen.core.sink.Redactor;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.SinkException;
+import dev.syngen.core.sink.TableMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes entities into PostgreSQL tables with {@code COPY … FROM STDIN}, binary by default. Each
+ * entity writer has its own connection and transaction, committed when the entity is finished, so a
+ * failure leaves none of that entity's uncommitted rows behind.
+ */
+public final class PostgresCopySink implements Sink {
+  private final JdbcUrls.Postgres target;
+  private final String schema;
+  private final CopyFormat format;
+  private final Map<String, PgType[]> wireTypes = new ConcurrentHashMap<>();
+
+  PostgresCopySink(JdbcUrls.Postgres target, String schema, CopyFormat format) {
+    this.target = target;
+    this.schema = Identifiers.require(schema);
+    this.format = format;
+  }
+
+  /**
+   * Checks every entity's existing table first and fails with all mismatches before changing
+   * anything; then, in one transaction, creates the schema and missing tables and truncates.
+   */
+  @Override
+  public void prepare(List<CompiledEntity> entities, TableMode mode) {
+    try (Connection c = target.connect()) {
+      c.setAutoCommit(false);
+      TableInspection found = inspect(c, entities);
+      found.throwIfProblems("postgres target " + target);
+      if (!found.missing.isEmpty() && !PostgresTables.schemaExists(c, schema)) {
+        PostgresTables.createSchema(c, schema);
+      }
+      for (CompiledEntity e : found.missing) {
+        PostgresTables.create(c, schema, e);
+      }
+      if (mode == TableMode.TRUNCATE_THEN_INSERT) {
+        PostgresTables.truncate(c, schema, found.existing);
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw failure("preparing tables in schema " + schema, e);
+    }
+  }
+
+  /** Reads the catalogue only; remembers how each entity's columns go over the wire. */
+  private TableInspection inspect(Connection c, List<CompiledEntity> entities) throws SQLException {
+    TableInspection found = new TableInspection();
+    for (CompiledEntity e : entities) {
+      String table = Sql.table(e);
+      String name = schema + "." + table;
+      Optional<String> kind = PostgresTables.relkind(c, schema, table);
+      if (kind.isEmpty()) {
+        found.missing.add(e);
+        wireTypes.put(e.name(), PostgresTables.declaredTypes(e));
+      } else if (!kind.get().equals("r") && !kind.get().equals("p")) {
+        found.problems.add(name + " exists but is not a table; fix: drop it or set target_table");
+      } else {
+        List<ExistingColumn> cols = PostgresTables.columns(c, schema, table);
+        found.problems.addAll(PostgresTables.CHECK.mismatches(name, e, cols));
+        wireTypes.put(e.name(), PostgresTables.wireTypes(e, cols));
+        found.existing.add(table);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public EntityWriter<CopyBuffer> open(CompiledEntity entity, long startRow) {
+    String table = PostgresTables.qualified(schema, Sql.table(entity));
+    PgType[] types =
+        wireTypes.computeIfAbsent(entity.name(), k -> PostgresTables.declaredTypes(entity));
+    String sql =
+        "COPY "
+            + table
+            + " ("
+            + Sql.columnList(entity)
+            + ") FROM STDIN (FORMAT "
+            + format.sqlName()
+            + ")";
+    String what =
+        "entity "
+            + entity.name()
+            + " into "
+            + table
+            + " (COPY line n is row "
+            + (startRow == 0 ? "n-1" : startRow + "+n-1")
+            + ")";
+    try {
+      return format == CopyFormat.BINARY
+          ? PostgresCopyWriter.binary(target.connect(), sql, what, types)
+          : PostgresCopyWriter.text(target.connect(), sql, what);
+    } catch (SQLException e) {
+      throw failure("starting COPY into " + table, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // Writers own their connections; prepare closes its own.
+  }
+
+  private SinkException failure(String what, SQLException e) {
+    return new SinkException(
+        "postgres target " + target + ": " + what + " failed: " + Redactor.text(e.getMessage()), e);
+  }
+}
