@@ -1,18 +1,29 @@
 package dev.syngen.core.generate;
 
+import dev.syngen.core.generate.builtin.Beta;
 import dev.syngen.core.generate.builtin.Between;
+import dev.syngen.core.generate.builtin.Binomial;
 import dev.syngen.core.generate.builtin.BoolGen;
 import dev.syngen.core.generate.builtin.Choice;
 import dev.syngen.core.generate.builtin.Const;
+import dev.syngen.core.generate.builtin.Empirical;
+import dev.syngen.core.generate.builtin.Exponential;
 import dev.syngen.core.generate.builtin.FakerValue;
 import dev.syngen.core.generate.builtin.ForeignKey;
+import dev.syngen.core.generate.builtin.Gamma;
+import dev.syngen.core.generate.builtin.Geometric;
+import dev.syngen.core.generate.builtin.LogNormal;
 import dev.syngen.core.generate.builtin.Normal;
+import dev.syngen.core.generate.builtin.Pareto;
 import dev.syngen.core.generate.builtin.PatternGen;
+import dev.syngen.core.generate.builtin.Poisson;
 import dev.syngen.core.generate.builtin.Sequence;
 import dev.syngen.core.generate.builtin.TimeSeries;
+import dev.syngen.core.generate.builtin.TruncatedNormal;
 import dev.syngen.core.generate.builtin.UniformFloat;
 import dev.syngen.core.generate.builtin.UniformInt;
 import dev.syngen.core.generate.builtin.Uuid4;
+import dev.syngen.core.generate.builtin.Zipf;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -55,6 +66,20 @@ public final class GeneratorRegistry {
             Between.DATE,
             Between.TIMESTAMP,
             PatternGen.FACTORY));
+    all.addAll(
+        List.of(
+            LogNormal.FACTORY,
+            Exponential.FACTORY,
+            Poisson.FACTORY,
+            Geometric.FACTORY,
+            Binomial.FACTORY,
+            Zipf.ZIPF,
+            Zipf.POWER_LAW,
+            Pareto.FACTORY,
+            Beta.FACTORY,
+            Gamma.FACTORY,
+            TruncatedNormal.FACTORY,
+            Empirical.FACTORY));
     all.addAll(FakerValue.FACTORIES);
     return new GeneratorRegistry(all);
   }

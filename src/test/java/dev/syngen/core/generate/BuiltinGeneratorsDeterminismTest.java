@@ -74,6 +74,27 @@ class BuiltinGeneratorsDeterminismTest {
             ColumnType.TIMESTAMP,
             gen("timestamp_between", "start", "2025-01-01T00:00:00Z", "end", "-1d")));
     m.put("pattern", new Spec(ColumnType.STRING, gen("pattern", "pattern", "[A-Z]{2,4}-###")));
+    m.put("lognormal", new Spec(ColumnType.DOUBLE, gen("lognormal", "mu", 3, "sigma", 0.7)));
+    m.put("exponential", new Spec(ColumnType.DOUBLE, gen("exponential", "rate", 0.25)));
+    m.put("poisson", new Spec(ColumnType.BIGINT, gen("poisson", "lambda", 60)));
+    m.put("geometric", new Spec(ColumnType.INT, gen("geometric", "p", 0.2)));
+    m.put("binomial", new Spec(ColumnType.INT, gen("binomial", "n", 40, "p", 0.3)));
+    m.put("zipf", new Spec(ColumnType.INT, gen("zipf", "alpha", 1.3, "max", 500)));
+    m.put(
+        "power_law",
+        new Spec(ColumnType.BIGINT, gen("power_law", "alpha", 1.8, "min", 1, "max", 100_000)));
+    m.put("pareto", new Spec(ColumnType.DOUBLE, gen("pareto", "min", 2, "alpha", 1.5)));
+    m.put("beta", new Spec(ColumnType.DOUBLE, gen("beta", "alpha", 2, "beta", 5)));
+    m.put("gamma", new Spec(ColumnType.DOUBLE, gen("gamma", "shape", 0.7, "scale", 3)));
+    m.put(
+        "truncated_normal",
+        new Spec(
+            ColumnType.DOUBLE, gen("truncated_normal", "mean", 10, "std", 5, "min", 0, "max", 30)));
+    m.put(
+        "empirical",
+        new Spec(
+            ColumnType.DOUBLE,
+            gen("empirical", "quantiles", Map.of(0, 1.0, 0.5, 20.0, 0.9, 75.0, 1, 300.0))));
     for (GeneratorFactory f : GeneratorRegistry.builtins().all()) {
       if (f.name().startsWith("faker_")) {
         m.put(f.name(), new Spec(ColumnType.STRING, gen(f.name())));

@@ -1,13 +1,17 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ValueKind;
+import org.apache.commons.math3.distribution.UniformIntegerDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
 
 /** Uniform timestamps or dates between start and end (both relative or ISO-8601). */
-public final class Between implements Generator {
+public final class Between implements Generator, Distributed {
   public static final GeneratorFactory TIMESTAMP =
       GeneratorFactory.of(
           "timestamp_between",
@@ -53,5 +57,16 @@ public final class Between implements Generator {
   @Override
   public long longAt(long key, long row) {
     return start + CellRandom.below(key, row, 0, span);
+  }
+
+  @Override
+  public Law law() {
+    long end = start + span - 1;
+    if (kind == ValueKind.DATE) {
+      return new Law.Discrete(
+          "uniform dates", new UniformIntegerDistribution(null, (int) start, (int) end));
+    }
+    return new Law.Continuous(
+        "uniform instants", new UniformRealDistribution(null, start, start + (double) span));
   }
 }

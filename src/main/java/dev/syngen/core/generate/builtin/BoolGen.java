@@ -1,13 +1,16 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ValueKind;
+import java.util.List;
 
 /** True with probability p. */
-public final class BoolGen implements Generator {
+public final class BoolGen implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "bool",
@@ -36,5 +39,11 @@ public final class BoolGen implements Generator {
   @Override
   public long longAt(long key, long row) {
     return CellRandom.unit(key, row, 0) < p ? 1 : 0;
+  }
+
+  @Override
+  public Law law() {
+    return new Law.Categorical(
+        "bool(p=" + Checks.num(p) + ")", List.of("true", "false"), List.of(p, 1 - p));
   }
 }

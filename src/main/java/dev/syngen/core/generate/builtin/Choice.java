@@ -1,19 +1,25 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.engine.ValueFormat;
+import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.scenario.ValueKind;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One of a list of values, uniformly or by relative weights (weights need not sum to 1). Values are
  * converted to the column's type when the plan is compiled.
  */
-public final class Choice implements Generator {
+public final class Choice implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "choice",
@@ -121,5 +127,34 @@ public final class Choice implements Generator {
   @Override
   public String stringAt(long key, long row) {
     return values[pick(key, row)].text();
+  }
+
+  @Override
+  public Law law() {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      double p =
+          cumulative == null
+              ? 1.0 / values.length
+              : cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+      shares.merge(text(values[i]), p, Double::sum);
+    }
+    return new Law.Categorical(
+        "choice of " + shares.size(),
+        new ArrayList<>(shares.keySet()),
+        new ArrayList<>(shares.values()));
+  }
+
+  /** A value as the text sinks write, so it can be matched against data read back. */
+  private String text(Literal v) {
+    return switch (kind) {
+      case STRING -> v.text();
+      case LONG -> Long.toString(v.bits());
+      case DOUBLE -> Double.toString(v.real());
+      case BOOL -> v.bits() != 0 ? "true" : "false";
+      case TIMESTAMP -> ValueFormat.timestamp(v.bits());
+      case DATE -> ValueFormat.date(v.bits());
+      case UUID -> ValueFormat.uuid(v.bits(), v.lowBits());
+    };
   }
 }

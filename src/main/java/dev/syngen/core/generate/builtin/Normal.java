@@ -1,13 +1,16 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ValueKind;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /** Normally distributed real numbers with the given mean and standard deviation. */
-public final class Normal implements Generator {
+public final class Normal implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "normal",
@@ -42,5 +45,12 @@ public final class Normal implements Generator {
   @Override
   public double doubleAt(long key, long row) {
     return mean + std * CellRandom.gaussian(key, row, 0);
+  }
+
+  @Override
+  public Law law() {
+    return new Law.Continuous(
+        "normal(mean=" + Checks.num(mean) + ", std=" + Checks.num(std) + ")",
+        new NormalDistribution(null, mean, Math.max(std, Double.MIN_NORMAL)));
   }
 }

@@ -40,6 +40,17 @@ final class TimeSpec {
     if (s == null) {
       return null;
     }
+    Long ms = parseInstant(s, asOf);
+    if (ms == null) {
+      p.problem(name, "'" + s + "' is neither a relative time nor an ISO-8601 instant", FIX);
+    }
+    return ms;
+  }
+
+  static final String FIX = "write e.g. \"-7d\", \"-12h\", \"-30m\" or 2026-01-01T00:00:00Z";
+
+  /** Epoch milliseconds of an ISO-8601 instant or of a duration relative to as_of; else null. */
+  static Long parseInstant(String s, Instant asOf) {
     Long rel = durationMillis(s);
     if (rel != null) {
       return asOf.toEpochMilli() + rel;
@@ -47,10 +58,6 @@ final class TimeSpec {
     try {
       return Instants.parse(s).toEpochMilli();
     } catch (DateTimeParseException e) {
-      p.problem(
-          name,
-          "'" + s + "' is neither a relative time nor an ISO-8601 instant",
-          "write e.g. \"-7d\", \"-12h\", \"-30m\" or 2026-01-01T00:00:00Z");
       return null;
     }
   }

@@ -1,13 +1,16 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ValueKind;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
 
 /** Real numbers uniform in [min, max). */
-public final class UniformFloat implements Generator {
+public final class UniformFloat implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "uniform_float",
@@ -42,5 +45,13 @@ public final class UniformFloat implements Generator {
   @Override
   public double doubleAt(long key, long row) {
     return min + CellRandom.unit(key, row, 0) * width;
+  }
+
+  @Override
+  public Law law() {
+    double max = min + width;
+    return new Law.Continuous(
+        "uniform(" + Checks.num(min) + ", " + Checks.num(max) + ")",
+        new UniformRealDistribution(null, min, max));
   }
 }

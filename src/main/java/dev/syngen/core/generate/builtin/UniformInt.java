@@ -1,13 +1,17 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ValueKind;
+import org.apache.commons.math3.distribution.UniformIntegerDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
 
 /** Whole numbers uniform in [min, max], both inclusive. */
-public final class UniformInt implements Generator {
+public final class UniformInt implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "uniform_int",
@@ -54,5 +58,15 @@ public final class UniformInt implements Generator {
 
   public long max() {
     return min + span - 1;
+  }
+
+  @Override
+  public Law law() {
+    String name = "uniform_int(" + min + ", " + max() + ")";
+    if (min >= Integer.MIN_VALUE && max() <= Integer.MAX_VALUE) {
+      return new Law.Discrete(name, new UniformIntegerDistribution(null, (int) min, (int) max()));
+    }
+    // beyond 32 bits the lattice is too fine to matter: compare with the continuous uniform
+    return new Law.Continuous(name, new UniformRealDistribution(null, min, min + (double) span));
   }
 }

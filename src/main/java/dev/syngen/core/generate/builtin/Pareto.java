@@ -1,0 +1,37 @@
+package dev.syngen.core.generate.builtin;
+
+import static dev.syngen.core.generate.builtin.Checks.num;
+
+import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorContext;
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.generate.Params;
+import dev.syngen.core.random.CellSampler;
+import dev.syngen.core.random.Law;
+import org.apache.commons.math3.distribution.ParetoDistribution;
+import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
+
+/** Pareto values: at least min, with a power-law tail of index alpha. */
+public final class Pareto extends SampledReal {
+  public static final GeneratorFactory FACTORY =
+      GeneratorFactory.of(
+          "pareto",
+          "Pareto (power-law tail); params: min (scale x_m, > 0), alpha (tail index, > 0)",
+          Pareto::create);
+
+  private Pareto(double min, double alpha) {
+    super(
+        CellSampler.continuous(rng -> InverseTransformParetoSampler.of(rng, min, alpha)),
+        new Law.Continuous(
+            "pareto(min=" + num(min) + ", alpha=" + num(alpha) + ")",
+            new ParetoDistribution(null, min, alpha)));
+  }
+
+  private static Generator create(GeneratorContext ctx) {
+    Params p = ctx.params();
+    Double min = p.number("min", "1.0");
+    Double alpha = p.number("alpha", "1.16");
+    boolean ok = Checks.positive(p, "min", min, "1.0") & Checks.positive(p, "alpha", alpha, "1.16");
+    return ok ? new Pareto(min, alpha) : null;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.syngen.core.generate.builtin;
+
+import static dev.syngen.core.generate.builtin.Checks.num;
+
+import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorContext;
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.generate.Params;
+import dev.syngen.core.random.CellSampler;
+import dev.syngen.core.random.Law;
+import dev.syngen.core.random.ZipfLaw;
+import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
+
+/**
+ * Whole numbers in [min, max] following Zipf's law (a discrete power law): value {@code min + k}
+ * has probability proportional to {@code (k + 1)^-alpha}. Registered as {@code zipf} and {@code
+ * power_law}.
+ */
+public final class Zipf extends SampledWhole {
+  public static final GeneratorFactory ZIPF =
+      GeneratorFactory.of(
+          "zipf",
+          "Zipf / discrete power law over [min, max]; params: alpha (> 0), min (default 1), max",
+          ctx -> create(ctx, "zipf"));
+  public static final GeneratorFactory POWER_LAW =
+      GeneratorFactory.of(
+          "power_law",
+          "same as zipf: P(min + k) ∝ (k + 1)^-alpha; params: alpha (> 0), min (default 1), max",
+          ctx -> create(ctx, "power_law"));
+
+  private Zipf(String name, int min, int max, double alpha) {
+    super(
+        CellSampler.discrete(
+            rng -> {
+              var zipf = RejectionInversionZipfSampler.of(rng, max - min + 1, alpha);
+              return () -> min - 1 + zipf.sample();
+            }),
+        new Law.Discrete(
+            name + "(alpha=" + num(alpha) + ", min=" + min + ", max=" + max + ")",
+            new ZipfLaw(min, max, alpha)));
+  }
+
+  private static Generator create(GeneratorContext ctx, String name) {
+    Params p = ctx.params();
+    Double alpha = p.number("alpha", "1.8");
+    long min = p.whole("min", "1", 1);
+    Long max = p.whole("max", "10000");
+    if (!Checks.positive(p, "alpha", alpha, "1.8") || max == null) {
+      return null;
+    }
+    if (max < min
+        || min < Integer.MIN_VALUE
+        || max > Integer.MAX_VALUE
+        || max - min >= Integer.MAX_VALUE) {
+      p.problem(
+          "max",
+          "must be >= min, both 32-bit, at most 2^31-1 values apart; got ["
+              + min
+              + ", "
+              + max
+              + "]",
+          "use e.g. min: 1, max: 10000");
+      return null;
+    }
+    return new Zipf(name, (int) min, max.intValue(), alpha);
+  }
+}
