@@ -11,6 +11,20 @@ import dev.syngen.core.scenario.ValueKind;
 public final class Conversions {
   private Conversions() {}
 
+  /** The generator an adapter wraps, or {@code g} itself. */
+  public static Generator unwrap(Generator g) {
+    if (g instanceof LongAsDouble a) {
+      return a.g();
+    }
+    if (g instanceof TimestampAsDate a) {
+      return a.g();
+    }
+    if (g instanceof DateAsTimestamp a) {
+      return a.g();
+    }
+    return g instanceof AsString a ? a.g() : g;
+  }
+
   public static Generator adapt(Generator g, ValueKind to) {
     ValueKind from = g.kind();
     if (from == to) {

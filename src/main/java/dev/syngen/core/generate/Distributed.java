@@ -7,5 +7,6 @@ import dev.syngen.core.random.Law;
  * into an expectation of its own, so declaring a distribution is also declaring what to check.
  */
 public interface Distributed {
+  /** The law of the values, or null where this configuration follows no fixed law. */
   Law law();
 }

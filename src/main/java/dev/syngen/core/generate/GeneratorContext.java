@@ -26,4 +26,41 @@ public interface GeneratorContext {
    * Resolves a column of another entity (for fk); records a problem and returns empty if absent.
    */
   Optional<ColumnRef> resolve(String param, String entity, String column);
+
+  /** True when the column is declared {@code unique: true}. */
+  default boolean unique() {
+    return false;
+  }
+
+  /** How the entity's rows are shared among parent rows, when it declares rows_per_parent. */
+  default Optional<ChildAllocation> allocation() {
+    return Optional.empty();
+  }
+
+  /**
+   * Resolves another column of the same entity, binding it first if needed; records a problem
+   * (unknown column, or a cycle of columns deriving from each other) and returns empty otherwise.
+   */
+  default Optional<ColumnRef> sibling(String param, String column) {
+    params().problem(param, "cannot refer to other columns here", "remove the reference");
+    return Optional.empty();
+  }
+
+  /**
+   * Resolves a column of another entity that may be nullable (for reading values, not for keys);
+   * records a problem and returns empty if absent.
+   */
+  default Optional<ColumnRef> lookup(String param, String entity, String column) {
+    return resolve(param, entity, column);
+  }
+
+  /**
+   * Binds a generator spec written inside this generator's parameters ({@code {type, params}}, or a
+   * type name) for values of {@code type}; problems are reported under {@code param}. Returns null
+   * if it cannot be bound.
+   */
+  default Generator nested(String param, Object spec, ColumnType type, long key) {
+    params().problem(param, "cannot hold a nested generator here", "remove it");
+    return null;
+  }
 }

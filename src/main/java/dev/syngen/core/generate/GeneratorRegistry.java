@@ -6,17 +6,23 @@ import dev.syngen.core.generate.builtin.Binomial;
 import dev.syngen.core.generate.builtin.BoolGen;
 import dev.syngen.core.generate.builtin.Choice;
 import dev.syngen.core.generate.builtin.Const;
+import dev.syngen.core.generate.builtin.Correlated;
 import dev.syngen.core.generate.builtin.Empirical;
 import dev.syngen.core.generate.builtin.Exponential;
+import dev.syngen.core.generate.builtin.Expression;
 import dev.syngen.core.generate.builtin.FakerValue;
 import dev.syngen.core.generate.builtin.ForeignKey;
 import dev.syngen.core.generate.builtin.Gamma;
+import dev.syngen.core.generate.builtin.Garch;
 import dev.syngen.core.generate.builtin.Geometric;
 import dev.syngen.core.generate.builtin.LogNormal;
 import dev.syngen.core.generate.builtin.Normal;
 import dev.syngen.core.generate.builtin.Pareto;
 import dev.syngen.core.generate.builtin.PatternGen;
 import dev.syngen.core.generate.builtin.Poisson;
+import dev.syngen.core.generate.builtin.PoissonProcess;
+import dev.syngen.core.generate.builtin.RandomWalk;
+import dev.syngen.core.generate.builtin.Seasonal;
 import dev.syngen.core.generate.builtin.Sequence;
 import dev.syngen.core.generate.builtin.TimeSeries;
 import dev.syngen.core.generate.builtin.TruncatedNormal;
@@ -79,7 +85,14 @@ public final class GeneratorRegistry {
             Beta.FACTORY,
             Gamma.FACTORY,
             TruncatedNormal.FACTORY,
-            Empirical.FACTORY));
+            Empirical.FACTORY,
+            Expression.FACTORY,
+            Correlated.FACTORY,
+            PoissonProcess.FACTORY,
+            RandomWalk.WALK,
+            RandomWalk.GBM,
+            Garch.FACTORY,
+            Seasonal.FACTORY));
     all.addAll(FakerValue.FACTORIES);
     return new GeneratorRegistry(all);
   }

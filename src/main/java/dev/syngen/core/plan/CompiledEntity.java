@@ -1,11 +1,25 @@
 package dev.syngen.core.plan;
 
+import dev.syngen.core.generate.ChildAllocation;
 import java.util.List;
 
-/** An entity bound for execution with its resolved row count. */
+/**
+ * An entity bound for execution with its resolved row count; {@code allocation} is set when the
+ * rows are declared per parent row (null otherwise).
+ */
 public record CompiledEntity(
-    String name, String table, long rows, boolean included, List<CompiledColumn> columns) {
+    String name,
+    String table,
+    long rows,
+    boolean included,
+    List<CompiledColumn> columns,
+    ChildAllocation allocation) {
   public CompiledEntity {
     columns = List.copyOf(columns);
+  }
+
+  public CompiledEntity(
+      String name, String table, long rows, boolean included, List<CompiledColumn> columns) {
+    this(name, table, rows, included, columns, null);
   }
 }

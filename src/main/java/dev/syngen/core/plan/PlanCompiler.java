@@ -1,20 +1,12 @@
 package dev.syngen.core.plan;
 
-import dev.syngen.core.generate.ColumnRef;
 import dev.syngen.core.generate.Conversions;
-import dev.syngen.core.generate.Generator;
-import dev.syngen.core.generate.GeneratorContext;
-import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.GeneratorRegistry;
-import dev.syngen.core.generate.Params;
-import dev.syngen.core.generate.builtin.ForeignKey;
-import dev.syngen.core.generate.builtin.Sequence;
-import dev.syngen.core.generate.builtin.UniformInt;
-import dev.syngen.core.random.StreamKeys;
+import dev.syngen.core.generate.Unique;
 import dev.syngen.core.scenario.Column;
-import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.scenario.RowsPerParent;
 import dev.syngen.core.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,16 +77,14 @@ public final class PlanCompiler {
     // cycle stay silent because the cycle itself is the problem to fix.
     Set<String> failed = new HashSet<>();
     order.cycles().forEach(failed::addAll);
+    EntityCompiler binder = new EntityCompiler(registry, seed, asOf, compiled, failed, problems);
     for (String name : order.order()) {
       Integer i = index.get(name);
       if (i == null) {
         continue; // an fk to an unknown entity; reported when the fk is bound
       }
       Entity e = scenario.entities().get(i);
-      long rows = resolveRows(e, overrides);
-      CompiledEntity ce =
-          compileEntity(
-              e, i, rows, included.contains(name), seed, asOf, compiled, failed, problems);
+      CompiledEntity ce = binder.compile(e, i, resolveRows(e, overrides), included.contains(name));
       if (ce == null) {
         failed.add(name);
       } else {
@@ -105,7 +94,7 @@ public final class PlanCompiler {
     if (!problems.isEmpty()) {
       return null;
     }
-    List<String> warnings = warnings(scenario, parents, included);
+    List<String> warnings = warnings(scenario, parents, included, compiled);
     List<CompiledEntity> entities = new ArrayList<>(compiled.values());
     return new CompiledPlan(
         scenario.id(),
@@ -149,7 +138,9 @@ public final class PlanCompiler {
               "give each entity its own target_table");
         }
       }
-      if (e.rows() <= 0) {
+      if (e.rowsPerParent() != null) {
+        checkPerParent(s, e, path, problems);
+      } else if (e.rows() <= 0) {
         problems.add(
             path + ".rows", "must be > 0, got " + e.rows(), "set rows to a positive whole number");
       } else if (e.rows() > MAX_ROWS) {
@@ -173,6 +164,21 @@ public final class PlanCompiler {
     return index;
   }
 
+  private static void checkPerParent(Scenario s, Entity e, String path, Problems problems) {
+    String parent = e.rowsPerParent().parent();
+    if (parent.equals(e.name())) {
+      problems.add(
+          path + ".rows_per_parent.parent",
+          "names the entity itself",
+          "name the parent entity whose rows get the children");
+    } else if (s.entity(parent) == null) {
+      problems.add(
+          path + ".rows_per_parent.parent",
+          "no entity named '" + parent + "'",
+          "use one of: " + String.join(", ", s.entities().stream().map(Entity::name).toList()));
+    }
+  }
+
   private void checkOverrides(
       Scenario s, RunOverrides o, Map<String, Integer> index, Problems problems) {
     if (o.scale() != null && !(o.scale() > 0 && o.scale() < 1e9)) {
@@ -192,6 +198,11 @@ public final class PlanCompiler {
               } else if (f == null || !(f > 0 && f < 1e9)) {
                 problems.add(
                     "entity_scales." + name, "must be a number > 0, got " + f, "use e.g. 0.5");
+              } else if (s.entity(name).rowsPerParent() != null) {
+                problems.add(
+                    "entity_scales." + name,
+                    "'" + name + "' has rows_per_parent, so its rows follow its parent",
+                    "scale the parent '" + s.entity(name).rowsPerParent().parent() + "' instead");
               }
             });
     o.entityCounts()
@@ -207,6 +218,13 @@ public final class PlanCompiler {
                     "entity_counts." + name,
                     "must be between 1 and " + MAX_ROWS + ", got " + n,
                     "use e.g. 1000");
+              } else if (s.entity(name).rowsPerParent() != null) {
+                problems.add(
+                    "entity_counts." + name,
+                    "'" + name + "' has rows_per_parent, so its rows follow its parent",
+                    "set the count of the parent '"
+                        + s.entity(name).rowsPerParent().parent()
+                        + "' instead");
               }
             });
     for (String name : o.includeEntities()) {
@@ -265,6 +283,11 @@ public final class PlanCompiler {
   private static Map<String, Set<String>> parents(Scenario s) {
     Map<String, Set<String>> parents = new HashMap<>();
     for (Entity e : s.entities()) {
+      if (e.rowsPerParent() != null) {
+        parents
+            .computeIfAbsent(e.name(), k -> new LinkedHashSet<>())
+            .add(e.rowsPerParent().parent());
+      }
       for (Column c : e.columns()) {
         if ("fk".equals(c.generator().type()) && c.generator().params().get("entity") != null) {
           parents
@@ -277,7 +300,10 @@ public final class PlanCompiler {
   }
 
   private List<String> warnings(
-      Scenario s, Map<String, Set<String>> parents, Set<String> included) {
+      Scenario s,
+      Map<String, Set<String>> parents,
+      Set<String> included,
+      Map<String, CompiledEntity> compiled) {
     List<String> w = new ArrayList<>();
     for (Entity e : s.entities()) {
       if (!included.contains(e.name())) {
@@ -294,7 +320,7 @@ public final class PlanCompiler {
         }
       }
       for (Column c : e.columns()) {
-        if (c.unique() && !Set.of("uuid4", "sequence").contains(c.generator().type())) {
+        if (c.unique() && !guaranteesUnique(compiled.get(e.name()), c.name())) {
           w.add(
               "column '"
                   + e.name()
@@ -309,101 +335,10 @@ public final class PlanCompiler {
     return w;
   }
 
-  private CompiledEntity compileEntity(
-      Entity e,
-      int i,
-      long rows,
-      boolean included,
-      long seed,
-      Instant asOf,
-      Map<String, CompiledEntity> done,
-      Set<String> failed,
-      Problems problems) {
-    List<CompiledColumn> columns = new ArrayList<>();
-    boolean ok = true;
-    for (int j = 0; j < e.columns().size(); j++) {
-      Column c = e.columns().get(j);
-      String path = "entities[" + i + "].columns[" + j + "].generator";
-      long key = StreamKeys.of(seed, e.name(), c.name());
-      Generator g = bind(c, path, key, seed, rows, asOf, done, failed, problems);
-      if (g == null) {
-        ok = false;
-      } else {
-        columns.add(
-            new CompiledColumn(c.name(), c.type(), g, key, c.nullable() ? c.nullRate() : 0.0));
-      }
-    }
-    return ok ? new CompiledEntity(e.name(), e.targetTable(), rows, included, columns) : null;
-  }
-
-  private Generator bind(
-      Column c,
-      String path,
-      long key,
-      long seed,
-      long rows,
-      Instant asOf,
-      Map<String, CompiledEntity> done,
-      Set<String> failed,
-      Problems problems) {
-    String type = c.generator().type();
-    Optional<GeneratorFactory> factory = registry.find(type);
-    if (factory.isEmpty()) {
-      problems.add(
-          path + ".type",
-          "unknown generator '" + type + "'",
-          registry.closest(type).map(n -> "did you mean '" + n + "'? ").orElse("")
-              + "see docs/generators.md for the catalogue");
-      return null;
-    }
-    Params params = new Params(c.generator().params(), path + ".params", problems);
-    GeneratorContext ctx = new Context(c.type(), asOf, rows, key, seed, params, done, failed);
-    Generator g = factory.get().create(ctx);
-    params.reportUnknown(type);
-    if (g == null || !params.ok()) {
-      return null;
-    }
-    Generator adapted = Conversions.adapt(g, c.type().kind());
-    if (adapted == null) {
-      problems.add(
-          path + ".type",
-          "generator '"
-              + type
-              + "' produces "
-              + g.kind().name().toLowerCase(java.util.Locale.ROOT)
-              + " values, which do not fit a column of type "
-              + c.type().yamlName(),
-          "change the column type or pick a generator for " + c.type().yamlName() + " values");
-      return null;
-    }
-    return checkRange(g, c, rows, path, problems) ? adapted : null;
-  }
-
-  private static boolean checkRange(
-      Generator g, Column c, long rows, String path, Problems problems) {
-    if (c.type() != ColumnType.INT) {
-      return true;
-    }
-    if (g instanceof UniformInt u && (u.min() < Integer.MIN_VALUE || u.max() > Integer.MAX_VALUE)) {
-      problems.add(
-          path + ".params",
-          "range [" + u.min() + ", " + u.max() + "] does not fit a 32-bit int column",
-          "use type: bigint or narrow the range");
-      return false;
-    }
-    if (g instanceof Sequence s && (int) s.last(rows) != s.last(rows)) {
-      problems.add(
-          path + ".params",
-          "the sequence reaches " + s.last(rows) + ", beyond a 32-bit int column",
-          "use type: bigint");
-      return false;
-    }
-    if (g instanceof ForeignKey fk && fk.parent().type() == ColumnType.BIGINT) {
-      problems.add(
-          path + ".type", "refers to a bigint column but this column is int", "use type: bigint");
-      return false;
-    }
-    return true;
+  private static boolean guaranteesUnique(CompiledEntity e, String column) {
+    return e.columns().stream()
+        .filter(c -> c.name().equals(column))
+        .anyMatch(c -> Conversions.unwrap(c.generator()) instanceof Unique u && u.distinct());
   }
 
   private static String configHash(
@@ -424,6 +359,19 @@ public final class PlanCompiler {
       m.put("table", e.targetTable());
       m.put("rows", ce.rows());
       m.put("included", ce.included());
+      if (e.rowsPerParent() != null) {
+        RowsPerParent r = e.rowsPerParent();
+        Map<String, Object> per = new LinkedHashMap<>();
+        per.put("parent", r.parent());
+        per.put("count", Map.of("type", r.count().type(), "params", r.count().params()));
+        if (r.heavyCount() != null) {
+          per.put("heavy_share", r.heavyShare());
+          per.put(
+              "heavy_count",
+              Map.of("type", r.heavyCount().type(), "params", r.heavyCount().params()));
+        }
+        m.put("rows_per_parent", per);
+      }
       List<Object> cols = new ArrayList<>();
       for (Column c : e.columns()) {
         cols.add(
@@ -452,49 +400,6 @@ public final class PlanCompiler {
       return HexFormat.of().formatHex(h);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
-  }
-
-  /** What a generator factory sees of the plan being compiled. */
-  private record Context(
-      ColumnType columnType,
-      Instant asOf,
-      long rows,
-      long key,
-      long seed,
-      Params params,
-      Map<String, CompiledEntity> done,
-      Set<String> failed)
-      implements GeneratorContext {
-    @Override
-    public Optional<ColumnRef> resolve(String param, String entity, String column) {
-      CompiledEntity parent = done.get(entity);
-      if (parent == null) {
-        if (!failed.contains(entity)) {
-          params.problem(
-              param, "no entity named '" + entity + "'", "name an entity of this scenario");
-        }
-        return Optional.empty();
-      }
-      for (CompiledColumn c : parent.columns()) {
-        if (c.name().equals(column)) {
-          if (c.canBeNull()) {
-            params.problem(
-                "column",
-                "'" + entity + "." + column + "' can be null, so some references would dangle",
-                "refer to a non-nullable key column");
-            return Optional.empty();
-          }
-          return Optional.of(
-              new ColumnRef(entity, column, c.type(), c.generator(), c.key(), parent.rows()));
-        }
-      }
-      params.problem(
-          "column",
-          "entity '" + entity + "' has no column '" + column + "'",
-          "use one of: "
-              + String.join(", ", parent.columns().stream().map(CompiledColumn::name).toList()));
-      return Optional.empty();
     }
   }
 }

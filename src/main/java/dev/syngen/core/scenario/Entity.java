@@ -2,10 +2,18 @@ package dev.syngen.core.scenario;
 
 import java.util.List;
 
-/** One entity (table, file, topic) of a scenario with its declared row count. */
-public record Entity(String name, String targetTable, long rows, List<Column> columns) {
+/**
+ * One entity (table, file, topic) of a scenario: a declared row count, or {@code rowsPerParent}
+ * (then {@code rows} is 0 and the count follows the parent).
+ */
+public record Entity(
+    String name, String targetTable, long rows, List<Column> columns, RowsPerParent rowsPerParent) {
   public Entity {
     columns = List.copyOf(columns);
+  }
+
+  public Entity(String name, String targetTable, long rows, List<Column> columns) {
+    this(name, targetTable, rows, columns, null);
   }
 
   public Column column(String name) {

@@ -16,16 +16,28 @@ import java.util.Set;
  */
 public final class ScenarioMapper {
   private static final Set<String> SCENARIO_KEYS =
-      Set.of("id", "name", "version", "description", "seed", "as_of", "entities");
-  private static final Set<String> ENTITY_KEYS = Set.of("name", "target_table", "rows", "columns");
+      Set.of(
+          "id",
+          "name",
+          "version",
+          "description",
+          "seed",
+          "as_of",
+          "entities",
+          "bands",
+          "expectations");
+  private static final Set<String> ENTITY_KEYS =
+      Set.of("name", "target_table", "rows", "rows_per_parent", "columns");
   private static final Set<String> COLUMN_KEYS =
-      Set.of("name", "type", "nullable", "null_rate", "unique", "generator");
+      Set.of("name", "type", "nullable", "null_rate", "unique", "generator", "expression");
   private static final Set<String> GENERATOR_KEYS = Set.of("type", "params");
 
   private final Problems problems;
+  private final ExtensionsMapper extensions;
 
   private ScenarioMapper(Problems problems) {
     this.problems = problems;
+    this.extensions = new ExtensionsMapper(problems);
   }
 
   /** Maps {@code tree}; {@code fallbackId} is used when the document has no {@code id}. */
@@ -59,6 +71,12 @@ public final class ScenarioMapper {
         }
       }
     }
+    List<ScaleBand> bands =
+        root.get("bands") == null ? List.of() : extensions.bands(root.get("bands"), "bands");
+    Expectations expectations =
+        root.get("expectations") == null
+            ? Expectations.NONE
+            : extensions.expectations(root.get("expectations"), "expectations");
     return new Scenario(
         id == null || id.isBlank() ? fallbackId : id,
         name,
@@ -66,7 +84,9 @@ public final class ScenarioMapper {
         string(root, "description", "", false),
         seed,
         asOf,
-        entities);
+        entities,
+        bands,
+        expectations);
   }
 
   private Entity entity(Object node, String path) {
@@ -78,8 +98,20 @@ public final class ScenarioMapper {
     String name = string(m, "name", path, true);
     String table = m.containsKey("target_table") ? string(m, "target_table", path, true) : name;
     long rows = 0;
-    if (!m.containsKey("rows")) {
-      problems.add(path + ".rows", "is missing", "set rows to a positive whole number");
+    RowsPerParent perParent = null;
+    if (m.containsKey("rows_per_parent")) {
+      perParent = extensions.rowsPerParent(m.get("rows_per_parent"), path + ".rows_per_parent");
+      if (m.containsKey("rows")) {
+        problems.add(
+            path + ".rows",
+            "is set together with rows_per_parent",
+            "remove rows: the count follows the parent when rows_per_parent is given");
+      }
+    } else if (!m.containsKey("rows")) {
+      problems.add(
+          path + ".rows",
+          "is missing",
+          "set rows to a positive whole number (or rows_per_parent for a count per parent row)");
     } else {
       Long r = longValue(m.get("rows"), path + ".rows");
       rows = r == null ? 0 : r;
@@ -99,7 +131,7 @@ public final class ScenarioMapper {
         }
       }
     }
-    return new Entity(name, table, rows, columns);
+    return new Entity(name, table, rows, columns, perParent);
   }
 
   private Column column(Object node, String path) {
@@ -139,11 +171,33 @@ public final class ScenarioMapper {
         }
       }
     }
-    GeneratorSpec gen = generator(m.get("generator"), path + ".generator");
+    GeneratorSpec gen;
+    if (m.containsKey("expression")) {
+      gen = expression(m, path);
+    } else {
+      gen = generator(m.get("generator"), path + ".generator");
+    }
     if (name == null || type == null || gen == null) {
       return null;
     }
     return new Column(name, type, nullable, nullRate, unique, gen);
+  }
+
+  /** {@code expression: "a * b"} is shorthand for {@code generator: {type: expression, …}}. */
+  private GeneratorSpec expression(Map<String, Object> m, String path) {
+    if (m.containsKey("generator")) {
+      problems.add(
+          path + ".expression",
+          "is set together with generator",
+          "keep one: expression derives the value, generator draws it");
+      return null;
+    }
+    Object e = m.get("expression");
+    if (!(e instanceof String s) || s.isBlank()) {
+      problems.add(path + ".expression", "must be a non-empty text", "write e.g. quantity * price");
+      return null;
+    }
+    return new GeneratorSpec("expression", Map.of("expr", s));
   }
 
   private GeneratorSpec generator(Object node, String path) {

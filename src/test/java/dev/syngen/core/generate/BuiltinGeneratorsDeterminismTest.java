@@ -14,8 +14,11 @@ import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.plan.CompiledColumn;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.ColumnType;
+import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.GeneratorSpec;
+import dev.syngen.core.scenario.RowsPerParent;
 import dev.syngen.core.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BuiltinGeneratorsDeterminismTest {
   private static final int ROWS = 1000;
 
-  private record Spec(ColumnType type, GeneratorSpec generator) {}
+  /**
+   * A use of a generator: the column's type and generator, other columns it reads, and whether the
+   * subject entity declares 20 rows per parent row (50 parents, so still 1000 rows).
+   */
+  private record Spec(
+      ColumnType type, GeneratorSpec generator, List<Column> siblings, boolean perParent) {
+    Spec(ColumnType type, GeneratorSpec generator) {
+      this(type, generator, List.of(), false);
+    }
+  }
 
   /** A valid use of every built-in generator; a new built-in must be added here. */
   private static final Map<String, Spec> SPECS = specs();
@@ -95,6 +107,85 @@ class BuiltinGeneratorsDeterminismTest {
         new Spec(
             ColumnType.DOUBLE,
             gen("empirical", "quantiles", Map.of(0, 1.0, 0.5, 20.0, 0.9, 75.0, 1, 300.0))));
+    Column qty = col("qty", ColumnType.INT, gen("uniform_int", "min", 1, "max", 9));
+    Column price = col("price", ColumnType.DOUBLE, gen("lognormal", "mu", 2, "sigma", 0.4));
+    m.put(
+        "expression",
+        new Spec(
+            ColumnType.DOUBLE,
+            gen("expression", "expr", "qty > 5 ? round(qty * price, 2) : price"),
+            List.of(qty, price),
+            false));
+    m.put(
+        "correlated",
+        new Spec(
+            ColumnType.DOUBLE,
+            gen(
+                "correlated",
+                "with",
+                "price",
+                "rho",
+                0.7,
+                "distribution",
+                Map.of("type", "gamma", "params", Map.of("shape", 2, "scale", 3))),
+            List.of(price),
+            false));
+    m.put(
+        "poisson_process",
+        new Spec(
+            ColumnType.TIMESTAMP,
+            gen(
+                "poisson_process",
+                "start",
+                "-30d",
+                "end",
+                "0d",
+                "hourly",
+                "diurnal",
+                "weekday",
+                "workweek",
+                "burst",
+                0.5),
+            List.of(),
+            true));
+    m.put(
+        "random_walk",
+        new Spec(
+            ColumnType.DOUBLE, gen("random_walk", "start", 10, "step_std", 2), List.of(), true));
+    m.put(
+        "gbm",
+        new Spec(
+            ColumnType.DOUBLE,
+            gen("gbm", "start", 100, "mu", 0.001, "sigma", 0.02),
+            List.of(),
+            false));
+    m.put(
+        "garch",
+        new Spec(
+            ColumnType.DOUBLE,
+            gen("garch", "start", 50, "omega", 0.00001, "alpha", 0.1, "beta", 0.85),
+            List.of(),
+            true));
+    m.put(
+        "seasonal",
+        new Spec(
+            ColumnType.DOUBLE,
+            gen(
+                "seasonal",
+                "level",
+                20,
+                "daily_amplitude",
+                4,
+                "weekly_amplitude",
+                1,
+                "noise_std",
+                0.5,
+                "start",
+                "-7d",
+                "step",
+                "10m"),
+            List.of(),
+            true));
     for (GeneratorFactory f : GeneratorRegistry.builtins().all()) {
       if (f.name().startsWith("faker_")) {
         m.put(f.name(), new Spec(ColumnType.STRING, gen(f.name())));
@@ -150,9 +241,18 @@ class BuiltinGeneratorsDeterminismTest {
 
   private static Scenario scenarioFor(String name) {
     Spec spec = SPECS.get(name);
-    return scenario(
-        entity("parent", 50, col("id", ColumnType.UUID, gen("uuid4"))),
-        entity("subject", ROWS, col("value", spec.type(), spec.generator())));
+    List<Column> columns = new ArrayList<>(spec.siblings());
+    columns.add(col("value", spec.type(), spec.generator()));
+    Entity subject =
+        spec.perParent()
+            ? new Entity(
+                "subject",
+                "subject",
+                0,
+                columns,
+                new RowsPerParent("parent", gen("const", "value", ROWS / 50), 0, null))
+            : new Entity("subject", "subject", ROWS, columns);
+    return scenario(entity("parent", 50, col("id", ColumnType.UUID, gen("uuid4"))), subject);
   }
 
   private static List<String> forward(String name, long seed) {
@@ -187,8 +287,9 @@ class BuiltinGeneratorsDeterminismTest {
       batch.fill(first, n);
       assertEquals(first, batch.firstRow());
       assertEquals(n, batch.size());
+      int value = e.columns().size() - 1;
       for (int i = 0; i < n; i++) {
-        out.add(cell(batch.column(0), i));
+        out.add(cell(batch.column(value), i));
       }
     }
     return out;

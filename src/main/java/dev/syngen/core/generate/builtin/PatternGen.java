@@ -1,9 +1,12 @@
 package dev.syngen.core.generate.builtin;
 
 import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorContext;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
+import dev.syngen.core.generate.Unique;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.IndexPermutation;
 import dev.syngen.core.scenario.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +15,11 @@ import java.util.List;
  * Strings shaped by a pattern: {@code #} a digit, {@code ?} an upper-case letter, {@code \d},
  * {@code \w}, character classes such as {@code [A-Z0-9]}, and {@code {n}} or {@code {n,m}}
  * repetition; everything else is literal ({@code ORD-########}, {@code [A-Z]{3}-\d{4}}).
+ *
+ * <p>A column declared {@code unique: true} needs a fixed-length pattern: its strings are then the
+ * mixed-radix digits of a keyed permutation of the row index, so no two rows share one.
  */
-public final class PatternGen implements Generator {
+public final class PatternGen implements Generator, Unique {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "pattern",
@@ -25,7 +31,8 @@ public final class PatternGen implements Generator {
               return null;
             }
             try {
-              return new PatternGen(parse(pattern));
+              PatternGen g = new PatternGen(parse(pattern), null);
+              return ctx.unique() ? g.distinct(ctx) : g;
             } catch (IllegalArgumentException e) {
               p.problem("pattern", e.getMessage(), "escape special characters with \\");
               return null;
@@ -43,9 +50,49 @@ public final class PatternGen implements Generator {
   private final Token[] tokens;
   private final int maxLength;
 
-  private PatternGen(List<Token> tokens) {
+  private final IndexPermutation permutation; // null: independent draws
+
+  private PatternGen(List<Token> tokens, IndexPermutation permutation) {
     this.tokens = tokens.toArray(Token[]::new);
     this.maxLength = tokens.stream().mapToInt(Token::max).sum();
+    this.permutation = permutation;
+  }
+
+  /** The unique variant: fixed length, and at least as many strings as rows. */
+  private Generator distinct(GeneratorContext ctx) {
+    long space = 1;
+    for (Token t : tokens) {
+      if (t.min() != t.max()) {
+        ctx.params()
+            .problem(
+                "pattern",
+                "unique strings need a fixed-length pattern, but it repeats {"
+                    + t.min()
+                    + ","
+                    + t.max()
+                    + "}",
+                "use a fixed repetition such as {8}");
+        return null;
+      }
+      for (int k = 0; k < t.min(); k++) {
+        int radix = t.alphabet().length;
+        space = space > (1L << 62) / radix ? 1L << 62 : space * radix;
+      }
+    }
+    if (space < ctx.rows()) {
+      ctx.params()
+          .problem(
+              "pattern",
+              "has only " + space + " distinct strings for " + ctx.rows() + " unique rows",
+              "add positions, e.g. more # digits");
+      return null;
+    }
+    return new PatternGen(List.of(tokens), new IndexPermutation(space, ctx.key()));
+  }
+
+  @Override
+  public boolean distinct() {
+    return permutation != null;
   }
 
   static List<Token> parse(String p) {
@@ -136,6 +183,35 @@ public final class PatternGen implements Generator {
 
   @Override
   public String stringAt(long key, long row) {
+    return permutation == null ? drawn(key, row) : numbered(key, row);
+  }
+
+  /**
+   * The permuted row index written in mixed radix from the last position backwards; positions
+   * beyond the 2^62 strings the permutation covers are drawn at random.
+   */
+  private String numbered(long key, long row) {
+    char[] out = new char[maxLength];
+    long n = permutation.at(row);
+    long left = permutation.size();
+    int at = maxLength;
+    int draw = 0;
+    for (int i = tokens.length - 1; i >= 0; i--) {
+      char[] a = tokens[i].alphabet();
+      for (int k = 0; k < tokens[i].min(); k++) {
+        if (left > 1) {
+          out[--at] = a[(int) (n % a.length)];
+          n /= a.length;
+          left = (left + a.length - 1) / a.length;
+        } else {
+          out[--at] = a[(int) CellRandom.below(key, row, draw++, a.length)];
+        }
+      }
+    }
+    return new String(out);
+  }
+
+  private String drawn(long key, long row) {
     StringBuilder sb = new StringBuilder(maxLength);
     int draw = 0;
     for (Token t : tokens) {

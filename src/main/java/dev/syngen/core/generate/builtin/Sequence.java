@@ -3,10 +3,11 @@ package dev.syngen.core.generate.builtin;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
+import dev.syngen.core.generate.Unique;
 import dev.syngen.core.scenario.ValueKind;
 
 /** start, start + step, start + 2·step, … by row index: unique keys that need no randomness. */
-public final class Sequence implements Generator {
+public final class Sequence implements Generator, Unique {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "sequence",
@@ -38,6 +39,11 @@ public final class Sequence implements Generator {
   @Override
   public long longAt(long key, long row) {
     return start + row * step;
+  }
+
+  @Override
+  public boolean distinct() {
+    return true;
   }
 
   public long last(long rows) {

@@ -2,16 +2,22 @@ package dev.syngen.core.generate.builtin;
 
 import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.GeneratorContext;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
+import dev.syngen.core.generate.Unique;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.IndexPermutation;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ValueKind;
 import org.apache.commons.math3.distribution.UniformIntegerDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 
-/** Whole numbers uniform in [min, max], both inclusive. */
-public final class UniformInt implements Generator, Distributed {
+/**
+ * Whole numbers uniform in [min, max], both inclusive. A column declared {@code unique: true} gets
+ * {@code min + π(row)} for a keyed bijection π of the range, so no value repeats.
+ */
+public final class UniformInt implements Generator, Distributed, Unique {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "uniform_int",
@@ -31,15 +37,37 @@ public final class UniformInt implements Generator, Distributed {
               p.problem("max", "range max - min is too large", "narrow the range");
               return null;
             }
-            return new UniformInt(min, max);
+            return create(ctx, min, max);
           });
+
+  private static Generator create(GeneratorContext ctx, long min, long max) {
+    if (!ctx.unique()) {
+      return new UniformInt(min, max, null);
+    }
+    long span = max - min + 1;
+    if (span < ctx.rows()) {
+      ctx.params()
+          .problem(
+              "max",
+              "unique values need at least "
+                  + ctx.rows()
+                  + " distinct values but [min, max] has "
+                  + span,
+              "widen the range to max >= " + (min + ctx.rows() - 1));
+      return null;
+    }
+    return new UniformInt(min, max, new IndexPermutation(span, ctx.key()));
+  }
 
   private final long min;
   private final long span;
 
-  UniformInt(long min, long max) {
+  private final IndexPermutation permutation; // null: independent draws
+
+  UniformInt(long min, long max, IndexPermutation permutation) {
     this.min = min;
     this.span = max - min + 1;
+    this.permutation = permutation;
   }
 
   @Override
@@ -49,7 +77,15 @@ public final class UniformInt implements Generator, Distributed {
 
   @Override
   public long longAt(long key, long row) {
+    if (permutation != null) {
+      return min + permutation.at(row);
+    }
     return min + CellRandom.below(key, row, 0, span);
+  }
+
+  @Override
+  public boolean distinct() {
+    return permutation != null;
   }
 
   public long min() {

@@ -1,0 +1,63 @@
+package dev.syngen.core.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What generated data must look like, as declared in a scenario's {@code expectations} section or
+ * in a separate spec file: per-column laws, percentiles, shares and null rates; children-per-parent
+ * shapes; integrity rules. {@code band} (strict, normal, relaxed) may be null for the default.
+ */
+public record Expectations(
+    String band,
+    List<ColumnExpectation> columns,
+    List<RelationshipExpectation> relationships,
+    List<IntegrityRule> integrity) {
+  public static final Expectations NONE = new Expectations(null, List.of(), List.of(), List.of());
+
+  public Expectations {
+    columns = List.copyOf(columns);
+    relationships = List.copyOf(relationships);
+    integrity = List.copyOf(integrity);
+  }
+
+  /** Expectations of one column ({@code entity.column}); every part is optional. */
+  public record ColumnExpectation(
+      String path,
+      String entity,
+      String column,
+      GeneratorSpec distribution,
+      Map<Double, Object> percentiles,
+      Map<String, Double> shares,
+      Double nullRate,
+      String band) {
+    public ColumnExpectation {
+      percentiles = percentiles == null ? Map.of() : Map.copyOf(percentiles);
+      shares = shares == null ? Map.of() : Map.copyOf(shares);
+    }
+  }
+
+  /** The shape of children per parent along a foreign-key column of the child entity. */
+  public record RelationshipExpectation(
+      String path,
+      String entity,
+      String column,
+      GeneratorSpec distribution,
+      Map<Double, Object> percentiles,
+      String band) {
+    public RelationshipExpectation {
+      percentiles = percentiles == null ? Map.of() : Map.copyOf(percentiles);
+    }
+  }
+
+  /** A rule every row must keep. {@code within} and {@code orderBy} are for monotonic rules. */
+  public record IntegrityRule(
+      String path, Kind kind, String entity, String column, String within, String orderBy) {
+    /** The kinds of integrity rule. */
+    public enum Kind {
+      FK,
+      UNIQUE,
+      MONOTONIC
+    }
+  }
+}
