@@ -165,7 +165,7 @@ class PlanCompilerOverridesTest {
                         false,
                         0,
                         true,
-                        gen("uniform_int", "min", 1, "max", 9)),
+                        gen("choice", "values", List.of(1, 2, 3))),
                     new dev.syngen.core.scenario.Column(
                         "id", ColumnType.UUID, false, 0, true, gen("uuid4")))));
     List<String> warnings = Fixtures.compile(s, 1).warnings();
