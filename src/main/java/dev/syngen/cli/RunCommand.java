@@ -7,6 +7,7 @@ import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.plan.Bands;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.RunOverrides;
@@ -55,6 +56,12 @@ final class RunCommand {
     Double scale;
 
     @Option(
+        names = "--band",
+        paramLabel = "NAME",
+        description = "A size the scenario declares under bands (e.g. dev, staging, perf).")
+    String band;
+
+    @Option(
         names = "--entity-scale",
         paramLabel = "ENTITY=F",
         description = "Multiply one entity's rows; repeatable.")
@@ -96,6 +103,7 @@ final class RunCommand {
       put(m, "seed", seed);
       put(m, "as_of", asOf);
       put(m, "scale", scale);
+      put(m, "band", band);
       put(m, "entity_scales", entityScales.isEmpty() ? null : entityScales);
       put(m, "entity_counts", entityCounts.isEmpty() ? null : entityCounts);
       put(m, "include_entities", include.isEmpty() ? null : include);
@@ -183,7 +191,8 @@ final class RunCommand {
             ? ws.target(targetOptions.target)
             : ws.inline(
                 targetOptions.kind.toLowerCase(java.util.Locale.ROOT), targetOptions.target);
-    CompiledPlan plan = ws.compiler.compile(scenario, po.overrides());
+    CompiledPlan plan =
+        ws.compiler.compile(scenario, Bands.apply(scenario, po.band, po.overrides()));
     PrintWriter out = spec.commandLine().getOut();
     if (planOnly) {
       printPlan(out, plan, format);

@@ -1,0 +1,32 @@
+package dev.syngen.core.fidelity;
+
+/**
+ * One check of the data: what was checked ({@code kind} on {@code subject}), what was expected and
+ * observed, the test statistic and p-value where a statistical test ran, the deviation against what
+ * the band allows, the outcome and a sentence saying why. {@code chart} may be null.
+ */
+public record Check(
+    String kind,
+    String subject,
+    String expected,
+    String observed,
+    Double statistic,
+    Double pValue,
+    Double deviation,
+    Double allowed,
+    Status status,
+    String message,
+    Chart chart) {
+
+  /** A check's outcome; only FAIL blocks a GO. */
+  public enum Status {
+    PASS,
+    WARN,
+    FAIL,
+    SKIP
+  }
+
+  public boolean failed() {
+    return status == Status.FAIL;
+  }
+}
