@@ -1,0 +1,258 @@
+package dev.syngen.cli;
+
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.fidelity.Band;
+import dev.syngen.core.fidelity.Check;
+import dev.syngen.core.fidelity.FidelityReport;
+import dev.syngen.core.fidelity.FidelityValidator;
+import dev.syngen.core.fidelity.HtmlReport;
+import dev.syngen.core.fidelity.RunFidelity;
+import dev.syngen.core.fidelity.TableSource;
+import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.scenario.Expectations;
+import dev.syngen.core.scenario.ExtensionsMapper;
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.io.TableSources;
+import dev.syngen.io.history.FileRunRepository;
+import dev.syngen.io.yaml.YamlDocuments;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code syngen fidelity}: reads a run's data back from its target and checks it against what the
+ * scenario declares; exit 0 on GO, 3 on NO-GO.
+ */
+@Command(
+    name = "fidelity",
+    description = "Check generated data against the declared distributions and rules: GO or NO-GO.",
+    mixinStandardHelpOptions = true)
+final class FidelityCommand implements Callable<Integer> {
+  /** Exit code for a NO-GO verdict. */
+  static final int EXIT_NO_GO = 3;
+
+  @ParentCommand SyngenCommand root;
+  @Spec CommandSpec spec;
+
+  /** Which data: a recorded run, or a scenario with a target. */
+  static final class Subject {
+    @Option(
+        names = "--run",
+        paramLabel = "RUN-ID",
+        description = "A recorded run (see `syngen run list`).")
+    String run;
+
+    @Option(
+        names = "--scenario",
+        paramLabel = "ID|PATH",
+        description = "A scenario, checked against --target as run with --scale/--band.")
+    String scenario;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Subject subject;
+
+  @Option(
+      names = "--target",
+      paramLabel = "ID|PATH",
+      description = "Where the data is (default for --run: the run's target).")
+  String target;
+
+  @Option(
+      names = "--tolerance",
+      defaultValue = "normal",
+      description = "strict (5%), normal (15%) or relaxed (30%); default: ${DEFAULT-VALUE}.")
+  String tolerance;
+
+  @Option(
+      names = "--alpha",
+      defaultValue = "0.01",
+      description = "Significance level of KS and chi-square tests (default: ${DEFAULT-VALUE}).")
+  double alpha;
+
+  @Option(
+      names = "--sample",
+      defaultValue = "20000",
+      description = "Rows sampled per table for the statistics (default: ${DEFAULT-VALUE}).")
+  int sample;
+
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      description = "Extra expectations (same form as a scenario's expectations section).")
+  Path specFile;
+
+  @Option(names = "--scale", description = "With --scenario: the scale the data was generated at.")
+  Double scale;
+
+  @Option(
+      names = "--band",
+      paramLabel = "NAME",
+      description = "With --scenario: the scale band the data was generated at.")
+  String band;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON.")
+  Path json;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Also write the report as a self-contained HTML page.")
+  Path html;
+
+  @Option(names = "--format", defaultValue = "table", description = "table or json")
+  Output.Format format;
+
+  @Override
+  public Integer call() throws IOException {
+    Band b =
+        Band.parse(tolerance)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--tolerance '"
+                            + tolerance
+                            + "' is unknown; use strict, normal or relaxed"));
+    if (!(alpha > 0 && alpha < 0.5)) {
+      throw new IllegalArgumentException("--alpha must be between 0 and 0.5, got " + alpha);
+    }
+    if (sample < 100 || sample > 5_000_000) {
+      throw new IllegalArgumentException("--sample must be between 100 and 5000000, got " + sample);
+    }
+    Workspace ws = new Workspace(root);
+    Expectations extra = specFile == null ? Expectations.NONE : readSpec(specFile);
+    RunFidelity fidelity = new RunFidelity(ws.generators, Clock.systemUTC());
+    FidelityReport report;
+    if (subject.run != null) {
+      RunRecord run =
+          ws.history
+              .find(subject.run)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no run '" + subject.run + "'; run `syngen run list`"));
+      Scenario scenario = scenarioOf(ws, run);
+      TargetProfile t = target != null ? ws.target(target) : targetOf(ws, run);
+      FidelityValidator.Options options =
+          new FidelityValidator.Options(b, alpha, sample, run.seed());
+      try (TableSource source = TableSources.open(t)) {
+        report = fidelity.check(run, scenario, extra, source, options);
+      }
+    } else {
+      if (target == null) {
+        throw new IllegalArgumentException("--scenario needs --target: where the data to check is");
+      }
+      Scenario scenario = ws.scenarios.load(subject.scenario);
+      TargetProfile t = ws.target(target);
+      FidelityValidator.Options options =
+          new FidelityValidator.Options(
+              b, alpha, sample, scenario.seed() == null ? 0 : scenario.seed());
+      RunOverrides overrides = new RunOverrides(0L, null, scale, null, null, null, null);
+      try (TableSource source = TableSources.open(t)) {
+        report =
+            fidelity.check(
+                scenario, overrides, band, extra, source, t.id() + " (" + t.kind() + ")", options);
+      }
+    }
+    write(report);
+    return report.verdict() == FidelityReport.Verdict.GO ? 0 : EXIT_NO_GO;
+  }
+
+  private static Scenario scenarioOf(Workspace ws, RunRecord run) {
+    try {
+      return ws.scenarios.load(
+          run.scenarioSource() != null ? run.scenarioSource() : run.scenarioId());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "the scenario of run "
+              + run.id()
+              + " ('"
+              + run.scenarioSource()
+              + "') cannot be found: "
+              + e.getMessage());
+    }
+  }
+
+  private static TargetProfile targetOf(Workspace ws, RunRecord run) {
+    if (!"inline".equals(run.targetId())) {
+      return ws.target(run.targetId());
+    }
+    if (run.targetDsn() != null && run.targetDsn().contains("***")) {
+      throw new IllegalArgumentException(
+          "run "
+              + run.id()
+              + " wrote to an inline target whose DSN holds a password that was not stored; pass --target");
+    }
+    return ws.inline(run.targetKind(), run.targetDsn());
+  }
+
+  private static Expectations readSpec(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--spec " + file + " is not a file");
+    }
+    if (Files.size(file) > YamlDocuments.MAX_CHARS) {
+      throw new IllegalArgumentException("--spec " + file + " is larger than 2 MB");
+    }
+    Object tree =
+        YamlDocuments.parse(Files.readString(file, StandardCharsets.UTF_8), "expectations " + file);
+    Problems problems = new Problems();
+    Expectations x = new ExtensionsMapper(problems).expectations(tree, "");
+    problems.throwIfAny("expectations " + file);
+    return x;
+  }
+
+  private void write(FidelityReport r) throws IOException {
+    if (json != null) {
+      Files.writeString(
+          json, FileRunRepository.mapper().writeValueAsString(r), StandardCharsets.UTF_8);
+    }
+    if (html != null) {
+      Files.writeString(html, HtmlReport.render(r), StandardCharsets.UTF_8);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Output.Format.json) {
+      Output.json(out, r);
+      return;
+    }
+    out.printf(
+        "fidelity of %s%s: %s  (%d checks, %d ms, tolerance %s)%n",
+        r.scenarioId(),
+        r.runId() == null ? "" : " run " + r.runId(),
+        r.verdict().label(),
+        r.checks().size(),
+        r.elapsedMillis(),
+        r.band());
+    List<List<String>> rows = new ArrayList<>();
+    for (Check c : r.checks()) {
+      rows.add(List.of(c.status().name(), c.kind(), c.subject(), c.message()));
+    }
+    Output.table(out, List.of("STATUS", "CHECK", "SUBJECT", "FINDING"), rows);
+    r.warnings().forEach(w -> out.println("note: " + w));
+    if (!r.reasons().isEmpty()) {
+      out.println();
+      out.println("NO-GO because:");
+      r.reasons().forEach(x -> out.println("  - " + x));
+    }
+    if (html != null) {
+      out.println("HTML report: " + html);
+    }
+    if (json != null) {
+      out.println("JSON report: " + json);
+    }
+    out.flush();
+  }
+}

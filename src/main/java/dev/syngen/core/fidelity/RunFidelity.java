@@ -1,0 +1,93 @@
+package dev.syngen.core.fidelity;
+
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.plan.Bands;
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.plan.PlanCompiler;
+import dev.syngen.core.plan.RecordedOverrides;
+import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.scenario.Expectations;
+import dev.syngen.core.scenario.Scenario;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fidelity use case shared by the CLI and the server: compile the plan a run used (its seed,
+ * as_of, overrides and band), compile the expectations, read the data back and judge it.
+ */
+public final class RunFidelity {
+  private final PlanCompiler compiler;
+  private final ExpectationCompiler expectations;
+  private final Clock clock;
+
+  public RunFidelity(GeneratorRegistry registry, Clock clock) {
+    this.compiler = new PlanCompiler(registry);
+    this.expectations = new ExpectationCompiler(registry);
+    this.clock = clock;
+  }
+
+  /** Checks the data of a recorded run; {@code extra} holds expectations from a spec file. */
+  public FidelityReport check(
+      RunRecord run,
+      Scenario scenario,
+      Expectations extra,
+      TableSource source,
+      FidelityValidator.Options options) {
+    RunOverrides overrides = RecordedOverrides.of(run.overrides(), run.seed(), run.asOf());
+    CompiledPlan plan =
+        compiler.compile(
+            scenario, Bands.apply(scenario, RecordedOverrides.band(run.overrides()), overrides));
+    List<String> notes = new ArrayList<>();
+    if (!plan.configHash().equals(run.configHash())) {
+      notes.add(
+          "the scenario changed since run "
+              + run.id()
+              + " (config hash "
+              + plan.configHash().substring(0, 12)
+              + " now, "
+              + run.configHash().substring(0, Math.min(12, run.configHash().length()))
+              + " then): expectations come from the current file");
+    }
+    return judge(
+        scenario,
+        plan,
+        extra,
+        source,
+        run.id(),
+        run.targetId() + " (" + run.targetKind() + ")",
+        options,
+        notes);
+  }
+
+  /** Checks data in a target against a scenario run with {@code overrides} and {@code band}. */
+  public FidelityReport check(
+      Scenario scenario,
+      RunOverrides overrides,
+      String band,
+      Expectations extra,
+      TableSource source,
+      String target,
+      FidelityValidator.Options options) {
+    CompiledPlan plan = compiler.compile(scenario, Bands.apply(scenario, band, overrides));
+    return judge(scenario, plan, extra, source, null, target, options, List.of());
+  }
+
+  private FidelityReport judge(
+      Scenario scenario,
+      CompiledPlan plan,
+      Expectations extra,
+      TableSource source,
+      String runId,
+      String target,
+      FidelityValidator.Options options,
+      List<String> notes) {
+    FidelityPlan fp = expectations.compile(scenario, plan, extra, options.band());
+    List<String> warnings = new ArrayList<>(notes);
+    warnings.addAll(fp.warnings());
+    FidelityPlan withNotes = new FidelityPlan(fp.tables(), warnings);
+    return new FidelityValidator(options, clock)
+        .validate(withNotes, source, scenario.id(), runId, target);
+  }
+}

@@ -1,0 +1,181 @@
+package dev.syngen.io.jdbc;
+
+import dev.syngen.core.engine.ValueFormat;
+import dev.syngen.core.fidelity.Reservoir;
+import dev.syngen.core.fidelity.TableSource;
+import dev.syngen.core.sink.SinkException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads tables back from PostgreSQL or SQLite for the fidelity validator. Statistics sample rows:
+ * PostgreSQL with {@code TABLESAMPLE BERNOULLI … REPEATABLE}, SQLite by reservoir over a scan;
+ * integrity rules stream the whole table with a server-side cursor, in insertion order (SQLite
+ * rowid; PostgreSQL physical order with synchronised scans off) unless an order column is given.
+ * Timestamps come back as ISO-8601 instants, as the file targets write them. Identifiers are
+ * allow-listed and quoted.
+ */
+public final class JdbcTableSource implements TableSource {
+  private static final int FETCH = 10_000;
+  private final Connection connection;
+  private final String schema; // null for SQLite
+  private final boolean postgres;
+
+  private JdbcTableSource(Connection connection, String schema, boolean postgres) {
+    this.connection = connection;
+    this.schema = schema;
+    this.postgres = postgres;
+  }
+
+  public static JdbcTableSource postgres(String dsn, String schema) {
+    try {
+      Connection c = JdbcUrls.postgres(dsn).connect();
+      c.setAutoCommit(false);
+      c.setReadOnly(true);
+      try (Statement s = c.createStatement()) {
+        // a sequential scan then starts at the first block: physical order is insertion order
+        s.execute("SET synchronize_seqscans = off");
+      }
+      return new JdbcTableSource(
+          c, schema == null || schema.isBlank() ? JdbcSinkFactory.DEFAULT_SCHEMA : schema, true);
+    } catch (SQLException e) {
+      throw new SinkException("cannot connect to PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  public static JdbcTableSource sqlite(String dsn) {
+    try {
+      return new JdbcTableSource(
+          java.sql.DriverManager.getConnection(JdbcUrls.sqliteUrl(JdbcUrls.sqlitePath(dsn))),
+          null,
+          false);
+    } catch (SQLException e) {
+      throw new SinkException("cannot open SQLite file: " + e.getMessage(), e);
+    }
+  }
+
+  private String table(String name) {
+    return schema == null ? Sql.quote(name) : Sql.quote(schema) + "." + Sql.quote(name);
+  }
+
+  private static String columns(List<String> columns) {
+    return columns.stream().map(Sql::quote).collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public Sample sample(String table, List<String> columns, int n, long seed) {
+    long rows = count(table);
+    String select = "SELECT " + columns(columns) + " FROM " + table(table);
+    if (postgres && rows > n) {
+      double percent = Math.min(100, 100.0 * 1.2 * n / rows);
+      select +=
+          String.format(
+              Locale.ROOT,
+              " TABLESAMPLE BERNOULLI (%.6f) REPEATABLE (%d)",
+              percent,
+              Math.floorMod(seed, Integer.MAX_VALUE));
+    }
+    Reservoir reservoir = new Reservoir(n, seed);
+    String[][] kept = new String[n][];
+    query(
+        table,
+        select,
+        values -> {
+          int slot = reservoir.next();
+          if (slot >= 0) {
+            kept[slot] = values.clone();
+          }
+        });
+    int size = (int) Math.min(n, reservoir.seen());
+    return new Sample(rows, Arrays.asList(Arrays.copyOf(kept, size)));
+  }
+
+  @Override
+  public void scan(String table, List<String> columns, String orderBy, RowVisitor visitor) {
+    String order = orderBy != null ? Sql.quote(orderBy) : postgres ? "ctid" : "rowid";
+    query(
+        table,
+        "SELECT " + columns(columns) + " FROM " + table(table) + " ORDER BY " + order,
+        visitor);
+  }
+
+  private long count(String table) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table(table))) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw missing(table, e);
+    }
+  }
+
+  private void query(String table, String sql, RowVisitor visitor) {
+    try (Statement s = connection.createStatement()) {
+      s.setFetchSize(FETCH);
+      try (ResultSet rs = s.executeQuery(sql)) {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        int[] types = new int[n];
+        for (int i = 0; i < n; i++) {
+          types[i] = md.getColumnType(i + 1);
+        }
+        String[] values = new String[n];
+        while (rs.next()) {
+          for (int i = 0; i < n; i++) {
+            values[i] = text(rs, i + 1, types[i]);
+          }
+          visitor.row(values);
+        }
+      }
+    } catch (SQLException e) {
+      throw missing(table, e);
+    }
+  }
+
+  private static String text(ResultSet rs, int i, int type) throws SQLException {
+    switch (type) {
+      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE:
+        Timestamp t = rs.getTimestamp(i);
+        return t == null ? null : ValueFormat.timestamp(t.getTime());
+      case Types.DATE:
+        LocalDate d = rs.getObject(i, LocalDate.class);
+        return d == null ? null : d.toString();
+      default:
+        return rs.getString(i);
+    }
+  }
+
+  private SinkException missing(String table, SQLException e) {
+    String where = postgres ? "schema " + schema : "the SQLite file";
+    return new SinkException(
+        "cannot read table '"
+            + table
+            + "' in "
+            + where
+            + ": "
+            + e.getMessage().lines().findFirst().orElse(""),
+        e);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (postgres) {
+        connection.rollback();
+      }
+      connection.close();
+    } catch (SQLException e) {
+      throw new SinkException("cannot close the connection: " + e.getMessage(), e);
+    }
+  }
+}
