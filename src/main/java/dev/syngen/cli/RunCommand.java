@@ -193,6 +193,7 @@ final class RunCommand {
                 targetOptions.kind.toLowerCase(java.util.Locale.ROOT), targetOptions.target);
     CompiledPlan plan =
         ws.compiler.compile(scenario, Bands.apply(scenario, po.band, po.overrides()));
+    ws.checkExpectations(scenario, plan);
     PrintWriter out = spec.commandLine().getOut();
     if (planOnly) {
       printPlan(out, plan, format);

@@ -122,6 +122,7 @@ final class ScenarioCommand {
     Scenario s = ws.scenarios.load(id);
     CompiledPlan plan =
         ws.compiler.compile(s, RunOverrides.NONE.withSeed(s.seed() == null ? 0L : s.seed()));
+    ws.checkExpectations(s, plan);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "scenario '%s' is valid: %d entities, %s rows%n",

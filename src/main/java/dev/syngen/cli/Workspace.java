@@ -1,8 +1,13 @@
 package dev.syngen.cli;
 
+import dev.syngen.core.fidelity.Band;
+import dev.syngen.core.fidelity.ExpectationCompiler;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
+import dev.syngen.core.scenario.Expectations;
 import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.Targets;
 import dev.syngen.io.history.FileRunRepository;
@@ -43,6 +48,14 @@ final class Workspace {
     }
     problems.throwIfAny("target '" + idOrPath + "'");
     return t;
+  }
+
+  /**
+   * Checks the scenario's expectations against its compiled plan (the references they make, the
+   * distributions they name), so a run never starts with expectations that cannot be checked.
+   */
+  void checkExpectations(Scenario scenario, CompiledPlan plan) {
+    new ExpectationCompiler(generators).compile(scenario, plan, Expectations.NONE, Band.NORMAL);
   }
 
   /** An inline target from {@code --target-kind} and a DSN or directory. */

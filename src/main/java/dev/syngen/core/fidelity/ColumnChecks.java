@@ -32,7 +32,8 @@ final class ColumnChecks {
       }
     }
     long nulls = rows.size() - present.size();
-    if (c.nullRate() != null && !rows.isEmpty()) {
+    boolean quiet = c.nullRate() != null && c.nullRate() == 0 && nulls == 0; // not-null and none
+    if (c.nullRate() != null && !rows.isEmpty() && !quiet) {
       out.add(ValueChecks.nullRate(subject, c.nullRate(), nulls, rows.size(), c.band()));
     }
     boolean numeric =
