@@ -84,11 +84,13 @@ final class EntityCompiler {
     }
     long countKey = StreamKeys.of(seed, e.name(), "", "rows_per_parent");
     long heavyKey = StreamKeys.of(seed, e.name(), "", "rows_per_parent.heavy");
-    Generator count = wholeCount(spec.count(), path + ".count", parent.rows(), countKey);
+    BoundColumns parentRow = new BoundColumns(parent);
+    Generator count = wholeCount(spec.count(), path + ".count", parent.rows(), countKey, parentRow);
     Generator heavy =
         spec.heavyCount() == null
             ? null
-            : wholeCount(spec.heavyCount(), path + ".heavy.count", parent.rows(), heavyKey);
+            : wholeCount(
+                spec.heavyCount(), path + ".heavy.count", parent.rows(), heavyKey, parentRow);
     if (count == null || (spec.heavyCount() != null && heavy == null)) {
       return null;
     }
@@ -108,8 +110,9 @@ final class EntityCompiler {
     return r.allocation();
   }
 
-  private Generator wholeCount(GeneratorSpec spec, String path, long parents, long key) {
-    Generator g = bindSpec(spec, path, ColumnType.BIGINT, parents, key, false, null);
+  private Generator wholeCount(
+      GeneratorSpec spec, String path, long parents, long key, RowColumns parentRow) {
+    Generator g = bindSpec(spec, path, ColumnType.BIGINT, parents, key, false, parentRow);
     if (g != null && g.kind() != dev.syngen.core.scenario.ValueKind.LONG) {
       problems.add(
           path + ".type",
@@ -128,7 +131,7 @@ final class EntityCompiler {
       long rows,
       long key,
       boolean unique,
-      Columns row) {
+      RowColumns row) {
     Optional<GeneratorFactory> factory = registry.find(spec.type());
     if (factory.isEmpty()) {
       problems.add(
@@ -186,8 +189,47 @@ final class EntityCompiler {
     return true;
   }
 
+  /** The other columns of a row that a generator may read. */
+  private interface RowColumns {
+    ChildAllocation allocation();
+
+    /** Column {@code name}, or empty after reporting why under {@code param}. */
+    Optional<ColumnRef> column(Params params, String param, String name);
+  }
+
+  /** The columns of an entity already bound: what a count per parent row reads. */
+  private record BoundColumns(CompiledEntity entity) implements RowColumns {
+    @Override
+    public ChildAllocation allocation() {
+      return entity.allocation();
+    }
+
+    @Override
+    public Optional<ColumnRef> column(Params params, String param, String name) {
+      for (CompiledColumn c : entity.columns()) {
+        if (c.name().equals(name)) {
+          return Optional.of(
+              new ColumnRef(
+                  entity.name(),
+                  name,
+                  c.type(),
+                  c.generator(),
+                  c.key(),
+                  entity.rows(),
+                  c.nullRate()));
+        }
+      }
+      params.problem(
+          param,
+          "entity '" + entity.name() + "' has no column '" + name + "'",
+          "use one of: "
+              + String.join(", ", entity.columns().stream().map(CompiledColumn::name).toList()));
+      return Optional.empty();
+    }
+  }
+
   /** The columns of one entity, bound in declaration order or earlier when referred to. */
-  private final class Columns {
+  private final class Columns implements RowColumns {
     private static final int BINDING = 1;
     private static final int BOUND = 2;
     private static final int FAILED = 3;
@@ -209,6 +251,38 @@ final class EntityCompiler {
 
     List<CompiledColumn> all() {
       return List.of(bound);
+    }
+
+    @Override
+    public ChildAllocation allocation() {
+      return allocation;
+    }
+
+    @Override
+    public Optional<ColumnRef> column(Params params, String param, String column) {
+      int j = indexOf(column);
+      if (j < 0) {
+        params.problem(
+            param,
+            "entity '" + entity.name() + "' has no column '" + column + "'",
+            "use one of: "
+                + String.join(", ", entity.columns().stream().map(Column::name).toList()));
+        return Optional.empty();
+      }
+      if (binding(j)) {
+        params.problem(
+            param,
+            "refers to '" + column + "', which (directly or through other columns) refers back",
+            "break the cycle: a column cannot derive from itself");
+        return Optional.empty();
+      }
+      CompiledColumn c = bind(j);
+      if (c == null) {
+        return Optional.empty(); // its own problems are reported at its own path
+      }
+      return Optional.of(
+          new ColumnRef(
+              entity.name(), c.name(), c.type(), c.generator(), c.key(), rows, c.nullRate()));
     }
 
     int indexOf(String name) {
@@ -255,10 +329,10 @@ final class EntityCompiler {
     private final long key;
     private final Params params;
     private final boolean unique;
-    private final Columns row; // null outside a column (e.g. a count per parent)
+    private final RowColumns row; // the columns this generator may read, or null
 
     Context(
-        ColumnType columnType, long rows, long key, Params params, boolean unique, Columns row) {
+        ColumnType columnType, long rows, long key, Params params, boolean unique, RowColumns row) {
       this.columnType = columnType;
       this.rows = rows;
       this.key = key;
@@ -304,7 +378,7 @@ final class EntityCompiler {
 
     @Override
     public Optional<ChildAllocation> allocation() {
-      return row == null ? Optional.empty() : Optional.ofNullable(row.allocation);
+      return row == null ? Optional.empty() : Optional.ofNullable(row.allocation());
     }
 
     @Override
@@ -350,32 +424,9 @@ final class EntityCompiler {
 
     @Override
     public Optional<ColumnRef> sibling(String param, String column) {
-      if (row == null) {
-        return GeneratorContext.super.sibling(param, column);
-      }
-      int j = row.indexOf(column);
-      if (j < 0) {
-        params.problem(
-            param,
-            "entity '" + row.entity.name() + "' has no column '" + column + "'",
-            "use one of: "
-                + String.join(", ", row.entity.columns().stream().map(Column::name).toList()));
-        return Optional.empty();
-      }
-      if (row.binding(j)) {
-        params.problem(
-            param,
-            "refers to '" + column + "', which (directly or through other columns) refers back",
-            "break the cycle: a column cannot derive from itself");
-        return Optional.empty();
-      }
-      CompiledColumn c = row.bind(j);
-      if (c == null) {
-        return Optional.empty(); // its own problems are reported at its own path
-      }
-      return Optional.of(
-          new ColumnRef(
-              row.entity.name(), c.name(), c.type(), c.generator(), c.key(), rows, c.nullRate()));
+      return row == null
+          ? GeneratorContext.super.sibling(param, column)
+          : row.column(params, param, column);
     }
 
     @Override

@@ -113,7 +113,10 @@ class BuiltinGeneratorsDeterminismTest {
         "expression",
         new Spec(
             ColumnType.DOUBLE,
-            gen("expression", "expr", "qty > 5 ? round(qty * price, 2) : price"),
+            gen(
+                "expression",
+                "expr",
+                "qty > 5 ? round(qty * price, 2) : lognormal(1, 0.5) + price"),
             List.of(qty, price),
             false));
     m.put(

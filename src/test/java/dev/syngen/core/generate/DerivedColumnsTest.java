@@ -305,4 +305,54 @@ class DerivedColumnsTest {
                     gen("choice", "values", List.of("a", "b")))));
     assertTrue(Fixtures.compile(warned, 1).warnings().get(0).contains("does not guarantee"));
   }
+
+  @Test
+  void countsCanDeriveFromTheParentRowAndChildrenKnowTheirRank() {
+    Entity impressions =
+        entity(
+            "impressions",
+            4000,
+            col("impression_id", ColumnType.BIGINT, gen("sequence")),
+            col("clicked", ColumnType.BOOL, gen("expression", "expr", "chance(0.25)")));
+    Entity clicks =
+        new Entity(
+            "clicks",
+            "clicks",
+            0,
+            List.of(
+                col(
+                    "impression_id",
+                    ColumnType.BIGINT,
+                    gen("fk", "entity", "impressions", "column", "impression_id")),
+                col("nth", ColumnType.BIGINT, gen("expression", "expr", "rank_in_parent()")),
+                col(
+                    "words",
+                    ColumnType.BIGINT,
+                    gen("lognormal", "mu", 2, "sigma", 0.5, "round", true))),
+            new RowsPerParent(
+                "impressions", gen("expression", "expr", "if(clicked, 2, 0)"), 0, null));
+    CompiledPlan plan = Fixtures.compile(scenario(impressions, clicks), 6);
+    CompiledColumn clicked = Fixtures.column(plan, "impressions", "clicked");
+    long yes = 0;
+    for (long r = 0; r < 4000; r++) {
+      yes += clicked.generator().longAt(clicked.key(), r);
+    }
+    assertEquals(0.25, yes / 4000.0, 0.03);
+    assertEquals(
+        2 * yes, Fixtures.compiled(plan, "clicks").rows(), "two clicks per clicked impression");
+    CompiledColumn nth = Fixtures.column(plan, "clicks", "nth");
+    CompiledColumn fk = Fixtures.column(plan, "clicks", "impression_id");
+    for (long r = 0; r < 2 * yes; r++) {
+      assertEquals(r % 2, nth.generator().longAt(nth.key(), r));
+      long parentRow = fk.generator().longAt(fk.key(), r) - 1;
+      assertEquals(
+          1,
+          clicked.generator().longAt(clicked.key(), parentRow),
+          "only clicked impressions have clicks");
+    }
+    CompiledColumn words = Fixtures.column(plan, "clicks", "words");
+    assertEquals(dev.syngen.core.scenario.ValueKind.LONG, words.generator().kind());
+    assertTrue(
+        ((Distributed) words.generator()).law() instanceof dev.syngen.core.random.Law.Discrete);
+  }
 }

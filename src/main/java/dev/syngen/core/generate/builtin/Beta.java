@@ -17,12 +17,13 @@ public final class Beta extends SampledReal {
       GeneratorFactory.of(
           "beta", "beta distribution on [0, 1]; params: alpha (> 0), beta (> 0)", Beta::create);
 
-  private Beta(double alpha, double beta) {
+  private Beta(double alpha, double beta, boolean round) {
     super(
         CellSampler.continuous(rng -> ChengBetaSampler.of(rng, alpha, beta)),
         new Law.Continuous(
             "beta(alpha=" + num(alpha) + ", beta=" + num(beta) + ")",
-            new BetaDistribution(null, alpha, beta)));
+            new BetaDistribution(null, alpha, beta)),
+        round);
   }
 
   private static Generator create(GeneratorContext ctx) {
@@ -30,6 +31,6 @@ public final class Beta extends SampledReal {
     Double alpha = p.number("alpha", "2");
     Double beta = p.number("beta", "5");
     boolean ok = Checks.positive(p, "alpha", alpha, "2") & Checks.positive(p, "beta", beta, "5");
-    return ok ? new Beta(alpha, beta) : null;
+    return ok ? new Beta(alpha, beta, SampledReal.rounded(p)) : null;
   }
 }

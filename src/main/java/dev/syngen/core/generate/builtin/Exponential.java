@@ -19,11 +19,12 @@ public final class Exponential extends SampledReal {
           "exponential waiting times; params: rate (> 0) or mean (> 0)",
           Exponential::create);
 
-  private Exponential(double mean) {
+  private Exponential(double mean, boolean round) {
     super(
         CellSampler.continuous(rng -> AhrensDieterExponentialSampler.of(rng, mean)),
         new Law.Continuous(
-            "exponential(mean=" + num(mean) + ")", new ExponentialDistribution(null, mean)));
+            "exponential(mean=" + num(mean) + ")", new ExponentialDistribution(null, mean)),
+        round);
   }
 
   private static Generator create(GeneratorContext ctx) {
@@ -42,6 +43,6 @@ public final class Exponential extends SampledReal {
     if (!Checks.positive(p, name, v, "0.5")) {
       return null;
     }
-    return new Exponential(hasRate ? 1 / v : v);
+    return new Exponential(hasRate ? 1 / v : v, SampledReal.rounded(p));
   }
 }

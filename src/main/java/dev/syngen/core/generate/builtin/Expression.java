@@ -11,6 +11,7 @@ import dev.syngen.core.generate.expr.ExpressionException;
 import dev.syngen.core.generate.expr.Expressions;
 import dev.syngen.core.generate.expr.Node;
 import dev.syngen.core.generate.expr.Scope;
+import dev.syngen.core.generate.expr.Type;
 import dev.syngen.core.scenario.ValueKind;
 import java.util.Optional;
 
@@ -107,6 +108,29 @@ public final class Expression implements Generator {
 
     RowScope(GeneratorContext ctx) {
       this.ctx = ctx;
+    }
+
+    @Override
+    public long key() {
+      return ctx.key();
+    }
+
+    @Override
+    public Node position(String function, int position) {
+      ChildAllocation a =
+          ctx.allocation()
+              .orElseThrow(
+                  () ->
+                      new ExpressionException(
+                          position, function + "() needs the entity to declare rows_per_parent"));
+      boolean rank = function.equals("rank_in_parent");
+      return new Node(Type.LONG, false) {
+        @Override
+        public long longAt(long row) {
+          ChildAllocation.Position p = a.position(row);
+          return rank ? p.rank : p.size;
+        }
+      };
     }
 
     @Override

@@ -17,12 +17,13 @@ public final class Gamma extends SampledReal {
       GeneratorFactory.of(
           "gamma", "gamma distribution; params: shape (> 0), scale (> 0)", Gamma::create);
 
-  private Gamma(double shape, double scale) {
+  private Gamma(double shape, double scale, boolean round) {
     super(
         CellSampler.continuous(rng -> AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape, scale)),
         new Law.Continuous(
             "gamma(shape=" + num(shape) + ", scale=" + num(scale) + ")",
-            new GammaDistribution(null, shape, scale)));
+            new GammaDistribution(null, shape, scale)),
+        round);
   }
 
   private static Generator create(GeneratorContext ctx) {
@@ -31,6 +32,6 @@ public final class Gamma extends SampledReal {
     Double scale = p.number("scale", "1.5");
     boolean ok =
         Checks.positive(p, "shape", shape, "2") & Checks.positive(p, "scale", scale, "1.5");
-    return ok ? new Gamma(shape, scale) : null;
+    return ok ? new Gamma(shape, scale, SampledReal.rounded(p)) : null;
   }
 }

@@ -20,13 +20,14 @@ public final class LogNormal extends SampledReal {
           "log-normal: ln(x) ~ normal(mu, sigma); params: mu, sigma (> 0)",
           LogNormal::create);
 
-  private LogNormal(double mu, double sigma) {
+  private LogNormal(double mu, double sigma, boolean round) {
     super(
         CellSampler.continuous(
             rng -> LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), mu, sigma)),
         new Law.Continuous(
             "lognormal(mu=" + num(mu) + ", sigma=" + num(sigma) + ")",
-            new LogNormalDistribution(null, mu, sigma)));
+            new LogNormalDistribution(null, mu, sigma)),
+        round);
   }
 
   private static Generator create(GeneratorContext ctx) {
@@ -34,6 +35,6 @@ public final class LogNormal extends SampledReal {
     Double mu = p.number("mu", "3.0");
     Double sigma = p.number("sigma", "0.6");
     boolean ok = Checks.finite(p, "mu", mu, "3.0") & Checks.positive(p, "sigma", sigma, "0.6");
-    return ok ? new LogNormal(mu, sigma) : null;
+    return ok ? new LogNormal(mu, sigma, SampledReal.rounded(p)) : null;
   }
 }

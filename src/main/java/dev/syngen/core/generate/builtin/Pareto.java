@@ -19,12 +19,13 @@ public final class Pareto extends SampledReal {
           "Pareto (power-law tail); params: min (scale x_m, > 0), alpha (tail index, > 0)",
           Pareto::create);
 
-  private Pareto(double min, double alpha) {
+  private Pareto(double min, double alpha, boolean round) {
     super(
         CellSampler.continuous(rng -> InverseTransformParetoSampler.of(rng, min, alpha)),
         new Law.Continuous(
             "pareto(min=" + num(min) + ", alpha=" + num(alpha) + ")",
-            new ParetoDistribution(null, min, alpha)));
+            new ParetoDistribution(null, min, alpha)),
+        round);
   }
 
   private static Generator create(GeneratorContext ctx) {
@@ -32,6 +33,6 @@ public final class Pareto extends SampledReal {
     Double min = p.number("min", "1.0");
     Double alpha = p.number("alpha", "1.16");
     boolean ok = Checks.positive(p, "min", min, "1.0") & Checks.positive(p, "alpha", alpha, "1.16");
-    return ok ? new Pareto(min, alpha) : null;
+    return ok ? new Pareto(min, alpha, SampledReal.rounded(p)) : null;
   }
 }

@@ -12,12 +12,17 @@ final class Functions {
   static final String NAMES =
       "abs, min, max, clamp, round, floor, ceil, sqrt, ln, exp, pow, coalesce, is_null, if,"
           + " concat, string, lower, upper, length, substr, seconds, minutes, hours, days, hour,"
-          + " weekday, month, date, epoch_ms, timestamp";
+          + " weekday, month, date, epoch_ms, timestamp, row_number, rank_in_parent,"
+          + " children_in_parent, uniform, normal, lognormal, exponential, chance";
   private static final long DAY_MS = 86_400_000L;
   private final Typer typer;
+  private final Scope scope;
+  private final RandomFunctions random;
 
-  Functions(Typer typer) {
+  Functions(Typer typer, Scope scope) {
     this.typer = typer;
+    this.scope = scope;
+    this.random = new RandomFunctions(scope.key());
   }
 
   Node call(Ast.Call c) {
@@ -31,8 +36,15 @@ final class Functions {
     if (f.equals("timestamp")) {
       return timestampLiteral(c);
     }
+    if (f.equals("row_number") || f.equals("rank_in_parent") || f.equals("children_in_parent")) {
+      arity(c, 0, 0);
+      return f.equals("row_number") ? rowNumber() : scope.position(f, c.position());
+    }
     List<Node> args = new ArrayList<>();
     c.args().forEach(a -> args.add(typer.type(a)));
+    if (RandomFunctions.handles(f)) {
+      return random.call(c, f, args);
+    }
     return switch (f) {
       case "abs" -> math(c, args, 1, 1, Math::abs);
       case "sqrt" -> math(c, args, 1, 1, Math::sqrt);
@@ -64,6 +76,15 @@ final class Functions {
       default ->
           throw new ExpressionException(
               c.position(), "unknown function '" + c.function() + "'; use one of: " + NAMES);
+    };
+  }
+
+  private static Node rowNumber() {
+    return new Node(Type.LONG, false) {
+      @Override
+      public long longAt(long row) {
+        return row;
+      }
     };
   }
 

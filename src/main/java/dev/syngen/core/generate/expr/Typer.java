@@ -7,10 +7,11 @@ import java.util.Objects;
 /** Turns a parsed expression into typed nodes, rejecting operations that do not fit the types. */
 final class Typer {
   private final Scope scope;
-  private final Functions functions = new Functions(this);
+  private final Functions functions;
 
   Typer(Scope scope) {
     this.scope = scope;
+    this.functions = new Functions(this, scope);
   }
 
   Node type(Ast ast) {
