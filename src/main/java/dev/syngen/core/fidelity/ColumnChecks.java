@@ -34,7 +34,8 @@ final class ColumnChecks {
     long nulls = rows.size() - present.size();
     boolean quiet = c.nullRate() != null && c.nullRate() == 0 && nulls == 0; // not-null and none
     if (c.nullRate() != null && !rows.isEmpty() && !quiet) {
-      out.add(ValueChecks.nullRate(subject, c.nullRate(), nulls, rows.size(), c.band()));
+      out.add(
+          ValueChecks.nullRate(subject, c.nullRate(), nulls, rows.size(), c.band(), laws.alpha()));
     }
     boolean numeric =
         c.law() instanceof Law.Continuous
@@ -87,7 +88,8 @@ final class ColumnChecks {
                 c.percentiles(),
                 sorted,
                 spread(c.law(), c.percentiles()),
-                c.band()));
+                c.band(),
+                laws.alpha()));
       }
       if (c.correlatedWith() != null) {
         out.add(correlation(subject, c));
@@ -100,7 +102,8 @@ final class ColumnChecks {
         out.add(laws.categorical(subject, law, counts, keys.size(), c.band()));
       }
       if (!c.shares().isEmpty()) {
-        out.add(ValueChecks.shares(subject, c.shares(), counts, keys.size(), c.band()));
+        out.add(
+            ValueChecks.shares(subject, c.shares(), counts, keys.size(), c.band(), laws.alpha()));
       }
     }
     return out;
@@ -143,7 +146,7 @@ final class ColumnChecks {
     double[] xs = pairs.stream().mapToDouble(p -> p[0]).toArray();
     double[] ys = pairs.stream().mapToDouble(p -> p[1]).toArray();
     return ValueChecks.correlation(
-        subject, c.correlatedWith(), c.expectedSpearman(), xs, ys, c.band());
+        subject, c.correlatedWith(), c.expectedSpearman(), xs, ys, c.band(), laws.alpha());
   }
 
   /**

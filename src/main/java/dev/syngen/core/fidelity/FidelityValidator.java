@@ -316,7 +316,8 @@ public final class FidelityValidator {
               r.percentiles(),
               sorted,
               spread,
-              r.band()));
+              r.band(),
+              options.alpha()));
     }
     return out;
   }

@@ -28,6 +28,10 @@ final class LawChecks {
     this.alpha = alpha;
   }
 
+  double alpha() {
+    return alpha;
+  }
+
   private Status judge(double p, double distance, Band band) {
     if (p >= alpha) {
       return Status.PASS;

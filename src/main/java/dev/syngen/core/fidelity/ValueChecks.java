@@ -6,17 +6,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
+import org.apache.commons.math3.stat.inference.BinomialTest;
 
 /**
  * Checks against declared numbers with tolerance bands: percentiles (deviation measured against the
  * expected spread, so it means the same for prices and for timestamps), category shares and null
- * rates (deviation relative to the share, at least 5%), and rank correlation (absolute).
+ * rates (deviation relative to the share, at least 5%), and rank correlation (absolute). A
+ * deviation beyond the band fails only when sampling noise cannot explain it (an exact binomial
+ * test, or Fisher's z for correlations, below alpha); otherwise it is a warning.
  */
 final class ValueChecks {
   private static final double SHARE_FLOOR = 0.05;
 
   private ValueChecks() {}
+
+  /** Two-sided exact binomial p-value of k successes in n trials at probability p. */
+  static double binomial(long k, long n, double p) {
+    if (n == 0) {
+      return 1;
+    }
+    if (p <= 0 || p >= 1) {
+      return (p <= 0 ? k == 0 : k == n) ? 1 : 0;
+    }
+    return new BinomialTest().binomialTest((int) n, (int) k, p, AlternativeHypothesis.TWO_SIDED);
+  }
+
+  private static Status judge(double dev, double tolerance, double p, double alpha) {
+    if (dev <= tolerance) {
+      return Status.PASS;
+    }
+    return p < alpha ? Status.FAIL : Status.WARN;
+  }
 
   /**
    * Percentile check; {@code spread} is the expected 5–95% range (or the declared percentiles'
@@ -28,8 +51,10 @@ final class ValueChecks {
       Map<Double, Double> expected,
       double[] sorted,
       double spread,
-      Band band) {
+      Band band,
+      double alpha) {
     double worst = 0;
+    double worstP = 1;
     List<String> exp = new ArrayList<>();
     List<String> obs = new ArrayList<>();
     String worstText = "";
@@ -39,30 +64,44 @@ final class ValueChecks {
       String name = "p" + Numbers.text(e.getKey() * 100);
       exp.add(name + " " + Cells.show(type, e.getValue()));
       obs.add(name + " " + Cells.show(type, o));
+      double p = binomial(countAtMost(sorted, e.getValue()), sorted.length, e.getKey());
       if (dev > worst || worstText.isEmpty()) {
         worst = Math.max(worst, dev);
+        worstP = p;
         worstText =
             name + " is " + Cells.show(type, o) + " against " + Cells.show(type, e.getValue());
       }
     }
-    Status s = worst <= band.tolerance() ? Status.PASS : Status.FAIL;
+    Status s = judge(worst, band.tolerance(), worstP, alpha);
     String message =
-        s == Status.PASS
-            ? "percentiles within " + Numbers.percent(band.tolerance()) + " of the spread"
-            : "percentiles off: "
-                + worstText
-                + " ("
-                + Numbers.percent(worst)
-                + " of the spread > "
-                + Numbers.percent(band.tolerance())
-                + ")";
+        switch (s) {
+          case PASS -> "percentiles within " + Numbers.percent(band.tolerance()) + " of the spread";
+          case WARN ->
+              "percentiles off by "
+                  + Numbers.percent(worst)
+                  + " of the spread ("
+                  + worstText
+                  + "), but within sampling noise of "
+                  + sorted.length
+                  + " values";
+          default ->
+              "percentiles off: "
+                  + worstText
+                  + " ("
+                  + Numbers.percent(worst)
+                  + " of the spread > "
+                  + Numbers.percent(band.tolerance())
+                  + ", p = "
+                  + Numbers.text(worstP)
+                  + ")";
+        };
     return new Check(
         "percentiles",
         subject,
         String.join(", ", exp),
         String.join(", ", obs),
         null,
-        null,
+        worstP,
         worst,
         band.tolerance(),
         s,
@@ -70,25 +109,47 @@ final class ValueChecks {
         null);
   }
 
+  private static long countAtMost(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   static Check shares(
       String subject,
       Map<String, Double> expected,
       Map<String, Long> counts,
       long total,
-      Band band) {
+      Band band,
+      double alpha) {
     double worst = 0;
+    double worstP = 1;
+    Status s = Status.PASS;
     String worstText = "";
     List<String> labels = new ArrayList<>();
     List<Double> exp = new ArrayList<>();
     List<Double> obs = new ArrayList<>();
     for (Map.Entry<String, Double> e : expected.entrySet()) {
-      double o = total == 0 ? 0 : counts.getOrDefault(e.getKey(), 0L) / (double) total;
+      long k = counts.getOrDefault(e.getKey(), 0L);
+      double o = total == 0 ? 0 : k / (double) total;
       double dev = Math.abs(o - e.getValue()) / Math.max(e.getValue(), SHARE_FLOOR);
+      double p = binomial(k, total, e.getValue());
+      Status one = judge(dev, band.tolerance(), p, alpha);
       labels.add(e.getKey());
       exp.add(e.getValue());
       obs.add(o);
-      if (dev >= worst) {
+      if (one.compareTo(s) > 0 || (one == s && dev >= worst)) {
+        s = one;
         worst = dev;
+        worstP = p;
         worstText =
             "'"
                 + e.getKey()
@@ -98,24 +159,33 @@ final class ValueChecks {
                 + Numbers.percent(e.getValue());
       }
     }
-    Status s = worst <= band.tolerance() ? Status.PASS : Status.FAIL;
     String message =
-        s == Status.PASS
-            ? "category shares as declared"
-            : "wrong category mix: "
-                + worstText
-                + " (deviation "
-                + Numbers.percent(worst)
-                + " > "
-                + Numbers.percent(band.tolerance())
-                + ")";
+        switch (s) {
+          case PASS -> "category shares as declared";
+          case WARN ->
+              "category shares off ("
+                  + worstText
+                  + "), but within sampling noise of "
+                  + total
+                  + " values";
+          default ->
+              "wrong category mix: "
+                  + worstText
+                  + " (deviation "
+                  + Numbers.percent(worst)
+                  + " > "
+                  + Numbers.percent(band.tolerance())
+                  + ", p = "
+                  + Numbers.text(worstP)
+                  + ")";
+        };
     return new Check(
         "shares",
         subject,
         describe(labels, exp),
         describe(labels, obs),
         null,
-        null,
+        worstP,
         worst,
         band.tolerance(),
         s,
@@ -131,7 +201,8 @@ final class ValueChecks {
     return String.join(", ", out);
   }
 
-  static Check nullRate(String subject, double expected, long nulls, long total, Band band) {
+  static Check nullRate(
+      String subject, double expected, long nulls, long total, Band band, double alpha) {
     double o = total == 0 ? 0 : nulls / (double) total;
     if (expected == 0) {
       Status s = nulls == 0 ? Status.PASS : Status.FAIL;
@@ -143,26 +214,39 @@ final class ValueChecks {
           "null_rate", subject, "0%", Numbers.percent(o), null, null, o, 0.0, s, message, null);
     }
     double dev = Math.abs(o - expected) / Math.max(expected, SHARE_FLOOR);
-    Status s = dev <= band.tolerance() ? Status.PASS : Status.FAIL;
+    double p = binomial(nulls, total, expected);
+    Status s = judge(dev, band.tolerance(), p, alpha);
     String message =
-        s == Status.PASS
-            ? "null rate as declared"
-            : "null rate "
-                + Numbers.percent(o)
-                + " against "
-                + Numbers.percent(expected)
-                + " declared (deviation "
-                + Numbers.percent(dev)
-                + " > "
-                + Numbers.percent(band.tolerance())
-                + ")";
+        switch (s) {
+          case PASS -> "null rate as declared";
+          case WARN ->
+              "null rate "
+                  + Numbers.percent(o)
+                  + " against "
+                  + Numbers.percent(expected)
+                  + ", within sampling noise of "
+                  + total
+                  + " rows";
+          default ->
+              "null rate "
+                  + Numbers.percent(o)
+                  + " against "
+                  + Numbers.percent(expected)
+                  + " declared (deviation "
+                  + Numbers.percent(dev)
+                  + " > "
+                  + Numbers.percent(band.tolerance())
+                  + ", p = "
+                  + Numbers.text(p)
+                  + ")";
+        };
     return new Check(
         "null_rate",
         subject,
         Numbers.percent(expected),
         Numbers.percent(o),
         null,
-        null,
+        p,
         dev,
         band.tolerance(),
         s,
@@ -171,36 +255,67 @@ final class ValueChecks {
   }
 
   static Check correlation(
-      String subject, String with, double expected, double[] a, double[] b, Band band) {
+      String subject,
+      String with,
+      double expected,
+      double[] a,
+      double[] b,
+      Band band,
+      double alpha) {
     double rho = a.length < 3 ? 0 : new SpearmansCorrelation().correlation(a, b);
     double dev = Math.abs(rho - expected);
-    Status s = dev <= band.tolerance() ? Status.PASS : Status.FAIL;
+    double p = fisher(rho, expected, a.length);
+    Status s = judge(dev, band.tolerance(), p, alpha);
     String message =
-        s == Status.PASS
-            ? "rank correlation with " + with + " as declared"
-            : "rank correlation with "
-                + with
-                + " is "
-                + Numbers.text(rho)
-                + " against "
-                + Numbers.text(expected)
-                + " (off by "
-                + Numbers.text(dev)
-                + " > "
-                + Numbers.text(band.tolerance())
-                + ")";
+        switch (s) {
+          case PASS -> "rank correlation with " + with + " as declared";
+          case WARN ->
+              "rank correlation with "
+                  + with
+                  + " is "
+                  + Numbers.text(rho)
+                  + ", within sampling noise";
+          default ->
+              "rank correlation with "
+                  + with
+                  + " is "
+                  + Numbers.text(rho)
+                  + " against "
+                  + Numbers.text(expected)
+                  + " (off by "
+                  + Numbers.text(dev)
+                  + " > "
+                  + Numbers.text(band.tolerance())
+                  + ")";
+        };
     return new Check(
         "correlation",
         subject,
         "Spearman " + Numbers.text(expected) + " with " + with,
         "Spearman " + Numbers.text(rho),
         rho,
-        null,
+        p,
         dev,
         band.tolerance(),
         s,
         message,
         null);
+  }
+
+  /** Two-sided p-value that a rank correlation r of n pairs comes from one of rho (Fisher's z). */
+  private static double fisher(double r, double rho, int n) {
+    if (n < 4) {
+      return 1;
+    }
+    double edge = 0.999999;
+    double z =
+        atanh(Math.max(-edge, Math.min(edge, r))) - atanh(Math.max(-edge, Math.min(edge, rho)));
+    double se = 1.03 / Math.sqrt(n - 3);
+    return 2 * (1 - new NormalDistribution(null, 0, 1).cumulativeProbability(Math.abs(z) / se));
+  }
+
+  private static double atanh(double x) {
+    return 0.5 * Math.log((1 + x) / (1 - x));
   }
 
   static Check unreadable(String subject, ColumnType type, long bad, long total, String example) {

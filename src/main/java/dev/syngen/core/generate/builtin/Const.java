@@ -1,13 +1,16 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
+import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.scenario.ValueKind;
+import org.apache.commons.math3.distribution.UniformIntegerDistribution;
 
 /** The same value in every row, converted to the column's type once. */
-public final class Const implements Generator {
+public final class Const implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "const",
@@ -58,5 +61,15 @@ public final class Const implements Generator {
   @Override
   public String stringAt(long key, long row) {
     return value.text();
+  }
+
+  /** A 32-bit whole number is a (one-point) law, so a constant count per parent is checked too. */
+  @Override
+  public Law law() {
+    long v = value.bits();
+    if (kind != ValueKind.LONG || v != (int) v) {
+      return null;
+    }
+    return new Law.Discrete("always " + v, new UniformIntegerDistribution(null, (int) v, (int) v));
   }
 }
