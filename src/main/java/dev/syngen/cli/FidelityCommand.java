@@ -73,6 +73,13 @@ final class FidelityCommand implements Callable<Integer> {
   String target;
 
   @Option(
+      names = "--target-kind",
+      paramLabel = "KIND",
+      description =
+          "Inline target kind (sqlite, postgres, csv, ndjson); --target is then a DSN or directory.")
+  String targetKind;
+
+  @Option(
       names = "--tolerance",
       defaultValue = "normal",
       description = "strict (5%), normal (15%) or relaxed (30%); default: ${DEFAULT-VALUE}.")
@@ -146,7 +153,7 @@ final class FidelityCommand implements Callable<Integer> {
                       new IllegalArgumentException(
                           "no run '" + subject.run + "'; run `syngen run list`"));
       Scenario scenario = scenarioOf(ws, run);
-      TargetProfile t = target != null ? ws.target(target) : targetOf(ws, run);
+      TargetProfile t = target != null ? ws.resolve(target, targetKind) : targetOf(ws, run);
       FidelityValidator.Options options =
           new FidelityValidator.Options(b, alpha, sample, run.seed());
       try (TableSource source = TableSources.open(t)) {
@@ -157,7 +164,7 @@ final class FidelityCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--scenario needs --target: where the data to check is");
       }
       Scenario scenario = ws.scenarios.load(subject.scenario);
-      TargetProfile t = ws.target(target);
+      TargetProfile t = ws.resolve(target, targetKind);
       FidelityValidator.Options options =
           new FidelityValidator.Options(
               b, alpha, sample, scenario.seed() == null ? 0 : scenario.seed());

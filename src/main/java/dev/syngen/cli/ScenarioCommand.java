@@ -2,11 +2,14 @@ package dev.syngen.cli;
 
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.profile.ScenarioDraft;
+import dev.syngen.core.profile.TableProfile;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.io.yaml.ScenarioFiles;
+import dev.syngen.io.yaml.YamlWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code syngen scenario list|show|validate}. */
+/** {@code syngen scenario list|show|validate|from-profile}. */
 @Command(
     name = "scenario",
     description = "List, show and validate scenarios.",
@@ -128,6 +131,38 @@ final class ScenarioCommand {
         "scenario '%s' is valid: %d entities, %s rows%n",
         s.id(), plan.included().size(), Output.count(plan.totalRows()));
     plan.warnings().forEach(w -> out.println("  warning: " + w));
+    out.flush();
+    return 0;
+  }
+
+  @Command(
+      name = "from-profile",
+      description = "Draft a scenario that reproduces a profile written by `syngen profile --out`.")
+  int fromProfile(
+      @Parameters(paramLabel = "<profile.json>") Path profileFile,
+      @Option(names = "--id", description = "Scenario id (default: the table name).") String id,
+      @Option(
+              names = "--out",
+              paramLabel = "FILE",
+              description = "Write the scenario here (default: print it).")
+          Path outFile)
+      throws java.io.IOException {
+    TableProfile profile = ProfileCommand.read(profileFile);
+    String scenarioId = id != null ? id : profile.table().replace('_', '-');
+    String yaml = YamlWriter.write(ScenarioDraft.of(profile, scenarioId));
+    Workspace ws = new Workspace(root);
+    Scenario s = ScenarioFiles.parse(yaml, scenarioId);
+    CompiledPlan plan = ws.compiler.compile(s, RunOverrides.NONE.withSeed(1L));
+    ws.checkExpectations(s, plan);
+    PrintWriter out = spec.commandLine().getOut();
+    if (outFile == null) {
+      out.print(yaml);
+    } else {
+      java.nio.file.Files.writeString(outFile, yaml, java.nio.charset.StandardCharsets.UTF_8);
+      out.printf(
+          "drafted scenario '%s' (%d columns, valid) written to %s%n",
+          scenarioId, s.entities().get(0).columns().size(), outFile);
+    }
     out.flush();
     return 0;
   }

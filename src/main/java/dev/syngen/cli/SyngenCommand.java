@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       GeneratorsCommand.class,
       BenchCommand.class,
       FidelityCommand.class,
+      ProfileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SyngenCommand {

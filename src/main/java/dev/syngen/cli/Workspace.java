@@ -58,6 +58,11 @@ final class Workspace {
     new ExpectationCompiler(generators).compile(scenario, plan, Expectations.NONE, Band.NORMAL);
   }
 
+  /** A target profile by id or path, or with {@code kind} an inline target from a DSN. */
+  TargetProfile resolve(String target, String kind) {
+    return kind == null ? target(target) : inline(kind.toLowerCase(java.util.Locale.ROOT), target);
+  }
+
   /** An inline target from {@code --target-kind} and a DSN or directory. */
   TargetProfile inline(String kind, String dsn) {
     TargetProfile t = new TargetProfile("inline", "inline " + kind, kind, dsn, null, null);

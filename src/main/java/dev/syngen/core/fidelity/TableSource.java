@@ -9,6 +9,9 @@ import java.util.List;
  * clear message when a table or column is missing.
  */
 public interface TableSource extends AutoCloseable {
+  /** The columns of {@code table}, in their stored order. */
+  List<String> columns(String table);
+
   /** The row count of {@code table} and up to {@code n} of its rows picked uniformly at random. */
   Sample sample(String table, List<String> columns, int n, long seed);
 

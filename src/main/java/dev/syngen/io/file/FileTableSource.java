@@ -41,6 +41,30 @@ public final class FileTableSource implements TableSource {
   }
 
   @Override
+  public List<String> columns(String table) {
+    Path f = file(table);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
+      if (csv) {
+        List<String> header = new ArrayList<>();
+        if (!new CsvReader(in).read(header)) {
+          throw new SinkException(f + " is empty: it has no header line");
+        }
+        return header;
+      }
+      LineReader lines = new LineReader(in);
+      byte[] first = lines.next();
+      if (first == null) {
+        throw new SinkException(f + " is empty: it has no records");
+      }
+      List<String> names = new ArrayList<>();
+      json.readTree(first, 0, lines.length()).fieldNames().forEachRemaining(names::add);
+      return names;
+    } catch (IOException e) {
+      throw new SinkException("cannot read " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public Sample sample(String table, List<String> columns, int n, long seed) {
     Reservoir reservoir = new Reservoir(n, seed);
     String[][] kept = new String[n][];

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +71,21 @@ public final class JdbcTableSource implements TableSource {
 
   private static String columns(List<String> columns) {
     return columns.stream().map(Sql::quote).collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public List<String> columns(String table) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + table(table) + " WHERE 1 = 0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        names.add(md.getColumnName(i));
+      }
+      return names;
+    } catch (SQLException e) {
+      throw missing(table, e);
+    }
   }
 
   @Override

@@ -75,6 +75,11 @@ final class MemoryTableSource implements TableSource {
   }
 
   @Override
+  public List<String> columns(String table) {
+    return headers.get(table);
+  }
+
+  @Override
   public Sample sample(String table, List<String> columns, int n, long seed) {
     int[] idx = indexes(table, columns);
     List<String[]> all = rows.get(table);

@@ -46,6 +46,10 @@ class DistributionGeneratorsTest {
         gen("truncated_normal", "mean", 0, "std", 1, "min", 1.5),
         gen("empirical", "quantiles", Map.of(0, 1.0, 0.5, 20.0, 0.9, 75.0, 1, 300.0)),
         gen("empirical", "edges", List.of(0, 10, 100, 1000), "weights", List.of(6, 3, 1)),
+        gen(
+            "empirical",
+            "quantiles",
+            Map.of(0, 1.14, 0.01, 2.01, 0.05, 2.01, 0.1, 2.01, 0.5, 22.7, 1, 163.25)),
         gen("normal", "mean", 5, "std", 2),
         gen("uniform_float", "min", -1, "max", 3));
   }

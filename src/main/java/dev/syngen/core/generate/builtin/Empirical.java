@@ -1,5 +1,6 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.engine.ValueFormat;
 import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorContext;
@@ -60,13 +61,20 @@ public final class Empirical implements Generator, Distributed {
     }
     String name =
         "empirical("
-            + (quantiles ? "quantiles" : "histogram")
-            + " "
-            + Checks.num(shape.getSupportLowerBound())
+            + (quantiles ? "quantiles " : "histogram ")
+            + show(kind, shape.getSupportLowerBound())
             + ".."
-            + Checks.num(shape.getSupportUpperBound())
+            + show(kind, shape.getSupportUpperBound())
             + ")";
     return new Empirical(kind, shape, name);
+  }
+
+  private static String show(ValueKind kind, double v) {
+    return switch (kind) {
+      case TIMESTAMP -> ValueFormat.timestamp(Math.round(v));
+      case DATE -> ValueFormat.date((long) Math.floor(v));
+      default -> Checks.num(v);
+    };
   }
 
   private static ValueKind outputKind(ValueKind column) {
@@ -123,7 +131,10 @@ public final class Empirical implements Generator, Distributed {
     double[] c = new double[knots.size()];
     for (int i = 0; i < x.length; i++) {
       c[i] = knots.get(i)[0];
-      x[i] = i > 0 && knots.get(i)[1] <= x[i - 1] ? Math.nextUp(x[i - 1]) : knots.get(i)[1];
+      double v = knots.get(i)[1];
+      // a stretch wide enough for doubles to tell its points apart, narrow enough to read as a
+      // spike
+      x[i] = i > 0 && v <= x[i - 1] ? x[i - 1] + Math.max(Math.abs(x[i - 1]) * 1e-9, 1e-9) : v;
     }
     return new PiecewiseLinearLaw(x, c);
   }

@@ -1,0 +1,171 @@
+package dev.syngen.core.profile;
+
+import dev.syngen.core.profile.TableProfile.ColumnProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drafts a scenario (as a document tree, ready to write as YAML) that reproduces a profile: numbers
+ * and times as empirical laws over the profiled percentiles, categories as weighted choices, flags
+ * as booleans, identifiers as sequences, UUIDs or unique patterns, text as patterns of the profiled
+ * lengths, with the profiled null rates. Its expectations section holds the profile's percentiles
+ * and shares, so {@code syngen fidelity} checks that the generated data reproduces the profile.
+ */
+public final class ScenarioDraft {
+  private ScenarioDraft() {}
+
+  public static Map<String, Object> of(TableProfile p, String id) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("id", id);
+    doc.put("name", "Drafted from a profile of " + p.table());
+    doc.put("version", "0.1.0");
+    doc.put(
+        "description",
+        "Drafted by syngen scenario from-profile from "
+            + p.sampled()
+            + " sampled rows of "
+            + p.rows()
+            + "; review the generators before use.");
+    Map<String, Object> entity = new LinkedHashMap<>();
+    entity.put("name", p.table());
+    entity.put("rows", Math.max(1, p.rows()));
+    List<Object> columns = new ArrayList<>();
+    List<Object> expectations = new ArrayList<>();
+    for (ColumnProfile c : p.columns()) {
+      columns.add(column(c, p.rows()));
+      Map<String, Object> x = expectation(p.table(), c);
+      if (x != null) {
+        expectations.add(x);
+      }
+    }
+    entity.put("columns", columns);
+    doc.put("entities", List.of(entity));
+    if (!expectations.isEmpty()) {
+      doc.put("expectations", Map.of("columns", expectations));
+    }
+    return doc;
+  }
+
+  private static Map<String, Object> column(ColumnProfile c, long rows) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", c.name());
+    String type;
+    Map<String, Object> generator = new LinkedHashMap<>();
+    switch (c.role()) {
+      case "number", "time" -> {
+        type =
+            switch (c.type()) {
+              case "int" -> "bigint";
+              case "timestamp" -> "timestamp";
+              case "date" -> "date";
+              default -> "double";
+            };
+        generator.put("type", "empirical");
+        generator.put("params", Map.of("quantiles", quantiles(c)));
+      }
+      case "category" -> {
+        type = "string";
+        generator.put("type", "choice");
+        generator.put(
+            "params",
+            Map.of(
+                "values",
+                new ArrayList<>(c.shares().keySet()),
+                "weights",
+                round(new ArrayList<>(c.shares().values()))));
+      }
+      case "flag" -> {
+        type = "bool";
+        generator.put("type", "bool");
+        generator.put("params", Map.of("p", round4(c.shares().getOrDefault("true", 0.0))));
+      }
+      case "identifier" -> {
+        type = identifierType(c);
+        generator.put(
+            "type", type.equals("uuid") ? "uuid4" : type.equals("bigint") ? "sequence" : "pattern");
+        if (type.equals("string")) {
+          int len =
+              (int)
+                  Math.max(
+                      Math.ceil(Math.log(Math.max(2, rows)) / Math.log(36)) + 2,
+                      Math.round(c.length().getOrDefault("p50", 8.0)));
+          generator.put("params", Map.of("pattern", "[A-Z0-9]{" + len + "}"));
+        }
+        m.put("unique", true);
+      }
+      default -> {
+        type = "text";
+        long lo = Math.max(1, Math.round(c.length().getOrDefault("p5", 5.0)));
+        long hi = Math.max(lo, Math.round(c.length().getOrDefault("p95", 40.0)));
+        generator.put("type", "pattern");
+        generator.put("params", Map.of("pattern", "[a-z ]{" + lo + "," + hi + "}"));
+      }
+    }
+    m.put("type", type);
+    if (c.nullRate() > 0) {
+      m.put("null_rate", round4(c.nullRate()));
+    }
+    m.put("generator", generator);
+    return m;
+  }
+
+  private static String identifierType(ColumnProfile c) {
+    return switch (c.type()) {
+      case "uuid" -> "uuid";
+      case "int" -> "bigint";
+      default -> "string";
+    };
+  }
+
+  /** The profiled percentiles as empirical quantiles; the outermost ones stand for 0 and 1. */
+  private static Map<Double, Object> quantiles(ColumnProfile c) {
+    Map<Double, Object> q = new LinkedHashMap<>();
+    List<Map.Entry<String, Object>> entries = new ArrayList<>(c.percentiles().entrySet());
+    for (int i = 0; i < entries.size(); i++) {
+      double p =
+          i == 0
+              ? 0
+              : i == entries.size() - 1
+                  ? 1
+                  : Double.parseDouble(entries.get(i).getKey().substring(1)) / 100;
+      Object v = entries.get(i).getValue();
+      q.put(p, v instanceof Double d ? round4(d) : v);
+    }
+    return q;
+  }
+
+  private static Map<String, Object> expectation(String table, ColumnProfile c) {
+    Map<String, Object> x = new LinkedHashMap<>();
+    x.put("column", table + "." + c.name());
+    if (c.role().equals("number") || c.role().equals("time")) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      for (String key : List.of("p5", "p50", "p95")) {
+        Object v = c.percentiles().get(key);
+        if (v != null) {
+          p.put(key, v instanceof Double d ? round4(d) : v);
+        }
+      }
+      x.put("percentiles", p);
+    } else if (c.role().equals("category")) {
+      Map<String, Object> shares = new LinkedHashMap<>();
+      c.shares().forEach((k, v) -> shares.put(k, round4(v)));
+      x.put("shares", shares);
+    } else {
+      return null;
+    }
+    if (c.nullRate() > 0) {
+      x.put("null_rate", round4(c.nullRate()));
+    }
+    return x;
+  }
+
+  private static List<Double> round(List<Double> values) {
+    return values.stream().map(ScenarioDraft::round4).toList();
+  }
+
+  private static double round4(double v) {
+    return Math.rint(v * 10_000) / 10_000;
+  }
+}

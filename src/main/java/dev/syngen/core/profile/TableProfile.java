@@ -1,0 +1,51 @@
+package dev.syngen.core.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of a table, safe to take out of production: counts, null rates, percentiles and
+ * histograms of numbers and times, shares of categories that occur at least {@code k} times (rarer
+ * values folded into "other"), lengths of text, and clusters of the numeric columns. No raw
+ * identifier or free-text value, and no exact extreme, is recorded.
+ */
+public record TableProfile(
+    String table, long rows, int sampled, int k, List<ColumnProfile> columns, Clusters clusters) {
+  public TableProfile {
+    columns = List.copyOf(columns);
+  }
+
+  /**
+   * One column. {@code type} is what the values look like (int, double, timestamp, date, bool,
+   * uuid, string); {@code role} what the profile treats them as (number, time, category, flag,
+   * identifier, text). Percentiles are keyed {@code p50}; for times they are ISO-8601 text.
+   */
+  public record ColumnProfile(
+      String name,
+      String type,
+      String role,
+      double nullRate,
+      long distinctInSample,
+      Map<String, Object> percentiles,
+      List<Bin> histogram,
+      Map<String, Double> shares,
+      Map<String, Double> length) {}
+
+  /** A histogram bucket [from, to) with its share of values; null share when under k values. */
+  public record Bin(double from, double to, Double share) {}
+
+  /** k-means clusters of the standardised numeric columns, in the columns' own units. */
+  public record Clusters(List<String> columns, List<Cluster> found, int suppressed) {
+    public Clusters {
+      columns = List.copyOf(columns);
+      found = List.copyOf(found);
+    }
+  }
+
+  /** One cluster: its share of the sampled rows and its centre. */
+  public record Cluster(double share, List<Double> centre) {
+    public Cluster {
+      centre = List.copyOf(centre);
+    }
+  }
+}
