@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       FidelityCommand.class,
       ProfileCommand.class,
+      RealismBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SyngenCommand {

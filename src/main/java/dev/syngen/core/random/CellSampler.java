@@ -4,6 +4,7 @@ import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
  * A commons-rng sampler that draws from one cell's counter-based stream: {@code at(key, row)}
@@ -42,15 +43,40 @@ public final class CellSampler {
             }));
   }
 
-  public double real(long key, long row) {
+  /**
+   * Samples from a library sampler whose tables are built once ({@code prototype}) and shared by
+   * the per-thread copies that draw from a cell.
+   */
+  public static CellSampler shared(SharedStateDiscreteSampler prototype) {
+    return new CellSampler(
+        ThreadLocal.withInitial(
+            () -> {
+              CellUniformProvider rng = new CellUniformProvider();
+              return new State(rng, null, prototype.withUniformRandomProvider(rng));
+            }));
+  }
+
+  private State at(long key, long row) {
     State s = state.get();
     s.rng().at(key, row);
-    return s.real().sample();
+    return s;
+  }
+
+  public double real(long key, long row) {
+    return at(key, row).real().sample();
+  }
+
+  /** The first sample of the cell that falls in [min, max] (rejection sampling). */
+  public double inside(long key, long row, double min, double max) {
+    State s = at(key, row);
+    double x;
+    do {
+      x = s.real().sample();
+    } while (x < min || x > max);
+    return x;
   }
 
   public long whole(long key, long row) {
-    State s = state.get();
-    s.rng().at(key, row);
-    return s.whole().sample();
+    return at(key, row).whole().sample();
   }
 }

@@ -29,6 +29,11 @@ public final class TruncatedNormalLaw extends AbstractRealDistribution {
     }
   }
 
+  /** The share of the untruncated normal's mass inside [min, max]. */
+  public double mass() {
+    return mass;
+  }
+
   @Override
   public double density(double x) {
     return x < min || x > max ? 0 : normal.density(x) / mass;

@@ -9,7 +9,9 @@ import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellSampler;
 import dev.syngen.core.random.Law;
 import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /** Beta-distributed shares in [0, 1] (conversion rates, completion ratios). */
 public final class Beta extends SampledReal {
@@ -19,11 +21,24 @@ public final class Beta extends SampledReal {
 
   private Beta(double alpha, double beta, boolean round) {
     super(
-        CellSampler.continuous(rng -> ChengBetaSampler.of(rng, alpha, beta)),
+        CellSampler.continuous(rng -> ratio(rng, alpha, beta)),
         new Law.Continuous(
             "beta(alpha=" + num(alpha) + ", beta=" + num(beta) + ")",
             new BetaDistribution(null, alpha, beta)),
         round);
+  }
+
+  /**
+   * X / (X + Y) for gamma deviates X ~ Gamma(alpha), Y ~ Gamma(beta) from commons-rng's
+   * Marsaglia–Tsang sampler: an exact beta deviate, faster than Cheng's algorithm here.
+   */
+  private static ContinuousSampler ratio(UniformRandomProvider rng, double alpha, double beta) {
+    ContinuousSampler x = AhrensDieterMarsagliaTsangGammaSampler.of(rng, alpha, 1);
+    ContinuousSampler y = AhrensDieterMarsagliaTsangGammaSampler.of(rng, beta, 1);
+    return () -> {
+      double a = x.sample();
+      return a / (a + y.sample());
+    };
   }
 
   private static Generator create(GeneratorContext ctx) {

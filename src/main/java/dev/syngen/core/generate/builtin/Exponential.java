@@ -9,7 +9,7 @@ import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellSampler;
 import dev.syngen.core.random.Law;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
-import org.apache.commons.rng.sampling.distribution.AhrensDieterExponentialSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /** Exponential waiting times, given either a rate (events per unit) or a mean (= 1 / rate). */
 public final class Exponential extends SampledReal {
@@ -21,7 +21,7 @@ public final class Exponential extends SampledReal {
 
   private Exponential(double mean, boolean round) {
     super(
-        CellSampler.continuous(rng -> AhrensDieterExponentialSampler.of(rng, mean)),
+        CellSampler.continuous(rng -> ZigguratSampler.Exponential.of(rng, mean)),
         new Law.Continuous(
             "exponential(mean=" + num(mean) + ")", new ExponentialDistribution(null, mean)),
         round);

@@ -8,13 +8,17 @@ import dev.syngen.core.generate.GeneratorContext;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.CellSampler;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.random.TruncatedNormalLaw;
 import dev.syngen.core.scenario.ValueKind;
+import org.apache.commons.rng.sampling.distribution.GaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Normal values kept within [min, max] by inverting the renormalised CDF (commons-math3's normal
- * inverse), so nothing is clipped and no draw is rejected.
+ * Normal values kept within [min, max], exactly, nothing clipped: when the interval holds most of
+ * the mass, by drawing commons-rng ziggurat normals until one falls inside (rejection, under two
+ * tries on average); else by inverting the renormalised CDF with commons-math3's normal inverse.
  */
 public final class TruncatedNormal implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
@@ -23,12 +27,30 @@ public final class TruncatedNormal implements Generator, Distributed {
           "normal restricted to [min, max]; params: mean, std (> 0), min and/or max",
           TruncatedNormal::create);
 
+  private static final double REJECTION_MASS = 0.5;
   private final TruncatedNormalLaw law;
   private final Law declared;
+  private final CellSampler normal; // null: invert the CDF
+  private final double min;
+  private final double max;
 
-  private TruncatedNormal(TruncatedNormalLaw law, String name) {
+  private TruncatedNormal(
+      TruncatedNormalLaw law,
+      String name,
+      double mean,
+      double std,
+      double min,
+      double max,
+      double mass) {
     this.law = law;
     this.declared = new Law.Continuous(name, law);
+    this.min = min;
+    this.max = max;
+    this.normal =
+        mass >= REJECTION_MASS
+            ? CellSampler.continuous(
+                rng -> GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), mean, std))
+            : null;
   }
 
   private static Generator create(GeneratorContext ctx) {
@@ -53,6 +75,7 @@ public final class TruncatedNormal implements Generator, Distributed {
     }
     try {
       TruncatedNormalLaw law = new TruncatedNormalLaw(mean, std, min, max);
+      double mass = law.mass();
       return new TruncatedNormal(
           law,
           "truncated_normal(mean="
@@ -63,7 +86,12 @@ public final class TruncatedNormal implements Generator, Distributed {
               + num(min)
               + ", max="
               + num(max)
-              + ")");
+              + ")",
+          mean,
+          std,
+          min,
+          max,
+          mass);
     } catch (IllegalArgumentException e) {
       p.problem("min", e.getMessage(), "move [min, max] closer to the mean");
       return null;
@@ -77,7 +105,10 @@ public final class TruncatedNormal implements Generator, Distributed {
 
   @Override
   public double doubleAt(long key, long row) {
-    return law.inverseCumulativeProbability(CellRandom.unit(key, row, 0));
+    if (normal == null) {
+      return law.inverseCumulativeProbability(CellRandom.unit(key, row, 0));
+    }
+    return normal.inside(key, row, min, max);
   }
 
   @Override

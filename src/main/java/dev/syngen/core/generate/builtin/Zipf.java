@@ -7,9 +7,12 @@ import dev.syngen.core.generate.GeneratorContext;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellSampler;
+import dev.syngen.core.random.CellUniformProvider;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.random.ZipfLaw;
+import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 
 /**
  * Whole numbers in [min, max] following Zipf's law (a discrete power law): value {@code min + k}
@@ -17,6 +20,8 @@ import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSample
  * power_law}.
  */
 public final class Zipf extends SampledWhole {
+  private static final int TABLE_LIMIT = 1 << 17;
+
   public static final GeneratorFactory ZIPF =
       GeneratorFactory.of(
           "zipf",
@@ -29,15 +34,51 @@ public final class Zipf extends SampledWhole {
           ctx -> create(ctx, "power_law"));
 
   private Zipf(String name, int min, int max, double alpha) {
+    this(name, min, max, alpha, new ZipfLaw(min, max, alpha));
+  }
+
+  private Zipf(String name, int min, int max, double alpha, ZipfLaw law) {
     super(
-        CellSampler.discrete(
-            rng -> {
-              var zipf = RejectionInversionZipfSampler.of(rng, max - min + 1, alpha);
-              return () -> min - 1 + zipf.sample();
-            }),
+        sampler(min, max, alpha, law),
         new Law.Discrete(
-            name + "(alpha=" + num(alpha) + ", min=" + min + ", max=" + max + ")",
-            new ZipfLaw(min, max, alpha)));
+            name + "(alpha=" + num(alpha) + ", min=" + min + ", max=" + max + ")", law));
+  }
+
+  /**
+   * An alias table (commons-rng, O(1) per value) for up to 2^17 values, built once and shared by
+   * threads; rejection-inversion beyond, which needs no table.
+   */
+  private static CellSampler sampler(int min, int max, double alpha, ZipfLaw law) {
+    int n = max - min + 1;
+    if (n <= TABLE_LIMIT) {
+      double[] p = new double[n];
+      for (int k = 0; k < n; k++) {
+        p[k] = law.probability(min + k);
+      }
+      SharedStateDiscreteSampler table =
+          AliasMethodDiscreteSampler.of(new CellUniformProvider(), p);
+      return CellSampler.shared(new Offset(table, min));
+    }
+    return CellSampler.discrete(
+        rng -> {
+          var zipf = RejectionInversionZipfSampler.of(rng, n, alpha);
+          return () -> min - 1 + zipf.sample();
+        });
+  }
+
+  /** Table index k as the value min + k. */
+  private record Offset(SharedStateDiscreteSampler table, int min)
+      implements SharedStateDiscreteSampler {
+    @Override
+    public int sample() {
+      return min + table.sample();
+    }
+
+    @Override
+    public SharedStateDiscreteSampler withUniformRandomProvider(
+        org.apache.commons.rng.UniformRandomProvider rng) {
+      return new Offset(table.withUniformRandomProvider(rng), min);
+    }
   }
 
   private static Generator create(GeneratorContext ctx, String name) {
