@@ -6,6 +6,7 @@ import dev.syngen.core.profile.ScenarioDraft;
 import dev.syngen.core.profile.TableProfile;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.Entity;
+import dev.syngen.core.scenario.RowsPerParent;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.io.yaml.ScenarioFiles;
@@ -48,7 +49,9 @@ final class ScenarioCommand {
         m.put("version", s.version());
         m.put("entities", s.entities().size());
         m.put("rows", s.entities().stream().mapToLong(Entity::rows).sum());
-        ws.compiler.compile(s, RunOverrides.NONE.withSeed(s.seed() == null ? 0L : s.seed()));
+        CompiledPlan plan =
+            ws.compiler.compile(s, RunOverrides.NONE.withSeed(s.seed() == null ? 0L : s.seed()));
+        m.put("rows", plan.totalRows());
         m.put("valid", true);
       } catch (ValidationException e) {
         m.put("valid", false);
@@ -96,11 +99,17 @@ final class ScenarioCommand {
       return 0;
     }
     out.printf("%s  %s  version %s  seed %s%n", s.id(), s.name(), s.version(), s.seed());
+    if (!s.bands().isEmpty()) {
+      out.println(
+          "bands: "
+              + String.join(
+                  ", ", s.bands().stream().map(b -> b.name() + " ×" + b.scale()).toList()));
+    }
     if (s.description() != null) {
       out.println(s.description());
     }
     for (Entity e : s.entities()) {
-      out.printf("%n%s -> %s  (%s rows)%n", e.name(), e.targetTable(), Output.count(e.rows()));
+      out.printf("%n%s -> %s  (%s)%n", e.name(), e.targetTable(), size(e));
       List<List<String>> rows = new ArrayList<>();
       for (Column c : e.columns()) {
         rows.add(
@@ -115,6 +124,24 @@ final class ScenarioCommand {
     }
     out.flush();
     return 0;
+  }
+
+  /** "1,000 rows", or how the rows follow a parent. */
+  private static String size(Entity e) {
+    RowsPerParent r = e.rowsPerParent();
+    if (r == null) {
+      return Output.count(e.rows()) + " rows";
+    }
+    String heavy =
+        r.heavyCount() == null
+            ? ""
+            : ", "
+                + r.heavyShare() * 100
+                + "% heavy parents: "
+                + r.heavyCount().type()
+                + " "
+                + r.heavyCount().params();
+    return "per " + r.parent() + " row: " + r.count().type() + " " + r.count().params() + heavy;
   }
 
   @Command(
