@@ -73,6 +73,7 @@ final class ColumnChecks {
         out.add(
             laws.discrete(
                 subject,
+                c.type(),
                 law,
                 Arrays.stream(x).mapToLong(Math::round).toArray(),
                 c.band(),

@@ -7,6 +7,7 @@ import dev.syngen.core.fidelity.FidelityPlan.RulePlan;
 import dev.syngen.core.fidelity.FidelityPlan.TablePlan;
 import dev.syngen.core.fidelity.FidelityReport.TableSummary;
 import dev.syngen.core.fidelity.TableSource.Sample;
+import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.sink.SinkException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -304,7 +305,13 @@ public final class FidelityValidator {
     if (r.countLaw() != null) {
       out.add(
           new LawChecks(options.alpha())
-              .discrete(subject, r.countLaw(), perParent, r.band(), "children_per_parent"));
+              .discrete(
+                  subject,
+                  ColumnType.BIGINT,
+                  r.countLaw(),
+                  perParent,
+                  r.band(),
+                  "children_per_parent"));
     }
     if (!r.percentiles().isEmpty()) {
       double[] sorted = java.util.Arrays.stream(perParent).asDoubleStream().sorted().toArray();
@@ -312,7 +319,7 @@ public final class FidelityValidator {
       out.add(
           ValueChecks.percentiles(
               subject,
-              dev.syngen.core.scenario.ColumnType.BIGINT,
+              ColumnType.BIGINT,
               r.percentiles(),
               sorted,
               spread,

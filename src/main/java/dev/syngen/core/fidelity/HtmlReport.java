@@ -97,8 +97,9 @@ public final class HtmlReport {
   }
 
   private static void checks(StringBuilder h, List<Check> checks) {
-    h.append(
-        "<h2>Checks</h2><table><tr><th>status</th><th>check</th><th>subject</th><th>expected</th><th>observed</th><th>statistic</th><th>p-value</th><th>deviation / allowed</th><th>finding</th></tr>");
+    h.append("<h2>Checks</h2><table class=\"checks\"><tr><th>status</th><th>check</th>")
+        .append("<th>subject</th><th>finding</th><th>expected</th><th>observed</th>")
+        .append("<th>statistic · p-value · deviation / allowed</th></tr>");
     for (Check c : checks) {
       h.append("<tr><td class=\"")
           .append(c.status())
@@ -109,24 +110,32 @@ public final class HtmlReport {
           .append("</td><td>")
           .append(esc(c.subject()))
           .append("</td><td>")
+          .append(esc(c.message()))
+          .append("</td><td>")
           .append(esc(c.expected()))
           .append("</td><td>")
           .append(esc(c.observed()))
           .append("</td><td>")
-          .append(c.statistic() == null ? "" : Numbers.text(c.statistic()))
-          .append("</td><td>")
-          .append(c.pValue() == null ? "" : Numbers.text(c.pValue()))
-          .append("</td><td>")
-          .append(
-              c.deviation() == null
-                  ? ""
-                  : Numbers.text(c.deviation())
-                      + (c.allowed() == null ? "" : " / " + Numbers.text(c.allowed())))
-          .append("</td><td>")
-          .append(esc(c.message()))
+          .append(esc(numbers(c)))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
+  }
+
+  private static String numbers(Check c) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (c.statistic() != null) {
+      parts.add("stat " + Numbers.text(c.statistic()));
+    }
+    if (c.pValue() != null) {
+      parts.add("p " + Numbers.text(c.pValue()));
+    }
+    if (c.deviation() != null) {
+      parts.add(
+          Numbers.text(c.deviation())
+              + (c.allowed() == null ? "" : " / " + Numbers.text(c.allowed())));
+    }
+    return String.join(" · ", parts);
   }
 
   private static void charts(StringBuilder h, List<Check> checks) {

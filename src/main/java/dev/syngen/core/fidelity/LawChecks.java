@@ -103,14 +103,24 @@ final class LawChecks {
     }
     for (int b = 0; b < HISTOGRAM_BINS; b++) {
       double a = lo + b * width;
-      labels.add(Cells.show(type, a));
+      labels.add(label(type, a, width));
       expected.add(d.cumulativeProbability(a + width) - d.cumulativeProbability(a));
       observed.add(counts[b] / x.length);
     }
     return new Chart(subject + " (histogram)", labels, expected, observed);
   }
 
-  Check discrete(String subject, Law.Discrete law, long[] x, Band band, String kind) {
+  /** A bucket's label: dates for timestamp buckets a day or wider, minutes for narrower ones. */
+  private static String label(ColumnType type, double from, double width) {
+    String text = Cells.show(type, from);
+    if (type == ColumnType.TIMESTAMP) {
+      return text.substring(0, width >= 86_400_000 ? 10 : 16);
+    }
+    return text;
+  }
+
+  Check discrete(
+      String subject, ColumnType type, Law.Discrete law, long[] x, Band band, String kind) {
     IntegerDistribution d = law.distribution();
     int bins = Math.max(2, Math.min(40, x.length / 20));
     List<Integer> edges = new ArrayList<>(); // upper bounds of bins, increasing
@@ -145,7 +155,7 @@ final class LawChecks {
     return binned(
         subject,
         law.name(),
-        labels(edges, d.getSupportLowerBound()),
+        labels(edges, d.getSupportLowerBound(), type),
         expected,
         observed,
         outside,
@@ -171,12 +181,20 @@ final class LawChecks {
     return lo;
   }
 
-  private static List<String> labels(List<Integer> edges, int min) {
+  /** "3", "4–6", and "≥ 57" for the open last bin; dates for date columns. */
+  private static List<String> labels(List<Integer> edges, int min, ColumnType type) {
     List<String> out = new ArrayList<>();
     long from = min;
-    for (int e : edges) {
-      out.add(from == e ? Long.toString(e) : from + "–" + e);
-      from = (long) e + 1;
+    for (int i = 0; i < edges.size(); i++) {
+      long e = edges.get(i);
+      String a = type == ColumnType.DATE ? Cells.show(type, from) : Long.toString(from);
+      String b = type == ColumnType.DATE ? Cells.show(type, e) : Long.toString(e);
+      if (i == edges.size() - 1 && e >= Integer.MAX_VALUE - 1) {
+        out.add("≥ " + a);
+      } else {
+        out.add(from == e ? b : a + "–" + b);
+      }
+      from = e + 1;
     }
     return out;
   }
