@@ -192,6 +192,7 @@ final class LawBinder {
   /** Binding context for a spec that is not a column: no other columns, no parents. */
   private record SpecContext(ColumnType columnType, Instant asOf, Params params)
       implements GeneratorContext {
+    /** A nominal size: the law a spec declares does not depend on a row count. */
     @Override
     public long rows() {
       return 1000;
