@@ -81,11 +81,27 @@ public final class RunCoordinator {
       RunEngine engine,
       RunListener listener,
       CancelToken cancel) {
+    return execute(pending, plan, sink, mode, Map.of(), engine, listener, cancel);
+  }
+
+  /**
+   * Executes the run from a checkpoint: {@code resume} maps entity names to the next row to write
+   * (see {@link ResumePoints}); an empty map runs from the start.
+   */
+  public RunRecord execute(
+      RunRecord pending,
+      CompiledPlan plan,
+      Sink sink,
+      TableMode mode,
+      Map<String, Long> resume,
+      RunEngine engine,
+      RunListener listener,
+      CancelToken cancel) {
     Progress progress =
         new Progress(pending.withStatus(RunStatus.RUNNING, clock.instant(), null), listener);
     repository.save(progress.record);
     try (sink) {
-      engine.run(plan, sink, mode, Map.of(), progress, cancel);
+      engine.run(plan, sink, mode, resume, progress, cancel);
       return finish(progress, RunStatus.SUCCESS, null);
     } catch (RunCancelledException e) {
       return finish(progress, RunStatus.CANCELLED, e.getMessage());

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,13 +28,20 @@ public final class RunEngine {
 
   private final int parallelism;
   private final int batchSize;
+  private final ThreadFactory threads;
 
   public RunEngine(int parallelism, int batchSize) {
+    this(parallelism, batchSize, new WorkerThreads());
+  }
+
+  /** An engine whose worker threads come from {@code threads} (a container's managed factory). */
+  public RunEngine(int parallelism, int batchSize, ThreadFactory threads) {
     if (parallelism < 1 || batchSize < 1) {
       throw new IllegalArgumentException("parallelism and batch size must be >= 1");
     }
     this.parallelism = parallelism;
     this.batchSize = batchSize;
+    this.threads = threads;
   }
 
   /**
@@ -51,7 +59,7 @@ public final class RunEngine {
     sink.prepare(entities, resume.isEmpty() ? mode : TableMode.APPEND_ONLY);
     List<EntityStats> stats = new ArrayList<>();
     ExecutorService pool =
-        parallelism > 1 ? Executors.newFixedThreadPool(parallelism, new WorkerThreads()) : null;
+        parallelism > 1 ? Executors.newFixedThreadPool(parallelism, threads) : null;
     try {
       for (CompiledEntity e : entities) {
         long start = Math.min(resume.getOrDefault(e.name(), 0L), e.rows());
@@ -128,7 +136,7 @@ public final class RunEngine {
     }
   }
 
-  private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+  private static final class WorkerThreads implements ThreadFactory {
     private final AtomicInteger n = new AtomicInteger();
 
     @Override

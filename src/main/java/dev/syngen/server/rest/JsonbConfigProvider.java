@@ -1,0 +1,27 @@
+package dev.syngen.server.rest;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/** JSON for the API: snake_case names, nulls written out, ISO-8601 instants. */
+@Provider
+public class JsonbConfigProvider implements ContextResolver<Jsonb> {
+  private final Jsonb jsonb =
+      JsonbBuilder.create(
+          new JsonbConfig()
+              .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+              .withNullValues(true));
+
+  @Override
+  public Jsonb getContext(Class<?> type) {
+    return jsonb;
+  }
+
+  Jsonb jsonb() {
+    return jsonb;
+  }
+}

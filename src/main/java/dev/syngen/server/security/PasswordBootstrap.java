@@ -1,0 +1,100 @@
+package dev.syngen.server.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Gives the built-in users a password where none is configured: at first start, generates one per
+ * such user, stores it in the server's configDropins/defaults (Liberty picks the file up within a
+ * second) and prints it once in the log. Later starts reuse it silently; a configured password
+ * always wins over a generated one.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PasswordBootstrap {
+  static final String FILE = "zz-syngen-generated-passwords.xml";
+  private static final Logger LOG = Logger.getLogger(PasswordBootstrap.class.getName());
+
+  @Inject Config config;
+
+  @PostConstruct
+  void ensurePasswords() {
+    Path dir =
+        Path.of(config.getValue("syngen.server.config.dir", String.class))
+            .resolve("configDropins")
+            .resolve("defaults");
+    Path file = dir.resolve(FILE);
+    try {
+      Map<String, String> stored =
+          Files.isRegularFile(file)
+              ? GeneratedPasswords.parse(Files.readString(file, StandardCharsets.UTF_8))
+              : new LinkedHashMap<>();
+      Map<String, String> wanted = new LinkedHashMap<>(stored);
+      SecureRandom random = new SecureRandom();
+      for (String role : new String[] {"admin", "viewer"}) {
+        String variable = "syngen." + role + ".password";
+        if (!stored.containsKey(variable) && !configured(role)) {
+          String password = GeneratedPasswords.generate(random);
+          wanted.put(variable, password);
+          LOG.warning(
+              "generated the password of syngen user '"
+                  + user(role)
+                  + "' ("
+                  + role
+                  + "): "
+                  + password
+                  + "  (shown once; stored in "
+                  + file
+                  + "; set SYNGEN_"
+                  + role.toUpperCase(java.util.Locale.ROOT)
+                  + "_PASSWORD to choose one)");
+        }
+      }
+      if (!wanted.equals(stored)) {
+        write(dir, file, GeneratedPasswords.render(wanted));
+      }
+    } catch (IOException e) {
+      LOG.severe("cannot store generated passwords in " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** A password set in the environment, a system property or server configuration. */
+  private boolean configured(String role) {
+    String env = System.getenv("SYNGEN_" + role.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD");
+    Optional<String> value = config.getOptionalValue("syngen." + role + ".password", String.class);
+    return (env != null && !env.isBlank()) || value.filter(v -> !v.isBlank()).isPresent();
+  }
+
+  private String user(String role) {
+    return config.getOptionalValue("syngen." + role + ".user", String.class).orElse(role);
+  }
+
+  private static void write(Path dir, Path file, String text) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".syngen-passwords", ".tmp");
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.fine("no POSIX permissions on this file system");
+    }
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
