@@ -7,7 +7,10 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON for the API: snake_case names, nulls written out, ISO-8601 instants. */
+/**
+ * JSON for the API: snake_case names, nulls written out, ISO instants. Properties are sorted by
+ * name unless a document declares its order ({@code @JsonbPropertyOrder}).
+ */
 @Provider
 public class JsonbConfigProvider implements ContextResolver<Jsonb> {
   private final Jsonb jsonb =

@@ -1,12 +1,14 @@
 package dev.syngen.server.rest;
 
 import dev.syngen.core.scenario.Problem;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /**
  * An RFC 7807 problem document. {@code errors} lists validation problems, each with the path of the
  * field it concerns, what is wrong and how to fix it.
  */
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "traceId", "errors"})
 public record ProblemDetails(
     String type,
     String title,

@@ -3,11 +3,42 @@ package dev.syngen.server.rest.view;
 import dev.syngen.core.engine.RunProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.sink.Redactor;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** A run as the API shows it: its record, per-entity stats and progress. */
+@JsonbPropertyOrder({
+  "id",
+  "status",
+  "scenarioId",
+  "scenarioName",
+  "scenarioVersion",
+  "targetId",
+  "targetName",
+  "targetKind",
+  "targetDsn",
+  "seed",
+  "asOf",
+  "configHash",
+  "mode",
+  "parallelism",
+  "Map<String",
+  "overrides",
+  "createdAt",
+  "startedAt",
+  "finishedAt",
+  "error",
+  "entities",
+  "progressRowsGenerated",
+  "progressRowsTotal",
+  "progressEntitiesDone",
+  "progressEntitiesTotal",
+  "progressCurrentEntity",
+  "rowsPerSecond",
+  "etaSeconds"
+})
 public record RunView(
     String id,
     String status,

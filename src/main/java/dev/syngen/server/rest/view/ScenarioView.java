@@ -3,11 +3,23 @@ package dev.syngen.server.rest.view;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.server.scenario.ScenarioFile;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /**
  * A scenario of the catalogue; {@code document} (the YAML text) only in the single-scenario view.
  */
+@JsonbPropertyOrder({
+  "id",
+  "file",
+  "name",
+  "version",
+  "description",
+  "valid",
+  "entities",
+  "errors",
+  "document"
+})
 public record ScenarioView(
     String id,
     String file,

@@ -2,8 +2,10 @@ package dev.syngen.server.rest.view;
 
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.TargetTestResult;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** The outcome of {@code POST /targets/{id}/test}. */
+@JsonbPropertyOrder({"ok", "latencyMs", "serverVersion", "capabilities", "error"})
 public record TargetTestView(
     boolean ok, long latencyMs, String serverVersion, Capabilities capabilities, String error) {
 

@@ -3,12 +3,25 @@ package dev.syngen.server.rest.view;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.server.target.StoredTarget;
 import dev.syngen.server.target.TargetSpec;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A target as the API shows it: the DSN redacted, secret-looking option values hidden. */
+@JsonbPropertyOrder({
+  "id",
+  "name",
+  "kind",
+  "dsn",
+  "schema",
+  "Map<String",
+  "options",
+  "source",
+  "createdAt",
+  "updatedAt"
+})
 public record TargetView(
     String id,
     String name,
@@ -31,7 +44,7 @@ public record TargetView(
         s.id(),
         s.name() == null ? s.id() : s.name(),
         s.kind(),
-        Redactor.dsn(s.dsn()),
+        DsnDisplay.redact(s.dsn()),
         s.schema(),
         options,
         t.source(),
