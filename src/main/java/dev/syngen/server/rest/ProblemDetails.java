@@ -20,6 +20,7 @@ public record ProblemDetails(
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /** One field's problem. */
+  @JsonbPropertyOrder({"path", "message", "fix"})
   public record FieldError(String path, String message, String fix) {
     static FieldError of(Problem p) {
       return new FieldError(p.path(), p.message(), p.fix());

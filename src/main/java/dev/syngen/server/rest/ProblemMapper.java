@@ -32,7 +32,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable e = unwrap(thrown);
-    String instance = uri == null ? null : "/" + uri.getPath();
+    String instance = uri == null ? null : uri.getRequestUri().getPath();
     String id = trace.traceId();
     ProblemDetails p;
     if (e instanceof ValidationException v) {

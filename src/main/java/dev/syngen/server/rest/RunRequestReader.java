@@ -51,10 +51,15 @@ final class RunRequestReader {
     this.maxParallelism = maxParallelism;
   }
 
-  /** The request, or null with every problem in {@code problems}. */
-  RunRequest read(Object tree, Problems problems) {
+  /**
+   * The request as far as it could be read: fields with problems are left out and their problems
+   * travel with the request. Null only when the body is not an object at all.
+   */
+  RunRequest read(Object tree) {
+    Problems problems = new Problems();
     if (!(tree instanceof Map<?, ?> m)) {
       problems.add("(body)", "must be a JSON object", "send {\"scenario_id\": \"…\", …}");
+      problems.throwIfAny("run request");
       return null;
     }
     Fields f = new Fields(m, problems);
@@ -63,7 +68,6 @@ final class RunRequestReader {
         problems.add(key, "unknown field '" + key + "'", "use only: " + String.join(", ", FIELDS));
       }
     }
-    int before = problems.list().size();
     String scenarioId = f.id("scenario_id");
     String document = scenarioDocument(m.get("scenario"), problems);
     String targetId = f.id("target_id");
@@ -85,9 +89,6 @@ final class RunRequestReader {
           "must be between 1 and " + maxParallelism + ", got " + parallelism,
           "leave it out for the server's default");
     }
-    if (problems.list().size() > before) {
-      return null;
-    }
     return new RunRequest(
         scenarioId,
         document,
@@ -95,7 +96,10 @@ final class RunRequestReader {
         target,
         new RunOverrides(seed, asOf, scale, scales, counts, include, exclude),
         mode,
-        parallelism == null ? null : parallelism.intValue());
+        parallelism == null || parallelism < 1 || parallelism > maxParallelism
+            ? null
+            : parallelism.intValue(),
+        problems.list());
   }
 
   private String scenarioDocument(Object v, Problems problems) {

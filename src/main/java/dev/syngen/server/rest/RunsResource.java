@@ -2,7 +2,6 @@ package dev.syngen.server.rest;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
-import dev.syngen.core.scenario.Problems;
 import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.error.ApiException;
 import dev.syngen.server.rest.view.PlanView;
@@ -118,11 +117,7 @@ public class RunsResource {
 
   private RunRequest read(InputStream body) {
     Object tree = Bodies.parseJson(Bodies.read(body, settings.maxBodyBytes()));
-    Problems problems = new Problems();
-    RunRequest request =
-        new RunRequestReader(json.jsonb()::toJson, settings.maxParallelism()).read(tree, problems);
-    problems.throwIfAny("run request");
-    return request;
+    return new RunRequestReader(json.jsonb()::toJson, settings.maxParallelism()).read(tree);
   }
 
   private static RunStatus status(String status) {

@@ -37,6 +37,7 @@ public class RunPlanner {
   /** Throws {@link dev.syngen.core.scenario.ValidationException} with every problem found. */
   public PreparedRun prepare(RunRequest request) {
     Problems problems = new Problems();
+    ProblemPaths.copy(request.problems(), "", problems);
     Source source = scenario(request, problems);
     Scenario scenario = source.scenario();
     TargetSpec spec = targetSpec(request, problems);

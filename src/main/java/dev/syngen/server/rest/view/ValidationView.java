@@ -2,9 +2,11 @@ package dev.syngen.server.rest.view;
 
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.server.scenario.ScenarioCheck;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /** The answer of {@code POST /scenarios/validate}: valid or every problem with its path. */
+@JsonbPropertyOrder({"valid", "scenarioId", "errors", "warnings", "totalRows", "entityOrder"})
 public record ValidationView(
     boolean valid,
     String scenarioId,
