@@ -1,0 +1,148 @@
+package dev.syngen.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Switching the run history to PostgreSQL is configuration only: a second server of the same build
+ * (syngenServerPgIT) is started with SYNGEN_DB_KIND=postgres and a fresh schema, records a run
+ * there, and still shows it after a restart.
+ */
+class PostgresHistoryIT {
+  private static final Path WLP =
+      Path.of(System.getProperty("syngen.it.wlp.dir", "target/liberty/wlp"));
+  private static final String SERVER = "syngenServerPgIT";
+
+  @Test
+  void runHistoryLivesInPostgresAndSurvivesARestart() throws Exception {
+    String schema = "syngen_history_it_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    Map<String, String> env = environment(schema);
+    Api api =
+        new Api(
+            URI.create("http://localhost:" + env.get("HTTP_PORT") + "/"),
+            env.get("SYNGEN_ADMIN_PASSWORD"),
+            env.get("SYNGEN_VIEWER_PASSWORD"));
+    try {
+      server("start", env);
+      api.awaitReady(Duration.ofSeconds(120));
+      String id = runSmallScenario(api);
+      JsonNode before = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      try (Connection c = RunsIT.pg()) {
+        assertEquals(
+            "success", column(c, "SELECT status FROM " + schema + ".syngen_run WHERE id = ?", id));
+        assertEquals(
+            "run.start",
+            column(
+                c,
+                "SELECT audit_action FROM " + schema + ".syngen_audit WHERE subject = ?",
+                "run:" + id));
+      }
+
+      server("stop", env);
+      server("start", env);
+      api.awaitReady(Duration.ofSeconds(120));
+
+      JsonNode after = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      assertEquals("success", after.path("status").asText(), after.toString());
+      assertEquals(before.path("config_hash"), after.path("config_hash"));
+      assertEquals(before.path("entities"), after.path("entities"));
+      assertTrue(api.anonymous("GET", "api/v1/runs/" + id + "/logs", null).json().size() >= 3);
+    } finally {
+      server("stop", env);
+      try (Connection c = RunsIT.pg();
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+
+  private static String runSmallScenario(Api api) {
+    String target = api.createCsvTarget();
+    Api.Reply r =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario_id\":\"iot-demo\",\"target_id\":\"" + target + "\",\"scale\":0.01}");
+    assertEquals(202, r.status(), r.toString());
+    String id = r.json().path("id").asText();
+    assertEquals("success", api.awaitFinished(id).path("status").asText());
+    return id;
+  }
+
+  /** The server's environment: free ports, the history in PostgreSQL, known passwords. */
+  private static Map<String, String> environment(String schema) throws IOException {
+    URI dsn = URI.create(RunsIT.pgDsn().replaceFirst("^postgresql:", "postgres:"));
+    String userInfo = dsn.getUserInfo() == null ? "postgres" : dsn.getUserInfo();
+    String[] credentials = userInfo.split(":", 2);
+    return Map.of(
+        "HTTP_PORT",
+        String.valueOf(freePort()),
+        "HTTPS_PORT",
+        String.valueOf(freePort()),
+        "SYNGEN_DB_KIND",
+        "postgres",
+        "SYNGEN_DB_HOST",
+        dsn.getHost(),
+        "SYNGEN_DB_PORT",
+        String.valueOf(dsn.getPort() < 0 ? 5432 : dsn.getPort()),
+        "SYNGEN_DB_NAME",
+        dsn.getPath().substring(1),
+        "SYNGEN_DB_USER",
+        credentials[0],
+        "SYNGEN_DB_PASSWORD",
+        credentials.length > 1 ? credentials[1] : "",
+        "SYNGEN_DB_SCHEMA",
+        schema,
+        "SYNGEN_ADMIN_PASSWORD",
+        "pg-it-admin-" + UUID.randomUUID(),
+        "SYNGEN_VIEWER_PASSWORD",
+        "pg-it-viewer-" + UUID.randomUUID());
+  }
+
+  private static void server(String action, Map<String, String> env) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(WLP.resolve("bin/server").toString(), action, SERVER)
+            .redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), action + " did not finish: " + out);
+    assertTrue(p.exitValue() == 0 || action.equals("stop"), action + " failed: " + out);
+  }
+
+  private static String column(Connection c, String sql, String param) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, param);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "no row for " + param + ": " + sql);
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
