@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       GeneratorsCommand.class,
       BenchCommand.class,
+      ServerBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SyngenCommand {

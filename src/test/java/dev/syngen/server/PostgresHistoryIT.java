@@ -94,29 +94,18 @@ class PostgresHistoryIT {
     URI dsn = URI.create(RunsIT.pgDsn().replaceFirst("^postgresql:", "postgres:"));
     String userInfo = dsn.getUserInfo() == null ? "postgres" : dsn.getUserInfo();
     String[] credentials = userInfo.split(":", 2);
-    return Map.of(
-        "HTTP_PORT",
-        String.valueOf(freePort()),
-        "HTTPS_PORT",
-        String.valueOf(freePort()),
-        "SYNGEN_DB_KIND",
-        "postgres",
-        "SYNGEN_DB_HOST",
-        dsn.getHost(),
-        "SYNGEN_DB_PORT",
-        String.valueOf(dsn.getPort() < 0 ? 5432 : dsn.getPort()),
-        "SYNGEN_DB_NAME",
-        dsn.getPath().substring(1),
-        "SYNGEN_DB_USER",
-        credentials[0],
-        "SYNGEN_DB_PASSWORD",
-        credentials.length > 1 ? credentials[1] : "",
-        "SYNGEN_DB_SCHEMA",
-        schema,
-        "SYNGEN_ADMIN_PASSWORD",
-        "pg-it-admin-" + UUID.randomUUID(),
-        "SYNGEN_VIEWER_PASSWORD",
-        "pg-it-viewer-" + UUID.randomUUID());
+    return Map.ofEntries(
+        Map.entry("HTTP_PORT", String.valueOf(freePort())),
+        Map.entry("HTTPS_PORT", String.valueOf(freePort())),
+        Map.entry("SYNGEN_DB_KIND", "postgres"),
+        Map.entry("SYNGEN_DB_HOST", dsn.getHost()),
+        Map.entry("SYNGEN_DB_PORT", String.valueOf(dsn.getPort() < 0 ? 5432 : dsn.getPort())),
+        Map.entry("SYNGEN_DB_NAME", dsn.getPath().substring(1)),
+        Map.entry("SYNGEN_DB_USER", credentials[0]),
+        Map.entry("SYNGEN_DB_PASSWORD", credentials.length > 1 ? credentials[1] : ""),
+        Map.entry("SYNGEN_DB_SCHEMA", schema),
+        Map.entry("SYNGEN_ADMIN_PASSWORD", "pg-it-admin-" + UUID.randomUUID()),
+        Map.entry("SYNGEN_VIEWER_PASSWORD", "pg-it-viewer-" + UUID.randomUUID()));
   }
 
   private static void server(String action, Map<String, String> env) throws Exception {

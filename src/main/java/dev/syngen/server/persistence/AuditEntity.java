@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -14,9 +13,7 @@ import java.time.Instant;
  * and {@link JpaAuditLog} offers no update or delete.
  */
 @Entity
-@Table(
-    name = "SYNGEN_AUDIT",
-    indexes = @Index(name = "SYNGEN_AUDIT_TIME", columnList = "occurred_at"))
+@Table(name = "SYNGEN_AUDIT")
 public class AuditEntity {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,7 +4,6 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -19,12 +18,7 @@ import java.util.List;
  * and who started it. {@code targetSpec} may hold credentials and is never shown.
  */
 @Entity
-@Table(
-    name = "SYNGEN_RUN",
-    indexes = {
-      @Index(name = "SYNGEN_RUN_CREATED", columnList = "created_at"),
-      @Index(name = "SYNGEN_RUN_STATUS", columnList = "status")
-    })
+@Table(name = "SYNGEN_RUN")
 public class RunEntity {
   @Id
   @Column(name = "id", length = 40)

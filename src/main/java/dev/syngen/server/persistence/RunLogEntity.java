@@ -5,15 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** One line of a run's log: level, time, entity (if any), message and trace id. */
 @Entity
-@Table(
-    name = "SYNGEN_RUN_LOG",
-    indexes = @Index(name = "SYNGEN_RUN_LOG_RUN", columnList = "run_id"))
+@Table(name = "SYNGEN_RUN_LOG")
 public class RunLogEntity {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,6 +5,7 @@ import dev.syngen.core.engine.RunStatus;
 import dev.syngen.server.persistence.JpaRunLog;
 import dev.syngen.server.persistence.JpaRunRepository;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("HistorySchema")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunRecovery {
   private static final Logger LOG = Logger.getLogger(RunRecovery.class.getName());
