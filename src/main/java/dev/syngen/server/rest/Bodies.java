@@ -8,6 +8,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.BadRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -29,7 +30,7 @@ final class Bodies {
   /** The body as UTF-8 text; 413 if longer than {@code max} bytes, 400 if empty. */
   static String read(InputStream in, int max) {
     if (in == null) {
-      throw new jakarta.ws.rs.BadRequestException("the request has no body");
+      throw new BadRequestException("the request has no body");
     }
     try {
       byte[] bytes = in.readNBytes(max + 1);

@@ -1,5 +1,6 @@
 package dev.syngen.server.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
  * name unless a document declares its order ({@code @JsonbPropertyOrder}).
  */
 @Provider
+@ApplicationScoped
 public class JsonbConfigProvider implements ContextResolver<Jsonb> {
   private final Jsonb jsonb =
       JsonbBuilder.create(

@@ -109,9 +109,7 @@ public class RunLauncher {
     }
     try {
       return Optional.of(handle.finished().get(wait.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      return repository.find(runId);
-    } catch (ExecutionException e) {
+    } catch (TimeoutException | ExecutionException e) {
       return repository.find(runId);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

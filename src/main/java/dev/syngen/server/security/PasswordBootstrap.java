@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -63,7 +64,7 @@ public class PasswordBootstrap {
                   + "  (shown once; stored in "
                   + file
                   + "; set SYNGEN_"
-                  + role.toUpperCase(java.util.Locale.ROOT)
+                  + role.toUpperCase(Locale.ROOT)
                   + "_PASSWORD to choose one)");
         }
       }
@@ -77,7 +78,7 @@ public class PasswordBootstrap {
 
   /** A password set in the environment, a system property or server configuration. */
   private boolean configured(String role) {
-    String env = System.getenv("SYNGEN_" + role.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD");
+    String env = System.getenv("SYNGEN_" + role.toUpperCase(Locale.ROOT) + "_PASSWORD");
     Optional<String> value = config.getOptionalValue("syngen." + role + ".password", String.class);
     return (env != null && !env.isBlank()) || value.filter(v -> !v.isBlank()).isPresent();
   }
