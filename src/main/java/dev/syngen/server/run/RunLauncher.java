@@ -7,7 +7,6 @@ import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.error.ApiException;
 import dev.syngen.server.persistence.JpaRunLog;
 import dev.syngen.server.persistence.JpaRunRepository;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -117,8 +116,10 @@ public class RunLauncher {
     }
   }
 
-  /** On shutdown, asks every run to stop cleanly so its record holds an exact checkpoint. */
-  @PreDestroy
+  /**
+   * Asks every run to stop cleanly and waits for their records, so each holds an exact checkpoint.
+   * Called by {@link RunShutdown} while the history database is still reachable.
+   */
   void stopAll() {
     if (active.isEmpty()) {
       return;

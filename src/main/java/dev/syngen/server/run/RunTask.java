@@ -49,9 +49,9 @@ final class RunTask implements Runnable {
       last = run.withStatus(RunStatus.FAILED, launcher.clock.instant(), describe(e));
       launcher.repository.save(last);
     } finally {
-      logOutcome(last);
       handle.finish(last);
     }
+    logOutcome(last);
   }
 
   private RunRecord execute() {
