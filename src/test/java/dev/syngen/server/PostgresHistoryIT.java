@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Switching the run history to PostgreSQL is configuration only: a second server of the same build
  * (syngenServerPgIT) is started with SYNGEN_DB_KIND=postgres and a fresh schema, records a run
- * there, and still shows it after a restart.
+ * there, and still shows it after a restart. A run into PostgreSQL interrupted by that restart is
+ * then resumed and ends with exactly its planned rows, no duplicates.
  */
 class PostgresHistoryIT {
   private static final Path WLP =
       Path.of(System.getProperty("syngen.it.wlp.dir", "target/liberty/wlp"));
   private static final String SERVER = "syngenServerPgIT";
+  private static final long BIG_ROWS = 3_000_000;
 
   @Test
   void runHistoryLivesInPostgresAndSurvivesARestart() throws Exception {
@@ -57,6 +60,7 @@ class PostgresHistoryIT {
                 "SELECT audit_action FROM " + schema + ".syngen_audit WHERE subject = ?",
                 "run:" + id));
       }
+      String interrupted = startBigPostgresRun(api, schema);
 
       server("stop", env);
       server("start", env);
@@ -67,6 +71,21 @@ class PostgresHistoryIT {
       assertEquals(before.path("config_hash"), after.path("config_hash"));
       assertEquals(before.path("entities"), after.path("entities"));
       assertTrue(api.anonymous("GET", "api/v1/runs/" + id + "/logs", null).json().size() >= 3);
+
+      JsonNode stopped = api.anonymous("GET", "api/v1/runs/" + interrupted, null).json();
+      assertTrue(
+          Set.of("cancelled", "failed").contains(stopped.path("status").asText()),
+          stopped.toString());
+      Api.Reply restart = api.admin("POST", "api/v1/runs/" + interrupted + "/restart", null);
+      assertEquals(202, restart.status(), restart.toString());
+      assertEquals("success", api.awaitFinished(interrupted).path("status").asText());
+      try (Connection c = RunsIT.pg()) {
+        assertEquals(
+            String.valueOf(BIG_ROWS), scalar(c, "SELECT count(*) FROM " + schema + "_data.people"));
+        assertEquals(
+            String.valueOf(BIG_ROWS),
+            scalar(c, "SELECT count(DISTINCT id) FROM " + schema + "_data.people"));
+      }
     } finally {
       server("stop", env);
       try (Connection c = RunsIT.pg();
@@ -74,6 +93,35 @@ class PostgresHistoryIT {
         s.execute("DROP SCHEMA " + schema + " CASCADE");
       }
     }
+  }
+
+  /**
+   * Starts a run into PostgreSQL big enough to be still running when the server is stopped; returns
+   * its id once rows are being written.
+   */
+  private static String startBigPostgresRun(Api api, String schema) {
+    String scenario = RunsIT.SLOW_SCENARIO.replace("\"rows\":400000", "\"rows\":" + BIG_ROWS);
+    Api.Reply r =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario\":"
+                + scenario
+                + ",\"parallelism\":1,\"target\":{\"kind\":\"postgres\","
+                + "\"dsn\":\""
+                + RunsIT.pgDsn()
+                + "\",\"schema\":\""
+                + schema
+                + "_data\"}}");
+    assertEquals(202, r.status(), r.toString());
+    String id = r.json().path("id").asText();
+    JsonNode run = api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
+    while (run.path("progress_rows_generated").asLong() == 0) {
+      Api.sleep(50);
+      run = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+    }
+    assertEquals("running", run.path("status").asText(), run.toString());
+    return id;
   }
 
   private static String runSmallScenario(Api api) {
@@ -126,6 +174,14 @@ class PostgresHistoryIT {
         assertTrue(rs.next(), "no row for " + param + ": " + sql);
         return rs.getString(1);
       }
+    }
+  }
+
+  private static String scalar(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getString(1);
     }
   }
 

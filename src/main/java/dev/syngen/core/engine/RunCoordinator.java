@@ -126,7 +126,7 @@ public final class RunCoordinator {
     return Redactor.text(sb.toString());
   }
 
-  /** Tracks per-entity progress into the record, saving it at most once a second. */
+  /** Tracks per-entity progress into the record: saved once a second and at every entity's end. */
   private final class Progress implements RunListener {
     private RunRecord record;
     private final RunListener next;
@@ -168,6 +168,9 @@ public final class RunCoordinator {
           s.entity(),
           new EntityRun(
               s.entity(), s.table(), prev.rowsPlanned(), prev.rowsPlanned(), s.durationMillis()));
+      // A finished entity is a checkpoint a restart relies on: record it now, not within a second.
+      lastSave = System.nanoTime();
+      repository.save(snapshot());
       next.entityFinished(s);
     }
   }

@@ -49,9 +49,12 @@ final class RunTask implements Runnable {
       last = run.withStatus(RunStatus.FAILED, launcher.clock.instant(), describe(e));
       launcher.repository.save(last);
     } finally {
-      handle.finish(last);
+      try {
+        logOutcome(last);
+      } finally {
+        handle.finish(last);
+      }
     }
-    logOutcome(last);
   }
 
   private RunRecord execute() {
