@@ -59,7 +59,10 @@ final class ServerBenchCommand implements Callable<Integer> {
   String launch;
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @Override
   public Integer call() throws Exception {

@@ -17,6 +17,11 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class JpaRunRepository implements RunRepository {
+  /** EclipseLink query hints: load entity rows with the run (find) or in one batch (lists). */
+  private static final String JOIN_FETCH = "eclipselink.left-join-fetch";
+
+  private static final String BATCH = "eclipselink.batch";
+
   @PersistenceContext(unitName = "syngen")
   EntityManager em;
 
@@ -48,9 +53,17 @@ public class JpaRunRepository implements RunRepository {
     }
   }
 
+  /** One query for the run and its entity rows. */
   @Override
   public Optional<RunRecord> find(String id) {
-    return Optional.ofNullable(em.find(RunEntity.class, id)).map(mapping::record);
+    return em
+        .createQuery("SELECT r FROM RunEntity r WHERE r.id = :id", RunEntity.class)
+        .setParameter("id", id)
+        .setHint(JOIN_FETCH, "r.entities")
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(mapping::record);
   }
 
   /** The stored scenario document and target of a run. */
@@ -75,7 +88,9 @@ public class JpaRunRepository implements RunRepository {
                         + " ORDER BY r.createdAt DESC, r.id DESC",
                     RunEntity.class)
                 .setParameter("status", status.label());
-    return q.setMaxResults(limit).getResultList().stream().map(mapping::record).toList();
+    return q.setMaxResults(limit).setHint(BATCH, "r.entities").getResultList().stream()
+        .map(mapping::record)
+        .toList();
   }
 
   /** Runs recorded as pending or running: after a restart of the server, interrupted ones. */

@@ -5,6 +5,7 @@ import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Copies run records into entities and back; the entity's server-only columns are left alone. */
@@ -64,7 +65,9 @@ final class RunMapping {
 
   RunRecord record(RunEntity e) {
     List<EntityRun> entities = new ArrayList<>();
-    for (RunEntityStatsEntity s : e.entities) {
+    List<RunEntityStatsEntity> rows = new ArrayList<>(e.entities);
+    rows.sort(Comparator.comparingInt(s -> s.position));
+    for (RunEntityStatsEntity s : rows) {
       entities.add(
           new EntityRun(s.entity, s.table, s.rowsPlanned, s.rowsWritten, s.durationMillis));
     }
