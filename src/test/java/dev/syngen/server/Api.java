@@ -52,7 +52,33 @@ final class Api {
             System.getProperty("syngen.it.admin.password", "it-admin-secret"),
             null);
     api.awaitReady(Duration.ofSeconds(90));
+    awaitRestartAfterPasswordGeneration(api);
     return new Api(api.base, api.adminPassword, generatedViewerPassword());
+  }
+
+  /**
+   * At the IT server's first start the application generates the viewer's password; Liberty then
+   * reloads its registry and restarts the application once. Tests wait for that restart to finish.
+   */
+  private static void awaitRestartAfterPasswordGeneration(Api api) {
+    Path log =
+        Path.of(System.getProperty("syngen.it.server.dir", "target")).resolve("logs/messages.log");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      String text;
+      try {
+        text = Files.readString(log);
+      } catch (IOException e) {
+        throw new AssertionError("cannot read " + log, e);
+      }
+      int generated = text.indexOf("generated the password");
+      if (generated < 0 || text.indexOf("CWWKZ0003I", generated) > 0) {
+        api.awaitReady(Duration.ofSeconds(60));
+        return;
+      }
+      sleep(250);
+    }
+    throw new AssertionError("the application did not restart after generating passwords");
   }
 
   /** The viewer's password, generated at the IT server's first start. */

@@ -310,7 +310,12 @@ class RunsIT {
     assertTrue(ok.size() >= 1);
     ok.forEach(r -> assertEquals("success", r.path("status").asText()));
     assertEquals(400, api.anonymous("GET", "api/v1/runs?status=finished", null).status());
-    assertEquals(404, api.anonymous("GET", "api/v1/runs/no-such-run", null).status());
+    Api.Reply missing = api.anonymous("GET", "api/v1/runs/no-such-run", null);
+    assertEquals(404, missing.status());
+    assertEquals("application/problem+json", missing.header("Content-Type").split(";")[0]);
+    Api.Reply noPath = api.anonymous("GET", "api/v1/no-such-collection", null);
+    assertEquals(404, noPath.status());
+    assertEquals(404, noPath.json().path("status").asInt(), noPath.body());
     Api.Reply restartDone = api.admin("POST", "api/v1/runs/" + id + "/restart", null);
     assertEquals(409, restartDone.status(), restartDone.toString());
     Api.Reply cancelDone = api.admin("POST", "api/v1/runs/" + id + "/cancel", null);
