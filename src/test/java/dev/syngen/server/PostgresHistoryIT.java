@@ -1,12 +1,15 @@
 package dev.syngen.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,12 +28,14 @@ import org.junit.jupiter.api.Test;
  * Switching the run history to PostgreSQL is configuration only: a second server of the same build
  * (syngenServerPgIT) is started with SYNGEN_DB_KIND=postgres and a fresh schema, records a run
  * there, and still shows it after a restart. A run into PostgreSQL interrupted by that restart is
- * then resumed and ends with exactly its planned rows, no duplicates.
+ * then resumed and ends with exactly its planned rows, no duplicates. The viewer has no configured
+ * password here, so this server also shows the generated-password bootstrap.
  */
 class PostgresHistoryIT {
-  private static final Path WLP =
+  private static final Path WLP_DIR =
       Path.of(System.getProperty("syngen.it.wlp.dir", "target/liberty/wlp"));
   private static final String SERVER = "syngenServerPgIT";
+  private static final Path SERVER_DIR = WLP_DIR.resolve("usr/servers/" + SERVER);
   private static final long BIG_ROWS = 3_000_000;
 
   @Test
@@ -40,14 +46,17 @@ class PostgresHistoryIT {
       s.execute("CREATE SCHEMA " + schema);
     }
     Map<String, String> env = environment(schema);
-    Api api =
-        new Api(
-            URI.create("http://localhost:" + env.get("HTTP_PORT") + "/"),
-            env.get("SYNGEN_ADMIN_PASSWORD"),
-            env.get("SYNGEN_VIEWER_PASSWORD"));
+    Files.deleteIfExists(
+        SERVER_DIR.resolve("configDropins/defaults/zz-syngen-generated-passwords.xml"));
+    URI base = URI.create("http://localhost:" + env.get("HTTP_PORT") + "/");
     try {
       server("start", env);
-      api.awaitReady(Duration.ofSeconds(120));
+      String viewerPassword = awaitGeneratedViewerPassword(new Api(base, null, null));
+      Api api = new Api(base, env.get("SYNGEN_ADMIN_PASSWORD"), viewerPassword);
+      assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
+      assertEquals(403, api.viewer("POST", "api/v1/runs", "{}").status());
+      assertEquals(
+          null, Api.generatedPassword(SERVER_DIR, "admin"), "the configured admin password wins");
       String id = runSmallScenario(api);
       JsonNode before = api.anonymous("GET", "api/v1/runs/" + id, null).json();
       try (Connection c = RunsIT.pg()) {
@@ -65,6 +74,8 @@ class PostgresHistoryIT {
       server("stop", env);
       server("start", env);
       api.awaitReady(Duration.ofSeconds(120));
+      assertFalse(messagesLog().contains("generated the password"), "reused silently");
+      assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
 
       JsonNode after = api.anonymous("GET", "api/v1/runs/" + id, null).json();
       assertEquals("success", after.path("status").asText(), after.toString());
@@ -124,6 +135,32 @@ class PostgresHistoryIT {
     return id;
   }
 
+  /**
+   * The viewer has no configured password, so the first start generates one, prints it once and
+   * stores it; Liberty then reloads its registry and restarts the application once.
+   */
+  private static String awaitGeneratedViewerPassword(Api anonymous) throws IOException {
+    anonymous.awaitReady(Duration.ofSeconds(120));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    String log = messagesLog();
+    while (log.indexOf("CWWKZ0003I", Math.max(0, log.indexOf("generated the password"))) < 0) {
+      assertTrue(Instant.now().isBefore(deadline), "no restart after generating: " + log);
+      Api.sleep(250);
+      log = messagesLog();
+    }
+    anonymous.awaitReady(Duration.ofSeconds(120));
+    String password = Api.generatedPassword(SERVER_DIR, "viewer");
+    assertNotNull(password, "no generated viewer password");
+    assertEquals(24, password.length());
+    int first = log.indexOf(password);
+    assertTrue(first > 0 && log.indexOf(password, first + 1) < 0, "printed exactly once");
+    return password;
+  }
+
+  private static String messagesLog() throws IOException {
+    return Files.readString(SERVER_DIR.resolve("logs/messages.log"));
+  }
+
   private static String runSmallScenario(Api api) {
     String target = api.createCsvTarget();
     Api.Reply r =
@@ -137,7 +174,7 @@ class PostgresHistoryIT {
     return id;
   }
 
-  /** The server's environment: free ports, the history in PostgreSQL, known passwords. */
+  /** The server's environment: free ports, the history in PostgreSQL, the admin's password. */
   private static Map<String, String> environment(String schema) throws IOException {
     URI dsn = URI.create(RunsIT.pgDsn().replaceFirst("^postgresql:", "postgres:"));
     String userInfo = dsn.getUserInfo() == null ? "postgres" : dsn.getUserInfo();
@@ -152,14 +189,14 @@ class PostgresHistoryIT {
         Map.entry("SYNGEN_DB_USER", credentials[0]),
         Map.entry("SYNGEN_DB_PASSWORD", credentials.length > 1 ? credentials[1] : ""),
         Map.entry("SYNGEN_DB_SCHEMA", schema),
-        Map.entry("SYNGEN_ADMIN_PASSWORD", "pg-it-admin-" + UUID.randomUUID()),
-        Map.entry("SYNGEN_VIEWER_PASSWORD", "pg-it-viewer-" + UUID.randomUUID()));
+        Map.entry("SYNGEN_ADMIN_PASSWORD", "pg-it-admin-" + UUID.randomUUID()));
   }
 
   private static void server(String action, Map<String, String> env) throws Exception {
     ProcessBuilder pb =
-        new ProcessBuilder(WLP.resolve("bin/server").toString(), action, SERVER)
+        new ProcessBuilder(WLP_DIR.resolve("bin/server").toString(), action, SERVER)
             .redirectErrorStream(true);
+    pb.environment().remove("SYNGEN_VIEWER_PASSWORD");
     pb.environment().putAll(env);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes());
