@@ -64,7 +64,9 @@ final class Api {
     try {
       Matcher m =
           Pattern.compile(
-                  "name=\"syngen." + role + ".password\" defaultValue=\"\\{xor\\}([^\"]+)\"")
+                  "name=\"syngen."
+                      + role
+                      + ".password\" (?:value|defaultValue)=\"\\{xor\\}([^\"]+)\"")
               .matcher(Files.readString(file));
       if (!m.find()) {
         return null;

@@ -107,9 +107,7 @@ public final class FileSink implements Sink {
 
     @Override
     public byte[] encode(RowBatch batch) {
-      ByteBuf buf = new ByteBuf(batch.size() * batch.columnCount() * 16);
-      format.encode(batch, buf);
-      return buf.toArray();
+      return format.bytes(batch);
     }
 
     @Override

@@ -16,4 +16,11 @@ interface TextFormat {
   String checkExisting(CompiledEntity entity, String firstLine);
 
   void encode(dev.syngen.core.engine.RowBatch batch, ByteBuf out);
+
+  /** The batch's rows as one byte chunk. */
+  default byte[] bytes(dev.syngen.core.engine.RowBatch batch) {
+    ByteBuf buf = new ByteBuf(batch.size() * batch.columnCount() * 16);
+    encode(batch, buf);
+    return buf.toArray();
+  }
 }

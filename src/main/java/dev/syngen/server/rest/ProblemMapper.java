@@ -32,6 +32,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable e = unwrap(thrown);
+    if (e instanceof WebApplicationException w && w.getResponse().hasEntity()) {
+      return w.getResponse(); // a resource built its own answer
+    }
     String instance = uri == null ? null : uri.getRequestUri().getPath();
     String id = trace.traceId();
     ProblemDetails p;

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Gives the built-in users a password where none is configured: at first start, generates one per
  * such user, stores it in the server's configDropins/defaults (Liberty picks the file up within a
- * second) and prints it once in the log. Later starts reuse it silently; a configured password
- * always wins over a generated one.
+ * second) and prints it once in the log. Later starts reuse it silently; once a password is
+ * configured, the generated one is removed.
  */
 @Singleton
 @Startup
@@ -43,29 +43,23 @@ public class PasswordBootstrap {
             .resolve("defaults");
     Path file = dir.resolve(FILE);
     try {
-      Map<String, String> stored =
+      Map<String, GeneratedPasswords.Entry> stored =
           Files.isRegularFile(file)
               ? GeneratedPasswords.parse(Files.readString(file, StandardCharsets.UTF_8))
               : new LinkedHashMap<>();
-      Map<String, String> wanted = new LinkedHashMap<>(stored);
+      Map<String, GeneratedPasswords.Entry> wanted = new LinkedHashMap<>();
       SecureRandom random = new SecureRandom();
       for (String role : new String[] {"admin", "viewer"}) {
         String variable = "syngen." + role + ".password";
-        if (!stored.containsKey(variable) && !configured(role)) {
-          String password = GeneratedPasswords.generate(random);
-          wanted.put(variable, password);
-          LOG.warning(
-              "generated the password of syngen user '"
-                  + user(role)
-                  + "' ("
-                  + role
-                  + "): "
-                  + password
-                  + "  (shown once; stored in "
-                  + file
-                  + "; set SYNGEN_"
-                  + role.toUpperCase(Locale.ROOT)
-                  + "_PASSWORD to choose one)");
+        GeneratedPasswords.Entry old = stored.get(variable);
+        String env = System.getenv("SYNGEN_" + role.toUpperCase(Locale.ROOT) + "_PASSWORD");
+        if (configured(variable, env, old)) {
+          continue; // a configured password needs no generated one
+        }
+        String password = old != null ? old.password() : GeneratedPasswords.generate(random);
+        wanted.put(variable, new GeneratedPasswords.Entry(password, env != null));
+        if (old == null) {
+          announce(role, password, file);
         }
       }
       if (!wanted.equals(stored)) {
@@ -76,11 +70,34 @@ public class PasswordBootstrap {
     }
   }
 
-  /** A password set in the environment, a system property or server configuration. */
-  private boolean configured(String role) {
-    String env = System.getenv("SYNGEN_" + role.toUpperCase(Locale.ROOT) + "_PASSWORD");
-    Optional<String> value = config.getOptionalValue("syngen." + role + ".password", String.class);
-    return (env != null && !env.isBlank()) || value.filter(v -> !v.isBlank()).isPresent();
+  /**
+   * A non-empty password from the environment, a system property or the server configuration (other
+   * than the one this class generated).
+   */
+  private boolean configured(String variable, String env, GeneratedPasswords.Entry generated) {
+    if (env != null && !env.isBlank()) {
+      return true;
+    }
+    Optional<String> value = config.getOptionalValue(variable, String.class);
+    return value
+        .filter(v -> !v.isBlank())
+        .filter(v -> generated == null || !v.equals(generated.password()))
+        .isPresent();
+  }
+
+  private void announce(String role, String password, Path file) {
+    LOG.warning(
+        "generated the password of syngen user '"
+            + user(role)
+            + "' ("
+            + role
+            + "): "
+            + password
+            + "  (shown once; stored in "
+            + file
+            + "; set SYNGEN_"
+            + role.toUpperCase(Locale.ROOT)
+            + "_PASSWORD to choose one)");
   }
 
   private String user(String role) {
@@ -89,6 +106,10 @@ public class PasswordBootstrap {
 
   private static void write(Path dir, Path file, String text) throws IOException {
     Files.createDirectories(dir);
+    if (!text.contains("<variable")) {
+      Files.deleteIfExists(file);
+      return;
+    }
     Path tmp = Files.createTempFile(dir, ".syngen-passwords", ".tmp");
     try {
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));

@@ -14,15 +14,19 @@ class GeneratedPasswordsTest {
   @Test
   void theFileRoundTripsAndNeverHoldsThePlainPassword() {
     SecureRandom random = new SecureRandom();
-    Map<String, String> passwords = new LinkedHashMap<>();
-    passwords.put("syngen.admin.password", GeneratedPasswords.generate(random));
-    passwords.put("syngen.viewer.password", GeneratedPasswords.generate(random));
+    Map<String, GeneratedPasswords.Entry> passwords = new LinkedHashMap<>();
+    String admin = GeneratedPasswords.generate(random);
+    passwords.put("syngen.admin.password", new GeneratedPasswords.Entry(admin, false));
+    passwords.put(
+        "syngen.viewer.password",
+        new GeneratedPasswords.Entry(GeneratedPasswords.generate(random), true));
 
     String xml = GeneratedPasswords.render(passwords);
 
     assertEquals(passwords, GeneratedPasswords.parse(xml));
-    assertFalse(xml.contains(passwords.get("syngen.admin.password")), xml);
-    assertTrue(xml.contains("defaultValue=\"{xor}"), xml);
+    assertFalse(xml.contains(admin), xml);
+    assertTrue(xml.contains("name=\"syngen.admin.password\" defaultValue=\"{xor}"), xml);
+    assertTrue(xml.contains("name=\"syngen.viewer.password\" value=\"{xor}"), xml);
   }
 
   @Test
