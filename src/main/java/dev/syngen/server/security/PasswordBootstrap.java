@@ -81,8 +81,14 @@ public class PasswordBootstrap {
     Optional<String> value = config.getOptionalValue(variable, String.class);
     return value
         .filter(v -> !v.isBlank())
-        .filter(v -> generated == null || !v.equals(generated.password()))
+        .filter(v -> generated == null || !isGenerated(v, generated))
         .isPresent();
+  }
+
+  /** Liberty shows server variables to MicroProfile Config as written, so also {xor}-encoded. */
+  private static boolean isGenerated(String value, GeneratedPasswords.Entry generated) {
+    return value.equals(generated.password())
+        || value.equals(GeneratedPasswords.xor(generated.password()));
   }
 
   private void announce(String role, String password, Path file) {
