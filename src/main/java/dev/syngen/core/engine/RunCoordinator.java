@@ -72,6 +72,36 @@ public final class RunCoordinator {
         null);
   }
 
+  /**
+   * A pending record for a run that fans out to several targets: the record's target fields list
+   * them all, comma-separated, in the order given (DSNs redacted).
+   */
+  public RunRecord pending(
+      CompiledPlan plan,
+      List<TargetProfile> targets,
+      TableMode mode,
+      int parallelism,
+      Map<String, Object> overrides,
+      String scenarioSource) {
+    if (targets.size() == 1) {
+      return pending(plan, targets.get(0), mode, parallelism, overrides, scenarioSource);
+    }
+    TargetProfile all =
+        new TargetProfile(
+            join(targets, TargetProfile::id),
+            join(targets, TargetProfile::name),
+            join(targets, TargetProfile::kind),
+            join(targets, TargetProfile::redactedDsn),
+            null,
+            null);
+    return pending(plan, all, mode, parallelism, overrides, scenarioSource);
+  }
+
+  private static String join(
+      List<TargetProfile> targets, java.util.function.Function<TargetProfile, String> f) {
+    return String.join(", ", targets.stream().map(f).map(String::valueOf).toList());
+  }
+
   /** Executes the run to its end; returns the final record (success, failed or cancelled). */
   public RunRecord execute(
       RunRecord pending,
@@ -116,6 +146,7 @@ public final class RunCoordinator {
     private final RunListener next;
     private final Map<String, EntityRun> entities = new LinkedHashMap<>();
     private final Map<String, Long> started = new LinkedHashMap<>();
+    private final Map<String, Long> startRows = new LinkedHashMap<>();
     private long lastSave = System.nanoTime();
 
     Progress(RunRecord record, RunListener next) {
@@ -131,14 +162,15 @@ public final class RunCoordinator {
     @Override
     public void entityStarted(CompiledEntity e, long startRow) {
       started.put(e.name(), System.nanoTime());
+      startRows.put(e.name(), startRow);
       next.entityStarted(e, startRow);
     }
 
     @Override
-    public void progress(CompiledEntity e, long rowsDone) {
+    public void progress(CompiledEntity e, long rowsDone, long bytesDone) {
       long ms = (System.nanoTime() - started.getOrDefault(e.name(), System.nanoTime())) / 1_000_000;
-      entities.put(e.name(), new EntityRun(e.name(), e.table(), e.rows(), rowsDone, ms));
-      next.progress(e, rowsDone);
+      entities.put(e.name(), new EntityRun(e.name(), e.table(), e.rows(), rowsDone, ms, bytesDone));
+      next.progress(e, rowsDone, bytesDone);
       if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
         lastSave = System.nanoTime();
         repository.save(snapshot());
@@ -148,10 +180,18 @@ public final class RunCoordinator {
     @Override
     public void entityFinished(EntityStats s) {
       EntityRun prev = entities.get(s.entity());
+      long startRow = started.containsKey(s.entity()) ? startRows.get(s.entity()) : 0;
+      long written = startRow + s.rows();
+      // a duration may end an entity early: what was written becomes what was planned
       entities.put(
           s.entity(),
           new EntityRun(
-              s.entity(), s.table(), prev.rowsPlanned(), prev.rowsPlanned(), s.durationMillis()));
+              s.entity(),
+              s.table(),
+              Math.min(prev.rowsPlanned(), written),
+              written,
+              s.durationMillis(),
+              s.bytes()));
       next.entityFinished(s);
     }
   }

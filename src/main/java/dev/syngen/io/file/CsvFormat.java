@@ -4,6 +4,7 @@ import dev.syngen.core.engine.ColumnVector;
 import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.plan.CompiledColumn;
 import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.io.encode.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 

@@ -7,6 +7,7 @@ import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TableMode;
+import dev.syngen.io.encode.ByteBuf;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;

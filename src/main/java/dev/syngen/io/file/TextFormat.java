@@ -1,6 +1,7 @@
 package dev.syngen.io.file;
 
 import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.io.encode.ByteBuf;
 
 /** How one file kind lays out rows: file extension, optional header, and row encoding. */
 interface TextFormat {
