@@ -29,11 +29,14 @@ final class NdjsonFormat implements TextFormat {
   }
 
   @Override
-  public void encode(RowBatch b, ByteBuf out) {
+  public void encode(RowBatch b, ByteBuf out, int[] ends) {
     JsonRecords json = new JsonRecords(b.entity());
     for (int r = 0; r < b.size(); r++) {
       json.row(b, r, out);
       out.put((byte) '\n');
+      if (ends != null) {
+        ends[r] = out.size;
+      }
     }
   }
 }

@@ -16,5 +16,9 @@ interface TextFormat {
    */
   String checkExisting(CompiledEntity entity, String firstLine);
 
-  void encode(dev.syngen.core.engine.RowBatch batch, ByteBuf out);
+  /**
+   * Appends the batch's rows; when {@code ends} is not null, {@code ends[r]} receives the buffer
+   * position after row {@code r} (for rotation and audit at record boundaries).
+   */
+  void encode(dev.syngen.core.engine.RowBatch batch, ByteBuf out, int[] ends);
 }
