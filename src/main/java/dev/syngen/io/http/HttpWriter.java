@@ -151,9 +151,9 @@ final class HttpWriter implements EntityWriter<HttpChunk> {
               + delivered.get()
               + " records of entity '"
               + entity.name()
-              + "' were accepted before a batch failed after "
+              + "' were accepted before a batch failed (retried up to "
               + settings.retries()
-              + " retries: "
+              + " times on connection errors, 408, 429 and 5xx): "
               + Retry.describe(e)
               + ". Fix: check the receiver; options.retries and retry_backoff_ms set the policy",
           e);

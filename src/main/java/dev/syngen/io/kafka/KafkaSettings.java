@@ -65,7 +65,12 @@ record KafkaSettings(
         o.number("buffer_memory_bytes", 64L << 20, 1 << 20, 1L << 32));
     int delivery = (int) o.number("delivery_timeout_ms", 120_000, 1_000, 3_600_000);
     producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
-    producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, delivery));
+    int linger = (Integer) producer.get(ProducerConfig.LINGER_MS_CONFIG);
+    if (linger >= delivery / 2) {
+      o.add("linger_ms", "must be less than half of delivery_timeout_ms", "lower linger_ms");
+    }
+    // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms
+    producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, delivery / 2));
     producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, delivery);
     producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -57,7 +57,7 @@ final class KafkaSink implements Sink {
                     : Optional.empty()));
       }
     }
-    int timeout = (int) Math.min(30_000, (Integer) settings.producer().get("delivery.timeout.ms"));
+    int timeout = Math.min(30_000, (Integer) settings.producer().get("delivery.timeout.ms"));
     try (Admin admin = Admin.create(settings.adminProperties(timeout))) {
       Set<String> existing = admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS);
       List<NewTopic> missing = wanted.stream().filter(n -> !existing.contains(n.name())).toList();
@@ -76,7 +76,15 @@ final class KafkaSink implements Sink {
       Thread.currentThread().interrupt();
       throw new SinkException("interrupted while checking kafka topics", e);
     }
-    producer = new KafkaProducer<>(settings.producerProperties());
+    try {
+      producer = new KafkaProducer<>(settings.producerProperties());
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new SinkException(
+          "the kafka producer cannot be created: "
+              + Retry.describe(e)
+              + ". Fix: correct the producer.* options",
+          e);
+    }
   }
 
   private static void createAll(Admin admin, List<NewTopic> missing, int timeout)

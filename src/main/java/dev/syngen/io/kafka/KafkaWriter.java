@@ -102,6 +102,9 @@ final class KafkaWriter implements EntityWriter<KafkaChunk> {
     throwIfFailed();
     try {
       for (ProducerRecord<byte[], byte[]> rec : chunk.records()) {
+        if (failure.get() != null) {
+          break; // a send that cannot get metadata fails through the callback, not by throwing
+        }
         producer.send(rec, callback);
       }
     } catch (RuntimeException e) {
