@@ -42,8 +42,16 @@ public record Rate(double perSecond, Unit unit) {
     if (!m.matches()) {
       throw bad(text);
     }
-    double value = Double.parseDouble(m.group(1)) * prefix(m.group(2));
+    String prefix = m.group(2);
     String unit = m.group(3);
+    if (prefix != null && isRecordWord((prefix + unit).toLowerCase(Locale.ROOT))) {
+      unit = prefix + unit; // "msg/s": the m is part of the word, not mega
+      prefix = null;
+    }
+    double value = Double.parseDouble(m.group(1)) * prefix(prefix);
+    if (unit.length() > 2 && unit.endsWith("ps")) {
+      unit = unit.substring(0, unit.length() - 2); // Mbps, kBps: "per second" written as ps
+    }
     if (value <= 0) {
       throw new IllegalArgumentException("rate '" + text + "' must be greater than zero");
     }
@@ -61,7 +69,8 @@ public record Rate(double perSecond, Unit unit) {
 
   private static boolean isRecordWord(String u) {
     return switch (u) {
-      case "r", "rec", "recs", "record", "records", "msg", "msgs", "rows", "row", "rps" -> true;
+      case "r", "rec", "recs", "record", "records", "msg", "msgs", "rows", "row", "rps", "mps" ->
+          true;
       default -> false;
     };
   }

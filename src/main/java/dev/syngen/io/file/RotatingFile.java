@@ -12,9 +12,10 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The file one entity is written to, rotated by size: when the next record would take it past the
- * limit, the file is closed, renamed {@code <table>.<yyyyMMdd'T'HHmmss.SSS'Z'><ext>} and a fresh
- * one (with the format's header) is started. Rotation happens only between records, so the rotated
- * files, concatenated without their repeated headers, are byte for byte the unrotated file.
+ * limit, the file is closed, renamed {@code <table>.<yyyyMMdd'T'HHmmss.SSS'Z'><ext>} (so names sort
+ * in rotation order) and a fresh one (with the format's header) is started. Rotation happens only
+ * between records, so the rotated files, concatenated without their repeated headers, are byte for
+ * byte the unrotated file.
  */
 final class RotatingFile implements AutoCloseable {
   private static final DateTimeFormatter SUFFIX =
@@ -78,10 +79,12 @@ final class RotatingFile implements AutoCloseable {
     close();
     String name = file.getFileName().toString();
     String stem = name.substring(0, name.length() - extension.length());
-    String stamp = SUFFIX.format(clock.instant());
-    Path target = file.resolveSibling(stem + "." + stamp + extension);
-    for (int i = 1; Files.exists(target); i++) {
-      target = file.resolveSibling(stem + "." + stamp + "-" + i + extension);
+    // names sort in rotation order: a clash within a millisecond takes the next free millisecond
+    java.time.Instant at = clock.instant();
+    Path target = file.resolveSibling(stem + "." + SUFFIX.format(at) + extension);
+    while (Files.exists(target)) {
+      at = at.plusMillis(1);
+      target = file.resolveSibling(stem + "." + SUFFIX.format(at) + extension);
     }
     try {
       Files.move(file, target);

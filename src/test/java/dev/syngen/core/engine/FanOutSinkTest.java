@@ -92,6 +92,7 @@ class FanOutSinkTest {
   @Test
   void aDurationEndsTheStreamedEntityEarlyAndStatsSayHowMuch() {
     RecordingSink sink = new RecordingSink();
+    sink.recordEnds = true;
     Traffic t =
         new Traffic(
             new dev.syngen.core.traffic.Rate(20_000, dev.syngen.core.traffic.Rate.Unit.RECORDS),

@@ -24,6 +24,9 @@ final class RecordingSink implements Sink {
   /** When positive, encoding the batch that starts at this row fails. */
   volatile long failAtRow = -1;
 
+  /** Whether {@code endOfEntity} calls are recorded as events. */
+  volatile boolean recordEnds;
+
   /** When positive, writing the batch that starts at this row fails. */
   volatile long failWriteAtRow = -1;
 
@@ -68,7 +71,9 @@ final class RecordingSink implements Sink {
 
       @Override
       public void endOfEntity(long rows) {
-        events.add("end " + entity.name() + " at " + rows);
+        if (recordEnds) {
+          events.add("end " + entity.name() + " at " + rows);
+        }
       }
 
       @Override
