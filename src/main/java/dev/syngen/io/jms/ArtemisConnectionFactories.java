@@ -26,6 +26,8 @@ public final class ArtemisConnectionFactories implements Function<JmsSettings, C
     cf.setConfirmationWindowSize(-1);
     cf.setBlockOnDurableSend(true);
     cf.setBlockOnNonDurableSend(false);
+    // larger send credits: the default 64 KB window stalls asynchronous sends of small messages
+    cf.setProducerWindowSize(4 << 20);
     return cf;
   }
 }

@@ -32,7 +32,8 @@ final class JmsWriter implements EntityWriter<JmsChunk> {
   private final RecordEncoder encoder;
   private final RunContext run;
   private final JmsSettings settings;
-  private final Map<Field, String> fixed;
+  private final String[] names;
+  private final String[] values;
   private final Retry retry;
   private long committed;
 
@@ -50,7 +51,9 @@ final class JmsWriter implements EntityWriter<JmsChunk> {
     this.encoder = encoder;
     this.run = run;
     this.settings = settings;
-    this.fixed = ContractFields.record(run, entity.name());
+    Map<Field, String> fixed = ContractFields.record(run, entity.name());
+    this.names = fixed.keySet().stream().map(Field::property).toArray(String[]::new);
+    this.values = fixed.values().toArray(String[]::new);
     this.retry = new Retry(settings.retryTimeout());
     this.committed = startRow;
   }
@@ -92,7 +95,9 @@ final class JmsWriter implements EntityWriter<JmsChunk> {
     MessageProducer producer = jms.producer(destination);
     for (int i = 0; i < chunk.bodies().length; i++) {
       TextMessage m = jms.session().createTextMessage(chunk.bodies()[i]);
-      fixed.forEach((k, v) -> set(m, k, v));
+      for (int f = 0; f < names.length; f++) {
+        m.setStringProperty(names[f], values[f]);
+      }
       long row = chunk.firstRow() + i;
       m.setLongProperty(Field.ROW.property(), row);
       if (chunk.weights() != null) {

@@ -12,10 +12,19 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 public final class ArtemisBroker implements AutoCloseable {
   private final int port = FreePort.find();
   private final Path dir;
+  private final boolean sync;
   private EmbeddedActiveMQ server;
 
   public ArtemisBroker(Path dir) {
+    this(dir, false);
+  }
+
+  /**
+   * @param sync whether commits wait for the journal to reach the disk (benchmarks: true)
+   */
+  public ArtemisBroker(Path dir, boolean sync) {
     this.dir = dir;
+    this.sync = sync;
   }
 
   public String url() {
@@ -31,8 +40,8 @@ public final class ArtemisBroker implements AutoCloseable {
             .setLargeMessagesDirectory(dir.resolve("large").toString())
             .setPagingDirectory(dir.resolve("paging").toString())
             .setSecurityEnabled(false)
-            .setJournalSyncTransactional(false)
-            .setJournalSyncNonTransactional(false)
+            .setJournalSyncTransactional(sync)
+            .setJournalSyncNonTransactional(sync)
             .addAcceptorConfiguration("tcp", url());
     server = new EmbeddedActiveMQ().setConfiguration(c);
     server.start();
