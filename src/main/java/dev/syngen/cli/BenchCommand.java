@@ -106,10 +106,20 @@ final class BenchCommand implements Callable<Integer> {
       description = "Measure only the message targets given by --kafka/--nats/--jms/--http.")
   boolean brokersOnly;
 
+  @Option(
+      names = "--generate-url",
+      paramLabel = "URL",
+      description =
+          "Only measure a running server's POST /generate stream, e.g. http://localhost:9080/api/v1/generate.")
+  java.net.URI generateUrl;
+
   private record Result(String what, long rows, double seconds, long bytes) {}
 
   @Override
   public Integer call() throws Exception {
+    if (generateUrl != null) {
+      return GenerateBench.run(spec.commandLine().getOut(), generateUrl, rows, benchScenarioYaml());
+    }
     int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
     Path scratch =
         dir == null ? Files.createTempDirectory("syngen-bench") : Files.createDirectories(dir);
@@ -202,15 +212,17 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private CompiledPlan plan(long n) throws IOException {
+  private static String benchScenarioYaml() throws IOException {
     try (InputStream in = BenchCommand.class.getResourceAsStream("bench-scenario.yaml")) {
-      Scenario s =
-          ScenarioFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bench");
-      return new dev.syngen.core.plan.PlanCompiler(
-              dev.syngen.core.generate.GeneratorRegistry.builtins())
-          .compile(
-              s, new RunOverrides(null, null, null, null, Map.of("bench_rows", n), null, null));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  private CompiledPlan plan(long n) throws IOException {
+    Scenario s = ScenarioFiles.parse(benchScenarioYaml(), "bench");
+    return new dev.syngen.core.plan.PlanCompiler(
+            dev.syngen.core.generate.GeneratorRegistry.builtins())
+        .compile(s, new RunOverrides(null, null, null, null, Map.of("bench_rows", n), null, null));
   }
 
   /** Runs the plan once to warm up the JIT for this sink, then measures a second run. */

@@ -21,4 +21,11 @@ interface TextFormat {
    * position after row {@code r} (for rotation and audit at record boundaries).
    */
   void encode(dev.syngen.core.engine.RowBatch batch, ByteBuf out, int[] ends);
+
+  /** The batch's rows as one byte chunk. */
+  default byte[] bytes(dev.syngen.core.engine.RowBatch batch) {
+    ByteBuf buf = new ByteBuf(batch.size() * batch.columnCount() * 16);
+    encode(batch, buf, null);
+    return buf.toArray();
+  }
 }
