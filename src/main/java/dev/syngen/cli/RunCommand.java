@@ -397,6 +397,28 @@ final class RunCommand {
     out.flush();
   }
 
+  /** Says so when a records/s rate was not reached (the targets could not keep up). */
+  private static String shortfall(RunRecord r, String requested) {
+    dev.syngen.core.traffic.Rate rate;
+    try {
+      rate = dev.syngen.core.traffic.Rate.parse(requested);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+    EntityRun last = r.entities().isEmpty() ? null : r.entities().get(r.entities().size() - 1);
+    if (rate.unit() != dev.syngen.core.traffic.Rate.Unit.RECORDS
+        || last == null
+        || last.durationMillis() < 1000) {
+      return "";
+    }
+    double achieved = last.rowsPerSecond();
+    return achieved < 0.95 * rate.perSecond()
+        ? String.format(
+            "; achieved %,.0f rows/s for %s: the targets could not keep up",
+            achieved, last.entity())
+        : "";
+  }
+
   private static void printRun(PrintWriter out, RunRecord r, Output.Format format) {
     if (format == Output.Format.json) {
       Output.json(out, r);
@@ -414,7 +436,10 @@ final class RunCommand {
     Object requested = r.overrides().get("rate");
     if (requested != null) {
       out.printf(
-          "  traffic     %s at %s%n", r.overrides().getOrDefault("traffic", "steady"), requested);
+          "  traffic     %s at %s%s%n",
+          r.overrides().getOrDefault("traffic", "steady"),
+          requested,
+          shortfall(r, String.valueOf(requested)));
     }
     List<List<String>> rows = new ArrayList<>();
     for (EntityRun e : r.entities()) {

@@ -7,6 +7,7 @@ import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.core.traffic.Rate;
+import dev.syngen.core.traffic.Traffic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.Map;
  */
 final class Streaming {
   /** Open-ended counts to try, largest first: a 32-bit sequence column cannot take the first. */
-  private static final long[] OPEN_ENDED = {PlanCompiler.MAX_ROWS, Integer.MAX_VALUE, 1L << 30};
+  private static final long[] OPEN_ENDED = {
+    PlanCompiler.MAX_ROWS, Integer.MAX_VALUE, Traffic.OPEN_ENDED_ROWS
+  };
 
   private Streaming() {}
 

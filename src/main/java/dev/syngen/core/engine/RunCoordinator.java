@@ -6,6 +6,7 @@ import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.traffic.Traffic;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -140,6 +141,14 @@ public final class RunCoordinator {
     return Redactor.text(sb.toString());
   }
 
+  /**
+   * An open-ended stream (a duration without a records/s rate) is planned with a count no run
+   * reaches; when its time is up, what was written is what the plan was.
+   */
+  private static boolean streamed(long planned, long written) {
+    return planned >= Traffic.OPEN_ENDED_ROWS && written < planned;
+  }
+
   /** Tracks per-entity progress into the record, saving it at most once a second. */
   private final class Progress implements RunListener {
     private RunRecord record;
@@ -182,13 +191,12 @@ public final class RunCoordinator {
       EntityRun prev = entities.get(s.entity());
       long startRow = started.containsKey(s.entity()) ? startRows.get(s.entity()) : 0;
       long written = startRow + s.rows();
-      // a duration may end an entity early: what was written becomes what was planned
       entities.put(
           s.entity(),
           new EntityRun(
               s.entity(),
               s.table(),
-              Math.min(prev.rowsPlanned(), written),
+              streamed(prev.rowsPlanned(), written) ? written : prev.rowsPlanned(),
               written,
               s.durationMillis(),
               s.bytes()));

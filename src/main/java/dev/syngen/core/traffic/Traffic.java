@@ -23,6 +23,12 @@ public record Traffic(
   public static final Traffic UNLIMITED =
       new Traffic(null, TrafficMode.STEADY, Duration.ofSeconds(1), null, null, 0);
 
+  /**
+   * The smallest row count an open-ended stream is planned with: counts at or above it are
+   * placeholders that the duration, not the plan, ends.
+   */
+  public static final long OPEN_ENDED_ROWS = 1L << 30;
+
   /** Pacing slices: a batch holds about this fraction of a second of traffic. */
   static final int SLICES_PER_SECOND = 50;
 

@@ -56,7 +56,7 @@ record KafkaSettings(
     producer.put(ProducerConfig.ACKS_CONFIG, acks);
     producer.put(
         ProducerConfig.COMPRESSION_TYPE_CONFIG,
-        o.oneOf("compression", "lz4", "none", "gzip", "snappy", "lz4", "zstd"));
+        o.oneOf("compression", "lz4", "none", "gzip", "snappy", "lz4"));
     producer.put(ProducerConfig.LINGER_MS_CONFIG, (int) o.number("linger_ms", 5, 0, 60_000));
     producer.put(
         ProducerConfig.BATCH_SIZE_CONFIG, (int) o.number("batch_size_bytes", 262_144, 1, 1 << 26));
