@@ -49,6 +49,9 @@ public final class NatsServer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("server.log").toFile())
             .start();
+    Process started = process;
+    // a test JVM that dies must not leave the server running
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
