@@ -30,13 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The message-target part of {@code syngen bench}: ~100-byte JSON records into Kafka, NATS core,
- * JMS (non-persistent and persistent, both in transacted batches) and HTTP NDJSON, each measured
- * after a warm-up run. Brokers are pointed at by flags; HTTP can use a receiver started in this
- * process.
+ * JMS (non-persistent and persistent, both in transacted batches) and HTTP NDJSON. Each target is
+ * warmed up with half the records, then timed twice; the better run is reported. Brokers are
+ * pointed at by flags; HTTP can use a receiver started in this process.
  */
 final class BrokerBench {
   /** One measured target. */
   record Case(String what, String kind, String dsn, Map<String, String> options) {}
+
+  /** Timed runs per target after the warm-up; the best is reported. */
+  private static final int ROUNDS = 2;
 
   private final PrintWriter out;
   private final int threads;
@@ -86,11 +89,19 @@ final class BrokerBench {
         out.flush();
         continue;
       }
-      once(targets, p, plan(Math.max(10_000, rows / 5)), "warmup");
+      once(targets, p, plan(Math.max(10_000, rows / 2)), "warmup");
       CompiledPlan plan = plan(rows);
-      long t0 = System.nanoTime();
-      EntityStats s = once(targets, p, plan, "bench");
-      double secs = (System.nanoTime() - t0) / 1e9;
+      EntityStats s = null;
+      double secs = Double.MAX_VALUE;
+      for (int round = 0; round < ROUNDS; round++) {
+        long t0 = System.nanoTime();
+        EntityStats r = once(targets, p, plan, "bench");
+        double t = (System.nanoTime() - t0) / 1e9;
+        if (t < secs) {
+          secs = t;
+          s = r;
+        }
+      }
       table.add(
           List.of(
               c.what(),

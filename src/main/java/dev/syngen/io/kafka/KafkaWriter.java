@@ -1,6 +1,7 @@
 package dev.syngen.io.kafka;
 
 import dev.syngen.core.engine.RowBatch;
+import dev.syngen.core.engine.ValueFormat;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.core.sink.MessageContract;
@@ -13,6 +14,7 @@ import dev.syngen.io.message.Records;
 import dev.syngen.io.message.Retry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +73,11 @@ final class KafkaWriter implements EntityWriter<KafkaChunk> {
         .toArray(Header[]::new);
   }
 
+  private static byte[] digits(long v) {
+    byte[] b = new byte[20];
+    return java.util.Arrays.copyOf(b, ValueFormat.writeLong(b, 0, v));
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
@@ -81,13 +88,15 @@ final class KafkaWriter implements EntityWriter<KafkaChunk> {
     List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(r.count());
     int extra = r.weights() == null ? 1 : 2;
     for (int i = 0; i < r.count(); i++) {
-      Header[] h = java.util.Arrays.copyOf(fixed, fixed.length + extra);
-      h[fixed.length] = new RecordHeader(Field.ROW.header(), bytes(Long.toString(r.row(i))));
+      // an ArrayList is taken over by the record as it is; any other Iterable is copied
+      ArrayList<Header> h = new ArrayList<>(fixed.length + extra);
+      Collections.addAll(h, fixed);
+      h.add(new RecordHeader(Field.ROW.header(), digits(r.row(i))));
       if (r.weights() != null) {
-        h[fixed.length + 1] = new RecordHeader(Field.WEIGHT.header(), bytes(r.weights()[i]));
+        h.add(new RecordHeader(Field.WEIGHT.header(), bytes(r.weights()[i])));
       }
       byte[] key = r.keys() == null ? null : r.keys()[i];
-      out.add(new ProducerRecord<>(topic, null, key, r.values()[i], java.util.List.of(h)));
+      out.add(new ProducerRecord<>(topic, null, key, r.values()[i], h));
     }
     return new KafkaChunk(out, r.bytes());
   }

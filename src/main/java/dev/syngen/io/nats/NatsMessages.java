@@ -21,7 +21,7 @@ final class NatsMessages {
   private final CompiledEntity entity;
   private final RecordEncoder encoder;
   private final RunContext run;
-  private final Map<Field, String> fixed;
+  private final Headers fixed;
   private final boolean withIds;
 
   NatsMessages(
@@ -30,7 +30,7 @@ final class NatsMessages {
     this.entity = entity;
     this.encoder = encoder;
     this.run = run;
-    this.fixed = ContractFields.record(run, entity.name());
+    this.fixed = headers(ContractFields.record(run, entity.name()));
     this.withIds = ids;
   }
 
@@ -38,7 +38,7 @@ final class NatsMessages {
     Records r = encoder.encode(batch);
     Message[] out = new Message[r.count()];
     for (int i = 0; i < out.length; i++) {
-      Headers h = headers(fixed);
+      Headers h = new Headers(fixed); // copies without validating the fixed fields again
       h.put(Field.ROW.header(), Long.toString(r.row(i)));
       if (r.weights() != null) {
         h.put(Field.WEIGHT.header(), r.weights()[i]);
