@@ -131,6 +131,38 @@ class FanOutCliTest {
   }
 
   @Test
+  void pacedAndBurstRunsWriteTheSameBytesAsAnUnpacedOne() throws IOException {
+    Cli cli = cli();
+    String[] base = {"run", "start", "--scenario", "iot-demo", "--scale", "0.05", "--quiet"};
+    String[][] variants = {
+      {"--target-kind", "ndjson", "--target", tmp.resolve("free").toString()},
+      {"--target-kind", "ndjson", "--target", tmp.resolve("steady").toString(), "--rate", "40k/s"},
+      {
+        "--target-kind",
+        "ndjson",
+        "--target",
+        tmp.resolve("burst").toString(),
+        "--rate",
+        "2MB/s",
+        "--traffic",
+        "burst",
+        "--burst-window",
+        "250ms"
+      },
+    };
+    for (String[] v : variants) {
+      String[] args =
+          java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(v))
+              .toArray(String[]::new);
+      Cli.Result r = cli.run(args);
+      assertEquals(0, r.exit(), r.err());
+    }
+    byte[] free = Files.readAllBytes(tmp.resolve("free/telemetry.ndjson"));
+    assertArrayEquals(free, Files.readAllBytes(tmp.resolve("steady/telemetry.ndjson")));
+    assertArrayEquals(free, Files.readAllBytes(tmp.resolve("burst/telemetry.ndjson")));
+  }
+
+  @Test
   void payloadShapingReachesAnHttpReceiver() throws IOException {
     try (HttpReceiver receiver = new HttpReceiver().start()) {
       Cli cli = cli();
