@@ -74,16 +74,63 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--dir", description = "Scratch directory (default: a new temporary directory).")
   Path dir;
 
+  @Option(
+      names = "--kafka",
+      paramLabel = "BOOTSTRAP",
+      description = "Also measure Kafka at these bootstrap servers (host:9092).")
+  String kafka;
+
+  @Option(names = "--nats", paramLabel = "URL", description = "Also measure NATS core publish.")
+  String nats;
+
+  @Option(
+      names = "--jms",
+      paramLabel = "URL",
+      description = "Also measure JMS (Artemis URL), non-persistent and persistent transacted.")
+  String jms;
+
+  @Option(
+      names = "--http",
+      paramLabel = "URL|local",
+      description = "Also measure HTTP NDJSON POSTs; 'local' starts a receiver in this process.")
+  String http;
+
+  @Option(
+      names = "--message-rows",
+      defaultValue = "1000000",
+      description = "Records per message-target measurement (default: ${DEFAULT-VALUE}).")
+  long messageRows;
+
+  @Option(
+      names = "--brokers-only",
+      description = "Measure only the message targets given by --kafka/--nats/--jms/--http.")
+  boolean brokersOnly;
+
+  @Option(
+      names = "--generate-url",
+      paramLabel = "URL",
+      description =
+          "Only measure a running server's POST /generate stream, e.g. http://localhost:9080/api/v1/generate.")
+  java.net.URI generateUrl;
+
   private record Result(String what, long rows, double seconds, long bytes) {}
 
   @Override
   public Integer call() throws Exception {
+    if (generateUrl != null) {
+      return GenerateBench.run(spec.commandLine().getOut(), generateUrl, rows, benchScenarioYaml());
+    }
     int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
     Path scratch =
         dir == null ? Files.createTempDirectory("syngen-bench") : Files.createDirectories(dir);
     CompiledPlan plan = plan(rows);
     CompiledPlan warmUp = plan(Math.max(1, rows / 4));
     PrintWriter out = spec.commandLine().getOut();
+    if (brokersOnly) {
+      brokers(out, threads);
+      deleteTree(scratch);
+      return 0;
+    }
     out.printf(
         "syngen bench: %,d rows of 8 columns, %d threads, %d cores, Java %s, max heap %d MB%n",
         rows,
@@ -134,6 +181,7 @@ final class BenchCommand implements Callable<Integer> {
         Math.max(1000, handRows / 4)); // the same JIT warm-up as syngen gets
     results.add(handWritten(scratch.resolve("hand.csv"), handRows));
     print(out, results);
+    brokers(out, threads);
     if (heapRows > 0) {
       peakHeap(out, threads);
     }
@@ -141,15 +189,40 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private CompiledPlan plan(long n) throws IOException {
-    try (InputStream in = BenchCommand.class.getResourceAsStream("bench-scenario.yaml")) {
-      Scenario s =
-          ScenarioFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bench");
-      return new dev.syngen.core.plan.PlanCompiler(
-              dev.syngen.core.generate.GeneratorRegistry.builtins())
-          .compile(
-              s, new RunOverrides(null, null, null, null, Map.of("bench_rows", n), null, null));
+  /** Measures the message targets named by flags, if any. */
+  private void brokers(PrintWriter out, int threads) throws IOException {
+    if (kafka == null && nats == null && jms == null && http == null) {
+      return;
     }
+    BrokerBench.LocalReceiver local = "local".equals(http) ? new BrokerBench.LocalReceiver() : null;
+    try {
+      List<BrokerBench.Case> cases =
+          BrokerBench.cases(kafka, nats, jms, local != null ? local.url() : http);
+      out.printf(
+          "%nmessage targets: %,d records of ~100 bytes of JSON each, %d threads%n",
+          messageRows, threads);
+      out.flush();
+      List<List<String>> rows = new BrokerBench(out, threads).run(cases, messageRows);
+      Output.table(
+          out, List.of("TARGET", "RECORDS", "TIME", "RECORDS/S", "AVG SIZE", "PAYLOAD"), rows);
+    } finally {
+      if (local != null) {
+        local.close();
+      }
+    }
+  }
+
+  private static String benchScenarioYaml() throws IOException {
+    try (InputStream in = BenchCommand.class.getResourceAsStream("bench-scenario.yaml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private CompiledPlan plan(long n) throws IOException {
+    Scenario s = ScenarioFiles.parse(benchScenarioYaml(), "bench");
+    return new dev.syngen.core.plan.PlanCompiler(
+            dev.syngen.core.generate.GeneratorRegistry.builtins())
+        .compile(s, new RunOverrides(null, null, null, null, Map.of("bench_rows", n), null, null));
   }
 
   /** Runs the plan once to warm up the JIT for this sink, then measures a second run. */

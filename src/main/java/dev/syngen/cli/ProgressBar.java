@@ -3,22 +3,37 @@ package dev.syngen.cli;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.plan.CompiledEntity;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A one-line terminal progress bar with rows/s and ETA, redrawn at most five times a second. */
+/**
+ * A one-line terminal progress bar with the achieved rows/s (and MB/s when the target reports
+ * sizes) and ETA, redrawn at most five times a second. With a duration, progress is time.
+ */
 final class ProgressBar implements RunListener {
   private static final int WIDTH = 30;
   private final PrintWriter err;
   private final long total;
   private final long t0 = System.nanoTime();
   private final Map<String, Long> doneByEntity = new HashMap<>();
+  private final Map<String, Long> bytesByEntity = new HashMap<>();
+  private final Duration duration;
   private long done;
+  private long bytes;
   private long lastDraw;
 
-  ProgressBar(PrintWriter err, long total) {
+  ProgressBar(PrintWriter err, long total, Duration duration) {
     this.err = err;
     this.total = Math.max(1, total);
+    this.duration = duration;
+  }
+
+  @Override
+  public void progress(CompiledEntity e, long rowsDone, long bytesDone) {
+    Long prevBytes = bytesByEntity.put(e.name(), bytesDone);
+    bytes += bytesDone - (prevBytes == null ? 0 : prevBytes);
+    progress(e, rowsDone);
   }
 
   @Override
@@ -35,16 +50,23 @@ final class ProgressBar implements RunListener {
   private void draw(String entity) {
     double secs = Math.max(1e-3, (System.nanoTime() - t0) / 1e9);
     double rate = done / secs;
-    long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-    int filled = (int) (WIDTH * done / total);
+    double fraction =
+        duration == null
+            ? (double) done / total
+            : Math.min(1, secs / Math.max(1e-3, duration.toMillis() / 1000.0));
+    long eta =
+        duration == null
+            ? (rate > 0 ? Math.round((total - done) / rate) : 0)
+            : Math.max(0, Math.round(duration.toMillis() / 1000.0 - secs));
+    int filled = (int) (WIDTH * fraction);
     err.printf(
-        "\r[%s%s] %3d%%  %,d/%,d rows  %,.0f rows/s  ETA %d:%02d  %s   ",
+        "\r[%s%s] %3d%%  %,d rows  %,.0f rows/s%s  ETA %d:%02d  %s   ",
         "#".repeat(filled),
         ".".repeat(WIDTH - filled),
-        100 * done / total,
+        Math.round(100 * fraction),
         done,
-        total,
         rate,
+        bytes > 0 ? String.format("  %.1f MB/s", bytes / 1e6 / secs) : "",
         eta / 60,
         eta % 60,
         entity);

@@ -2,6 +2,7 @@ package dev.syngen.cli;
 
 import dev.syngen.core.engine.CancelToken;
 import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.FanOutSink;
 import dev.syngen.core.engine.RunCoordinator;
 import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunListener;
@@ -13,6 +14,9 @@ import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Instants;
 import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.sink.PayloadShape;
+import dev.syngen.core.sink.RunContext;
+import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
 import java.io.PrintWriter;
@@ -118,20 +122,45 @@ final class RunCommand {
     }
   }
 
-  /** Either a target profile, or a kind plus a DSN or directory. */
+  /** Target profiles (several for a fan-out), or one kind plus a DSN or directory. */
   static final class TargetOptions {
     @Option(
         names = "--target",
         required = true,
         paramLabel = "ID|PATH|DSN",
-        description = "Target profile id or file; with --target-kind, a DSN or directory.")
-    String target;
+        description =
+            "Target profile id or file; repeat it or use a comma list to write to several at"
+                + " once. With --target-kind, one DSN or directory.")
+    List<String> targets = new ArrayList<>();
 
     @Option(
         names = "--target-kind",
         paramLabel = "KIND",
-        description = "Inline target kind: sqlite, postgres, csv, ndjson.")
+        description = "Inline target kind: sqlite, postgres, csv, ndjson, kafka, nats, jms, http.")
     String kind;
+
+    List<TargetProfile> resolve(Workspace ws) {
+      if (kind != null) {
+        if (targets.size() != 1) {
+          throw new IllegalArgumentException(
+              "--target-kind takes exactly one --target (a DSN or directory); for several"
+                  + " targets, use target profiles: --target a --target b");
+        }
+        return List.of(ws.inline(kind.toLowerCase(java.util.Locale.ROOT), targets.get(0)));
+      }
+      List<TargetProfile> all = new ArrayList<>();
+      for (String value : targets) {
+        for (String id : value.split(",")) {
+          if (!id.isBlank()) {
+            all.add(ws.target(id.trim()));
+          }
+        }
+      }
+      if (all.stream().map(TargetProfile::id).distinct().count() != all.size()) {
+        throw new IllegalArgumentException("--target names the same target twice: " + targets);
+      }
+      return all;
+    }
   }
 
   @Command(name = "start", description = "Generate a scenario into a target.")
@@ -144,6 +173,7 @@ final class RunCommand {
           String scenarioId,
       @ArgGroup(exclusive = false, multiplicity = "1") TargetOptions targetOptions,
       @ArgGroup(exclusive = false) PlanOptions planOptions,
+      @ArgGroup(exclusive = false, heading = "Traffic:%n") TrafficOptions trafficOptions,
       @Option(
               names = "--mode",
               defaultValue = "create_if_missing",
@@ -185,26 +215,34 @@ final class RunCommand {
       throw new IllegalArgumentException(
           "--batch-size must be between 1 and 1000000, got " + batchSize);
     }
+    TrafficOptions to = trafficOptions == null ? new TrafficOptions() : trafficOptions;
+    to.check();
     Scenario scenario = ws.scenarios.load(scenarioId);
-    TargetProfile target =
-        targetOptions.kind == null
-            ? ws.target(targetOptions.target)
-            : ws.inline(
-                targetOptions.kind.toLowerCase(java.util.Locale.ROOT), targetOptions.target);
+    List<TargetProfile> targets = targetOptions.resolve(ws);
+    if (to.shapesPayload() && targets.stream().noneMatch(t -> MESSAGE_KINDS.contains(t.kind()))) {
+      throw new IllegalArgumentException(
+          "--payload-size and --payload-template shape message payloads; none of the targets is"
+              + " one of "
+              + MESSAGE_KINDS);
+    }
     CompiledPlan plan =
-        ws.compiler.compile(scenario, Bands.apply(scenario, po.band, po.overrides()));
+        Streaming.plan(ws.compiler, scenario, Bands.apply(scenario, po.band, po.overrides()), to);
     ws.checkExpectations(scenario, plan);
     PrintWriter out = spec.commandLine().getOut();
     if (planOnly) {
       printPlan(out, plan, format);
       return 0;
     }
+    Map<String, Object> overrides = new LinkedHashMap<>(po.asMap());
+    overrides.putAll(to.asMap());
     RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
-    RunRecord pending = coordinator.pending(plan, target, mode, threads, po.asMap(), scenarioId);
+    RunRecord pending = coordinator.pending(plan, targets, mode, threads, overrides, scenarioId);
+    PayloadShape payload = to.payload();
+    RunContext context = RunContext.of(plan, pending.id()).withPayload(payload);
     RunListener progress =
         quiet || System.console() == null
             ? RunListener.NONE
-            : new ProgressBar(spec.commandLine().getErr(), plan.totalRows());
+            : new ProgressBar(spec.commandLine().getErr(), plan.totalRows(), to.duration());
     CancelToken cancel = new CancelToken();
     Thread hook = new Thread(cancel::cancel, "syngen-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -214,9 +252,9 @@ final class RunCommand {
           coordinator.execute(
               pending,
               plan,
-              ws.sinks.open(target),
+              open(ws, targets, context),
               mode,
-              new RunEngine(threads, batchSize),
+              new RunEngine(threads, batchSize, to.traffic(plan, payload)),
               progress,
               cancel);
     } finally {
@@ -235,6 +273,31 @@ final class RunCommand {
     }
     return 0;
   }
+
+  static final java.util.Set<String> MESSAGE_KINDS =
+      java.util.Set.of("kafka", "nats", "jms", "http");
+
+  /** One target's sink, or a fan-out over all of them, each behind its own queue. */
+  private static Sink open(Workspace ws, List<TargetProfile> targets, RunContext context) {
+    if (targets.size() == 1) {
+      return ws.sinks.open(targets.get(0), context);
+    }
+    List<FanOutSink.Target> opened = new ArrayList<>();
+    try {
+      for (TargetProfile t : targets) {
+        opened.add(
+            new FanOutSink.Target(
+                "target '" + t.id() + "' (" + t.kind() + ")", ws.sinks.open(t, context)));
+      }
+    } catch (RuntimeException e) {
+      opened.forEach(t -> t.sink().close());
+      throw e;
+    }
+    return new FanOutSink(opened, FAN_OUT_QUEUE_DEPTH);
+  }
+
+  /** Batches each target may have queued before it holds back the others. */
+  private static final int FAN_OUT_QUEUE_DEPTH = 4;
 
   private static void removeHook(Thread hook) {
     try {
@@ -344,6 +407,28 @@ final class RunCommand {
     out.flush();
   }
 
+  /** Says so when a records/s rate was not reached (the targets could not keep up). */
+  private static String shortfall(RunRecord r, String requested) {
+    dev.syngen.core.traffic.Rate rate;
+    try {
+      rate = dev.syngen.core.traffic.Rate.parse(requested);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+    EntityRun last = r.entities().isEmpty() ? null : r.entities().get(r.entities().size() - 1);
+    if (rate.unit() != dev.syngen.core.traffic.Rate.Unit.RECORDS
+        || last == null
+        || last.durationMillis() < 1000) {
+      return "";
+    }
+    double achieved = last.rowsPerSecond();
+    return achieved < 0.95 * rate.perSecond()
+        ? String.format(
+            "; achieved %,.0f rows/s for %s: the targets could not keep up",
+            achieved, last.entity())
+        : "";
+  }
+
   private static void printRun(PrintWriter out, RunRecord r, Output.Format format) {
     if (format == Output.Format.json) {
       Output.json(out, r);
@@ -358,18 +443,26 @@ final class RunCommand {
         "  seed        %d%n  as_of       %s%n  config_hash %s%n  mode        %s  parallel %d%n",
         r.seed(), r.asOf(), r.configHash(), r.mode(), r.parallelism());
     out.printf("  started     %s%n  finished    %s%n", r.startedAt(), r.finishedAt());
+    Object requested = r.overrides().get("rate");
+    if (requested != null) {
+      out.printf(
+          "  traffic     %s at %s%s%n",
+          r.overrides().getOrDefault("traffic", "steady"),
+          requested,
+          shortfall(r, String.valueOf(requested)));
+    }
     List<List<String>> rows = new ArrayList<>();
     for (EntityRun e : r.entities()) {
-      double rate = e.durationMillis() == 0 ? 0 : e.rowsWritten() * 1000.0 / e.durationMillis();
       rows.add(
           List.of(
               "  " + e.entity(),
               e.table(),
               Output.count(e.rowsWritten()) + " / " + Output.count(e.rowsPlanned()),
               e.durationMillis() + " ms",
-              Output.count(Math.round(rate)) + " rows/s"));
+              Output.count(Math.round(e.rowsPerSecond())) + " rows/s",
+              e.bytesWritten() == 0 ? "" : String.format("%.1f MB/s", e.bytesPerSecond() / 1e6)));
     }
-    Output.table(out, List.of("  ENTITY", "TABLE", "ROWS", "TIME", "RATE"), rows);
+    Output.table(out, List.of("  ENTITY", "TABLE", "ROWS", "TIME", "RATE", "BYTES"), rows);
     if (r.error() != null) {
       out.println("  error       " + r.error());
     }

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       GeneratorsCommand.class,
       BenchCommand.class,
+      ServerBenchCommand.class,
       FidelityCommand.class,
       ProfileCommand.class,
       RealismBenchCommand.class,

@@ -32,7 +32,7 @@ final class TargetCommand {
     m.put("kind", t.kind());
     m.put("dsn", t.redactedDsn());
     m.put("schema", t.schema());
-    m.put("options", t.options());
+    m.put("options", dev.syngen.core.sink.Redactor.options(t.options()));
     return m;
   }
 

@@ -2,12 +2,17 @@ package dev.syngen.io;
 
 import dev.syngen.core.plan.Identifiers;
 import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkFactory;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
 import dev.syngen.io.file.FileSinkFactory;
+import dev.syngen.io.http.HttpSinkFactory;
 import dev.syngen.io.jdbc.JdbcSinkFactory;
+import dev.syngen.io.jms.JmsSinkFactory;
+import dev.syngen.io.kafka.KafkaSinkFactory;
+import dev.syngen.io.nats.NatsSinkFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +26,14 @@ public final class Targets implements SinkFactory {
   }
 
   public static Targets builtins() {
-    return new Targets(List.of(new FileSinkFactory(), new JdbcSinkFactory()));
+    return new Targets(
+        List.of(
+            new FileSinkFactory(),
+            new JdbcSinkFactory(),
+            new KafkaSinkFactory(),
+            new NatsSinkFactory(),
+            new JmsSinkFactory(),
+            new HttpSinkFactory()));
   }
 
   @Override
@@ -63,6 +75,11 @@ public final class Targets implements SinkFactory {
   @Override
   public Sink open(TargetProfile profile) {
     return factory(profile.kind()).open(profile);
+  }
+
+  @Override
+  public Sink open(TargetProfile profile, RunContext context) {
+    return factory(profile.kind()).open(profile, context);
   }
 
   @Override

@@ -172,6 +172,19 @@ class CliTest {
     assertTrue(r.err().contains("did you mean 'uniform_float'"), r.err());
     assertFalse(Files.exists(out), "an invalid scenario must not create the output directory");
     assertFalse(r.err().contains("Exception"), r.err());
+    Path db = tmp.resolve("never.sqlite");
+    Cli.Result sqlite =
+        cli.run(
+            "run",
+            "start",
+            "--scenario",
+            "s",
+            "--target-kind",
+            "sqlite",
+            "--target",
+            db.toString());
+    assertEquals(SyngenCommand.EXIT_INVALID, sqlite.exit());
+    assertFalse(Files.exists(db), "an invalid scenario must not create the database");
   }
 
   @Test

@@ -7,49 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Talks to the Liberty server that {@code ./mvnw verify} starts before the integration tests; the
- * build passes its address as the {@code syngen.base.url} system property.
+ * Health and info of the Liberty server that {@code ./mvnw verify} starts (see {@link ItServer}).
  */
 class HealthIT {
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static URI baseUrl;
-
-  @BeforeAll
-  static void waitUntilReady() throws InterruptedException {
-    String configured = System.getProperty("syngen.base.url", "http://localhost:9080");
-    baseUrl = URI.create(configured.endsWith("/") ? configured : configured + "/");
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
-    String lastSeen = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> ready = get("health/ready");
-        if (ready.statusCode() == 200) {
-          return;
-        }
-        lastSeen = ready.statusCode() + " " + ready.body();
-      } catch (IOException e) {
-        lastSeen = e.toString();
-      }
-      Thread.sleep(1000);
-    }
-    throw new AssertionError(
-        baseUrl + "health/ready not UP after " + READY_TIMEOUT + ": " + lastSeen);
-  }
 
   @Test
   void readinessIsUpAndReportsTheEngineCheck() throws Exception {
@@ -100,7 +68,10 @@ class HealthIT {
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
-    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(ItServer.baseUrl().resolve(path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    return ItServer.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -6,6 +6,7 @@ import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.traffic.Traffic;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,6 +73,36 @@ public final class RunCoordinator {
         null);
   }
 
+  /**
+   * A pending record for a run that fans out to several targets: the record's target fields list
+   * them all, comma-separated, in the order given (DSNs redacted).
+   */
+  public RunRecord pending(
+      CompiledPlan plan,
+      List<TargetProfile> targets,
+      TableMode mode,
+      int parallelism,
+      Map<String, Object> overrides,
+      String scenarioSource) {
+    if (targets.size() == 1) {
+      return pending(plan, targets.get(0), mode, parallelism, overrides, scenarioSource);
+    }
+    TargetProfile all =
+        new TargetProfile(
+            join(targets, TargetProfile::id),
+            join(targets, TargetProfile::name),
+            join(targets, TargetProfile::kind),
+            join(targets, TargetProfile::redactedDsn),
+            null,
+            null);
+    return pending(plan, all, mode, parallelism, overrides, scenarioSource);
+  }
+
+  private static String join(
+      List<TargetProfile> targets, java.util.function.Function<TargetProfile, String> f) {
+    return String.join(", ", targets.stream().map(f).map(String::valueOf).toList());
+  }
+
   /** Executes the run to its end; returns the final record (success, failed or cancelled). */
   public RunRecord execute(
       RunRecord pending,
@@ -81,11 +112,27 @@ public final class RunCoordinator {
       RunEngine engine,
       RunListener listener,
       CancelToken cancel) {
+    return execute(pending, plan, sink, mode, Map.of(), engine, listener, cancel);
+  }
+
+  /**
+   * Executes the run from a checkpoint: {@code resume} maps entity names to the next row to write
+   * (see {@link ResumePoints}); an empty map runs from the start.
+   */
+  public RunRecord execute(
+      RunRecord pending,
+      CompiledPlan plan,
+      Sink sink,
+      TableMode mode,
+      Map<String, Long> resume,
+      RunEngine engine,
+      RunListener listener,
+      CancelToken cancel) {
     Progress progress =
         new Progress(pending.withStatus(RunStatus.RUNNING, clock.instant(), null), listener);
     repository.save(progress.record);
     try (sink) {
-      engine.run(plan, sink, mode, Map.of(), progress, cancel);
+      engine.run(plan, sink, mode, resume, progress, cancel);
       return finish(progress, RunStatus.SUCCESS, null);
     } catch (RunCancelledException e) {
       return finish(progress, RunStatus.CANCELLED, e.getMessage());
@@ -110,12 +157,21 @@ public final class RunCoordinator {
     return Redactor.text(sb.toString());
   }
 
-  /** Tracks per-entity progress into the record, saving it at most once a second. */
+  /**
+   * An open-ended stream (a duration without a records/s rate) is planned with a count no run
+   * reaches; when its time is up, what was written is what the plan was.
+   */
+  private static boolean streamed(long planned, long written) {
+    return planned >= Traffic.OPEN_ENDED_ROWS && written < planned;
+  }
+
+  /** Tracks per-entity progress into the record: saved once a second and at every entity's end. */
   private final class Progress implements RunListener {
     private RunRecord record;
     private final RunListener next;
     private final Map<String, EntityRun> entities = new LinkedHashMap<>();
     private final Map<String, Long> started = new LinkedHashMap<>();
+    private final Map<String, Long> startRows = new LinkedHashMap<>();
     private long lastSave = System.nanoTime();
 
     Progress(RunRecord record, RunListener next) {
@@ -131,14 +187,15 @@ public final class RunCoordinator {
     @Override
     public void entityStarted(CompiledEntity e, long startRow) {
       started.put(e.name(), System.nanoTime());
+      startRows.put(e.name(), startRow);
       next.entityStarted(e, startRow);
     }
 
     @Override
-    public void progress(CompiledEntity e, long rowsDone) {
+    public void progress(CompiledEntity e, long rowsDone, long bytesDone) {
       long ms = (System.nanoTime() - started.getOrDefault(e.name(), System.nanoTime())) / 1_000_000;
-      entities.put(e.name(), new EntityRun(e.name(), e.table(), e.rows(), rowsDone, ms));
-      next.progress(e, rowsDone);
+      entities.put(e.name(), new EntityRun(e.name(), e.table(), e.rows(), rowsDone, ms, bytesDone));
+      next.progress(e, rowsDone, bytesDone);
       if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
         lastSave = System.nanoTime();
         repository.save(snapshot());
@@ -148,10 +205,20 @@ public final class RunCoordinator {
     @Override
     public void entityFinished(EntityStats s) {
       EntityRun prev = entities.get(s.entity());
+      long startRow = started.containsKey(s.entity()) ? startRows.get(s.entity()) : 0;
+      long written = startRow + s.rows();
       entities.put(
           s.entity(),
           new EntityRun(
-              s.entity(), s.table(), prev.rowsPlanned(), prev.rowsPlanned(), s.durationMillis()));
+              s.entity(),
+              s.table(),
+              streamed(prev.rowsPlanned(), written) ? written : prev.rowsPlanned(),
+              written,
+              s.durationMillis(),
+              s.bytes()));
+      // A finished entity is a checkpoint a restart relies on: record it now, not within a second.
+      lastSave = System.nanoTime();
+      repository.save(snapshot());
       next.entityFinished(s);
     }
   }

@@ -4,7 +4,10 @@ import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TableMode;
+import dev.syngen.core.traffic.Pacer;
+import dev.syngen.core.traffic.Traffic;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,19 +25,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fill and encode batches in parallel while the calling thread writes them strictly in row order.
  * At most {@code 2 × parallelism} batches are in flight, so memory does not grow with row count,
  * and output is identical for every parallelism and batch size.
+ *
+ * <p>With a {@link Traffic} rate, writes are paced (batches shrink to a small slice of the rate so
+ * pacing is smooth); with a duration, the streamed entity stops at the first batch boundary after
+ * it. Neither changes which values a row gets.
  */
 public final class RunEngine {
   public static final int DEFAULT_BATCH_SIZE = 4096;
 
   private final int parallelism;
   private final int batchSize;
+  private final ThreadFactory threads;
+  private final Traffic traffic;
 
   public RunEngine(int parallelism, int batchSize) {
+    this(parallelism, batchSize, Traffic.UNLIMITED);
+  }
+
+  public RunEngine(int parallelism, int batchSize, Traffic traffic) {
+    this(parallelism, batchSize, traffic, new WorkerThreads());
+  }
+
+  /** An engine whose worker threads come from {@code threads} (a container's managed factory). */
+  public RunEngine(int parallelism, int batchSize, ThreadFactory threads) {
+    this(parallelism, batchSize, Traffic.UNLIMITED, threads);
+  }
+
+  public RunEngine(int parallelism, int batchSize, Traffic traffic, ThreadFactory threads) {
     if (parallelism < 1 || batchSize < 1) {
       throw new IllegalArgumentException("parallelism and batch size must be >= 1");
     }
     this.parallelism = parallelism;
-    this.batchSize = batchSize;
+    this.threads = threads;
+    this.traffic = traffic;
+    this.batchSize = traffic.batchSize(batchSize);
   }
 
   /**
@@ -51,11 +76,14 @@ public final class RunEngine {
     sink.prepare(entities, resume.isEmpty() ? mode : TableMode.APPEND_ONLY);
     List<EntityStats> stats = new ArrayList<>();
     ExecutorService pool =
-        parallelism > 1 ? Executors.newFixedThreadPool(parallelism, new WorkerThreads()) : null;
+        parallelism > 1 ? Executors.newFixedThreadPool(parallelism, threads) : null;
+    Pacer pacer = Pacer.of(traffic);
+    String streamed = streamedEntity(entities);
     try {
       for (CompiledEntity e : entities) {
         long start = Math.min(resume.getOrDefault(e.name(), 0L), e.rows());
-        stats.add(runEntity(e, start, sink, pool, listener, cancel));
+        long budget = e.name().equals(streamed) ? traffic.duration().toNanos() : Long.MAX_VALUE;
+        stats.add(runEntity(e, start, sink, pool, listener, cancel, pacer, budget));
       }
     } finally {
       if (pool != null) {
@@ -65,23 +93,36 @@ public final class RunEngine {
     return stats;
   }
 
+  /** The entity a duration applies to: the one named, else the last in plan order; or none. */
+  private String streamedEntity(List<CompiledEntity> entities) {
+    if (traffic.duration() == null || entities.isEmpty()) {
+      return null;
+    }
+    return traffic.streamEntity() != null
+        ? traffic.streamEntity()
+        : entities.get(entities.size() - 1).name();
+  }
+
   private <C> EntityStats runEntity(
       CompiledEntity e,
       long start,
       Sink sink,
       ExecutorService pool,
       RunListener listener,
-      CancelToken cancel) {
+      CancelToken cancel,
+      Pacer pacer,
+      long budgetNanos) {
     long t0 = System.nanoTime();
     listener.entityStarted(e, start);
     @SuppressWarnings("unchecked")
     EntityWriter<C> writer = (EntityWriter<C>) sink.open(e, start);
+    long written = start;
+    long bytes = 0;
     try (writer) {
       long next = start;
-      long written = start;
       Deque<CompletableFuture<C>> window = new ArrayDeque<>();
       int maxInFlight = pool == null ? 1 : 2 * parallelism;
-      while (written < e.rows()) {
+      while (written < e.rows() && System.nanoTime() - t0 < budgetNanos) {
         while (next < e.rows() && window.size() < maxInFlight) {
           long first = next;
           int n = (int) Math.min(batchSize, e.rows() - first);
@@ -95,17 +136,39 @@ public final class RunEngine {
           throw new RunCancelledException(e.name(), written);
         }
         C chunk = join(window.removeFirst());
+        int n = (int) Math.min(batchSize, e.rows() - written);
+        long size = writer.encodedBytes(chunk);
+        pace(pacer, e, n, size, written);
         writer.write(chunk);
-        written = Math.min(e.rows(), written + batchSize);
-        listener.progress(e, written);
+        written += n;
+        bytes += Math.max(0, size);
+        listener.progress(e, written, bytes);
       }
+      window.forEach(f -> f.cancel(true));
+      writer.endOfEntity(written);
       writer.finish();
     }
     EntityStats s =
         new EntityStats(
-            e.name(), e.table(), e.rows() - start, (System.nanoTime() - t0) / 1_000_000);
+            e.name(), e.table(), written - start, (System.nanoTime() - t0) / 1_000_000, bytes);
     listener.entityFinished(s);
     return s;
+  }
+
+  private static void pace(Pacer pacer, CompiledEntity e, int rows, long bytes, long written) {
+    if (pacer.needsBytes() && bytes < 0) {
+      throw new SinkException(
+          "a bytes/s rate needs a target that reports record sizes (kafka, nats, jms, http, csv,"
+              + " ndjson); entity '"
+              + e.name()
+              + "' goes to one that does not. Fix: give --rate in records/s, e.g. 50k/s");
+    }
+    try {
+      pacer.acquire(rows, bytes);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new RunCancelledException(e.name(), written);
+    }
   }
 
   private <C> CompletableFuture<C> encode(
@@ -128,7 +191,7 @@ public final class RunEngine {
     }
   }
 
-  private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+  private static final class WorkerThreads implements ThreadFactory {
     private final AtomicInteger n = new AtomicInteger();
 
     @Override

@@ -14,5 +14,13 @@ public interface RunListener {
   /** {@code rowsDone} rows of {@code entity} are durably handed to the sink. */
   default void progress(CompiledEntity entity, long rowsDone) {}
 
+  /**
+   * As {@link #progress(CompiledEntity, long)}, with the bytes written so far (0 when the target
+   * does not report sizes). The engine calls this one; by default it forwards to the row-only form.
+   */
+  default void progress(CompiledEntity entity, long rowsDone, long bytesDone) {
+    progress(entity, rowsDone);
+  }
+
   default void entityFinished(EntityStats stats) {}
 }

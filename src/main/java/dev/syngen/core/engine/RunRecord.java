@@ -55,7 +55,7 @@ public record RunRecord(
         overrides,
         createdAt,
         s == RunStatus.RUNNING ? at : startedAt,
-        s == RunStatus.RUNNING ? finishedAt : at,
+        s == RunStatus.RUNNING || s == RunStatus.PENDING ? null : at,
         entities,
         err);
   }

@@ -14,6 +14,21 @@ public interface EntityWriter<C> extends AutoCloseable {
 
   void write(C chunk);
 
+  /**
+   * The size in bytes of an encoded chunk, for byte-rate pacing and throughput stats; -1 when this
+   * target cannot tell (the default).
+   */
+  default long encodedBytes(C chunk) {
+    return -1;
+  }
+
+  /**
+   * The entity is complete at {@code rows} rows (its row count, or fewer when a duration ended it).
+   * Called after the last {@link #write}, before {@link #finish}, and never on cancel or failure.
+   * Message targets send their end-of-entity control message here; the default does nothing.
+   */
+  default void endOfEntity(long rows) {}
+
   /** Makes everything written so far durable (flush, commit). */
   void finish();
 

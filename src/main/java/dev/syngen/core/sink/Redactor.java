@@ -10,6 +10,9 @@ public final class Redactor {
       Pattern.compile(
           "(?i)((?:password|passwd|pwd|secret|token|sslpassword|api_key|apikey)=)([^&;\\s]*)");
 
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i)(password|passwd|secret|token|api[_-]?key|authorization|credential)");
+
   private Redactor() {}
 
   public static String dsn(String dsn) {
@@ -17,6 +20,13 @@ public final class Redactor {
       return null;
     }
     return text(dsn);
+  }
+
+  /** Options with secret values (a JMS password, an HTTP authorization header) shown as ***. */
+  public static java.util.Map<String, String> options(java.util.Map<String, String> options) {
+    java.util.Map<String, String> m = new java.util.TreeMap<>();
+    options.forEach((k, v) -> m.put(k, SECRET_KEY.matcher(k).find() ? "***" : text(v)));
+    return m;
   }
 
   /** Redacts passwords in any text that may embed a DSN (error messages, logs). */

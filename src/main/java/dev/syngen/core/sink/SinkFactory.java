@@ -12,6 +12,14 @@ public interface SinkFactory {
 
   Sink open(TargetProfile profile);
 
+  /**
+   * Opens a sink for one run. Message targets stamp every message with the run's identity; the
+   * default ignores the context, so targets that store rows (databases, files) need not care.
+   */
+  default Sink open(TargetProfile profile, RunContext context) {
+    return open(profile);
+  }
+
   /** Connects and checks what the target allows; never throws. */
   TargetTestResult test(TargetProfile profile);
 }

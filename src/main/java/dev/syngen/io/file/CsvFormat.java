@@ -4,6 +4,7 @@ import dev.syngen.core.engine.ColumnVector;
 import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.plan.CompiledColumn;
 import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.io.encode.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,7 @@ final class CsvFormat implements TextFormat {
   }
 
   @Override
-  public void encode(RowBatch b, ByteBuf out) {
+  public void encode(RowBatch b, ByteBuf out, int[] ends) {
     int cols = b.columnCount();
     for (int r = 0; r < b.size(); r++) {
       for (int c = 0; c < cols; c++) {
@@ -54,6 +55,9 @@ final class CsvFormat implements TextFormat {
         }
       }
       out.put((byte) '\n');
+      if (ends != null) {
+        ends[r] = out.size;
+      }
     }
   }
 

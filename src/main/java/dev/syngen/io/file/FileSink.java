@@ -1,6 +1,5 @@
 package dev.syngen.io.file;
 
-import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.Identifiers;
 import dev.syngen.core.sink.EntityWriter;
@@ -9,11 +8,10 @@ import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TableMode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,16 +19,25 @@ import java.util.List;
  * Writes each entity to {@code <directory>/<target_table><ext>}. Batches are encoded to bytes on
  * worker threads and appended in row order, so files are byte-identical for any parallelism. Table
  * modes: create_if_missing and append_only append to a compatible existing file;
- * truncate_then_insert replaces it.
+ * truncate_then_insert replaces it. Options add size rotation and an audit log (see {@link
+ * FileOptions}); neither changes the bytes of the data.
  */
 public final class FileSink implements Sink {
   private final Path directory;
   private final TextFormat format;
+  private final FileOptions options;
+  private final Clock clock;
   private TableMode mode = TableMode.CREATE_IF_MISSING;
 
   FileSink(Path directory, TextFormat format) {
+    this(directory, format, FileOptions.NONE, Clock.systemUTC());
+  }
+
+  FileSink(Path directory, TextFormat format, FileOptions options, Clock clock) {
     this.directory = directory;
     this.format = format;
+    this.options = options;
+    this.clock = clock;
   }
 
   public Path fileOf(CompiledEntity e) {
@@ -75,68 +82,22 @@ public final class FileSink implements Sink {
   }
 
   @Override
-  public EntityWriter<byte[]> open(CompiledEntity entity, long startRow) {
+  public EntityWriter<FileChunk> open(CompiledEntity entity, long startRow) {
     Path f = fileOf(entity);
     boolean replace = mode == TableMode.TRUNCATE_THEN_INSERT && startRow == 0;
-    try {
-      boolean fresh = replace || !Files.isRegularFile(f) || Files.size(f) == 0;
-      OutputStream out =
-          replace
-              ? Files.newOutputStream(f)
-              : Files.newOutputStream(f, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      if (fresh) {
-        out.write(format.header(entity));
-      }
-      return new Writer(f, out);
-    } catch (IOException e) {
-      throw new SinkException("cannot open " + f + " for writing: " + e.getMessage(), e);
-    }
+    RotatingFile file =
+        new RotatingFile(
+            f, format.extension(), format.header(entity), options.rotateBytes(), replace, clock);
+    AuditLog audit =
+        options.auditEvery() > 0
+            ? new AuditLog(
+                directory.resolve(Identifiers.require(entity.table()) + ".audit.log"),
+                entity.name(),
+                clock)
+            : null;
+    return new FileWriter(format, options, file, audit, startRow);
   }
 
   @Override
   public void close() {}
-
-  private final class Writer implements EntityWriter<byte[]> {
-    private final Path file;
-    private final OutputStream out;
-
-    Writer(Path file, OutputStream out) {
-      this.file = file;
-      this.out = out;
-    }
-
-    @Override
-    public byte[] encode(RowBatch batch) {
-      ByteBuf buf = new ByteBuf(batch.size() * batch.columnCount() * 16);
-      format.encode(batch, buf);
-      return buf.toArray();
-    }
-
-    @Override
-    public void write(byte[] chunk) {
-      try {
-        out.write(chunk);
-      } catch (IOException e) {
-        throw new SinkException("cannot write " + file + ": " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void finish() {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw new SinkException("cannot flush " + file + ": " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw new SinkException("cannot close " + file + ": " + e.getMessage(), e);
-      }
-    }
-  }
 }

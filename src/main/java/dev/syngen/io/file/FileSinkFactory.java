@@ -35,16 +35,19 @@ public final class FileSinkFactory implements SinkFactory {
     if (Files.exists(d) && !Files.isDirectory(d)) {
       problems.add("dsn", d + " exists and is not a directory", "point dsn at a directory");
     }
-    for (String k : profile.options().keySet()) {
-      problems.add(
-          "options." + k, "unknown option '" + k + "' for kind " + profile.kind(), "remove it");
-    }
+    FileOptions.read(profile, problems);
   }
 
   @Override
   public Sink open(TargetProfile profile) {
     TextFormat format = "ndjson".equals(profile.kind()) ? new NdjsonFormat() : new CsvFormat();
-    return new FileSink(directory(profile.dsn()), format);
+    Problems problems = new Problems();
+    FileOptions options = FileOptions.read(profile, problems);
+    if (!problems.isEmpty()) {
+      throw new dev.syngen.core.sink.SinkException(
+          "target " + profile + " is invalid: " + problems.list());
+    }
+    return new FileSink(directory(profile.dsn()), format, options, java.time.Clock.systemUTC());
   }
 
   @Override

@@ -65,6 +65,19 @@ public final class ScenarioFiles {
             + " (and no such file); run `syngen scenario list`");
   }
 
+  /**
+   * Loads a scenario by id only from the directory (never an arbitrary path): for callers such as
+   * the server, where the id comes from a client and must not escape the directory.
+   */
+  public Scenario loadId(String id) {
+    if (id == null || !id.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}") || id.contains("..")) {
+      throw new IllegalArgumentException(
+          "'" + id + "' is not a scenario id; use letters, digits, '.', '-' and '_'");
+    }
+    return load(
+        id.endsWith(".yaml") || id.endsWith(".yml") ? directory.resolve(id).toString() : id);
+  }
+
   /** The scenario files of the directory, sorted by name. */
   public List<Path> files() {
     if (!Files.isDirectory(directory)) {

@@ -117,7 +117,11 @@ public final class TargetFiles {
         problems.add(
             key,
             "is missing",
-            "set " + key + (key.equals("kind") ? " to one of sqlite, postgres, csv, ndjson" : ""));
+            "set "
+                + key
+                + (key.equals("kind")
+                    ? " to one of sqlite, postgres, csv, ndjson, kafka, nats, jms, http"
+                    : ""));
       }
       return null;
     }

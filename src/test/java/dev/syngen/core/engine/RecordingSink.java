@@ -24,6 +24,12 @@ final class RecordingSink implements Sink {
   /** When positive, encoding the batch that starts at this row fails. */
   volatile long failAtRow = -1;
 
+  /** Whether {@code endOfEntity} calls are recorded as events. */
+  volatile boolean recordEnds;
+
+  /** When positive, writing the batch that starts at this row fails. */
+  volatile long failWriteAtRow = -1;
+
   @Override
   public void prepare(List<CompiledEntity> entities, TableMode mode) {
     preparedMode = mode;
@@ -40,6 +46,9 @@ final class RecordingSink implements Sink {
         if (batch.firstRow() == failAtRow) {
           throw new IllegalStateException("encode failed at row " + failAtRow);
         }
+        if (batch.firstRow() == failWriteAtRow) {
+          return List.of("FAIL " + failWriteAtRow);
+        }
         List<String> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
           StringBuilder sb =
@@ -54,7 +63,17 @@ final class RecordingSink implements Sink {
 
       @Override
       public void write(List<String> chunk) {
+        if (chunk.size() == 1 && chunk.get(0).startsWith("FAIL ")) {
+          throw new IllegalStateException("write failed at row " + failWriteAtRow);
+        }
         lines.addAll(chunk);
+      }
+
+      @Override
+      public void endOfEntity(long rows) {
+        if (recordEnds) {
+          events.add("end " + entity.name() + " at " + rows);
+        }
       }
 
       @Override

@@ -1,63 +1,81 @@
-package dev.syngen.io.file;
+package dev.syngen.io.encode;
 
 import dev.syngen.core.engine.ValueFormat;
 import java.nio.charset.StandardCharsets;
 
-/** A growable byte array that text encoders append to without intermediate strings. */
-final class ByteBuf {
-  byte[] data;
-  int size;
+/**
+ * A growable byte array that text encoders append to without intermediate strings. Shared by the
+ * file sinks and the message sinks so every target writes values the same way.
+ */
+public final class ByteBuf {
+  public byte[] data;
+  public int size;
 
-  ByteBuf(int capacity) {
+  public ByteBuf(int capacity) {
     data = new byte[Math.max(64, capacity)];
   }
 
-  void ensure(int extra) {
+  public void ensure(int extra) {
     if (size + extra > data.length) {
       data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + extra));
     }
   }
 
-  void put(byte b) {
+  public void put(byte b) {
     ensure(1);
     data[size++] = b;
   }
 
+  public void put(byte[] b) {
+    put(b, 0, b.length);
+  }
+
+  public void put(byte[] b, int off, int len) {
+    ensure(len);
+    System.arraycopy(b, off, data, size, len);
+    size += len;
+  }
+
+  /** Empties the buffer, keeping its capacity for the next batch. */
+  public void clear() {
+    size = 0;
+  }
+
   /** Appends an ASCII-only string (numbers, keywords) with a bulk copy of its low bytes. */
   @SuppressWarnings("deprecation") // the byte-copying getBytes is exactly right for ASCII, and fast
-  void putAscii(String s) {
+  public void putAscii(String s) {
     int n = s.length();
     ensure(n);
     s.getBytes(0, n, data, size);
     size += n;
   }
 
-  void putLong(long v) {
+  public void putLong(long v) {
     ensure(20);
     size = ValueFormat.writeLong(data, size, v);
   }
 
-  void putDouble(double v) {
+  public void putDouble(double v) {
     putAscii(NumberText.of(v));
   }
 
-  void putTimestamp(long millis) {
+  public void putTimestamp(long millis) {
     ensure(ValueFormat.MAX_FIXED_WIDTH);
     size = ValueFormat.writeTimestamp(data, size, millis);
   }
 
-  void putDate(long day) {
+  public void putDate(long day) {
     ensure(ValueFormat.MAX_FIXED_WIDTH);
     size = ValueFormat.writeDate(data, size, day);
   }
 
-  void putUuid(long hi, long lo) {
+  public void putUuid(long hi, long lo) {
     ensure(36);
     size = ValueFormat.writeUuid(data, size, hi, lo);
   }
 
   /** Appends UTF-8 of s (fast path for ASCII). */
-  void putUtf8(String s) {
+  public void putUtf8(String s) {
     int n = s.length();
     ensure(n);
     for (int i = 0; i < n; i++) {
@@ -73,7 +91,7 @@ final class ByteBuf {
     }
   }
 
-  byte[] toArray() {
+  public byte[] toArray() {
     return java.util.Arrays.copyOf(data, size);
   }
 }

@@ -1,4 +1,4 @@
-package dev.syngen.io.file;
+package dev.syngen.io.encode;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 
@@ -7,10 +7,10 @@ import com.fasterxml.jackson.core.io.NumberOutput;
  * dominate file output, so this uses Jackson's Schubfach implementation (the algorithm JDK 19+
  * adopted); the text is the same shortest representation.
  */
-final class NumberText {
+public final class NumberText {
   private NumberText() {}
 
-  static String of(double v) {
+  public static String of(double v) {
     return NumberOutput.toString(v, true);
   }
 }

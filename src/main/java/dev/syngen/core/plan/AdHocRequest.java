@@ -1,0 +1,137 @@
+package dev.syngen.core.plan;
+
+import dev.syngen.core.scenario.Instants;
+import dev.syngen.core.scenario.Problems;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An ad-hoc generation request ({@code POST /generate}, the WebSocket stream): a scenario given
+ * inline or by id — or a single inline entity — which entity to emit, how many records, and
+ * optionally seed and as_of. Parsed from a JSON tree with every problem reported by field.
+ */
+public record AdHocRequest(
+    Map<String, Object> scenario,
+    String scenarioId,
+    String entity,
+    long count,
+    Long seed,
+    Instant asOf) {
+
+  private static final Set<String> FIELDS =
+      Set.of("type", "scenario", "scenario_id", "entity", "count", "seed", "as_of");
+
+  /** Parses a request tree; returns null (with problems) if it is unusable. */
+  public static AdHocRequest parse(Object tree, long maxCount, Problems problems) {
+    if (!(tree instanceof Map<?, ?> raw)) {
+      problems.add(
+          "(body)",
+          "must be a JSON object",
+          "send {\"scenario_id\": \"iot-demo\", \"entity\": \"telemetry\", \"count\": 100}");
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    raw.forEach((k, v) -> m.put(String.valueOf(k), v));
+    for (String k : m.keySet()) {
+      if (!FIELDS.contains(k)) {
+        problems.add(
+            k,
+            "unknown field '" + k + "'",
+            "use only: scenario, scenario_id, entity, count, seed, as_of");
+      }
+    }
+    Map<String, Object> scenario = map(m.get("scenario"), "scenario", problems);
+    String scenarioId = m.get("scenario_id") == null ? null : String.valueOf(m.get("scenario_id"));
+    String entityName = null;
+    Object entity = m.get("entity");
+    if (entity instanceof Map<?, ?> && scenario == null && scenarioId == null) {
+      scenario = singleEntityScenario(map(entity, "entity", problems));
+    } else if (entity instanceof String s) {
+      entityName = s;
+    } else if (entity != null) {
+      problems.add(
+          "entity",
+          "must be an entity name, or an entity object when no scenario is given",
+          "write \"entity\": \"telemetry\"");
+    }
+    if ((scenario == null) == (scenarioId == null)) {
+      problems.add(
+          "scenario",
+          scenario == null ? "is missing" : "and scenario_id are both given",
+          "give exactly one of scenario (inline), scenario_id, or an inline entity object");
+    }
+    Long count = whole(m.get("count"), "count", problems);
+    if (count == null) {
+      problems.add("count", "is missing", "set count to the number of records, e.g. 1000");
+    } else if (count < 1 || count > maxCount) {
+      problems.add(
+          "count",
+          "must be between 1 and " + maxCount + ", got " + count,
+          "ask for fewer records, or run a stored run for bulk loads");
+    }
+    Long seed = m.get("seed") == null ? null : whole(m.get("seed"), "seed", problems);
+    Instant asOf = null;
+    if (m.get("as_of") != null) {
+      try {
+        asOf = Instants.parse(String.valueOf(m.get("as_of")));
+      } catch (DateTimeParseException e) {
+        problems.add(
+            "as_of",
+            "is not an ISO-8601 instant: '" + m.get("as_of") + "'",
+            "write e.g. 2026-01-01T00:00:00Z");
+      }
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new AdHocRequest(scenario, scenarioId, entityName, count, seed, asOf);
+  }
+
+  /** Overrides that emit only the chosen entity, {@code count} times; parents keep their sizes. */
+  public RunOverrides overrides(String chosenEntity) {
+    return new RunOverrides(
+        seed, asOf, null, null, Map.of(chosenEntity, count), List.of(chosenEntity), null);
+  }
+
+  private static Map<String, Object> singleEntityScenario(Map<String, Object> entity) {
+    if (entity == null) {
+      return null;
+    }
+    Map<String, Object> e = new LinkedHashMap<>(entity);
+    e.putIfAbsent("rows", 1);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("id", "adhoc");
+    s.put("name", "ad hoc");
+    s.put("entities", List.of(e));
+    return s;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object v, String field, Problems problems) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    problems.add(field, "must be a JSON object", "see docs/scenario-format.md");
+    return null;
+  }
+
+  private static Long whole(Object v, String field, Problems problems) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && Math.abs(n.doubleValue()) < 9e18) {
+      return n.longValue();
+    }
+    problems.add(field, "must be a whole number, got '" + v + "'", "write e.g. 1000");
+    return null;
+  }
+}

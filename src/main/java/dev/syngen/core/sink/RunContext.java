@@ -1,0 +1,64 @@
+package dev.syngen.core.sink;
+
+import dev.syngen.core.plan.CompiledPlan;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Who is producing: the identity every message of a run carries (see docs/consumers.md), and how
+ * its payloads are shaped. Sinks that ignore it (databases, CSV) keep working unchanged.
+ *
+ * @param runId the run's id, unique per run
+ * @param scenarioId the scenario the data comes from
+ * @param scenarioVersion the scenario's version
+ * @param configHash the plan's config hash: equal hashes mean equal data
+ * @param producerId this process's identity, so a consumer can tell producers of one run apart
+ * @param payload how records are shaped (padded, templated, sampled); {@link PayloadShape#NATURAL}
+ *     leaves them as they are
+ */
+public record RunContext(
+    String runId,
+    String scenarioId,
+    String scenarioVersion,
+    String configHash,
+    String producerId,
+    PayloadShape payload) {
+  /** A context for work that is not a recorded run (a target test, a benchmark warm-up). */
+  public static final RunContext ADHOC =
+      new RunContext("adhoc", "adhoc", "0", "", "syngen", PayloadShape.NATURAL);
+
+  public RunContext {
+    payload = payload == null ? PayloadShape.NATURAL : payload;
+  }
+
+  public static RunContext of(CompiledPlan plan, String runId) {
+    return new RunContext(
+        runId,
+        plan.scenarioId(),
+        plan.scenarioVersion(),
+        plan.configHash(),
+        localProducerId(),
+        PayloadShape.NATURAL);
+  }
+
+  public RunContext withPayload(PayloadShape shape) {
+    return new RunContext(runId, scenarioId, scenarioVersion, configHash, producerId, shape);
+  }
+
+  /** {@code host/pid/random}: unique for each producing process, readable in a message browser. */
+  public static String localProducerId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
+    byte[] r = new byte[3];
+    new SecureRandom().nextBytes(r);
+    return host + "/" + pid + "/" + HexFormat.of().formatHex(r);
+  }
+}

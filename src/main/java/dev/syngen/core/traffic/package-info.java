@@ -1,0 +1,2 @@
+/** Traffic shaping for load runs: rates, durations, steady/burst/sampled pacing. */
+package dev.syngen.core.traffic;

@@ -1,0 +1,50 @@
+package dev.syngen.io.jms;
+
+import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.io.message.Destinations;
+import dev.syngen.io.message.OptionReader;
+import java.time.Duration;
+
+/** A JMS target's settings, read and checked from its profile. */
+public record JmsSettings(
+    String url,
+    String user,
+    String password,
+    String destination,
+    boolean topic,
+    boolean persistent,
+    boolean transacted,
+    Duration retryTimeout) {
+  static final String DEFAULT_DESTINATION = "syngen.{entity}";
+
+  static JmsSettings read(TargetProfile p, OptionReader o) {
+    String url = p.dsn() == null ? "" : p.dsn().trim();
+    if (url.isEmpty()) {
+      o.problems().add("dsn", "is missing", "set dsn to a broker URL, e.g. tcp://localhost:61616");
+    } else if (!url.matches("(tcp|ssl|vm|jndi|udp|jgroups)[:]\\S+")) {
+      o.problems()
+          .add(
+              "dsn",
+              "'" + p.redactedDsn() + "' is not a JMS broker URL",
+              "write tcp://host:61616 (Artemis), or jndi:<name> in the server");
+    }
+    String destination = o.text("destination", DEFAULT_DESTINATION);
+    String why = Destinations.check(destination);
+    if (why != null) {
+      o.add("destination", "'" + destination + "' " + why, "write e.g. syngen.{entity}");
+    }
+    boolean topic = "topic".equals(o.oneOf("destination_type", "queue", "queue", "topic"));
+    String user = o.text("user", null);
+    String password = o.text("password", null);
+    boolean persistent = o.bool("persistent", true);
+    boolean transacted = o.bool("transacted", true);
+    Duration retry = Duration.ofMillis(o.number("retry_timeout_ms", 60_000, 0, 3_600_000));
+    o.rejectUnknown();
+    return new JmsSettings(url, user, password, destination, topic, persistent, transacted, retry);
+  }
+
+  @Override
+  public String toString() {
+    return "JmsSettings[url=" + url + ", destination=" + destination + "]";
+  }
+}

@@ -1,0 +1,47 @@
+package dev.syngen.server.config;
+
+import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.plan.PlanCompiler;
+import dev.syngen.io.Targets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.util.List;
+
+/** The stateless core objects the server shares: plan compiler, target kinds, clock. */
+@ApplicationScoped
+public class CoreBeans {
+  /**
+   * JDBC drivers packaged in the application. java.sql.DriverManager discovers drivers only on the
+   * JVM class path, so the application registers its own before any target is opened.
+   */
+  private static final List<String> DRIVERS = List.of("org.postgresql.Driver", "org.sqlite.JDBC");
+
+  private final PlanCompiler compiler = new PlanCompiler(GeneratorRegistry.builtins());
+  private final Targets targets = Targets.builtins();
+
+  public CoreBeans() {
+    for (String driver : DRIVERS) {
+      try {
+        Class.forName(driver, true, CoreBeans.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("the JDBC driver " + driver + " is not packaged", e);
+      }
+    }
+  }
+
+  @Produces
+  PlanCompiler compiler() {
+    return compiler;
+  }
+
+  @Produces
+  Targets targets() {
+    return targets;
+  }
+
+  @Produces
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

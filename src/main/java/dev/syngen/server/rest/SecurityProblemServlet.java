@@ -1,0 +1,56 @@
+package dev.syngen.server.rest;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The error page for 401 and 403 from the container's security checks: an RFC 7807 problem that
+ * says which credentials the call needs. The status (and WWW-Authenticate) stay the container's.
+ */
+@WebServlet("/problem/*")
+public class SecurityProblemServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Object code = req.getAttribute("jakarta.servlet.error.status_code");
+    Object uri = req.getAttribute("jakarta.servlet.error.request_uri");
+    int status = code instanceof Integer i ? i : 403;
+    String title = status == 401 ? "Unauthorized" : "Forbidden";
+    String detail =
+        status == 401
+            ? "this call needs a signed-in user: send HTTP Basic credentials of an admin"
+            : "your user may not do this: changes need the admin role (viewers may only read)";
+    resp.setStatus(status);
+    resp.setContentType("application/problem+json");
+    resp.setCharacterEncoding("UTF-8");
+    resp.getWriter()
+        .write(
+            "{\"type\":\"urn:syngen:problem:"
+                + title.toLowerCase(java.util.Locale.ROOT)
+                + "\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\",\"instance\":"
+                + (uri == null ? "null" : "\"" + escape(uri.toString()) + "\"")
+                + "}");
+  }
+
+  private static String escape(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c >= 0x20) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

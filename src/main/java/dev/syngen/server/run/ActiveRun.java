@@ -1,0 +1,45 @@
+package dev.syngen.server.run;
+
+import dev.syngen.core.engine.CancelToken;
+import dev.syngen.core.engine.RunRecord;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A run this server has dispatched and not yet finished. A queued run is claimed exactly once,
+ * either by its task (it starts) or by a cancel (it never starts).
+ */
+final class ActiveRun {
+  private enum State {
+    QUEUED,
+    RUNNING,
+    CANCELLED_IN_QUEUE
+  }
+
+  private final CancelToken token = new CancelToken();
+  private final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);
+  private final CompletableFuture<RunRecord> finished = new CompletableFuture<>();
+
+  CancelToken token() {
+    return token;
+  }
+
+  /** The task claims the run; false if it was cancelled while queued. */
+  boolean begin() {
+    return state.compareAndSet(State.QUEUED, State.RUNNING);
+  }
+
+  /** Asks the run to stop; true if it was still queued and so will never start. */
+  boolean cancel() {
+    token.cancel();
+    return state.compareAndSet(State.QUEUED, State.CANCELLED_IN_QUEUE);
+  }
+
+  void finish(RunRecord last) {
+    finished.complete(last);
+  }
+
+  CompletableFuture<RunRecord> finished() {
+    return finished;
+  }
+}

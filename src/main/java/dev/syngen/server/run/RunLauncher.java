@@ -1,0 +1,142 @@
+package dev.syngen.server.run;
+
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.io.Targets;
+import dev.syngen.server.config.SyngenSettings;
+import dev.syngen.server.error.ApiException;
+import dev.syngen.server.persistence.JpaRunLog;
+import dev.syngen.server.persistence.JpaRunRepository;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * Executes recorded runs on the managed executor {@code concurrent/syngenRuns} and keeps the cancel
+ * handle of every run this server has dispatched. The seam for other execution engines (Jakarta
+ * Batch for big runs) is {@link #launch}: it receives a recorded, validated run.
+ */
+@ApplicationScoped
+public class RunLauncher {
+  private static final Logger LOG = Logger.getLogger(RunLauncher.class.getName());
+
+  @Resource(lookup = "concurrent/syngenRuns")
+  ManagedExecutorService executor;
+
+  @Resource(lookup = "concurrent/syngenWorkers")
+  ManagedThreadFactory workers;
+
+  @Inject JpaRunRepository repository;
+  @Inject JpaRunLog runLog;
+  @Inject Targets targets;
+  @Inject SyngenSettings settings;
+  @Inject Clock clock;
+
+  private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+
+  /** Refuses new work when as many runs as allowed are queued or running. */
+  public void checkCapacity() {
+    if (active.size() >= settings.maxActiveRuns()) {
+      throw new ApiException(
+          503,
+          "Service Unavailable",
+          active.size()
+              + " runs are queued or running, the most this server accepts; retry when one"
+              + " finishes (setting syngen.runs.max-active)");
+    }
+  }
+
+  /** Queues a recorded run; {@code resume} maps entities to their next row (empty: from 0). */
+  public void launch(RunRecord run, PreparedRun prepared, Map<String, Long> resume, String trace) {
+    ActiveRun handle = new ActiveRun();
+    if (active.putIfAbsent(run.id(), handle) != null) {
+      throw ApiException.conflict("run " + run.id() + " is already queued or running");
+    }
+    RunTask task = new RunTask(this, run, prepared, resume, trace, handle);
+    try {
+      executor.execute(
+          () -> {
+            try {
+              task.run();
+            } finally {
+              active.remove(run.id(), handle);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      active.remove(run.id(), handle);
+      repository.save(
+          run.withStatus(
+              RunStatus.FAILED, clock.instant(), "the run queue is full; rerun it later"));
+      throw new ApiException(
+          503, "Service Unavailable", "the run queue is full; retry when a run finishes");
+    }
+  }
+
+  public boolean isActive(String runId) {
+    return active.containsKey(runId);
+  }
+
+  /**
+   * Cancels a run dispatched by this server and waits up to {@code wait} for it to stop. Empty if
+   * this server is not running it; the last record if it stopped; else the run is still stopping.
+   */
+  public Optional<RunRecord> cancel(String runId, Duration wait) {
+    ActiveRun handle = active.get(runId);
+    if (handle == null) {
+      return Optional.empty();
+    }
+    if (handle.cancel()) {
+      active.remove(runId, handle);
+      RunRecord current = repository.find(runId).orElseThrow();
+      RunRecord cancelled =
+          current.withStatus(RunStatus.CANCELLED, clock.instant(), "cancelled before it started");
+      repository.save(cancelled);
+      handle.finish(cancelled);
+      return Optional.of(cancelled);
+    }
+    try {
+      return Optional.of(handle.finished().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      return repository.find(runId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return repository.find(runId);
+    }
+  }
+
+  /**
+   * Asks every run to stop cleanly and waits for their records, so each holds an exact checkpoint.
+   * Called by {@link RunShutdown} while the history database is still reachable.
+   */
+  void stopAll() {
+    if (active.isEmpty()) {
+      return;
+    }
+    LOG.info("cancelling " + active.size() + " active runs before the server stops");
+    active.values().forEach(ActiveRun::cancel);
+    long deadline = System.nanoTime() + Duration.ofSeconds(settings.cancelWaitSeconds()).toNanos();
+    for (ActiveRun run : active.values()) {
+      long left = deadline - System.nanoTime();
+      try {
+        run.finished().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        LOG.warning("a run did not stop before shutdown: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.syngen.server.stream;
+
+import dev.syngen.core.engine.CancelToken;
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.scenario.ValidationException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code POST /api/v1/generate}: streams records of an ad-hoc scenario (inline, by id, or a single
+ * inline entity) as chunked NDJSON. The first records leave after the first batch; memory stays
+ * constant whatever the count.
+ */
+@Path("generate")
+@RequestScoped
+public class GenerateResource {
+  static final String NDJSON = "application/x-ndjson";
+  static final String PROBLEM = "application/problem+json";
+
+  @Inject StreamService service;
+
+  @Inject
+  @ConfigProperty(name = "syngen.generate.max-body-bytes", defaultValue = "1048576")
+  int maxBodyBytes;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces({NDJSON, PROBLEM})
+  public Response generate(InputStream body) throws IOException {
+    byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+    if (bytes.length > maxBodyBytes) {
+      return problem(
+          413,
+          "Request too large",
+          "the body is larger than " + maxBodyBytes + " bytes; send a smaller scenario");
+    }
+    Object tree;
+    try (Jsonb jsonb = JsonbBuilder.create()) {
+      tree = jsonb.fromJson(new String(bytes, StandardCharsets.UTF_8), Object.class);
+    } catch (JsonbException e) {
+      return problem(400, "Malformed JSON", "the body is not valid JSON: " + e.getMessage());
+    } catch (Exception e) {
+      return problem(400, "Malformed JSON", "the body could not be read as JSON");
+    }
+    CompiledPlan plan;
+    try {
+      plan = service.plan(tree);
+    } catch (ValidationException e) {
+      return Response.status(400).type(PROBLEM).entity(Problems.invalid(e)).build();
+    } catch (IllegalArgumentException e) {
+      return problem(404, "Scenario not found", e.getMessage());
+    }
+    CancelToken cancel = new CancelToken();
+    StreamingOutput out =
+        os ->
+            service.stream(
+                plan,
+                chunk -> {
+                  os.write(chunk);
+                  os.flush();
+                },
+                cancel);
+    return Response.ok(out, NDJSON)
+        .header("X-Syngen-Config-Hash", plan.configHash())
+        .header("X-Syngen-Seed", plan.seed())
+        .build();
+  }
+
+  private static Response problem(int status, String title, String detail) {
+    Map<String, Object> p = Problems.of(status, title, detail, List.of());
+    return Response.status(status).type(PROBLEM).entity(p).build();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.syngen.core.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.scenario.ScenarioMapper;
+import dev.syngen.core.scenario.ValidationException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AdHocRequestTest {
+  private static final Map<String, Object> ENTITY =
+      Map.of(
+          "name",
+          "orders",
+          "columns",
+          List.of(Map.of("name", "id", "type", "bigint", "generator", Map.of("type", "sequence"))));
+
+  @Test
+  void parsesAnInlineEntityIntoAOneEntityScenario() {
+    Problems problems = new Problems();
+    AdHocRequest r =
+        AdHocRequest.parse(
+            Map.of("entity", ENTITY, "count", new BigDecimal("25"), "seed", 7), 100, problems);
+    assertTrue(problems.isEmpty(), problems.list().toString());
+    assertEquals(25, r.count());
+    assertEquals(7L, r.seed());
+    Problems p2 = new Problems();
+    Scenario s = ScenarioMapper.map(r.scenario(), "adhoc", p2);
+    CompiledPlan plan = new AdHocPlanner(new PlanCompiler(GeneratorRegistry.builtins())).plan(s, r);
+    assertEquals(1, plan.included().size());
+    assertEquals(25, plan.included().get(0).rows());
+  }
+
+  @Test
+  void reportsEveryFieldProblemTogether() {
+    Problems problems = new Problems();
+    AdHocRequest r =
+        AdHocRequest.parse(
+            Map.of("colour", "red", "count", 0, "as_of", "yesterday", "seed", 1.5), 100, problems);
+    assertNull(r);
+    List<String> paths = problems.list().stream().map(Problem::path).toList();
+    assertTrue(
+        paths.containsAll(List.of("colour", "scenario", "count", "as_of", "seed")),
+        paths.toString());
+    Problems tooMany = new Problems();
+    AdHocRequest.parse(Map.of("scenario_id", "x", "count", 101), 100, tooMany);
+    assertEquals("count", tooMany.list().get(0).path());
+  }
+
+  @Test
+  void aScenarioWithSeveralEntitiesNeedsTheEntityNamed() {
+    Problems problems = new Problems();
+    Map<String, Object> scenario =
+        Map.of(
+            "name",
+            "two",
+            "entities",
+            List.of(
+                Map.of(
+                    "name",
+                    "a",
+                    "rows",
+                    3,
+                    "columns",
+                    List.of(
+                        Map.of(
+                            "name",
+                            "id",
+                            "type",
+                            "bigint",
+                            "generator",
+                            Map.of("type", "sequence")))),
+                Map.of(
+                    "name",
+                    "b",
+                    "rows",
+                    3,
+                    "columns",
+                    List.of(
+                        Map.of(
+                            "name",
+                            "a_id",
+                            "type",
+                            "bigint",
+                            "generator",
+                            Map.of(
+                                "type", "fk", "params", Map.of("entity", "a", "column", "id")))))));
+    AdHocRequest r = AdHocRequest.parse(Map.of("scenario", scenario, "count", 5), 100, problems);
+    Scenario s = ScenarioMapper.map(r.scenario(), "adhoc", problems);
+    AdHocPlanner planner = new AdHocPlanner(new PlanCompiler(GeneratorRegistry.builtins()));
+    ValidationException e = assertThrows(ValidationException.class, () -> planner.plan(s, r));
+    assertEquals("entity", e.problems().get(0).path());
+    AdHocRequest named =
+        AdHocRequest.parse(
+            Map.of("scenario", scenario, "entity", "b", "count", 5), 100, new Problems());
+    CompiledPlan plan = planner.plan(s, named);
+    assertEquals(List.of("b"), plan.included().stream().map(CompiledEntity::name).toList());
+    assertEquals(5, plan.included().get(0).rows());
+  }
+}

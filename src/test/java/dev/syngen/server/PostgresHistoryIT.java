@@ -1,0 +1,231 @@
+package dev.syngen.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Switching the run history to PostgreSQL is configuration only: a second server of the same build
+ * (syngenServerPgIT) is started with SYNGEN_DB_KIND=postgres and a fresh schema, records a run
+ * there, and still shows it after a restart. A run into PostgreSQL interrupted by that restart is
+ * then resumed and ends with exactly its planned rows, no duplicates. The viewer's password is
+ * empty here, so this server also shows the generated-password bootstrap.
+ */
+class PostgresHistoryIT {
+  private static final Path WLP_DIR =
+      Path.of(System.getProperty("syngen.it.wlp.dir", "target/liberty/wlp"));
+  private static final String SERVER = "syngenServerPgIT";
+  private static final Path SERVER_DIR = WLP_DIR.resolve("usr/servers/" + SERVER);
+  private static final long BIG_ROWS = 3_000_000;
+
+  @Test
+  void runHistoryLivesInPostgresAndSurvivesARestart() throws Exception {
+    String schema = "syngen_history_it_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    Map<String, String> env = environment(schema);
+    Files.deleteIfExists(
+        SERVER_DIR.resolve("configDropins/defaults/zz-syngen-generated-passwords.xml"));
+    URI base = URI.create("http://localhost:" + env.get("HTTP_PORT") + "/");
+    try {
+      server("start", env);
+      String viewerPassword = awaitGeneratedViewerPassword(new Api(base, null, null));
+      Api api = new Api(base, env.get("SYNGEN_ADMIN_PASSWORD"), viewerPassword);
+      assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
+      assertEquals(403, api.viewer("POST", "api/v1/runs", "{}").status());
+      assertEquals(
+          null, Api.generatedPassword(SERVER_DIR, "admin"), "the configured admin password wins");
+      String id = runSmallScenario(api);
+      JsonNode before = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      try (Connection c = RunsIT.pg()) {
+        assertEquals(
+            "success", column(c, "SELECT status FROM " + schema + ".syngen_run WHERE id = ?", id));
+        assertEquals(
+            "run.start",
+            column(
+                c,
+                "SELECT audit_action FROM " + schema + ".syngen_audit WHERE subject = ?",
+                "run:" + id));
+      }
+      String interrupted = startBigPostgresRun(api, schema);
+
+      server("stop", env);
+      server("start", env);
+      api.awaitReady(Duration.ofSeconds(120));
+      assertFalse(messagesLog().contains("generated the password"), "reused silently");
+      assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
+
+      JsonNode after = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      assertEquals("success", after.path("status").asText(), after.toString());
+      assertEquals(before.path("config_hash"), after.path("config_hash"));
+      assertEquals(before.path("entities"), after.path("entities"));
+      assertTrue(api.anonymous("GET", "api/v1/runs/" + id + "/logs", null).json().size() >= 3);
+
+      JsonNode stopped = api.anonymous("GET", "api/v1/runs/" + interrupted, null).json();
+      assertTrue(
+          Set.of("cancelled", "failed").contains(stopped.path("status").asText()),
+          stopped.toString());
+      Api.Reply restart = api.admin("POST", "api/v1/runs/" + interrupted + "/restart", null);
+      assertEquals(202, restart.status(), restart.toString());
+      assertEquals("success", api.awaitFinished(interrupted).path("status").asText());
+      try (Connection c = RunsIT.pg()) {
+        assertEquals(
+            String.valueOf(BIG_ROWS), scalar(c, "SELECT count(*) FROM " + schema + "_data.people"));
+        assertEquals(
+            String.valueOf(BIG_ROWS),
+            scalar(c, "SELECT count(DISTINCT id) FROM " + schema + "_data.people"));
+      }
+    } finally {
+      server("stop", env);
+      try (Connection c = RunsIT.pg();
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+
+  /**
+   * Starts a run into PostgreSQL big enough to be still running when the server is stopped; returns
+   * its id once rows are being written.
+   */
+  private static String startBigPostgresRun(Api api, String schema) {
+    String scenario = RunsIT.SLOW_SCENARIO.replace("\"rows\":400000", "\"rows\":" + BIG_ROWS);
+    Api.Reply r =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario\":"
+                + scenario
+                + ",\"parallelism\":1,\"target\":{\"kind\":\"postgres\","
+                + "\"dsn\":\""
+                + RunsIT.pgDsn()
+                + "\",\"schema\":\""
+                + schema
+                + "_data\"}}");
+    assertEquals(202, r.status(), r.toString());
+    String id = r.json().path("id").asText();
+    JsonNode run = api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
+    while (run.path("progress_rows_generated").asLong() == 0) {
+      Api.sleep(50);
+      run = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+    }
+    assertEquals("running", run.path("status").asText(), run.toString());
+    return id;
+  }
+
+  /**
+   * The viewer has no configured password, so the first start generates one, prints it once and
+   * stores it; Liberty picks it up with a configuration update (which may restart the application).
+   */
+  private static String awaitGeneratedViewerPassword(Api anonymous) throws IOException {
+    anonymous.awaitReady(Duration.ofSeconds(120));
+    String password = Api.generatedPassword(SERVER_DIR, "viewer");
+    assertNotNull(password, "no generated viewer password");
+    assertEquals(24, password.length());
+    Api viewer = new Api(anonymous.base(), null, password);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (viewer.viewer("GET", "api/v1/audit?limit=1", null).status() != 200) {
+      assertTrue(Instant.now().isBefore(deadline), "the generated viewer password never worked");
+      Api.sleep(250);
+    }
+    anonymous.awaitReady(Duration.ofSeconds(120));
+    String log = messagesLog();
+    int first = log.indexOf(password);
+    assertTrue(first > 0 && log.indexOf(password, first + 1) < 0, "printed exactly once");
+    return password;
+  }
+
+  private static String messagesLog() throws IOException {
+    return Files.readString(SERVER_DIR.resolve("logs/messages.log"));
+  }
+
+  private static String runSmallScenario(Api api) {
+    String target = api.createCsvTarget();
+    Api.Reply r =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario_id\":\"iot-demo\",\"target_id\":\"" + target + "\",\"scale\":0.01}");
+    assertEquals(202, r.status(), r.toString());
+    String id = r.json().path("id").asText();
+    assertEquals("success", api.awaitFinished(id).path("status").asText());
+    return id;
+  }
+
+  /** The server's environment: free ports, the history in PostgreSQL, the admin's password. */
+  private static Map<String, String> environment(String schema) throws IOException {
+    URI dsn = URI.create(RunsIT.pgDsn().replaceFirst("^postgresql:", "postgres:"));
+    String userInfo = dsn.getUserInfo() == null ? "postgres" : dsn.getUserInfo();
+    String[] credentials = userInfo.split(":", 2);
+    return Map.ofEntries(
+        Map.entry("HTTP_PORT", String.valueOf(freePort())),
+        Map.entry("HTTPS_PORT", String.valueOf(freePort())),
+        Map.entry("SYNGEN_DB_KIND", "postgres"),
+        Map.entry("SYNGEN_DB_HOST", dsn.getHost()),
+        Map.entry("SYNGEN_DB_PORT", String.valueOf(dsn.getPort() < 0 ? 5432 : dsn.getPort())),
+        Map.entry("SYNGEN_DB_NAME", dsn.getPath().substring(1)),
+        Map.entry("SYNGEN_DB_USER", credentials[0]),
+        Map.entry("SYNGEN_DB_PASSWORD", credentials.length > 1 ? credentials[1] : ""),
+        Map.entry("SYNGEN_DB_SCHEMA", schema),
+        Map.entry("SYNGEN_ADMIN_PASSWORD", "pg-it-admin-" + UUID.randomUUID()),
+        // present but empty, as an empty key of the Kubernetes secret leaves it: generated
+        Map.entry("SYNGEN_VIEWER_PASSWORD", ""));
+  }
+
+  private static void server(String action, Map<String, String> env) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(WLP_DIR.resolve("bin/server").toString(), action, SERVER)
+            .redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), action + " did not finish: " + out);
+    assertTrue(p.exitValue() == 0 || action.equals("stop"), action + " failed: " + out);
+  }
+
+  private static String column(Connection c, String sql, String param) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, param);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "no row for " + param + ": " + sql);
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static String scalar(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getString(1);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
