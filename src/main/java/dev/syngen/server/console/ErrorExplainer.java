@@ -15,6 +15,11 @@ public final class ErrorExplainer {
               "Start the database or correct host and port in the target, then press Test on the"
                   + " Targets page and restart the run."),
           new Rule(
+              "refused",
+              "syngen could not reach the target's database: nothing answered at its host and port.",
+              "Start the database or correct host and port in the target, then press Test on the"
+                  + " Targets page and restart the run."),
+          new Rule(
               "connect",
               "syngen could not connect to the target.",
               "Check the target's DSN, press Test on the Targets page, then restart the run."),
