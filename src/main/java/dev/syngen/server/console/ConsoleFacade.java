@@ -127,6 +127,11 @@ public class ConsoleFacade {
   }
 
   public SystemState system() {
+    return system(scenarios.list().size());
+  }
+
+  /** The system state, with the number of scenarios already known to the caller. */
+  public SystemState system(int scenarioCount) {
     boolean up;
     String detail;
     long queued = 0;
@@ -140,8 +145,7 @@ public class ConsoleFacade {
       up = false;
       detail = "not answering: " + ConsoleErrors.message(e);
     }
-    return new SystemState(
-        up, detail, queued, running, targetService.list().size(), scenarios.list().size());
+    return new SystemState(up, detail, queued, running, targetService.list().size(), scenarioCount);
   }
 
   private RunView view(RunRecord r) {

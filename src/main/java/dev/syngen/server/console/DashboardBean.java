@@ -16,6 +16,9 @@ import java.util.Map;
 public class DashboardBean {
   static final int PAGE_SIZE = 25;
 
+  /** How many of the newest runs the prompts look at. */
+  static final int PROMPT_RUNS = 20;
+
   @Inject ConsoleFacade facade;
   @Inject PromptAdvisor advisor;
 
@@ -24,6 +27,7 @@ public class DashboardBean {
   private RunPage runs;
   private List<RunView> active;
   private SystemState system;
+  private List<ScenarioSummary> scenarios;
   private List<Prompt> prompts;
 
   public int getPage() {
@@ -66,16 +70,32 @@ public class DashboardBean {
 
   public SystemState getSystem() {
     if (system == null) {
-      system = facade.system();
+      system = facade.system(scenarios().size());
     }
     return system;
   }
 
   public List<Prompt> getPrompts() {
     if (prompts == null) {
-      prompts = advisor.prompts();
+      prompts = advisor.prompts(scenarios(), recent(), getSystem());
     }
     return prompts;
+  }
+
+  /** The newest runs: the first page of the unfiltered history when that is what is shown. */
+  private List<RunView> recent() {
+    if (page == 1 && status == null) {
+      List<RunView> first = getRuns().runs();
+      return first.subList(0, Math.min(PROMPT_RUNS, first.size()));
+    }
+    return facade.recent(PROMPT_RUNS);
+  }
+
+  private List<ScenarioSummary> scenarios() {
+    if (scenarios == null) {
+      scenarios = facade.scenarios();
+    }
+    return scenarios;
   }
 
   /** The prompts by group, in the order the console shows the groups. */

@@ -64,7 +64,7 @@ public class LiveUpdates {
     }
     try {
       List<RunView> active = facade.active();
-      SystemState system = facade.system();
+      SystemState system = facade.system(0);
       double rate =
           active.stream()
               .filter(r -> r.rowsPerSecond() != null && "running".equals(r.status()))

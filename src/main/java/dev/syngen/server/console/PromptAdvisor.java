@@ -21,8 +21,12 @@ public class PromptAdvisor {
 
   public List<Prompt> prompts() {
     List<ScenarioSummary> scenarios = facade.scenarios();
-    List<RunView> recent = facade.recent(20);
-    SystemState system = facade.system();
+    return prompts(scenarios, facade.recent(20), facade.system(scenarios.size()));
+  }
+
+  /** The prompts for a state the caller has already read. */
+  public List<Prompt> prompts(
+      List<ScenarioSummary> scenarios, List<RunView> recent, SystemState system) {
     List<Prompt> out = new ArrayList<>();
     scenarioPrompts(scenarios, out);
     generationPrompts(recent, out);
