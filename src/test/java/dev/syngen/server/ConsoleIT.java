@@ -109,6 +109,14 @@ class ConsoleIT {
         "the page was not reloaded");
     assertTrue(seen.stream().anyMatch(v -> v > 0 && v < 100), "the bar moved through " + seen);
     browser.screenshot("run-finished");
+
+    browser.driver.navigate().refresh();
+    List<WebElement> preview =
+        browser.driver.findElements(
+            By.cssSelector("#preview table[data-entity='devices'] tbody tr"));
+    assertEquals(5, preview.size(), "the data preview shows the first five devices");
+    browser.driver.executeScript("document.getElementById('preview').scrollIntoView();");
+    browser.screenshot("run-data-preview");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.syngen.server.console;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.error.ApiException;
 import dev.syngen.server.persistence.JpaAuditLog;
 import dev.syngen.server.persistence.JpaRunRepository;
 import dev.syngen.server.rest.view.AuditView;
@@ -10,8 +11,10 @@ import dev.syngen.server.rest.view.RunLogView;
 import dev.syngen.server.rest.view.RunView;
 import dev.syngen.server.rest.view.TargetTestView;
 import dev.syngen.server.rest.view.TargetView;
+import dev.syngen.server.run.RunPlanner;
 import dev.syngen.server.run.RunRequest;
 import dev.syngen.server.run.RunService;
+import dev.syngen.server.run.RunSpec;
 import dev.syngen.server.scenario.ScenarioCatalog;
 import dev.syngen.server.scenario.ScenarioFile;
 import dev.syngen.server.target.TargetService;
@@ -33,6 +36,7 @@ public class ConsoleFacade {
   static final int ACTIVE_LIMIT = 50;
 
   @Inject RunService runService;
+  @Inject RunPlanner planner;
   @Inject TargetService targetService;
   @Inject JpaRunRepository runs;
   @Inject JpaAuditLog audit;
@@ -68,6 +72,13 @@ public class ConsoleFacade {
         .filter(l -> levelRank(l.level()) >= min)
         .map(RunLogView::of)
         .toList();
+  }
+
+  /** The first {@code rows} rows of each entity of a run, as the engine produces them. */
+  public List<EntityPreview> preview(String id, int rows) {
+    RunRecord r = runService.get(id);
+    RunSpec spec = runs.spec(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
+    return DataPreview.of(planner.replay(r, spec).plan(), rows);
   }
 
   public PlanView plan(RunRequest request) {

@@ -12,6 +12,7 @@ import java.util.List;
 @RequestScoped
 public class RunDetailBean {
   static final int LOG_LINES = 200;
+  static final int PREVIEW_ROWS = 5;
 
   @Inject ConsoleFacade facade;
   @Inject Inspection inspection;
@@ -20,6 +21,8 @@ public class RunDetailBean {
   private String level;
   private RunView run;
   private boolean missing;
+  private List<EntityPreview> preview;
+  private String previewProblem;
 
   public String getId() {
     return id;
@@ -59,6 +62,24 @@ public class RunDetailBean {
 
   public List<RunLogView> getLog() {
     return isMissing() ? List.of() : facade.logs(id, getLevel(), LOG_LINES);
+  }
+
+  /** The first rows of each entity; empty (with a message) when the run cannot be replayed. */
+  public List<EntityPreview> getPreview() {
+    if (preview == null) {
+      try {
+        preview = isMissing() ? List.of() : facade.preview(id, PREVIEW_ROWS);
+      } catch (RuntimeException e) {
+        previewProblem = ConsoleErrors.message(e);
+        preview = List.of();
+      }
+    }
+    return preview;
+  }
+
+  public String getPreviewProblem() {
+    getPreview();
+    return previewProblem;
   }
 
   public Explanation getExplanation() {
