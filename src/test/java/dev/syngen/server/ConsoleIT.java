@@ -71,6 +71,10 @@ class ConsoleIT {
     browser.type("builder:scale", "0.5");
     browser.click("builder:preview");
     browser.waitFor(d -> d.findElements(By.id("plan-hash")).size() > 0);
+    assertTrue(
+        browser.driver.findElements(By.cssSelector("#builder .field-error")).stream()
+            .allMatch(e -> e.getText().isBlank()),
+        "the corrected seed no longer shows its error");
     assertEquals("42", browser.text("plan-seed"));
     assertFalse(browser.text("plan-hash").isBlank());
     List<WebElement> rows = browser.driver.findElements(By.cssSelector("#plan-entities tbody tr"));

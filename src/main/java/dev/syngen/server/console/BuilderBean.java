@@ -51,7 +51,7 @@ public class BuilderBean implements Serializable {
   public String start() {
     try {
       RunView run = facade.start(form.toRequest());
-      Pages.info("Started run " + run.id() + ".");
+      Pages.infoAfterRedirect("Started run " + run.id() + ".");
       return Pages.go("run.xhtml?id=" + run.id());
     } catch (RuntimeException e) {
       report(e);

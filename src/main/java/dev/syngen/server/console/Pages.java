@@ -7,18 +7,23 @@ import jakarta.faces.context.FacesContext;
 final class Pages {
   private Pages() {}
 
+  /** A message for the page being rendered now. */
   static void info(String text) {
     message(null, FacesMessage.SEVERITY_INFO, text);
+  }
+
+  /** A message for the page a redirect leads to: it survives exactly that one redirect. */
+  static void infoAfterRedirect(String text) {
+    info(text);
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
   }
 
   static void error(String clientId, String text) {
     message(clientId, FacesMessage.SEVERITY_ERROR, text);
   }
 
-  static void message(String clientId, FacesMessage.Severity severity, String text) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.addMessage(clientId, new FacesMessage(severity, text, text));
-    faces.getExternalContext().getFlash().setKeepMessages(true);
+  private static void message(String clientId, FacesMessage.Severity severity, String text) {
+    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
   }
 
   /** Redirects to a console page, e.g. {@code run.xhtml?id=…}. */

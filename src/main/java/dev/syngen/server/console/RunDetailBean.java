@@ -114,7 +114,7 @@ public class RunDetailBean {
   private String act(String done, java.util.function.Supplier<RunView> action) {
     try {
       RunView r = action.get();
-      Pages.info(done + ": run " + r.id() + " is " + r.status() + ".");
+      Pages.infoAfterRedirect(done + ": run " + r.id() + " is " + r.status() + ".");
       return Pages.go("run.xhtml?id=" + r.id());
     } catch (RuntimeException e) {
       Pages.error(null, ConsoleErrors.message(e));
