@@ -44,4 +44,36 @@ public class JpaAuditLog {
         .map(a -> new AuditEntry(a.time, a.actor, a.action, a.subject, a.details, a.traceId))
         .toList();
   }
+
+  /**
+   * One page of entries, newest first, keeping those whose actor, action and subject contain the
+   * given texts (blank: any).
+   */
+  public List<AuditEntry> search(
+      String actor, String action, String subject, int offset, int limit) {
+    return em
+        .createQuery(
+            "SELECT a FROM AuditEntity a WHERE LOWER(a.actor) LIKE :actor"
+                + " AND LOWER(a.action) LIKE :action AND LOWER(a.subject) LIKE :subject"
+                + " ORDER BY a.id DESC",
+            AuditEntity.class)
+        .setParameter("actor", like(actor))
+        .setParameter("action", like(action))
+        .setParameter("subject", like(subject))
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(a -> new AuditEntry(a.time, a.actor, a.action, a.subject, a.details, a.traceId))
+        .toList();
+  }
+
+  private static String like(String text) {
+    if (text == null || text.isBlank()) {
+      return "%";
+    }
+    String escaped =
+        text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "");
+    return "%" + escaped + "%";
+  }
 }

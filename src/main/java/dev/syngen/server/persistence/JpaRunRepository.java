@@ -93,6 +93,36 @@ public class JpaRunRepository implements RunRepository {
         .toList();
   }
 
+  /** One page of the history, newest first: {@code limit} runs after skipping {@code offset}. */
+  public List<RunRecord> page(int offset, int limit, RunStatus status) {
+    TypedQuery<RunEntity> q =
+        status == null
+            ? em.createQuery(
+                "SELECT r FROM RunEntity r ORDER BY r.createdAt DESC, r.id DESC", RunEntity.class)
+            : em.createQuery(
+                    "SELECT r FROM RunEntity r WHERE r.status = :status"
+                        + " ORDER BY r.createdAt DESC, r.id DESC",
+                    RunEntity.class)
+                .setParameter("status", status.label());
+    return q
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .setHint(BATCH, "r.entities")
+        .getResultList()
+        .stream()
+        .map(mapping::record)
+        .toList();
+  }
+
+  /** How many runs the history holds, optionally only those in {@code status}. */
+  public long count(RunStatus status) {
+    return status == null
+        ? em.createQuery("SELECT COUNT(r) FROM RunEntity r", Long.class).getSingleResult()
+        : em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.status = :status", Long.class)
+            .setParameter("status", status.label())
+            .getSingleResult();
+  }
+
   /** Runs recorded as pending or running: after a restart of the server, interrupted ones. */
   public List<RunRecord> unfinished() {
     return em

@@ -1,0 +1,19 @@
+package dev.syngen.server.console;
+
+import dev.syngen.core.scenario.Problem;
+import dev.syngen.server.scenario.ScenarioFile;
+import java.util.List;
+
+/** A scenario of the catalogue as the console lists it. */
+public record ScenarioSummary(
+    String id, String file, String name, int entities, boolean valid, List<Problem> problems) {
+  static ScenarioSummary of(ScenarioFile f) {
+    return new ScenarioSummary(
+        f.id(),
+        f.file(),
+        f.scenario() == null ? f.id() : f.scenario().name(),
+        f.scenario() == null ? 0 : f.scenario().entities().size(),
+        f.valid(),
+        f.problems());
+  }
+}

@@ -1,0 +1,116 @@
+package dev.syngen.server;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven through the system chromedriver (never Selenium Manager), with a
+ * fresh profile, pointed at the console of the server the build started.
+ */
+final class Browser implements AutoCloseable {
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final String CHROMIUM = "/usr/bin/chromium";
+
+  final ChromeDriver driver;
+  final String base;
+  private final Path profile;
+
+  Browser() {
+    String url = System.getProperty("syngen.base.url", "http://localhost:9080");
+    base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    try {
+      profile = Files.createTempDirectory("syngen-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1366,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  void open(String page) {
+    driver.get(base + "/console/" + page);
+  }
+
+  void login(String user, String password) {
+    open("login.xhtml");
+    type("login:user", user);
+    type("login:password", password);
+    click("login:submit");
+    waitFor(d -> d.findElements(By.id("whoami")).size() > 0);
+  }
+
+  void type(String id, String text) {
+    WebElement e = driver.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  void click(String id) {
+    driver.findElement(By.id(id)).click();
+  }
+
+  String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  <T> T waitFor(Function<WebDriver, T> condition) {
+    return waitFor(Duration.ofSeconds(30), condition);
+  }
+
+  <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout).until(condition::apply);
+  }
+
+  /** Saves what the browser shows as target/screenshots/{@code name}.png. */
+  void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

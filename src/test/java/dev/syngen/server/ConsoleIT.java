@@ -1,0 +1,202 @@
+package dev.syngen.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The admin console in headless Chromium against the server the build started. */
+class ConsoleIT {
+  private static Api api;
+  private Browser browser;
+
+  @BeforeAll
+  static void server() {
+    api = Api.itServer();
+  }
+
+  @BeforeEach
+  void open() {
+    browser = new Browser();
+  }
+
+  @AfterEach
+  void close() {
+    browser.close();
+  }
+
+  @Test
+  void signsInWithTheFormAndRefusesAWrongPassword() {
+    browser.open("index.xhtml");
+    assertTrue(
+        browser.driver.getCurrentUrl().contains("login.xhtml"), "a stranger is sent to login");
+    browser.type("login:user", Api.ADMIN);
+    browser.type("login:password", "wrong-password");
+    browser.click("login:submit");
+    browser.waitFor(d -> d.getPageSource().contains("Wrong user name or password."));
+    browser.screenshot("login-refused");
+
+    browser.login(Api.ADMIN, api.adminPassword());
+    assertTrue(browser.text("whoami").contains("admin (admin)"));
+    browser.waitFor(d -> "live".equals(browser.text("live-state")));
+    assertTrue(browser.driver.findElement(By.id("recent-runs")).isDisplayed());
+    browser.screenshot("dashboard");
+  }
+
+  @Test
+  void previewsAPlanAndShowsFieldErrors() {
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("new-run.xhtml");
+    new Select(browser.driver.findElement(By.id("builder:scenario"))).selectByValue("iot-demo");
+    browser.type("builder:seed", "not-a-number");
+    browser.click("builder:preview");
+    WebElement seedError =
+        browser.waitFor(d -> d.findElement(By.cssSelector("#builder .field-error")));
+    assertTrue(seedError.getText().contains("seed"), seedError.getText());
+    assertTrue(seedError.getText().contains("not a whole number"), seedError.getText());
+    browser.screenshot("builder-field-error");
+
+    browser.type("builder:seed", "42");
+    browser.type("builder:scale", "0.5");
+    browser.click("builder:preview");
+    browser.waitFor(d -> d.findElements(By.id("plan-hash")).size() > 0);
+    assertTrue(
+        browser.driver.findElements(By.cssSelector("#builder .field-error")).stream()
+            .allMatch(e -> e.getText().isBlank()),
+        "the corrected seed no longer shows its error");
+    assertEquals("42", browser.text("plan-seed"));
+    assertFalse(browser.text("plan-hash").isBlank());
+    List<WebElement> rows = browser.driver.findElements(By.cssSelector("#plan-entities tbody tr"));
+    assertEquals(3, rows.size(), "iot-demo plans three entities");
+    assertTrue(rows.get(0).getText().startsWith("1 "), rows.get(0).getText());
+    browser.screenshot("builder-plan-preview");
+  }
+
+  @Test
+  void startsARunAndWatchesItsProgressReach100WithoutReloading() {
+    String target = api.createCsvTarget();
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("new-run.xhtml");
+    new Select(browser.driver.findElement(By.id("builder:scenario"))).selectByValue("iot-demo");
+    new Select(browser.driver.findElement(By.id("builder:target"))).selectByValue(target);
+    browser.type("builder:scale", "25");
+    browser.click("builder:start");
+    browser.waitFor(d -> d.findElements(By.id("run-progress")).size() > 0);
+    browser.driver.executeScript("window.syngenSamePage = true;");
+    List<Integer> seen = new ArrayList<>();
+    browser.waitFor(
+        Duration.ofSeconds(120),
+        d -> {
+          int v = Integer.parseInt(d.findElement(By.id("run-progress")).getAttribute("value"));
+          if (seen.isEmpty() || seen.get(seen.size() - 1) != v) {
+            seen.add(v);
+          }
+          if (v > 0 && v < 100 && seen.size() == 2) {
+            browser.screenshot("run-progress-moving");
+          }
+          return v == 100 && "success".equals(browser.text("run-status"));
+        });
+    assertEquals(
+        Boolean.TRUE,
+        browser.driver.executeScript("return window.syngenSamePage === true;"),
+        "the page was not reloaded");
+    assertTrue(seen.stream().anyMatch(v -> v > 0 && v < 100), "the bar moved through " + seen);
+    browser.screenshot("run-finished");
+
+    browser.driver.navigate().refresh();
+    List<WebElement> preview =
+        browser.driver.findElements(
+            By.cssSelector("#preview table[data-entity='devices'] tbody tr"));
+    assertEquals(5, preview.size(), "the data preview shows the first five devices");
+    browser.driver.executeScript("document.getElementById('preview').scrollIntoView();");
+    browser.screenshot("run-data-preview");
+  }
+
+  @Test
+  void showsAFailedRunsPromptAndFollowsIt() {
+    String target = "it-down-" + UUID.randomUUID().toString().substring(0, 8);
+    Api.Reply created =
+        api.admin(
+            "POST",
+            "api/v1/targets",
+            "{\"id\":\""
+                + target
+                + "\",\"kind\":\"postgres\",\"dsn\":\"postgres://postgres@127.0.0.1:1/test\"}");
+    assertEquals(201, created.status(), created.toString());
+    Api.Reply started =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario_id\":\"iot-demo\",\"target_id\":\"" + target + "\",\"scale\":0.01}");
+    assertEquals(202, started.status(), started.toString());
+    String run = started.json().get("id").asText();
+    assertEquals("failed", api.awaitFinished(run).get("status").asText());
+
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("index.xhtml");
+    WebElement prompt =
+        browser.driver.findElement(
+            By.xpath(
+                "//li[contains(@class,'prompt')][.//strong[text()='Run " + run + " failed']]"));
+    assertTrue(prompt.getText().contains("could not"), prompt.getText());
+    browser.screenshot("failed-run-prompt");
+    prompt.findElement(By.cssSelector("a.action")).click();
+    browser.waitFor(d -> d.findElements(By.id("test-result")).size() > 0);
+    assertTrue(browser.text("test-result").contains("NOT reachable"), browser.text("test-result"));
+    browser.screenshot("failed-run-prompt-followed");
+
+    browser.open("run.xhtml?id=" + run);
+    assertTrue(browser.text("error-cause").contains("could not"), browser.text("error-cause"));
+    assertTrue(browser.text("error-fix").startsWith("Likely fix:"));
+  }
+
+  @Test
+  void createsAndTestsATargetAndSeesTheAuditEntry() {
+    String id = "it-console-" + UUID.randomUUID().toString().substring(0, 8);
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("targets.xhtml");
+    browser.type("target:id", id);
+    browser.type("target:name", "Console test target");
+    new Select(browser.driver.findElement(By.id("target:kind"))).selectByValue("csv");
+    browser.type("target:dsn", "out/it/" + id);
+    browser.click("target:save");
+    WebElement row =
+        browser.waitFor(d -> d.findElement(By.cssSelector("tr[data-target='" + id + "']")));
+    assertTrue(row.getText().contains("csv"), row.getText());
+    row.findElement(By.cssSelector("input.test")).click();
+    browser.waitFor(d -> d.findElements(By.id("test-result")).size() > 0);
+    assertTrue(browser.text("test-result").contains("reachable"), browser.text("test-result"));
+    assertFalse(browser.text("test-result").contains("NOT"), browser.text("test-result"));
+    browser.screenshot("target-tested");
+
+    browser.open("audit.xhtml?action=target.create&subject=" + id);
+    String audit = browser.text("audit");
+    assertTrue(audit.contains("target:" + id), audit);
+    assertTrue(audit.contains("admin"), audit);
+    browser.screenshot("audit-entry");
+  }
+
+  @Test
+  void aViewerCannotStartARun() {
+    browser.login(Api.VIEWER, System.getProperty("syngen.it.viewer.password", "it-viewer-secret"));
+    assertTrue(browser.text("whoami").contains("(viewer)"));
+    browser.open("new-run.xhtml");
+    assertTrue(browser.text("viewer-note").contains("only an admin may start a run"));
+    assertTrue(browser.driver.findElements(By.id("builder:start")).isEmpty());
+    new Select(browser.driver.findElement(By.id("builder:scenario"))).selectByValue("iot-demo");
+    browser.click("builder:preview");
+    browser.waitFor(d -> d.findElements(By.id("plan-hash")).size() > 0);
+    browser.screenshot("viewer-builder");
+  }
+}

@@ -1,0 +1,126 @@
+/* The console's live updates: a WebSocket that reconnects by itself, progress bars and charts. */
+var syngenConsole = (function () {
+  'use strict';
+
+  function socketUrl() {
+    var base = location.pathname.substring(0, location.pathname.indexOf('/console/'));
+    return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + base + '/console/live';
+  }
+
+  /** Opens the live socket; on close, waits (1 s, then up to 10 s) and opens it again. */
+  function connect(onMessage, watch) {
+    var state = document.getElementById('live-state');
+    var delay = 1000;
+    function open() {
+      var ws = new WebSocket(socketUrl());
+      ws.onopen = function () {
+        delay = 1000;
+        if (state) { state.textContent = 'live'; state.className = 'live on'; }
+        if (watch) { ws.send('watch:' + watch); }
+      };
+      ws.onmessage = function (e) { onMessage(JSON.parse(e.data)); };
+      ws.onclose = function () {
+        if (state) { state.textContent = 'reconnecting…'; state.className = 'live off'; }
+        setTimeout(open, delay);
+        delay = Math.min(delay * 2, 10000);
+      };
+    }
+    open();
+  }
+
+  function text(el, value) { if (el) { el.textContent = value === null || value === undefined ? '' : value; } }
+
+  function row(run) {
+    var tr = document.createElement('tr');
+    tr.setAttribute('data-run', run.id);
+    tr.innerHTML = '<td><a></a></td><td class="scenario"></td><td><span class="badge"></span></td>' +
+      '<td><progress max="100" value="0"></progress> <span class="pct"></span></td>' +
+      '<td class="rate"></td><td class="eta"></td><td class="current"></td>';
+    var a = tr.querySelector('a');
+    a.href = 'run.xhtml?id=' + encodeURIComponent(run.id);
+    a.textContent = run.id;
+    tr.querySelector('progress').setAttribute('aria-label', 'progress of ' + run.id);
+    return tr;
+  }
+
+  function fill(tr, run) {
+    text(tr.querySelector('.scenario') || tr.children[1], run.scenario);
+    var badge = tr.querySelector('.badge');
+    badge.className = 'badge ' + run.status;
+    text(badge, run.status);
+    tr.querySelector('progress').value = run.percent;
+    text(tr.querySelector('.pct'), run.percent + '%');
+    text(tr.querySelector('.rate'), run.rowsPerSecond);
+    text(tr.querySelector('.eta'), run.etaSeconds === null ? '' : run.etaSeconds + ' s');
+    text(tr.querySelector('.current'), run.current);
+  }
+
+  function chart(id, label, max) {
+    var canvas = document.getElementById(id);
+    if (!canvas || typeof Chart === 'undefined') { return null; }
+    return new Chart(canvas, {
+      type: 'line',
+      data: { labels: [], datasets: [{ label: label, data: [], tension: 0.2, pointRadius: 0 }] },
+      options: { animation: false, scales: { y: { beginAtZero: true, suggestedMax: max } } }
+    });
+  }
+
+  function push(c, value) {
+    if (!c) { return; }
+    c.data.labels.push(new Date().toLocaleTimeString());
+    c.data.datasets[0].data.push(value);
+    if (c.data.labels.length > 60) { c.data.labels.shift(); c.data.datasets[0].data.shift(); }
+    c.update();
+  }
+
+  function dashboard() {
+    var body = document.querySelector('#active-runs tbody');
+    var throughput = chart('throughput-chart', 'rows/s', undefined);
+    var errors = chart('error-chart', 'failed share of last 20 runs', 1);
+    connect(function (m) {
+      var seen = {};
+      m.active.forEach(function (run) {
+        seen[run.id] = true;
+        var tr = body.querySelector('tr[data-run="' + run.id + '"]');
+        if (!tr) { tr = row(run); body.appendChild(tr); }
+        fill(tr, run);
+      });
+      Array.prototype.slice.call(body.querySelectorAll('tr')).forEach(function (tr) {
+        if (!seen[tr.getAttribute('data-run')]) { tr.parentNode.removeChild(tr); }
+      });
+      text(document.getElementById('no-active'), m.active.length ? '' : 'No run is active.');
+      text(document.getElementById('sys-queued'), m.queued);
+      text(document.getElementById('sys-running'), m.running);
+      push(throughput, m.rowsPerSecond);
+      push(errors, m.errorRate);
+    });
+  }
+
+  function run(id, status) {
+    connect(function (m) {
+      var r = m.watched;
+      if (!r) { return; }
+      var badge = document.getElementById('run-status');
+      if (badge) { badge.className = 'badge ' + r.status; text(badge, r.status); }
+      var bar = document.getElementById('run-progress');
+      if (bar) { bar.value = r.percent; }
+      text(document.getElementById('run-percent'), r.percent + '%');
+      text(document.getElementById('run-rows'), r.rows + ' / ' + r.total + ' rows');
+      text(document.getElementById('run-rate'), r.rowsPerSecond);
+      text(document.getElementById('run-eta'), r.etaSeconds);
+      text(document.getElementById('run-current'), r.current);
+      r.entities.forEach(function (e) {
+        var tr = document.querySelector('#entities tr[data-entity="' + e.entity + '"]');
+        if (tr) { text(tr.querySelector('.written'), e.written); tr.querySelector('progress').value = e.written; }
+      });
+      if (status !== r.status && (r.status === 'failed' || r.status === 'success' || r.status === 'cancelled')
+          && (status === 'running' || status === 'pending')) {
+        status = r.status;
+        var note = document.getElementById('live-state');
+        text(note, 'finished: ' + r.status + ' — reload the page for the full log');
+      }
+    }, id);
+  }
+
+  return { dashboard: dashboard, run: run };
+})();
