@@ -386,7 +386,12 @@ final class RunCommand {
       List<Map<String, Object>> es = new ArrayList<>();
       int i = 1;
       for (CompiledEntity e : plan.included()) {
-        es.add(Map.of("order", i++, "entity", e.name(), "table", e.table(), "rows", e.rows()));
+        Map<String, Object> entity = new LinkedHashMap<>(); // stable field order for readers
+        entity.put("order", i++);
+        entity.put("entity", e.name());
+        entity.put("table", e.table());
+        entity.put("rows", e.rows());
+        es.add(entity);
       }
       m.put("entities", es);
       m.put("warnings", plan.warnings());
