@@ -1,14 +1,11 @@
 package dev.syngen.cli;
 
 import dev.syngen.core.engine.CancelToken;
-import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunListener;
-import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
@@ -128,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (brokersOnly) {
       brokers(out, threads);
-      deleteTree(scratch);
+      DiscardSink.deleteTree(scratch);
       return 0;
     }
     out.printf(
@@ -185,7 +182,7 @@ final class BenchCommand implements Callable<Integer> {
     if (heapRows > 0) {
       peakHeap(out, threads);
     }
-    deleteTree(scratch);
+    DiscardSink.deleteTree(scratch);
     return 0;
   }
 
@@ -338,41 +335,5 @@ final class BenchCommand implements Callable<Integer> {
           n, peak >> 20, (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().maxMemory() >> 20);
       out.flush();
     }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
-  /** Generates and touches every batch but keeps nothing: the engine's own speed. */
-  private static final class DiscardSink implements Sink {
-    @Override
-    public void prepare(List<CompiledEntity> entities, TableMode mode) {}
-
-    @Override
-    public EntityWriter<Integer> open(CompiledEntity entity, long startRow) {
-      return new EntityWriter<>() {
-        @Override
-        public Integer encode(RowBatch batch) {
-          return batch.size();
-        }
-
-        @Override
-        public void write(Integer chunk) {}
-
-        @Override
-        public void finish() {}
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -1,7 +1,6 @@
 package dev.syngen.cli;
 
 import dev.syngen.core.engine.CancelToken;
-import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.fidelity.Band;
@@ -17,7 +16,6 @@ import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.Expectations;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
@@ -34,11 +32,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -149,7 +145,7 @@ final class RealismBenchCommand implements Callable<Integer> {
   private double[] compare(Scenario s, List<String> entities, long n, int threads) {
     List<CompiledPlan> plans = new ArrayList<>();
     for (String e : entities) {
-      run(plan(s, e, Math.max(1000, n / 4)), new Discard(), threads);
+      run(plan(s, e, Math.max(1000, n / 4)), new DiscardSink(), threads);
       plans.add(plan(s, e, n));
     }
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -158,7 +154,7 @@ final class RealismBenchCommand implements Callable<Integer> {
     for (int round = 0; round < 5; round++) {
       for (int i = 0; i < plans.size(); i++) {
         long t0 = onCpu ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
-        run(plans.get(i), new Discard(), threads);
+        run(plans.get(i), new DiscardSink(), threads);
         long t1 = onCpu ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
         best[i] = Math.max(best[i], n / ((t1 - t0) / 1e9));
       }
@@ -262,39 +258,7 @@ final class RealismBenchCommand implements Callable<Integer> {
         r.verdict().label(), seconds, r.checks().size());
     r.reasons().forEach(x -> out.println("  - " + x));
     if (dir == null && !fidelityKind.equals("postgres")) {
-      try (Stream<Path> walk = Files.walk(scratch)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      DiscardSink.deleteTree(scratch);
     }
-  }
-
-  /** Touches every batch and keeps nothing: the engine's own speed. */
-  private static final class Discard implements Sink {
-    @Override
-    public void prepare(List<CompiledEntity> entities, TableMode mode) {}
-
-    @Override
-    public EntityWriter<Integer> open(CompiledEntity entity, long startRow) {
-      return new EntityWriter<>() {
-        @Override
-        public Integer encode(RowBatch batch) {
-          return batch.size();
-        }
-
-        @Override
-        public void write(Integer chunk) {}
-
-        @Override
-        public void finish() {}
-
-        @Override
-        public void close() {}
-      };
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -11,4 +11,12 @@ public class SinkException extends RuntimeException {
   public SinkException(String message) {
     super(message);
   }
+
+  /** Refuses to open a target whose profile has problems, listing all of them. */
+  public static void throwIfInvalid(
+      TargetProfile profile, dev.syngen.core.scenario.Problems problems) {
+    if (!problems.isEmpty()) {
+      throw new SinkException("target " + profile + " is invalid: " + problems.list());
+    }
+  }
 }

@@ -43,10 +43,7 @@ public final class FileSinkFactory implements SinkFactory {
     TextFormat format = "ndjson".equals(profile.kind()) ? new NdjsonFormat() : new CsvFormat();
     Problems problems = new Problems();
     FileOptions options = FileOptions.read(profile, problems);
-    if (!problems.isEmpty()) {
-      throw new dev.syngen.core.sink.SinkException(
-          "target " + profile + " is invalid: " + problems.list());
-    }
+    dev.syngen.core.sink.SinkException.throwIfInvalid(profile, problems);
     return new FileSink(directory(profile.dsn()), format, options, java.time.Clock.systemUTC());
   }
 

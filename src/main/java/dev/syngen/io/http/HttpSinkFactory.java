@@ -3,7 +3,6 @@ package dev.syngen.io.http;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
-import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.SinkFactory;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
@@ -28,11 +27,7 @@ public final class HttpSinkFactory implements SinkFactory {
   }
 
   private static HttpSettings settings(TargetProfile profile) {
-    Problems problems = new Problems();
-    HttpSettings s = HttpSettings.read(profile, new OptionReader(profile, problems));
-    if (!problems.isEmpty()) {
-      throw new SinkException("target " + profile + " is invalid: " + problems.list());
-    }
+    HttpSettings s = OptionReader.readValid(profile, HttpSettings::read);
     return s;
   }
 

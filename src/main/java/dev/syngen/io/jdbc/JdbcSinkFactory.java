@@ -92,9 +92,7 @@ public final class JdbcSinkFactory implements SinkFactory {
   public Sink open(TargetProfile profile) {
     Problems problems = new Problems();
     validate(profile, problems);
-    if (!problems.isEmpty()) {
-      throw new SinkException("target " + profile + " is invalid: " + problems.list());
-    }
+    SinkException.throwIfInvalid(profile, problems);
     if (isSqlite(profile)) {
       return new SqliteSink(JdbcUrls.sqlitePath(profile.dsn()));
     }

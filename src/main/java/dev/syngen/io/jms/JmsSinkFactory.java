@@ -3,7 +3,6 @@ package dev.syngen.io.jms;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
-import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.SinkFactory;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
@@ -46,11 +45,7 @@ public final class JmsSinkFactory implements SinkFactory {
   }
 
   private static JmsSettings settings(TargetProfile profile) {
-    Problems problems = new Problems();
-    JmsSettings s = JmsSettings.read(profile, new OptionReader(profile, problems));
-    if (!problems.isEmpty()) {
-      throw new SinkException("target " + profile + " is invalid: " + problems.list());
-    }
+    JmsSettings s = OptionReader.readValid(profile, JmsSettings::read);
     return s;
   }
 

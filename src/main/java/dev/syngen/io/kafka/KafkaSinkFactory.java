@@ -3,7 +3,6 @@ package dev.syngen.io.kafka;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
-import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.SinkFactory;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
@@ -36,11 +35,7 @@ public final class KafkaSinkFactory implements SinkFactory {
 
   @Override
   public Sink open(TargetProfile profile, RunContext context) {
-    Problems problems = new Problems();
-    KafkaSettings s = KafkaSettings.read(profile, new OptionReader(profile, problems));
-    if (!problems.isEmpty()) {
-      throw new SinkException("target " + profile + " is invalid: " + problems.list());
-    }
+    KafkaSettings s = OptionReader.readValid(profile, KafkaSettings::read);
     return new KafkaSink(s, context);
   }
 

@@ -24,6 +24,15 @@ public final class OptionReader {
     this.problems = problems;
   }
 
+  /** Reads a sink's settings for opening it; an invalid profile throws with every problem. */
+  public static <T> T readValid(
+      TargetProfile profile, java.util.function.BiFunction<TargetProfile, OptionReader, T> read) {
+    Problems problems = new Problems();
+    T settings = read.apply(profile, new OptionReader(profile, problems));
+    dev.syngen.core.sink.SinkException.throwIfInvalid(profile, problems);
+    return settings;
+  }
+
   public Problems problems() {
     return problems;
   }

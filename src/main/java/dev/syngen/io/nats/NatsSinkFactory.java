@@ -3,7 +3,6 @@ package dev.syngen.io.nats;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
-import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.SinkFactory;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
@@ -32,11 +31,7 @@ public final class NatsSinkFactory implements SinkFactory {
 
   @Override
   public Sink open(TargetProfile profile, RunContext context) {
-    Problems problems = new Problems();
-    NatsSettings s = NatsSettings.read(profile, new OptionReader(profile, problems));
-    if (!problems.isEmpty()) {
-      throw new SinkException("target " + profile + " is invalid: " + problems.list());
-    }
+    NatsSettings s = OptionReader.readValid(profile, NatsSettings::read);
     return new NatsSink(s, context);
   }
 
