@@ -19,6 +19,8 @@ import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.traffic.TrafficRequest;
+import dev.syngen.io.Targets;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -215,18 +217,18 @@ final class RunCommand {
       throw new IllegalArgumentException(
           "--batch-size must be between 1 and 1000000, got " + batchSize);
     }
-    TrafficOptions to = trafficOptions == null ? new TrafficOptions() : trafficOptions;
-    to.check();
+    TrafficRequest to = (trafficOptions == null ? new TrafficOptions() : trafficOptions).checked();
     Scenario scenario = ws.scenarios.load(scenarioId);
     List<TargetProfile> targets = targetOptions.resolve(ws);
-    if (to.shapesPayload() && targets.stream().noneMatch(t -> MESSAGE_KINDS.contains(t.kind()))) {
+    if (to.shapesPayload()
+        && targets.stream().noneMatch(t -> Targets.MESSAGE_KINDS.contains(t.kind()))) {
       throw new IllegalArgumentException(
           "--payload-size and --payload-template shape message payloads; none of the targets is"
               + " one of "
-              + MESSAGE_KINDS);
+              + Targets.MESSAGE_KINDS);
     }
     CompiledPlan plan =
-        Streaming.plan(ws.compiler, scenario, Bands.apply(scenario, po.band, po.overrides()), to);
+        to.plan(ws.compiler, scenario, Bands.apply(scenario, po.band, po.overrides()));
     ws.checkExpectations(scenario, plan);
     PrintWriter out = spec.commandLine().getOut();
     if (planOnly) {
@@ -242,7 +244,7 @@ final class RunCommand {
     RunListener progress =
         quiet || System.console() == null
             ? RunListener.NONE
-            : new ProgressBar(spec.commandLine().getErr(), plan.totalRows(), to.duration());
+            : new ProgressBar(spec.commandLine().getErr(), plan.totalRows(), to.parsedDuration());
     CancelToken cancel = new CancelToken();
     Thread hook = new Thread(cancel::cancel, "syngen-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -254,7 +256,7 @@ final class RunCommand {
               plan,
               open(ws, targets, context),
               mode,
-              new RunEngine(threads, batchSize, to.traffic(plan, payload)),
+              new RunEngine(threads, batchSize, to.traffic(plan)),
               progress,
               cancel);
     } finally {
@@ -273,9 +275,6 @@ final class RunCommand {
     }
     return 0;
   }
-
-  static final java.util.Set<String> MESSAGE_KINDS =
-      java.util.Set.of("kafka", "nats", "jms", "http");
 
   /** One target's sink, or a fan-out over all of them, each behind its own queue. */
   private static Sink open(Workspace ws, List<TargetProfile> targets, RunContext context) {

@@ -1,19 +1,11 @@
 package dev.syngen.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.syngen.core.plan.CompiledEntity;
-import dev.syngen.core.plan.CompiledPlan;
-import dev.syngen.core.sink.PayloadShape;
-import dev.syngen.core.traffic.ByteSize;
-import dev.syngen.core.traffic.HumanDuration;
-import dev.syngen.core.traffic.Rate;
-import dev.syngen.core.traffic.Traffic;
-import dev.syngen.core.traffic.TrafficMode;
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.traffic.TrafficRequest;
+import dev.syngen.io.message.PayloadTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -61,124 +53,40 @@ final class TrafficOptions {
       description = "Message payload template with {{column}} placeholders, inline or @file.")
   String payloadTemplate;
 
-  boolean any() {
-    return rate != null
-        || duration != null
-        || mode != null
-        || payloadSize != null
-        || payloadTemplate != null;
+  /** The flags as a request; a {@code @file} template is read here. */
+  TrafficRequest request() {
+    return new TrafficRequest(rate, duration, streamEntity, mode, window, payloadSize, template());
   }
 
-  boolean shapesPayload() {
-    return payloadSize != null || payloadTemplate != null;
+  /** Checks the flags together; throws with every problem and what to change. */
+  TrafficRequest checked() {
+    TrafficRequest r = request();
+    Problems problems = new Problems();
+    r.check(problems, key -> "--" + FLAGS.get(key), PayloadTemplates::problem);
+    problems.throwIfAny("traffic flags");
+    return r;
   }
 
-  TrafficMode mode() {
-    return mode == null ? TrafficMode.STEADY : TrafficMode.parse(mode);
-  }
-
-  Rate rate() {
-    return rate == null ? null : Rate.parse(rate);
-  }
-
-  Duration duration() {
-    return duration == null ? null : HumanDuration.parse(duration);
-  }
-
-  /** Checks the flags together; throws with what to change. */
-  void check() {
-    TrafficMode m = mode();
-    Rate r = rate();
-    duration();
-    if (m != TrafficMode.STEADY && r == null) {
-      throw new IllegalArgumentException("--traffic " + m.label() + " needs --rate");
-    }
-    if (m == TrafficMode.SAMPLED && payloadSize == null) {
-      throw new IllegalArgumentException(
-          "--traffic sampled needs --payload-size: the logical size each record stands for");
-    }
-    if (window != null && m != TrafficMode.BURST) {
-      throw new IllegalArgumentException("--burst-window applies only to --traffic burst");
-    }
-    if (streamEntity != null && duration == null) {
-      throw new IllegalArgumentException("--stream-entity applies only with --duration");
-    }
-    payload();
-  }
-
-  PayloadShape payload() {
-    int size = payloadSize == null ? 0 : (int) ByteSize.parse(payloadSize);
-    return new PayloadShape(size, template(), mode() == TrafficMode.SAMPLED);
-  }
+  /** Flag names of the stored keys. */
+  private static final Map<String, String> FLAGS =
+      Map.of(
+          "rate", "rate",
+          "duration", "duration",
+          "stream_entity", "stream-entity",
+          "traffic", "traffic",
+          "burst_window", "burst-window",
+          "payload_size", "payload-size",
+          "payload_template", "payload-template");
 
   private String template() {
-    if (payloadTemplate == null) {
-      return null;
+    if (payloadTemplate == null || !payloadTemplate.startsWith("@")) {
+      return payloadTemplate;
     }
-    String t = payloadTemplate;
-    if (t.startsWith("@")) {
-      try {
-        t = Files.readString(Path.of(t.substring(1)));
-      } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "--payload-template " + payloadTemplate + ": cannot read the file (" + e + ")");
-      }
-    }
-    String probe = t.replaceAll("\\{\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}}", "0");
     try {
-      new ObjectMapper().readTree(probe);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Files.readString(Path.of(payloadTemplate.substring(1)));
+    } catch (IOException e) {
       throw new IllegalArgumentException(
-          "--payload-template is not JSON once its {{column}} placeholders are filled: "
-              + e.getOriginalMessage()
-              + "; write e.g. '{\"id\":{{reading_id}},\"v\":{{value}}}'");
-    }
-    return t;
-  }
-
-  /** The entity --duration applies to, checked against the plan. */
-  CompiledEntity streamed(CompiledPlan plan) {
-    var included = plan.included();
-    if (streamEntity == null) {
-      return included.get(included.size() - 1);
-    }
-    return included.stream()
-        .filter(e -> e.name().equals(streamEntity))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "--stream-entity '"
-                        + streamEntity
-                        + "' is not an entity this run writes; use one of "
-                        + included.stream().map(CompiledEntity::name).toList()));
-  }
-
-  Traffic traffic(CompiledPlan plan, PayloadShape payload) {
-    return new Traffic(
-        rate(),
-        mode(),
-        window == null ? null : HumanDuration.parse(window),
-        duration(),
-        duration == null ? null : streamed(plan).name(),
-        payload.sampled() ? payload.size() : 0);
-  }
-
-  Map<String, Object> asMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    put(m, "rate", rate);
-    put(m, "duration", duration);
-    put(m, "stream_entity", streamEntity);
-    put(m, "traffic", mode);
-    put(m, "burst_window", window);
-    put(m, "payload_size", payloadSize);
-    put(m, "payload_template", payloadTemplate);
-    return m;
-  }
-
-  private static void put(Map<String, Object> m, String k, Object v) {
-    if (v != null) {
-      m.put(k, v);
+          "--payload-template " + payloadTemplate + ": cannot read the file (" + e + ")");
     }
   }
 }

@@ -19,6 +19,9 @@ import java.util.TreeSet;
 
 /** All target kinds this build supports, dispatched by {@code kind}. */
 public final class Targets implements SinkFactory {
+  /** Kinds that carry messages: only they take payload shapes (size, template, sampling). */
+  public static final Set<String> MESSAGE_KINDS = Set.of("kafka", "nats", "jms", "http");
+
   private final List<SinkFactory> factories;
 
   public Targets(List<SinkFactory> factories) {

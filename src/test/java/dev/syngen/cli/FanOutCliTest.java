@@ -194,7 +194,7 @@ class FanOutCliTest {
     String[][] cases = {
       {"--rate", "fast", "rate 'fast' is not understood"},
       {"--duration", "soon", "duration 'soon' is not understood"},
-      {"--traffic", "burst", "--traffic burst needs --rate"},
+      {"--traffic", "burst", "--traffic: burst traffic needs a rate"},
       {"--traffic", "wavy", "traffic mode 'wavy' is unknown"},
       {"--payload-size", "1KB", "shape message payloads; none of the targets"},
     };
@@ -226,6 +226,6 @@ class FanOutCliTest {
                 "--payload-template",
                 "{\"v\": {{value}");
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("--payload-template is not JSON"), r.err());
+    assertTrue(r.err().contains("--payload-template: is not JSON"), r.err());
   }
 }

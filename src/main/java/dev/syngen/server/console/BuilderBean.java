@@ -1,6 +1,7 @@
 package dev.syngen.server.console;
 
 import dev.syngen.core.sink.TableMode;
+import dev.syngen.core.traffic.TrafficMode;
 import dev.syngen.server.rest.view.PlanView;
 import dev.syngen.server.rest.view.RunView;
 import dev.syngen.server.rest.view.TargetView;
@@ -12,8 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The run builder: scenario and target pickers, seed, as_of, scale, counts, include/exclude and
- * table mode; a plan preview before starting, and every problem shown at its field.
+ * The run builder: scenario and target pickers, seed, as_of, scale, scale band, per-entity counts
+ * and scales, include/exclude, table mode and, for message targets, traffic (rate, duration, mode,
+ * payload size); a plan preview before starting, and every problem shown at its field.
  */
 @Named
 @ViewScoped
@@ -36,6 +38,19 @@ public class BuilderBean implements Serializable {
 
   public List<String> getModes() {
     return Arrays.stream(TableMode.values()).map(TableMode::yamlName).toList();
+  }
+
+  /** Every band some scenario declares; the server checks the chosen scenario has it. */
+  public List<String> getBands() {
+    return facade.scenarios().stream()
+        .flatMap(s -> s.bands().stream())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  public List<String> getTrafficModes() {
+    return Arrays.stream(TrafficMode.values()).map(TrafficMode::label).toList();
   }
 
   public void preview() {
@@ -147,5 +162,53 @@ public class BuilderBean implements Serializable {
 
   public void setMode(String v) {
     form.mode = v;
+  }
+
+  public String getScales() {
+    return form.scales;
+  }
+
+  public void setScales(String v) {
+    form.scales = v;
+  }
+
+  public String getBand() {
+    return form.band;
+  }
+
+  public void setBand(String v) {
+    form.band = v;
+  }
+
+  public String getRate() {
+    return form.rate;
+  }
+
+  public void setRate(String v) {
+    form.rate = v;
+  }
+
+  public String getDuration() {
+    return form.duration;
+  }
+
+  public void setDuration(String v) {
+    form.duration = v;
+  }
+
+  public String getTraffic() {
+    return form.traffic;
+  }
+
+  public void setTraffic(String v) {
+    form.traffic = v;
+  }
+
+  public String getPayloadSize() {
+    return form.payloadSize;
+  }
+
+  public void setPayloadSize(String v) {
+    form.payloadSize = v;
   }
 }

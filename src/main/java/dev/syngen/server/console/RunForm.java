@@ -3,6 +3,7 @@ package dev.syngen.server.console;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.TableMode;
+import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.server.run.RunRequest;
 import java.io.Serializable;
 import java.time.Instant;
@@ -27,9 +28,15 @@ public class RunForm implements Serializable {
   String asOf;
   String scale;
   String counts;
+  String scales;
+  String band;
   String include;
   String exclude;
   String mode = TableMode.CREATE_IF_MISSING.yamlName();
+  String rate;
+  String duration;
+  String traffic;
+  String payloadSize;
 
   RunRequest toRequest() {
     Problems problems = new Problems();
@@ -54,23 +61,27 @@ public class RunForm implements Serializable {
       }
     }
     Map<String, Long> countMap = new LinkedHashMap<>();
-    if (!blank(counts)) {
-      for (String line : counts.split("[\\n,]")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] kv = line.split("=", 2);
-        Long n = kv.length == 2 ? whole(kv[1], "entity_counts." + kv[0].strip(), problems) : null;
-        if (kv.length != 2) {
-          problems.add(
-              "entity_counts",
-              "'" + line.strip() + "' is not entity=rows",
-              "write e.g. devices=500");
-        } else if (n != null) {
-          countMap.put(kv[0].strip(), n);
-        }
-      }
-    }
+    pairs(counts, "entity_counts", "devices=500", problems)
+        .forEach(
+            (entity, text) -> {
+              Long n = whole(text, "entity_counts." + entity, problems);
+              if (n != null) {
+                countMap.put(entity, n);
+              }
+            });
+    Map<String, Double> scaleMap = new LinkedHashMap<>();
+    pairs(scales, "entity_scales", "telemetry=0.1", problems)
+        .forEach(
+            (entity, text) -> {
+              try {
+                scaleMap.put(entity, Double.valueOf(text));
+              } catch (NumberFormatException e) {
+                problems.add(
+                    "entity_scales." + entity,
+                    "'" + text + "' is not a number",
+                    "write e.g. " + entity + "=0.1");
+              }
+            });
     TableMode tableMode = TableMode.parse(mode).orElse(null);
     if (tableMode == null) {
       problems.add("mode", "unknown mode '" + mode + "'", "use one of: " + TableMode.allNames());
@@ -81,7 +92,10 @@ public class RunForm implements Serializable {
         blank(target) ? null : target,
         null,
         new RunOverrides(
-            seedValue, asOfValue, scaleValue, Map.of(), countMap, names(include), names(exclude)),
+            seedValue, asOfValue, scaleValue, scaleMap, countMap, names(include), names(exclude)),
+        blank(band) ? null : band.strip(),
+        new TrafficRequest(
+            text(rate), text(duration), null, text(traffic), null, text(payloadSize), null),
         tableMode,
         null,
         problems.list());
@@ -98,8 +112,11 @@ public class RunForm implements Serializable {
     if (path.startsWith("target")) {
       return "target";
     }
-    if (path.startsWith("entity_counts") || path.startsWith("entity_scales")) {
+    if (path.startsWith("entity_counts")) {
       return "counts";
+    }
+    if (path.startsWith("entity_scales")) {
+      return "scales";
     }
     if (path.startsWith("include_entities")) {
       return "include";
@@ -112,8 +129,38 @@ public class RunForm implements Serializable {
       case "as_of" -> "asOf";
       case "scale" -> "scale";
       case "mode" -> "mode";
+      case "band" -> "band";
+      case "traffic.rate" -> "rate";
+      case "traffic.duration", "traffic.stream_entity" -> "duration";
+      case "traffic.mode", "traffic.burst_window" -> "traffic";
+      case "traffic.payload_size", "traffic.payload_template" -> "payloadSize";
       default -> null;
     };
+  }
+
+  /** {@code entity=value} pairs, one a line or comma separated; malformed ones are problems. */
+  private static Map<String, String> pairs(
+      String text, String path, String example, Problems problems) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (blank(text)) {
+      return out;
+    }
+    for (String line : text.split("[\\n,]")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] kv = line.split("=", 2);
+      if (kv.length != 2 || kv[0].isBlank()) {
+        problems.add(path, "'" + line.strip() + "' is not entity=value", "write e.g. " + example);
+      } else {
+        out.put(kv[0].strip(), kv[1].strip());
+      }
+    }
+    return out;
+  }
+
+  private static String text(String s) {
+    return blank(s) ? null : s.strip();
   }
 
   private static Long whole(String text, String path, Problems problems) {

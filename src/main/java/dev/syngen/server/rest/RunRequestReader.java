@@ -4,6 +4,7 @@ import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Instants;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.TableMode;
+import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.server.run.RunRequest;
 import dev.syngen.server.scenario.ProblemPaths;
 import dev.syngen.server.scenario.ScenarioCatalog;
@@ -39,6 +40,8 @@ final class RunRequestReader {
               "entity_counts",
               "include_entities",
               "exclude_entities",
+              "band",
+              "traffic",
               "mode",
               "parallelism"));
 
@@ -81,6 +84,8 @@ final class RunRequestReader {
     f.wholes("entity_counts").forEach(counts::put);
     List<String> include = f.strings("include_entities");
     List<String> exclude = f.strings("exclude_entities");
+    String band = f.text("band");
+    TrafficRequest traffic = traffic(m.get("traffic"), problems);
     TableMode mode = mode(f.text("mode"), problems);
     Long parallelism = f.whole("parallelism");
     if (parallelism != null && (parallelism < 1 || parallelism > maxParallelism)) {
@@ -95,6 +100,8 @@ final class RunRequestReader {
         targetId,
         target,
         new RunOverrides(seed, asOf, scale, scales, counts, include, exclude),
+        band,
+        traffic,
         mode,
         parallelism == null || parallelism < 1 || parallelism > maxParallelism
             ? null
@@ -125,6 +132,46 @@ final class RunRequestReader {
     TargetSpec spec = TargetSpecs.fromTree(v, "inline", found);
     ProblemPaths.copy(found.list(), "target", problems);
     return spec;
+  }
+
+  /** The keys of the {@code traffic} object. */
+  static final List<String> TRAFFIC_FIELDS =
+      List.of(
+          "rate",
+          "duration",
+          "stream_entity",
+          "mode",
+          "burst_window",
+          "payload_size",
+          "payload_template");
+
+  /** {@code traffic}: strings (a rate or size may be a bare number); null when absent. */
+  private static TrafficRequest traffic(Object v, Problems problems) {
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Map<?, ?> t)) {
+      problems.add(
+          "traffic", "must be an object", "write {\"rate\": \"50k/s\", \"duration\": \"30s\"}");
+      return null;
+    }
+    String[] values = new String[TRAFFIC_FIELDS.size()];
+    t.forEach(
+        (k, x) -> {
+          int i = TRAFFIC_FIELDS.indexOf(String.valueOf(k));
+          if (i < 0) {
+            problems.add(
+                "traffic." + k,
+                "unknown field '" + k + "'",
+                "use only: " + String.join(", ", TRAFFIC_FIELDS));
+          } else if (x instanceof String || x instanceof Number) {
+            values[i] = String.valueOf(x);
+          } else if (x != null) {
+            problems.add("traffic." + k, "must be a string", "write it in quotes, e.g. \"30s\"");
+          }
+        });
+    return new TrafficRequest(
+        values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
   }
 
   private static TableMode mode(String name, Problems problems) {

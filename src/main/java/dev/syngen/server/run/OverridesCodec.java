@@ -1,6 +1,7 @@
 package dev.syngen.server.run;
 
 import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.traffic.TrafficRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +10,18 @@ import java.util.Map;
 
 /**
  * Converts run overrides to the plain map stored with a run (snake_case keys, as in the request)
- * and back, so a rerun rebuilds exactly the overrides of the original.
+ * and back, so a rerun rebuilds exactly the overrides of the original. The scale band and the
+ * traffic are stored beside them under their own keys.
  */
 public final class OverridesCodec {
   private OverridesCodec() {}
+
+  public static Map<String, Object> toMap(RunOverrides o, String band, TrafficRequest traffic) {
+    Map<String, Object> m = toMap(o);
+    putIf(m, "band", band);
+    m.putAll(traffic.asMap());
+    return m;
+  }
 
   public static Map<String, Object> toMap(RunOverrides o) {
     Map<String, Object> m = new LinkedHashMap<>();

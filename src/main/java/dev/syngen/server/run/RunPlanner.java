@@ -1,13 +1,19 @@
 package dev.syngen.server.run;
 
 import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.plan.Bands;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
+import dev.syngen.core.plan.RecordedOverrides;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.traffic.TrafficRequest;
+import dev.syngen.io.Targets;
+import dev.syngen.io.message.PayloadTemplates;
 import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.error.ApiException;
 import dev.syngen.server.persistence.JpaTargetStore;
@@ -43,8 +49,12 @@ public class RunPlanner {
     TargetSpec spec = targetSpec(request, problems);
     String field = request.target() != null ? "target" : "target_id";
     TargetProfile profile = spec == null ? null : resolver.resolve(spec, field, problems);
+    TrafficRequest traffic = request.traffic();
+    boolean trafficOk = checkTraffic(traffic, profile, problems);
     CompiledPlan plan =
-        scenario == null ? null : compiler.compile(scenario, request.overrides(), problems);
+        scenario == null || !trafficOk
+            ? null
+            : compile(scenario, request.overrides(), request.band(), traffic, problems);
     checkLimits(plan, problems);
     problems.throwIfAny("run request");
     return new PreparedRun(
@@ -54,6 +64,8 @@ public class RunPlanner {
         source.document(),
         request.scenarioId() != null ? "scenario_id:" + request.scenarioId() : "inline",
         request.overrides(),
+        request.band(),
+        traffic,
         request.mode() == null ? TableMode.CREATE_IF_MISSING : request.mode(),
         request.parallelism() == null ? settings.defaultParallelism() : request.parallelism());
   }
@@ -65,10 +77,13 @@ public class RunPlanner {
   public PreparedRun replay(RunRecord run, RunSpec spec) {
     RunOverrides overrides =
         OverridesCodec.fromMap(run.overrides()).withSeed(run.seed()).withAsOf(run.asOf());
+    String band = RecordedOverrides.band(run.overrides());
+    TrafficRequest traffic = TrafficRequest.fromMap(run.overrides());
     Problems problems = new Problems();
     Scenario scenario = ScenarioDocuments.read(spec.scenarioDocument(), "inline", "", problems);
     TargetProfile profile = resolver.resolve(spec.target(), "target", problems);
-    CompiledPlan plan = scenario == null ? null : compiler.compile(scenario, overrides, problems);
+    CompiledPlan plan =
+        scenario == null ? null : compile(scenario, overrides, band, traffic, problems);
     if (!problems.isEmpty()) {
       throw ApiException.conflict(
           "run " + run.id() + " cannot be prepared again: " + problems.list());
@@ -91,8 +106,51 @@ public class RunPlanner {
         spec.scenarioDocument(),
         run.scenarioSource(),
         overrides,
+        band,
+        traffic,
         mode,
         run.parallelism());
+  }
+
+  /**
+   * The plan with the scale band applied and, when the traffic has a duration, the streamed
+   * entity's count set by it; null (and problems) when it does not compile.
+   */
+  private CompiledPlan compile(
+      Scenario scenario,
+      RunOverrides overrides,
+      String band,
+      TrafficRequest traffic,
+      Problems problems) {
+    try {
+      RunOverrides banded = Bands.apply(scenario, band, overrides);
+      CompiledPlan plan = compiler.compile(scenario, banded, problems);
+      return plan == null || traffic.duration() == null
+          ? plan
+          : traffic.plan(compiler, scenario, banded);
+    } catch (ValidationException e) {
+      ProblemPaths.copy(e.problems(), traffic.duration() == null ? "" : "traffic", problems);
+      return null;
+    }
+  }
+
+  /** Adds the traffic's problems; true when it has none. */
+  private static boolean checkTraffic(TrafficRequest t, TargetProfile target, Problems problems) {
+    Problems found = new Problems();
+    t.check(found, RunPlanner::trafficField, PayloadTemplates::problem);
+    ProblemPaths.copy(found.list(), "", problems);
+    if (t.shapesPayload() && target != null && !Targets.MESSAGE_KINDS.contains(target.kind())) {
+      problems.add(
+          t.template() != null ? "traffic.payload_template" : "traffic.payload_size",
+          "shapes message payloads, but target '" + target.id() + "' is " + target.kind(),
+          "use it with a kafka, nats, jms or http target, or leave it out");
+    }
+    return found.isEmpty();
+  }
+
+  /** The request field of a stored traffic key: the mode is {@code traffic.mode}. */
+  static String trafficField(String key) {
+    return "traffic." + ("traffic".equals(key) ? "mode" : key);
   }
 
   /** A scenario and the document it was read from; either may be null after problems. */

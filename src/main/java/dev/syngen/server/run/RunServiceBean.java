@@ -56,7 +56,7 @@ public class RunServiceBean implements RunService {
   public RunRecord start(RunRequest request) {
     PreparedRun p = planner.prepare(request);
     launcher.checkCapacity();
-    RunRecord pending = pending(p, OverridesCodec.toMap(p.overrides()));
+    RunRecord pending = pending(p, p.recordedOverrides());
     ledger.recordNew(
         pending,
         spec(p, null),

@@ -5,7 +5,9 @@ import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.sink.Redactor;
+import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
+import dev.syngen.core.traffic.TrafficRequest;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,9 +60,15 @@ final class RunTask implements Runnable {
   }
 
   private RunRecord execute() {
-    Sink sink = launcher.targets.open(prepared.target());
+    TrafficRequest traffic = prepared.traffic();
+    RunContext context = RunContext.of(prepared.plan(), run.id()).withPayload(traffic.payload());
+    Sink sink = launcher.targets.open(prepared.target(), context);
     RunEngine engine =
-        new RunEngine(prepared.parallelism(), launcher.settings.batchSize(), launcher.workers);
+        new RunEngine(
+            prepared.parallelism(),
+            launcher.settings.batchSize(),
+            traffic.traffic(prepared.plan()),
+            launcher.workers);
     return new RunCoordinator(launcher.repository, launcher.clock)
         .execute(
             run,

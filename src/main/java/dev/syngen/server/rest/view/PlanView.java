@@ -5,8 +5,12 @@ import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.server.run.PreparedRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** What a run would do: entity order and counts, seed, as_of, config hash, target. */
+/**
+ * What a run would do: entity order and counts, seed, as_of, config hash, target, scale band and
+ * traffic (under the keys a run records them with).
+ */
 public record PlanView(
     String scenarioId,
     long seed,
@@ -19,7 +23,9 @@ public record PlanView(
     String targetKind,
     String targetDsn,
     String mode,
-    int parallelism) {
+    int parallelism,
+    String band,
+    Map<String, Object> traffic) {
 
   /** One entity in execution order. */
   public record PlannedEntity(int order, String entity, String table, long rows) {}
@@ -43,6 +49,8 @@ public record PlanView(
         run.target().kind(),
         run.target().redactedDsn(),
         run.mode().yamlName(),
-        run.parallelism());
+        run.parallelism(),
+        run.band(),
+        run.traffic().asMap());
   }
 }
