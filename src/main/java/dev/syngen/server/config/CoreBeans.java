@@ -8,7 +8,10 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.util.List;
 
-/** The stateless core objects the server shares: plan compiler, target kinds, clock. */
+/**
+ * The stateless core objects the server shares: generator registry, plan compiler, target kinds,
+ * clock.
+ */
 @ApplicationScoped
 public class CoreBeans {
   /**
@@ -17,7 +20,8 @@ public class CoreBeans {
    */
   private static final List<String> DRIVERS = List.of("org.postgresql.Driver", "org.sqlite.JDBC");
 
-  private final PlanCompiler compiler = new PlanCompiler(GeneratorRegistry.builtins());
+  private final GeneratorRegistry generators = GeneratorRegistry.builtins();
+  private final PlanCompiler compiler = new PlanCompiler(generators);
   private final Targets targets = Targets.builtins();
 
   public CoreBeans() {
@@ -28,6 +32,11 @@ public class CoreBeans {
         throw new IllegalStateException("the JDBC driver " + driver + " is not packaged", e);
       }
     }
+  }
+
+  @Produces
+  GeneratorRegistry generators() {
+    return generators;
   }
 
   @Produces

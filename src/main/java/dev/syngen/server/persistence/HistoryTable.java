@@ -101,5 +101,18 @@ record HistoryTable(String name, List<Column> columns, String primaryKey, List<S
                   col("updated_at", "BIGINT"),
                   col("row_version", "BIGINT")),
               "id",
-              List.of()));
+              List.of()),
+          new HistoryTable(
+              "SYNGEN_FIDELITY",
+              List.of(
+                  required("id", "IDENTITY"),
+                  required("run_id", "VARCHAR(40)"),
+                  required("checked_at", "BIGINT"),
+                  col("checked_by", "VARCHAR(128)"),
+                  required("verdict", "VARCHAR(8)"),
+                  col("tolerance", "VARCHAR(16)"),
+                  col("report_json", "TEXT"),
+                  col("report_html", "TEXT")),
+              "id",
+              List.of("run_id")));
 }
