@@ -88,8 +88,20 @@ final class Browser implements AutoCloseable {
     return waitFor(Duration.ofSeconds(30), condition);
   }
 
+  /** Waits for {@code condition}; on timeout saves the page as failed-wait.png and .html. */
   <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout).until(condition::apply);
+    try {
+      return new WebDriverWait(driver, timeout).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failed-wait");
+      try {
+        Files.writeString(
+            Path.of("target", "screenshots", "failed-wait.html"), driver.getPageSource());
+      } catch (IOException io) {
+        e.addSuppressed(io);
+      }
+      throw e;
+    }
   }
 
   /** Saves what the browser shows as target/screenshots/{@code name}.png. */

@@ -112,6 +112,11 @@ class ConsoleIT {
         browser.driver.executeScript("return window.syngenSamePage === true;"),
         "the page was not reloaded");
     assertTrue(seen.stream().anyMatch(v -> v > 0 && v < 100), "the bar moved through " + seen);
+    browser.waitFor(d -> !browser.text("run-finished").isBlank());
+    assertTrue(
+        browser.driver.findElements(By.id("actions:cancel")).isEmpty(),
+        "a finished run offers no Cancel");
+    assertTrue(browser.driver.findElement(By.id("actions:rerun")).isDisplayed());
     browser.screenshot("run-finished");
 
     browser.driver.navigate().refresh();
@@ -121,6 +126,54 @@ class ConsoleIT {
     assertEquals(5, preview.size(), "the data preview shows the first five devices");
     browser.driver.executeScript("document.getElementById('preview').scrollIntoView();");
     browser.screenshot("run-data-preview");
+  }
+
+  @Test
+  void checksTheFidelityOfAFinishedRun() {
+    String target = api.createCsvTarget();
+    Api.Reply started =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario_id\":\"iot-demo\",\"target_id\":\"" + target + "\",\"scale\":0.1}");
+    String id = api.awaitFinished(started.json().path("id").asText()).path("id").asText();
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("run.xhtml?id=" + id);
+    assertEquals("This run's data has not been checked yet.", browser.text("fidelity-none"));
+    browser.click("fidelity-form:check");
+    browser.waitFor(
+        Duration.ofSeconds(60), d -> d.findElements(By.id("fidelity-verdict")).size() > 0);
+    assertEquals("GO", browser.text("fidelity-verdict"));
+    assertFalse(
+        browser.driver.findElements(By.cssSelector("#fidelity-checks tbody tr")).isEmpty(),
+        "every check is listed");
+    browser.driver.executeScript("document.getElementById('fidelity').scrollIntoView();");
+    browser.screenshot("run-fidelity");
+  }
+
+  @Test
+  void theBuilderTakesABandAndTrafficAndShowsTrafficErrorsAtTheirFields() {
+    String target = api.createCsvTarget();
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("new-run.xhtml");
+    new Select(browser.driver.findElement(By.id("builder:scenario"))).selectByValue("chat");
+    new Select(browser.driver.findElement(By.id("builder:band"))).selectByValue("staging");
+    browser.click("builder:preview");
+    browser.waitFor(d -> d.findElements(By.id("plan-total")).size() > 0);
+    assertTrue(
+        browser.driver.findElement(By.id("plan-entities")).getText().contains("users users 40000"),
+        browser.driver.findElement(By.id("plan-entities")).getText());
+
+    new Select(browser.driver.findElement(By.id("builder:target"))).selectByValue(target);
+    browser.type("builder:rate", "fast");
+    browser.type("builder:payloadSize", "1KB");
+    browser.click("builder:preview");
+    WebElement rateError = browser.waitFor(d -> d.findElement(By.id("builder:rate-message")));
+    assertTrue(rateError.getText().contains("rate 'fast' is not understood"), rateError.getText());
+    assertTrue(
+        browser.driver.getPageSource().contains("shapes message payloads"),
+        "payload size on a CSV target is refused");
+    browser.screenshot("builder-traffic-errors");
   }
 
   @Test

@@ -65,11 +65,26 @@ var syngenConsole = (function () {
     });
   }
 
-  function push(c, value) {
-    if (!c) { return; }
-    c.data.labels.push(new Date().toLocaleTimeString());
+  var CHART_POINTS = 300;
+
+  function add(c, time, value) {
+    c.data.labels.push(new Date(time).toLocaleTimeString());
     c.data.datasets[0].data.push(value);
-    if (c.data.labels.length > 60) { c.data.labels.shift(); c.data.datasets[0].data.shift(); }
+    if (c.data.labels.length > CHART_POINTS) { c.data.labels.shift(); c.data.datasets[0].data.shift(); }
+  }
+
+  function push(c, time, value) {
+    if (!c) { return; }
+    add(c, time, value);
+    c.update();
+  }
+
+  /** The server's recent samples, so a chart opened now shows the last minutes. */
+  function fillHistory(c, samples, key) {
+    if (!c || !samples) { return; }
+    c.data.labels.length = 0;
+    c.data.datasets[0].data.length = 0;
+    samples.forEach(function (s) { add(c, s.time, s[key]); });
     c.update();
   }
 
@@ -91,8 +106,13 @@ var syngenConsole = (function () {
       text(document.getElementById('no-active'), m.active.length ? '' : 'No run is active.');
       text(document.getElementById('sys-queued'), m.queued);
       text(document.getElementById('sys-running'), m.running);
-      push(throughput, m.rowsPerSecond);
-      push(errors, m.errorRate);
+      if (m.history) {
+        fillHistory(throughput, m.history, 'rowsPerSecond');
+        fillHistory(errors, m.history, 'errorRate');
+      } else {
+        push(throughput, m.time, m.rowsPerSecond);
+        push(errors, m.time, m.errorRate);
+      }
     });
   }
 
@@ -113,13 +133,30 @@ var syngenConsole = (function () {
         var tr = document.querySelector('#entities tr[data-entity="' + e.entity + '"]');
         if (tr) { text(tr.querySelector('.written'), e.written); tr.querySelector('progress').value = e.written; }
       });
+      text(document.getElementById('run-started'), r.startedAt);
       if (status !== r.status && (r.status === 'failed' || r.status === 'success' || r.status === 'cancelled')
           && (status === 'running' || status === 'pending')) {
         status = r.status;
-        var note = document.getElementById('live-state');
-        text(note, 'finished: ' + r.status + ' — reload the page for the full log');
+        finished(r);
       }
     }, id);
+  }
+
+  /** A watched run just ended: show what a freshly loaded page would show for it. */
+  function finished(r) {
+    text(document.getElementById('run-finished'), r.finishedAt);
+    text(document.getElementById('run-eta'), 0);
+    text(document.getElementById('run-current'), '');
+    var cancel = document.getElementById('actions:cancel');
+    if (cancel) { cancel.parentNode.removeChild(cancel); }
+    var rerun = document.getElementById('actions:rerun');
+    if (rerun) { rerun.classList.remove('hidden'); }
+    var restart = document.getElementById('actions:restart');
+    if (restart && r.status !== 'success') { restart.classList.remove('hidden'); }
+    var fidelity = document.getElementById('fidelity');
+    if (fidelity && r.status === 'success') { fidelity.classList.remove('hidden'); }
+    text(document.getElementById('live-state'),
+        'finished: ' + r.status + (r.error ? ' — ' + r.error : '') + ' — the full log is below after a reload');
   }
 
   return { dashboard: dashboard, run: run };

@@ -2,6 +2,7 @@ package dev.syngen.server.console;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.fidelity.Band;
 import dev.syngen.server.error.ApiException;
 import dev.syngen.server.persistence.JpaAuditLog;
 import dev.syngen.server.persistence.JpaRunRepository;
@@ -11,6 +12,8 @@ import dev.syngen.server.rest.view.RunLogView;
 import dev.syngen.server.rest.view.RunView;
 import dev.syngen.server.rest.view.TargetTestView;
 import dev.syngen.server.rest.view.TargetView;
+import dev.syngen.server.run.FidelityRequest;
+import dev.syngen.server.run.RunFidelityService;
 import dev.syngen.server.run.RunPlanner;
 import dev.syngen.server.run.RunRequest;
 import dev.syngen.server.run.RunService;
@@ -36,6 +39,7 @@ public class ConsoleFacade {
   static final int ACTIVE_LIMIT = 50;
 
   @Inject RunService runService;
+  @Inject RunFidelityService fidelity;
   @Inject RunPlanner planner;
   @Inject TargetService targetService;
   @Inject JpaRunRepository runs;
@@ -79,6 +83,18 @@ public class ConsoleFacade {
     RunRecord r = runService.get(id);
     RunSpec spec = runs.spec(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
     return DataPreview.of(planner.replay(r, spec).plan(), rows);
+  }
+
+  /** The run's newest fidelity report, if it was ever checked. */
+  public java.util.Optional<FidelityView> fidelity(String id) {
+    return fidelity.latest(id).map(FidelityView::of);
+  }
+
+  /** Checks the run's data in its target with {@code tolerance}; the new report. */
+  public FidelityView checkFidelity(String id, Band tolerance) {
+    FidelityRequest d = FidelityRequest.DEFAULT;
+    return FidelityView.of(
+        fidelity.check(id, new FidelityRequest(tolerance, d.alpha(), d.sampleRows())));
   }
 
   public PlanView plan(RunRequest request) {

@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Computes the guided prompts from the state of the server: scenarios, recent runs, readiness. */
 @ApplicationScoped
@@ -17,7 +19,14 @@ public class PromptAdvisor {
   /** A run planned above this many rows gets the suggestion to preview or scale it first. */
   static final long LARGE_RUN_ROWS = 1_000_000;
 
+  /** A running run whose rows have not moved for this long is stuck. */
+  static final Duration STUCK = Duration.ofSeconds(30);
+
+  /** A running run that needs more than this to finish is slow. */
+  static final long SLOW_ETA_SECONDS = 15 * 60;
+
   @Inject ConsoleFacade facade;
+  @Inject LiveUpdates live;
 
   public List<Prompt> prompts() {
     List<ScenarioSummary> scenarios = facade.scenarios();
@@ -29,7 +38,7 @@ public class PromptAdvisor {
       List<ScenarioSummary> scenarios, List<RunView> recent, SystemState system) {
     List<Prompt> out = new ArrayList<>();
     scenarioPrompts(scenarios, out);
-    generationPrompts(recent, out);
+    generationPrompts(recent, live::stalled, out);
     qualityPrompts(recent, out);
     troublePrompts(recent, system, out);
     return out;
@@ -61,8 +70,12 @@ public class PromptAdvisor {
     }
   }
 
-  static void generationPrompts(List<RunView> recent, List<Prompt> out) {
+  static void generationPrompts(
+      List<RunView> recent, Function<String, Duration> stalled, List<Prompt> out) {
     for (RunView r : recent) {
+      if ("running".equals(r.status())) {
+        progressPrompt(r, stalled.apply(r.id()), out);
+      }
       if (("running".equals(r.status()) || "pending".equals(r.status()))
           && r.progressRowsTotal() > LARGE_RUN_ROWS) {
         out.add(
@@ -82,6 +95,59 @@ public class PromptAdvisor {
     }
   }
 
+  /** A running run that is stuck (rows not moving) or slow (long ETA), with its bottleneck. */
+  static void progressPrompt(RunView r, Duration stalled, List<Prompt> out) {
+    String where =
+        (r.progressCurrentEntity() == null ? "" : "entity " + r.progressCurrentEntity() + " to ")
+            + "target "
+            + r.targetId()
+            + " ("
+            + r.targetKind()
+            + ")";
+    if (stalled.compareTo(STUCK) >= 0) {
+      out.add(
+          new Prompt(
+              Prompt.GENERATION,
+              "warn",
+              "Run " + r.id() + " has made no progress for " + stalled.toSeconds() + " s",
+              "It is writing "
+                  + where
+                  + ". Generating rows never waits this long, so the target is not accepting"
+                  + " them: it may be unreachable, locked by another session, or full.",
+              "Test target " + r.targetId(),
+              "targets.xhtml?test=" + enc(r.targetId())));
+      return;
+    }
+    Long eta = r.etaSeconds();
+    if (eta == null || eta <= SLOW_ETA_SECONDS || r.rowsPerSecond() == null) {
+      return;
+    }
+    long rate = Math.round(r.rowsPerSecond());
+    Object paced = r.overrides() == null ? null : r.overrides().get("rate");
+    String detail =
+        paced != null
+            ? "Its traffic settings pace it at "
+                + paced
+                + ": the rate asked for sets its speed, not a fault."
+            : "syngen generates millions of rows a second per core, so at "
+                + rate
+                + " rows/s the bottleneck is writing "
+                + where
+                + "; a smaller scale, or a faster target, shortens it.";
+    out.add(
+        new Prompt(
+            Prompt.GENERATION,
+            "info",
+            "Run " + r.id() + " needs about " + (eta / 60) + " more minutes at " + rate + " rows/s",
+            detail,
+            "Preview at scale 0.1",
+            "new-run.xhtml?scenario="
+                + enc(r.scenarioId())
+                + "&target="
+                + enc(r.targetId())
+                + "&scale=0.1"));
+  }
+
   static void qualityPrompts(List<RunView> recent, List<Prompt> out) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < recent.size(); i++) {
@@ -93,12 +159,13 @@ public class PromptAdvisor {
           new Prompt(
               Prompt.QUALITY,
               "info",
-              "Check the data of run " + r.id(),
-              "Look at the first rows of each entity and the per-entity counts of "
+              "Check the fidelity of run " + r.id(),
+              "Read its data back from the target and test it against what "
                   + r.scenarioId()
-                  + ".",
-              "Open the data preview",
-              "run.xhtml?id=" + enc(r.id()) + "#preview"));
+                  + " declares — distributions, row counts, foreign keys, uniqueness — for a GO"
+                  + " or NO-GO; the first rows of each entity are in the data preview.",
+              "Check fidelity",
+              "run.xhtml?id=" + enc(r.id()) + "#fidelity"));
       RunView before = previousOf(recent, i);
       if (before != null && !Objects.equals(before.configHash(), r.configHash())) {
         out.add(

@@ -1,13 +1,20 @@
 package dev.syngen.server.console;
 
+import dev.syngen.core.fidelity.Band;
 import dev.syngen.server.rest.view.RunLogView;
 import dev.syngen.server.rest.view.RunView;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Arrays;
 import java.util.List;
 
-/** One run: its record, progress, log (filtered by level), error explained, and its actions. */
+/**
+ * One run: its record, progress, log (filtered by level), error explained, fidelity verdict, and
+ * its actions.
+ */
 @Named
 @RequestScoped
 public class RunDetailBean {
@@ -23,6 +30,22 @@ public class RunDetailBean {
   private boolean missing;
   private List<EntityPreview> preview;
   private String previewProblem;
+  private FidelityView fidelity;
+  private boolean fidelityLoaded;
+  private String tolerance = Band.NORMAL.label();
+
+  /**
+   * The run id from the request: the query of a GET, and on a postback the hidden {@code id} field
+   * of the page's forms. The page's content (its buttons included) is only in the component tree
+   * when its run is known, and that is decided before view parameters are applied.
+   */
+  @PostConstruct
+  void readId() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces != null) {
+      id = faces.getExternalContext().getRequestParameterMap().get("id");
+    }
+  }
 
   public String getId() {
     return id;
@@ -80,6 +103,41 @@ public class RunDetailBean {
   public String getPreviewProblem() {
     getPreview();
     return previewProblem;
+  }
+
+  /** The newest fidelity report, or null if the run was never checked. */
+  public FidelityView getFidelity() {
+    if (!fidelityLoaded) {
+      fidelityLoaded = true;
+      fidelity = isMissing() ? null : facade.fidelity(id).orElse(null);
+    }
+    return fidelity;
+  }
+
+  public String getTolerance() {
+    return tolerance;
+  }
+
+  public void setTolerance(String tolerance) {
+    this.tolerance = tolerance;
+  }
+
+  public List<String> getTolerances() {
+    return Arrays.stream(Band.values()).map(Band::label).toList();
+  }
+
+  /** Reads the run's data back from its target and judges it; the page shows the new report. */
+  public String checkFidelity() {
+    try {
+      Band band = Band.parse(tolerance).orElse(Band.NORMAL);
+      FidelityView v = facade.checkFidelity(id, band);
+      Pages.infoAfterRedirect(
+          "Fidelity of run " + id + ": " + v.verdict() + " (" + v.checks().size() + " checks).");
+      return Pages.go("run.xhtml?id=" + id);
+    } catch (RuntimeException e) {
+      Pages.error(null, ConsoleErrors.message(e));
+      return null;
+    }
   }
 
   public Explanation getExplanation() {

@@ -43,4 +43,32 @@ class RunFormTest {
     assertEquals("counts", RunForm.fieldOf("entity_counts.devices"));
     assertNull(RunForm.fieldOf("parallelism"));
   }
+
+  @Test
+  void readsBandScalesAndTrafficAndMapsTheirProblemsToTheirFields() {
+    RunForm f = new RunForm();
+    f.scenario = "chat";
+    f.band = " staging ";
+    f.scales = "messages=0.5, users=2";
+    f.rate = "50k/s";
+    f.duration = "30s";
+    f.traffic = "burst";
+    f.payloadSize = "1KB";
+    RunRequest r = f.toRequest();
+    assertTrue(r.problems().isEmpty(), r.problems().toString());
+    assertEquals("staging", r.band());
+    assertEquals(0.5, r.overrides().entityScales().get("messages"));
+    assertEquals("50k/s", r.traffic().rate());
+    assertEquals("burst", r.traffic().mode());
+    assertEquals("1KB", r.traffic().payloadSize());
+
+    f.scales = "messages=lots";
+    assertEquals(
+        List.of("entity_scales.messages"),
+        f.toRequest().problems().stream().map(p -> p.path()).toList());
+    assertEquals("scales", RunForm.fieldOf("entity_scales.messages"));
+    assertEquals("rate", RunForm.fieldOf("traffic.rate"));
+    assertEquals("traffic", RunForm.fieldOf("traffic.mode"));
+    assertEquals("band", RunForm.fieldOf("band"));
+  }
 }
