@@ -241,6 +241,39 @@ class ConsoleIT {
   }
 
   @Test
+  void unknownPagesAndExpiredFormsGetConsolePagesNotTheContainers() {
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("no-such-page.xhtml");
+    assertEquals("Not Found", browser.text("error-title"));
+    assertTrue(browser.text("error-detail").contains("/console/no-such-page.xhtml"));
+    browser.screenshot("error-not-found");
+
+    browser.open("new-run.xhtml");
+    setViewState("not base64!");
+    browser.click("builder:preview");
+    browser.waitFor(d -> d.findElements(By.id("error-title")).size() > 0);
+    assertEquals("Internal Server Error", browser.text("error-title"));
+    assertTrue(browser.text("error-detail").matches(".*incident [0-9a-f]{12} .*"));
+    assertFalse(browser.driver.getPageSource().contains("Exception"), "no stack trace");
+    browser.screenshot("error-internal");
+
+    browser.open("new-run.xhtml");
+    setViewState("YmZiMzYyMTljZmRjZTE5ZDAwMDAwMDk5");
+    browser.click("builder:preview");
+    browser.waitFor(d -> d.findElements(By.id("builder:scenario")).size() > 0);
+    assertTrue(browser.driver.getCurrentUrl().endsWith("/console/new-run.xhtml"));
+  }
+
+  /** Replaces the page's view state, as a form left open across a server restart would hold. */
+  private void setViewState(String value) {
+    browser.driver.executeScript(
+        "var v = arguments[0];"
+            + "document.querySelectorAll('input[name=\"jakarta.faces.ViewState\"]')"
+            + ".forEach(function (e) { e.value = v; });",
+        value);
+  }
+
+  @Test
   void aViewerCannotStartARun() {
     browser.login(Api.VIEWER, System.getProperty("syngen.it.viewer.password", "it-viewer-secret"));
     assertTrue(browser.text("whoami").contains("(viewer)"));

@@ -28,29 +28,6 @@ public class SecurityProblemServlet extends HttpServlet {
     resp.setContentType("application/problem+json");
     resp.setCharacterEncoding("UTF-8");
     resp.getWriter()
-        .write(
-            "{\"type\":\"urn:syngen:problem:"
-                + title.toLowerCase(java.util.Locale.ROOT)
-                + "\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\",\"instance\":"
-                + (uri == null ? "null" : "\"" + escape(uri.toString()) + "\"")
-                + "}");
-  }
-
-  private static String escape(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c >= 0x20) {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+        .write(ProblemJson.of(title, status, detail, uri == null ? null : uri.toString()));
   }
 }
