@@ -2,6 +2,7 @@ package dev.syngen.server.run;
 
 import dev.syngen.core.engine.RunCoordinator;
 import dev.syngen.core.engine.RunEngine;
+import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.sink.Redactor;
@@ -50,6 +51,7 @@ final class RunTask implements Runnable {
       launcher.repository.save(last);
     } finally {
       try {
+        launcher.metrics.runFinished(last);
         logOutcome(last);
       } finally {
         handle.finish(last);
@@ -58,7 +60,8 @@ final class RunTask implements Runnable {
   }
 
   private RunRecord execute() {
-    Sink sink = launcher.targets.open(prepared.target());
+    String kind = prepared.target().kind();
+    Sink sink = launcher.metrics.metered(() -> launcher.gateway.open(prepared.target()), kind);
     RunEngine engine =
         new RunEngine(prepared.parallelism(), launcher.settings.batchSize(), launcher.workers);
     return new RunCoordinator(launcher.repository, launcher.clock)
@@ -69,7 +72,9 @@ final class RunTask implements Runnable {
             prepared.mode(),
             resume,
             engine,
-            new RunLogListener(launcher.runLog, run.id(), traceId),
+            RunListener.of(
+                new RunLogListener(launcher.runLog, run.id(), traceId),
+                launcher.metrics.listener(kind)),
             handle.token());
   }
 
