@@ -76,11 +76,6 @@ public class DependencyStatus {
     }
   }
 
-  /** True when the history database and every watched target answered. */
-  public boolean allUp() {
-    return current().stream().allMatch(Dependency::up);
-  }
-
   private long cacheNanos() {
     return Duration.ofSeconds(cacheSeconds).toNanos();
   }
@@ -134,7 +129,12 @@ public class DependencyStatus {
     TargetProfile p = resolver.resolve(t.spec(), "", problems);
     if (p == null) {
       return new Dependency(
-          name, t.spec().kind(), false, "(invalid)", 0, "invalid target: " + problems.list());
+          name,
+          t.spec().kind(),
+          false,
+          "(invalid)",
+          0,
+          Redactor.text("invalid target: " + problems.list()));
     }
     ProbeResult r = new DependencyProbe(targets, Duration.ofMillis(timeoutMs)).probe(p);
     return new Dependency(name, p.kind(), r.up(), r.endpoint(), r.latencyMs(), r.error());
