@@ -189,6 +189,8 @@ class PostgresHistoryIT {
         Map.entry("SYNGEN_DB_USER", credentials[0]),
         Map.entry("SYNGEN_DB_PASSWORD", credentials.length > 1 ? credentials[1] : ""),
         Map.entry("SYNGEN_DB_SCHEMA", schema),
+        // readiness watches the history database and one local target, not the sample brokers
+        Map.entry("SYNGEN_HEALTH_TARGETS", "local-sqlite"),
         Map.entry("SYNGEN_ADMIN_PASSWORD", "pg-it-admin-" + UUID.randomUUID()),
         // present but empty, as an empty key of the Kubernetes secret leaves it: generated
         Map.entry("SYNGEN_VIEWER_PASSWORD", ""));

@@ -23,4 +23,30 @@ public interface RunListener {
   }
 
   default void entityFinished(EntityStats stats) {}
+
+  /** One listener that tells each of {@code listeners}, in order. */
+  static RunListener of(RunListener... listeners) {
+    java.util.List<RunListener> all = java.util.List.of(listeners);
+    return new RunListener() {
+      @Override
+      public void entityStarted(CompiledEntity entity, long startRow) {
+        all.forEach(l -> l.entityStarted(entity, startRow));
+      }
+
+      @Override
+      public void progress(CompiledEntity entity, long rowsDone) {
+        all.forEach(l -> l.progress(entity, rowsDone));
+      }
+
+      @Override
+      public void progress(CompiledEntity entity, long rowsDone, long bytesDone) {
+        all.forEach(l -> l.progress(entity, rowsDone, bytesDone));
+      }
+
+      @Override
+      public void entityFinished(EntityStats stats) {
+        all.forEach(l -> l.entityFinished(stats));
+      }
+    };
+  }
 }

@@ -10,6 +10,11 @@ public final class ErrorExplainer {
   private static final List<Rule> RULES =
       List.of(
           new Rule(
+              "circuit is open",
+              "syngen could not reach targets several times in a row, so it paused opening them"
+                  + " for a few seconds (fault tolerance).",
+              "Press Test on the Targets page; once the target answers, restart the run."),
+          new Rule(
               "connection refused",
               "syngen could not reach the target's database: nothing answered at its host and port.",
               "Start the database or correct host and port in the target, then press Test on the"

@@ -1,18 +1,28 @@
 package dev.syngen.server.persistence;
 
 import dev.syngen.core.sink.Redactor;
+import dev.syngen.server.logging.LogFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Run log lines in the run-history database; messages are redacted before they are stored. */
+/**
+ * Run log lines in the run-history database, each also written to the server log with its run id,
+ * entity and trace id as fields (JSON logs show them as ext_runId, ext_entity, ext_traceId).
+ * Messages are redacted before they are stored or logged.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaRunLog {
   private static final int MAX_MESSAGE = 4000;
+  private static final Logger LOG = Logger.getLogger("dev.syngen.run");
 
   @PersistenceContext(unitName = "syngen")
   EntityManager em;
@@ -27,6 +37,23 @@ public class JpaRunLog {
     e.message = text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE - 1) + "…" : text;
     e.traceId = traceId;
     em.persist(e);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("runId", runId);
+    fields.put("entity", entity);
+    fields.put("traceId", traceId);
+    LogFields.log(
+        LOG,
+        julLevel(level),
+        () -> "run " + runId + (entity == null ? "" : " " + entity) + ": " + e.message,
+        fields);
+  }
+
+  private static Level julLevel(String level) {
+    return switch (level) {
+      case "ERROR" -> Level.SEVERE;
+      case "WARN" -> Level.WARNING;
+      default -> Level.INFO;
+    };
   }
 
   /** The newest {@code limit} lines of a run, newest first. */

@@ -29,6 +29,10 @@ final class ActiveRun {
     return state.compareAndSet(State.QUEUED, State.RUNNING);
   }
 
+  boolean queued() {
+    return state.get() == State.QUEUED;
+  }
+
   /** Asks the run to stop; true if it was still queued and so will never start. */
   boolean cancel() {
     token.cancel();

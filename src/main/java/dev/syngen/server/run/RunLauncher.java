@@ -2,11 +2,12 @@ package dev.syngen.server.run;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
-import dev.syngen.io.Targets;
 import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.error.ApiException;
+import dev.syngen.server.metrics.SyngenMetrics;
 import dev.syngen.server.persistence.JpaRunLog;
 import dev.syngen.server.persistence.JpaRunRepository;
+import dev.syngen.server.target.TargetGateway;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -40,9 +41,10 @@ public class RunLauncher {
 
   @Inject JpaRunRepository repository;
   @Inject JpaRunLog runLog;
-  @Inject Targets targets;
+  @Inject TargetGateway gateway;
   @Inject SyngenSettings settings;
   @Inject Clock clock;
+  @Inject SyngenMetrics metrics;
 
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
 
@@ -82,6 +84,16 @@ public class RunLauncher {
       throw new ApiException(
           503, "Service Unavailable", "the run queue is full; retry when a run finishes");
     }
+  }
+
+  /** Runs dispatched and not finished: queued plus running. */
+  public int activeCount() {
+    return active.size();
+  }
+
+  /** Runs waiting for a free executor slot. */
+  public int queuedCount() {
+    return (int) active.values().stream().filter(ActiveRun::queued).count();
   }
 
   public boolean isActive(String runId) {

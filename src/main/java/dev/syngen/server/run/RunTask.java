@@ -2,6 +2,7 @@ package dev.syngen.server.run;
 
 import dev.syngen.core.engine.RunCoordinator;
 import dev.syngen.core.engine.RunEngine;
+import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.sink.Redactor;
@@ -52,6 +53,7 @@ final class RunTask implements Runnable {
       launcher.repository.save(last);
     } finally {
       try {
+        launcher.metrics.runFinished(last);
         logOutcome(last);
       } finally {
         handle.finish(last);
@@ -62,7 +64,9 @@ final class RunTask implements Runnable {
   private RunRecord execute() {
     TrafficRequest traffic = prepared.traffic();
     RunContext context = RunContext.of(prepared.plan(), run.id()).withPayload(traffic.payload());
-    Sink sink = launcher.targets.open(prepared.target(), context);
+    String kind = prepared.target().kind();
+    Sink sink =
+        launcher.metrics.metered(() -> launcher.gateway.open(prepared.target(), context), kind);
     RunEngine engine =
         new RunEngine(
             prepared.parallelism(),
@@ -77,7 +81,9 @@ final class RunTask implements Runnable {
             prepared.mode(),
             resume,
             engine,
-            new RunLogListener(launcher.runLog, run.id(), traceId),
+            RunListener.of(
+                new RunLogListener(launcher.runLog, run.id(), traceId),
+                launcher.metrics.listener(kind)),
             handle.token());
   }
 

@@ -2,7 +2,7 @@ package dev.syngen.server.stream;
 
 import dev.syngen.core.engine.CancelToken;
 import dev.syngen.core.plan.CompiledPlan;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.server.error.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,26 +43,16 @@ public class GenerateResource {
   public Response generate(InputStream body) throws IOException {
     byte[] bytes = body.readNBytes(maxBodyBytes + 1);
     if (bytes.length > maxBodyBytes) {
-      return problem(
+      throw new ApiException(
           413,
-          "Request too large",
+          "Payload Too Large",
           "the body is larger than " + maxBodyBytes + " bytes; send a smaller scenario");
-    }
-    Object tree;
-    try (Jsonb jsonb = JsonbBuilder.create()) {
-      tree = jsonb.fromJson(new String(bytes, StandardCharsets.UTF_8), Object.class);
-    } catch (JsonbException e) {
-      return problem(400, "Malformed JSON", "the body is not valid JSON: " + e.getMessage());
-    } catch (Exception e) {
-      return problem(400, "Malformed JSON", "the body could not be read as JSON");
     }
     CompiledPlan plan;
     try {
-      plan = service.plan(tree);
-    } catch (ValidationException e) {
-      return Response.status(400).type(PROBLEM).entity(Problems.invalid(e)).build();
+      plan = service.plan(parse(bytes));
     } catch (IllegalArgumentException e) {
-      return problem(404, "Scenario not found", e.getMessage());
+      throw ApiException.notFound(e.getMessage());
     }
     CancelToken cancel = new CancelToken();
     StreamingOutput out =
@@ -82,8 +70,17 @@ public class GenerateResource {
         .build();
   }
 
-  private static Response problem(int status, String title, String detail) {
-    Map<String, Object> p = Problems.of(status, title, detail, List.of());
-    return Response.status(status).type(PROBLEM).entity(p).build();
+  /**
+   * The body as a JSON tree. Invalid JSON is a 400 and invalid content (a ValidationException from
+   * planning) a 422, both as problem details from the API's ProblemMapper, like every other call.
+   */
+  private static Object parse(byte[] bytes) {
+    try (Jsonb jsonb = JsonbBuilder.create()) {
+      return jsonb.fromJson(new String(bytes, StandardCharsets.UTF_8), Object.class);
+    } catch (JsonbException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ApiException(400, "Malformed request body", "the body could not be read as JSON");
+    }
   }
 }

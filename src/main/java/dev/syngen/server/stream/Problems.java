@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** RFC 7807 problem documents for the streaming endpoints, with validation field paths. */
+/**
+ * Problem documents for the WebSocket endpoint, with validation field paths and the statuses the
+ * REST API uses (422 for invalid content, 400 for malformed JSON).
+ */
 final class Problems {
   private Problems() {}
 
@@ -37,7 +40,7 @@ final class Problems {
 
   static Map<String, Object> invalid(ValidationException e) {
     return of(
-        400,
+        422,
         "Invalid request",
         e.getMessage().lines().findFirst().orElse("invalid request"),
         e.problems());

@@ -4,7 +4,6 @@ import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
-import dev.syngen.io.Targets;
 import dev.syngen.server.error.ApiException;
 import dev.syngen.server.persistence.AuditEntry;
 import dev.syngen.server.persistence.JpaAuditLog;
@@ -26,7 +25,7 @@ public class TargetServiceBean implements TargetService {
   @Inject JpaTargetStore store;
   @Inject JpaAuditLog audit;
   @Inject TargetResolver resolver;
-  @Inject Targets targets;
+  @Inject TargetGateway gateway;
   @Inject RequestTrace trace;
   @Inject Clock clock;
 
@@ -83,7 +82,7 @@ public class TargetServiceBean implements TargetService {
     Problems problems = new Problems();
     TargetProfile profile = resolver.resolve(get(id).spec(), "", problems);
     problems.throwIfAny("target '" + id + "'");
-    return targets.test(profile);
+    return gateway.test(profile);
   }
 
   private void validate(TargetSpec spec) {

@@ -76,29 +76,34 @@ class GenerateIT {
             "{\"scenario\":{\"name\":\"x\",\"entities\":[{\"name\":\"a\",\"rows\":1,\"columns\":["
                 + "{\"name\":\"v\",\"type\":\"int\",\"generator\":{\"type\":\"uniform_int\",\"params\":{\"min\":5,\"max\":1}}}]}]},"
                 + "\"count\":10,\"colour\":\"red\"}");
-    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(422, bad.statusCode(), bad.body());
     assertTrue(
         bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     JsonNode p = JSON.readTree(bad.body());
+    assertEquals("urn:syngen:problem:validation", p.get("type").asText(), bad.body());
+    assertEquals(422, p.get("status").asInt());
     List<String> paths = new ArrayList<>();
     p.get("errors").forEach(e -> paths.add(e.get("path").asText()));
     assertTrue(paths.contains("colour"), paths.toString());
     HttpResponse<String> compile =
         post(
             "{\"scenario\":{\"name\":\"x\",\"entities\":[{\"name\":\"a\",\"rows\":1,\"columns\":[{\"name\":\"v\",\"type\":\"int\",\"generator\":{\"type\":\"uniform_int\",\"params\":{\"min\":5,\"max\":1}}}]}]},\"count\":10}");
-    assertEquals(400, compile.statusCode(), compile.body());
+    assertEquals(422, compile.statusCode(), compile.body());
     assertTrue(
         compile.body().contains("entities[0].columns[0].generator.params.max"), compile.body());
     assertEquals(
-        400,
+        422,
         post("{\"scenario_id\":\"iot-demo\",\"entity\":\"telemetry\",\"count\":1000000000000}")
             .statusCode());
     assertEquals(
-        400,
+        422,
         post("{\"scenario_id\":\"iot-demo\",\"entity\":\"telemetry\",\"count\":0}").statusCode());
-    assertEquals(400, post("{\"scenario_id\": ").statusCode());
+    HttpResponse<String> malformed = post("{\"scenario_id\": ");
+    assertEquals(400, malformed.statusCode(), malformed.body());
     assertEquals(
-        400,
+        "urn:syngen:problem:malformed-body", JSON.readTree(malformed.body()).get("type").asText());
+    assertEquals(
+        422,
         post("{\"scenario_id\":\"iot-demo\",\"count\":3}").statusCode(),
         "several entities: entity is required");
     assertEquals(404, post("{\"scenario_id\":\"no-such\",\"count\":3}").statusCode());

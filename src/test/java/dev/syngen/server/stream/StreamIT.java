@@ -91,6 +91,7 @@ class StreamIT {
         .get();
     JsonNode error = c.next();
     assertEquals("error", error.get("type").asText());
+    assertEquals(422, error.get("status").asInt(), error.toString());
     assertEquals("entity", error.get("errors").get(0).get("path").asText());
     ws.sendText(
             "{\"type\":\"generate\",\"scenario_id\":\"iot-demo\",\"entity\":\"telemetry\",\"count\":50000000}",
