@@ -51,6 +51,11 @@ class ConsoleIT {
     assertTrue(browser.text("whoami").contains("admin (admin)"));
     browser.waitFor(d -> "live".equals(browser.text("live-state")));
     assertTrue(browser.driver.findElement(By.id("recent-runs")).isDisplayed());
+    WebElement csv =
+        browser.driver.findElement(
+            By.cssSelector("#system dd[data-dependency='target:local-csv']"));
+    assertTrue(
+        csv.getText().startsWith("UP — csv at "), "the target's readiness: " + csv.getText());
     browser.screenshot("dashboard");
   }
 

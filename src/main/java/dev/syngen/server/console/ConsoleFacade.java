@@ -4,6 +4,7 @@ import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.fidelity.Band;
 import dev.syngen.server.error.ApiException;
+import dev.syngen.server.health.DependencyStatus;
 import dev.syngen.server.persistence.JpaAuditLog;
 import dev.syngen.server.persistence.JpaRunRepository;
 import dev.syngen.server.rest.view.AuditView;
@@ -39,6 +40,7 @@ public class ConsoleFacade {
   static final int ACTIVE_LIMIT = 50;
 
   @Inject RunService runService;
+  @Inject DependencyStatus dependencies;
   @Inject RunFidelityService fidelity;
   @Inject RunPlanner planner;
   @Inject TargetService targetService;
@@ -172,7 +174,13 @@ public class ConsoleFacade {
       up = false;
       detail = "not answering: " + ConsoleErrors.message(e);
     }
-    return new SystemState(up, detail, queued, running, targetService.list().size(), scenarioCount);
+    return new SystemState(
+        up, detail, queued, running, targetService.list().size(), scenarioCount, List.of());
+  }
+
+  /** The system state with the readiness of every dependency (probed at most every few seconds). */
+  public SystemState systemWithDependencies(int scenarioCount) {
+    return system(scenarioCount).with(dependencies.current());
   }
 
   private RunView view(RunRecord r) {

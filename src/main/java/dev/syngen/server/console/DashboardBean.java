@@ -70,7 +70,7 @@ public class DashboardBean {
 
   public SystemState getSystem() {
     if (system == null) {
-      system = facade.system(scenarios().size());
+      system = facade.systemWithDependencies(scenarios().size());
     }
     return system;
   }

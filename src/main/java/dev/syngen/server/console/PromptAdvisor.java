@@ -1,5 +1,6 @@
 package dev.syngen.server.console;
 
+import dev.syngen.server.health.Dependency;
 import dev.syngen.server.rest.view.RunView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,12 +26,15 @@ public class PromptAdvisor {
   /** A running run that needs more than this to finish is slow. */
   static final long SLOW_ETA_SECONDS = 15 * 60;
 
+  /** The readiness check of the run-history database. */
+  static final String HISTORY_DATABASE = "history-database";
+
   @Inject ConsoleFacade facade;
   @Inject LiveUpdates live;
 
   public List<Prompt> prompts() {
     List<ScenarioSummary> scenarios = facade.scenarios();
-    return prompts(scenarios, facade.recent(20), facade.system(scenarios.size()));
+    return prompts(scenarios, facade.recent(20), facade.systemWithDependencies(scenarios.size()));
   }
 
   /** The prompts for a state the caller has already read. */
@@ -190,6 +194,20 @@ public class PromptAdvisor {
               "The run-history database is " + system.databaseDetail() + ".",
               "Check readiness",
               "../health/ready"));
+    }
+    for (Dependency d : system.down()) {
+      if (d.name().equals(HISTORY_DATABASE)) {
+        continue; // said above
+      }
+      String target = d.name().substring(d.name().indexOf(':') + 1);
+      out.add(
+          new Prompt(
+              Prompt.TROUBLE,
+              "error",
+              "Readiness is DOWN: target " + target + " is unreachable",
+              "Its " + d.detail() + ". Runs into it would fail; test it once it is back.",
+              "Test target " + target,
+              "targets.xhtml?test=" + enc(target)));
     }
     for (RunView r : recent) {
       if (!"failed".equals(r.status())) {

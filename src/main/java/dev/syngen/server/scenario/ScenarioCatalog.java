@@ -13,15 +13,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The scenarios under the configured directory. Ids are allow-listed and every file is checked to
- * lie inside the directory (symbolic links included), so no request can read anything else.
+ * lie inside the directory (symbolic links included), so no request can read anything else. A file
+ * is parsed and validated again only when its size or modification time changes, so pages that list
+ * the catalogue stay cheap while edits still show at once.
  */
 @ApplicationScoped
 public class ScenarioCatalog {
@@ -31,9 +36,16 @@ public class ScenarioCatalog {
   @Inject SyngenSettings settings;
   @Inject PlanCompiler compiler;
 
+  /** A parsed file and the size and time it had when read. */
+  private record Parsed(long size, FileTime modified, ScenarioFile file) {}
+
+  private final Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
+
   public List<ScenarioFile> list() {
+    List<Path> files = files();
+    parsed.keySet().retainAll(files);
     List<ScenarioFile> out = new ArrayList<>();
-    for (Path f : files()) {
+    for (Path f : files) {
       out.add(read(f));
     }
     return out;
@@ -56,6 +68,22 @@ public class ScenarioCatalog {
   }
 
   private ScenarioFile read(Path f) {
+    try {
+      long size = Files.size(f);
+      FileTime modified = Files.getLastModifiedTime(f);
+      Parsed p = parsed.get(f);
+      if (p != null && p.size() == size && p.modified().equals(modified)) {
+        return p.file();
+      }
+      ScenarioFile file = parse(f);
+      parsed.put(f, new Parsed(size, modified, file));
+      return file;
+    } catch (IOException e) {
+      return invalid(f, "", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private ScenarioFile parse(Path f) {
     String text;
     try {
       if (Files.size(f) > YamlDocuments.MAX_CHARS) {

@@ -3,6 +3,7 @@ package dev.syngen.server.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syngen.server.health.Dependency;
 import dev.syngen.server.rest.view.RunView;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,23 @@ class PromptAdvisorTest {
   @Test
   void aHealthyRunGetsNoProgressPrompt() {
     assertTrue(progress(run("running", 1e6, 60L, Map.of()), Duration.ofSeconds(3)).isEmpty());
+  }
+
+  @Test
+  void anUnreachableTargetIsATroublePromptToTestIt() {
+    SystemState system =
+        new SystemState(true, "answering", 0, 0, 2, 1, List.of())
+            .with(
+                List.of(
+                    new Dependency("history-database", "derby", true, "jdbc/syngen", 3, null),
+                    new Dependency(
+                        "target:kafka-local", "kafka", false, "127.0.0.1:9092", 1000, "refused")));
+    List<Prompt> out = new ArrayList<>();
+    PromptAdvisor.troublePrompts(List.of(), system, out);
+    assertEquals(1, out.size(), out.toString());
+    assertTrue(out.get(0).title().contains("target kafka-local is unreachable"));
+    assertTrue(out.get(0).detail().contains("kafka at 127.0.0.1:9092 (1000 ms): refused"));
+    assertEquals("targets.xhtml?test=kafka-local", out.get(0).href());
   }
 
   @Test
