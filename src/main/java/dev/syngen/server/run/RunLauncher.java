@@ -2,7 +2,9 @@ package dev.syngen.server.run;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.sink.Redactor;
 import dev.syngen.io.Targets;
+import dev.syngen.server.batch.BatchLauncher;
 import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.error.ApiException;
 import dev.syngen.server.persistence.JpaRunLog;
@@ -24,9 +26,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * Executes recorded runs on the managed executor {@code concurrent/syngenRuns} and keeps the cancel
- * handle of every run this server has dispatched. The seam for other execution engines (Jakarta
- * Batch for big runs) is {@link #launch}: it receives a recorded, validated run.
+ * Executes recorded runs and keeps the cancel handle of every run this server has dispatched: small
+ * runs on the managed executor {@code concurrent/syngenRuns}, big ones (above {@code
+ * syngen.batch.threshold-rows}) as a Jakarta Batch job through {@link BatchLauncher}.
  */
 @ApplicationScoped
 public class RunLauncher {
@@ -42,6 +44,7 @@ public class RunLauncher {
   @Inject JpaRunLog runLog;
   @Inject Targets targets;
   @Inject SyngenSettings settings;
+  @Inject BatchLauncher batch;
   @Inject Clock clock;
 
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
@@ -64,6 +67,10 @@ public class RunLauncher {
     if (active.putIfAbsent(run.id(), handle) != null) {
       throw ApiException.conflict("run " + run.id() + " is already queued or running");
     }
+    if (batch.takes(run, prepared, resume)) {
+      launchBatch(run, prepared, trace, handle);
+      return;
+    }
     RunTask task = new RunTask(this, run, prepared, resume, trace, handle);
     try {
       executor.execute(
@@ -81,6 +88,29 @@ public class RunLauncher {
               RunStatus.FAILED, clock.instant(), "the run queue is full; rerun it later"));
       throw new ApiException(
           503, "Service Unavailable", "the run queue is full; retry when a run finishes");
+    }
+  }
+
+  private void launchBatch(RunRecord run, PreparedRun prepared, String trace, ActiveRun handle) {
+    handle.begin();
+    handle.onCancel(() -> batch.stop(run.id()));
+    try {
+      batch.submit(
+          run,
+          prepared,
+          trace,
+          last -> {
+            active.remove(run.id(), handle);
+            handle.finish(last);
+          });
+    } catch (RuntimeException e) {
+      active.remove(run.id(), handle);
+      String why = Redactor.text(e.getMessage() == null ? e.toString() : e.getMessage());
+      RunRecord failed =
+          run.withStatus(RunStatus.FAILED, clock.instant(), "the batch job did not start: " + why);
+      repository.save(failed);
+      handle.finish(failed);
+      throw new ApiException(503, "Service Unavailable", "the batch job did not start: " + why);
     }
   }
 

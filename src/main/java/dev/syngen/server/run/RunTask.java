@@ -50,7 +50,7 @@ final class RunTask implements Runnable {
       launcher.repository.save(last);
     } finally {
       try {
-        logOutcome(last);
+        RunOutcomeLog.append(launcher.runLog, last, traceId);
       } finally {
         handle.finish(last);
       }
@@ -71,25 +71,6 @@ final class RunTask implements Runnable {
             engine,
             new RunLogListener(launcher.runLog, run.id(), traceId),
             handle.token());
-  }
-
-  private void logOutcome(RunRecord last) {
-    String level =
-        switch (last.status()) {
-          case SUCCESS -> "INFO";
-          case CANCELLED -> "WARN";
-          default -> "ERROR";
-        };
-    String message =
-        "run "
-            + last.status().label()
-            + ": "
-            + last.rowsWritten()
-            + " of "
-            + last.rowsPlanned()
-            + " rows written"
-            + (last.error() == null ? "" : "; " + last.error());
-    launcher.runLog.append(run.id(), level, null, message, traceId);
   }
 
   private static String describe(RuntimeException e) {
