@@ -27,8 +27,8 @@ final class LibertyProcess {
     this.env = env;
   }
 
-  Path dir() {
-    return WLP_DIR.resolve("usr/servers/" + name);
+  Map<String, String> environment() {
+    return env;
   }
 
   URI base() {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  */
 final class BatchRun {
   private final RunRecord pending;
-  private final PreparedRun prepared;
+  private final PreparedRun plan;
   private final Sink sink;
   private final String traceId;
   private final boolean restart;
@@ -27,6 +27,7 @@ final class BatchRun {
   private final RangeWriter writer;
   private final BatchProgress progress;
   private final Consumer<RunRecord> finished;
+  private boolean targetReady;
   private volatile long executionId;
   private volatile boolean stopRequested;
   private volatile String error;
@@ -42,7 +43,7 @@ final class BatchRun {
       BatchProgress progress,
       Consumer<RunRecord> finished) {
     this.pending = pending;
-    this.prepared = prepared;
+    this.plan = prepared;
     this.sink = sink;
     this.traceId = traceId;
     this.restart = restart;
@@ -76,11 +77,24 @@ final class BatchRun {
     return progress;
   }
 
-  /** Creates or checks the tables: a restarted run only adds what is missing. */
-  void prepareTarget() {
-    sink.prepare(prepared.plan().included(), restart ? TableMode.APPEND_ONLY : prepared.mode());
-    if (sink instanceof PartitionCommits commits) {
-      commits.prepareMarkers();
+  /**
+   * Creates or checks the tables once per execution: a restarted run only adds what is missing. The
+   * job's first step calls it; a restart that resumes at a later step calls it from the first
+   * partition that opens.
+   */
+  synchronized void prepareTarget() {
+    if (targetReady) {
+      return;
+    }
+    try {
+      sink.prepare(plan.plan().included(), restart ? TableMode.APPEND_ONLY : plan.mode());
+      if (sink instanceof PartitionCommits commits) {
+        commits.prepareMarkers();
+      }
+      targetReady = true;
+    } catch (RuntimeException e) {
+      failed(e);
+      throw e;
     }
   }
 
@@ -91,12 +105,12 @@ final class BatchRun {
   /** Partitions of a level written at once: all of them where the target commits per partition. */
   int threads(int partitionCount) {
     return sink instanceof PartitionCommits
-        ? Math.max(1, Math.min(partitionCount, prepared.parallelism()))
+        ? Math.max(1, Math.min(partitionCount, plan.parallelism()))
         : 1;
   }
 
   CompiledEntity entity(String name) {
-    return prepared.plan().included().stream()
+    return plan.plan().included().stream()
         .filter(e -> e.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("run " + id() + " has no entity " + name));

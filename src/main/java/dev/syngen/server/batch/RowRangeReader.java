@@ -37,6 +37,7 @@ public class RowRangeReader extends AbstractItemReader {
     long first = Long.parseLong(firstRow);
     end = Long.parseLong(endRow);
     BatchRun run = runs.require(runId);
+    run.prepareTarget();
     CompiledEntity e = run.entity(entity);
     next = run.resumeAt(e, first, checkpoint == null ? first : (Long) checkpoint);
   }

@@ -15,8 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records how a job execution ended as the run's outcome — completed: success, stopped: cancelled,
- * otherwise failed — and releases the run's target.
+ * Marks the run running when a job execution begins, with a log line naming the execution; records
+ * how it ended as the run's outcome — completed: success, stopped: cancelled, otherwise failed —
+ * and releases the run's target.
  */
 @Named("syngenRunJobListener")
 @Dependent
@@ -29,6 +30,26 @@ public class RunJobListener extends AbstractJobListener {
   @Inject Clock clock;
 
   @Inject @BatchProperty String runId;
+
+  @Override
+  public void beforeJob() {
+    BatchRun run = runs.require(runId);
+    run.progress().start(run.pending().withStatus(RunStatus.RUNNING, clock.instant(), null));
+    records.log(
+        runId,
+        "INFO",
+        null,
+        (run.restart() ? "restarting" : "running")
+            + " as Jakarta Batch job "
+            + BatchLauncher.JOB
+            + ", execution "
+            + job.getExecutionId()
+            + " (instance "
+            + job.getInstanceId()
+            + ")"
+            + (run.restart() ? "; partitions resume from their checkpoints" : ""),
+        run.traceId());
+  }
 
   @Override
   public void afterJob() {
