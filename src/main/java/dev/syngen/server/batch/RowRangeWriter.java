@@ -33,7 +33,12 @@ public class RowRangeWriter extends AbstractItemWriter {
     for (Object item : items) {
       RowSpan span = (RowSpan) item;
       long bytes = run.write(e, first, span);
-      jobs.advance(runId, entity, first, span.to(), bytes);
+      try {
+        jobs.advance(runId, entity, first, span.to(), bytes);
+      } catch (RuntimeException ex) {
+        run.failed(ex);
+        throw ex;
+      }
     }
   }
 }
