@@ -128,6 +128,9 @@ class BatchRunIT {
     assertTrue(
         logs.stream().anyMatch(l -> l.startsWith("restarting as Jakarta Batch job")),
         logs.toString());
+    assertTrue(
+        logs.stream().anyMatch(l -> l.endsWith("resumes from its Jakarta Batch checkpoints")),
+        logs.toString());
   }
 
   @Test

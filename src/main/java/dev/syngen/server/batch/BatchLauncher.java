@@ -55,10 +55,15 @@ public class BatchLauncher {
    */
   public boolean takes(RunRecord run, PreparedRun prepared, Map<String, Long> resume) {
     if (!resume.isEmpty()) {
-      return jobs.executionOf(run.id()).isPresent();
+      return isBatchRun(run.id());
     }
     return prepared.plan().totalRows() > batch.thresholdRows()
         && levels(prepared).values().stream().allMatch(l -> l < MAX_LEVELS);
+  }
+
+  /** Whether the run executes (or executed) as a batch job. */
+  public boolean isBatchRun(String runId) {
+    return jobs.executionOf(runId).isPresent();
   }
 
   /** Starts the run's job, or restarts it from its checkpoints; {@code finished} gets its end. */

@@ -114,6 +114,11 @@ public class RunLauncher {
     }
   }
 
+  /** Where a restart of the run picks up, in words for its log and audit entry. */
+  public String resumesFrom(String runId, Map<String, Long> resume) {
+    return batch.isBatchRun(runId) ? "from its Jakarta Batch checkpoints" : "at " + resume;
+  }
+
   public boolean isActive(String runId) {
     return active.containsKey(runId);
   }
