@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +30,8 @@ import org.junit.jupiter.api.Test;
  * empty here, so this server also shows the generated-password bootstrap.
  */
 class PostgresHistoryIT {
-  private static final Path WLP_DIR =
-      Path.of(System.getProperty("syngen.it.wlp.dir", "target/liberty/wlp"));
   private static final String SERVER = "syngenServerPgIT";
-  private static final Path SERVER_DIR = WLP_DIR.resolve("usr/servers/" + SERVER);
+  private static final Path SERVER_DIR = LibertyProcess.WLP_DIR.resolve("usr/servers/" + SERVER);
   private static final long BIG_ROWS = 3_000_000;
 
   @Test
@@ -45,12 +41,23 @@ class PostgresHistoryIT {
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     }
-    Map<String, String> env = environment(schema);
+    LibertyProcess server =
+        new LibertyProcess(
+            SERVER,
+            LibertyProcess.postgresHistory(
+                schema,
+                Map.of(
+                    "SYNGEN_ADMIN_PASSWORD",
+                    "pg-it-admin-" + UUID.randomUUID(),
+                    // present but empty, as an empty key of the Kubernetes secret leaves it
+                    "SYNGEN_VIEWER_PASSWORD",
+                    "")));
+    Map<String, String> env = server.environment();
     Files.deleteIfExists(
         SERVER_DIR.resolve("configDropins/defaults/zz-syngen-generated-passwords.xml"));
-    URI base = URI.create("http://localhost:" + env.get("HTTP_PORT") + "/");
+    URI base = server.base();
     try {
-      server("start", env);
+      server.start();
       String viewerPassword = awaitGeneratedViewerPassword(new Api(base, null, null));
       Api api = new Api(base, env.get("SYNGEN_ADMIN_PASSWORD"), viewerPassword);
       assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
@@ -71,8 +78,8 @@ class PostgresHistoryIT {
       }
       String interrupted = startBigPostgresRun(api, schema);
 
-      server("stop", env);
-      server("start", env);
+      server.stop();
+      server.start();
       api.awaitReady(Duration.ofSeconds(120));
       assertFalse(messagesLog().contains("generated the password"), "reused silently");
       assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
@@ -98,7 +105,7 @@ class PostgresHistoryIT {
             scalar(c, "SELECT count(DISTINCT id) FROM " + schema + "_data.people"));
       }
     } finally {
-      server("stop", env);
+      server.stop();
       try (Connection c = RunsIT.pg();
           Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA " + schema + " CASCADE");
@@ -174,39 +181,6 @@ class PostgresHistoryIT {
     return id;
   }
 
-  /** The server's environment: free ports, the history in PostgreSQL, the admin's password. */
-  private static Map<String, String> environment(String schema) throws IOException {
-    URI dsn = URI.create(RunsIT.pgDsn().replaceFirst("^postgresql:", "postgres:"));
-    String userInfo = dsn.getUserInfo() == null ? "postgres" : dsn.getUserInfo();
-    String[] credentials = userInfo.split(":", 2);
-    return Map.ofEntries(
-        Map.entry("HTTP_PORT", String.valueOf(freePort())),
-        Map.entry("HTTPS_PORT", String.valueOf(freePort())),
-        Map.entry("SYNGEN_DB_KIND", "postgres"),
-        Map.entry("SYNGEN_DB_HOST", dsn.getHost()),
-        Map.entry("SYNGEN_DB_PORT", String.valueOf(dsn.getPort() < 0 ? 5432 : dsn.getPort())),
-        Map.entry("SYNGEN_DB_NAME", dsn.getPath().substring(1)),
-        Map.entry("SYNGEN_DB_USER", credentials[0]),
-        Map.entry("SYNGEN_DB_PASSWORD", credentials.length > 1 ? credentials[1] : ""),
-        Map.entry("SYNGEN_DB_SCHEMA", schema),
-        // readiness watches the history database and one local target, not the sample brokers
-        Map.entry("SYNGEN_HEALTH_TARGETS", "local-sqlite"),
-        Map.entry("SYNGEN_ADMIN_PASSWORD", "pg-it-admin-" + UUID.randomUUID()),
-        // present but empty, as an empty key of the Kubernetes secret leaves it: generated
-        Map.entry("SYNGEN_VIEWER_PASSWORD", ""));
-  }
-
-  private static void server(String action, Map<String, String> env) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(WLP_DIR.resolve("bin/server").toString(), action, SERVER)
-            .redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), action + " did not finish: " + out);
-    assertTrue(p.exitValue() == 0 || action.equals("stop"), action + " failed: " + out);
-  }
-
   private static String column(Connection c, String sql, String param) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, param);
@@ -222,12 +196,6 @@ class PostgresHistoryIT {
         ResultSet rs = s.executeQuery(sql)) {
       assertTrue(rs.next(), sql);
       return rs.getString(1);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }

@@ -280,7 +280,7 @@ public final class PlanCompiler {
     return in;
   }
 
-  private static Map<String, Set<String>> parents(Scenario s) {
+  static Map<String, Set<String>> parents(Scenario s) {
     Map<String, Set<String>> parents = new HashMap<>();
     for (Entity e : s.entities()) {
       if (e.rowsPerParent() != null) {

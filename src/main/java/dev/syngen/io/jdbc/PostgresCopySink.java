@@ -3,6 +3,7 @@ package dev.syngen.io.jdbc;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.Identifiers;
 import dev.syngen.core.sink.EntityWriter;
+import dev.syngen.core.sink.PartitionCommits;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkException;
@@ -12,23 +13,27 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes entities into PostgreSQL tables with {@code COPY … FROM STDIN}, binary by default. Each
  * entity writer has its own connection and transaction, committed when the entity is finished, so a
- * failure leaves none of that entity's uncommitted rows behind.
+ * failure leaves none of that entity's uncommitted rows behind. A partitioned run commits each row
+ * range together with its partition marker instead (see {@link PartitionCommits}).
  */
-public final class PostgresCopySink implements Sink {
+public final class PostgresCopySink implements Sink, PartitionCommits {
   private final JdbcUrls.Postgres target;
   private final String schema;
   private final CopyFormat format;
+  private final PostgresPartitionMarkers markers;
   private final Map<String, PgType[]> wireTypes = new ConcurrentHashMap<>();
 
   PostgresCopySink(JdbcUrls.Postgres target, String schema, CopyFormat format) {
     this.target = target;
     this.schema = Identifiers.require(schema);
     this.format = format;
+    this.markers = new PostgresPartitionMarkers(this.schema);
   }
 
   /**
@@ -80,6 +85,44 @@ public final class PostgresCopySink implements Sink {
 
   @Override
   public EntityWriter<CopyBuffer> open(CompiledEntity entity, long startRow) {
+    return open(entity, startRow, PostgresCopyWriter.CommitStep.NONE);
+  }
+
+  @Override
+  public void prepareMarkers() {
+    try (Connection c = target.connect()) {
+      markers.create(c);
+    } catch (SQLException e) {
+      throw failure("creating " + PostgresPartitionMarkers.TABLE + " in schema " + schema, e);
+    }
+  }
+
+  @Override
+  public EntityWriter<CopyBuffer> openRange(
+      String runId, CompiledEntity entity, long first, long from, long to) {
+    return open(entity, from, c -> markers.advance(c, runId, entity.name(), first, to));
+  }
+
+  @Override
+  public OptionalLong committedNext(String runId, CompiledEntity entity, long first) {
+    try (Connection c = target.connect()) {
+      return markers.next(c, runId, entity.name(), first);
+    } catch (SQLException e) {
+      throw failure("reading the partition marker of entity " + entity.name(), e);
+    }
+  }
+
+  @Override
+  public void forgetMarkers(String runId) {
+    try (Connection c = target.connect()) {
+      markers.forget(c, runId);
+    } catch (SQLException e) {
+      throw failure("deleting the partition markers of run " + runId, e);
+    }
+  }
+
+  private EntityWriter<CopyBuffer> open(
+      CompiledEntity entity, long startRow, PostgresCopyWriter.CommitStep beforeCommit) {
     String table = PostgresTables.qualified(schema, Sql.table(entity));
     PgType[] types =
         wireTypes.computeIfAbsent(entity.name(), k -> PostgresTables.declaredTypes(entity));
@@ -101,8 +144,8 @@ public final class PostgresCopySink implements Sink {
             + ")";
     try {
       return format == CopyFormat.BINARY
-          ? PostgresCopyWriter.binary(target.connect(), sql, what, types)
-          : PostgresCopyWriter.text(target.connect(), sql, what);
+          ? PostgresCopyWriter.binary(target.connect(), sql, what, types, beforeCommit)
+          : PostgresCopyWriter.text(target.connect(), sql, what, beforeCommit);
     } catch (SQLException e) {
       throw failure("starting COPY into " + table, e);
     }

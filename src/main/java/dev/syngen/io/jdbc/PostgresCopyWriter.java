@@ -20,6 +20,7 @@ final class PostgresCopyWriter implements EntityWriter<CopyBuffer> {
   private final String target;
   private final Function<RowBatch, CopyBuffer> encoder;
   private final boolean binary;
+  private final CommitStep beforeCommit;
   private boolean started;
   private boolean finished;
 
@@ -28,27 +29,39 @@ final class PostgresCopyWriter implements EntityWriter<CopyBuffer> {
       CopyIn copy,
       String target,
       Function<RowBatch, CopyBuffer> encoder,
-      boolean binary) {
+      boolean binary,
+      CommitStep beforeCommit) {
     this.connection = connection;
     this.copy = copy;
     this.target = target;
     this.encoder = encoder;
     this.binary = binary;
+    this.beforeCommit = beforeCommit;
+  }
+
+  /** A statement that joins the COPY's transaction, run after the COPY ends and before commit. */
+  @FunctionalInterface
+  interface CommitStep {
+    CommitStep NONE = c -> {};
+
+    void run(Connection c) throws SQLException;
   }
 
   /**
    * @param target what failures name: entity, table and the first row, so a server error's "COPY
    *     line n" can be turned into a row index
    */
-  static PostgresCopyWriter binary(Connection c, String sql, String target, PgType[] types)
+  static PostgresCopyWriter binary(
+      Connection c, String sql, String target, PgType[] types, CommitStep beforeCommit)
       throws SQLException {
     PgBinaryEncoder encoder = new PgBinaryEncoder(types);
-    return new PostgresCopyWriter(c, begin(c, sql), target, encoder::encode, true);
+    return new PostgresCopyWriter(c, begin(c, sql), target, encoder::encode, true, beforeCommit);
   }
 
-  static PostgresCopyWriter text(Connection c, String sql, String target) throws SQLException {
+  static PostgresCopyWriter text(Connection c, String sql, String target, CommitStep beforeCommit)
+      throws SQLException {
     PgTextEncoder encoder = new PgTextEncoder();
-    return new PostgresCopyWriter(c, begin(c, sql), target, encoder::encode, false);
+    return new PostgresCopyWriter(c, begin(c, sql), target, encoder::encode, false, beforeCommit);
   }
 
   private static CopyIn begin(Connection c, String sql) throws SQLException {
@@ -87,6 +100,7 @@ final class PostgresCopyWriter implements EntityWriter<CopyBuffer> {
         copy.writeToCopy(PgBinaryEncoder.TRAILER, 0, PgBinaryEncoder.TRAILER.length);
       }
       copy.endCopy();
+      beforeCommit.run(connection);
       connection.commit();
       finished = true;
     } catch (SQLException e) {

@@ -114,5 +114,24 @@ record HistoryTable(String name, List<Column> columns, String primaryKey, List<S
                   col("report_json", "TEXT"),
                   col("report_html", "TEXT")),
               "id",
+              List.of("run_id")),
+          new HistoryTable(
+              "SYNGEN_BATCH_JOB",
+              List.of(
+                  required("run_id", "VARCHAR(40)"),
+                  required("job_instance", "BIGINT"),
+                  required("job_execution", "BIGINT")),
+              "run_id",
+              List.of()),
+          new HistoryTable(
+              "SYNGEN_BATCH_PARTITION",
+              List.of(
+                  required("id", "VARCHAR(300)"),
+                  required("run_id", "VARCHAR(40)"),
+                  required("entity_name", "VARCHAR(64)"),
+                  required("first_row", "BIGINT"),
+                  required("next_row", "BIGINT"),
+                  required("bytes_written", "BIGINT")),
+              "id",
               List.of("run_id")));
 }

@@ -19,6 +19,7 @@ final class ActiveRun {
   private final CancelToken token = new CancelToken();
   private final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);
   private final CompletableFuture<RunRecord> finished = new CompletableFuture<>();
+  private volatile Runnable stopper = () -> {};
 
   CancelToken token() {
     return token;
@@ -33,9 +34,15 @@ final class ActiveRun {
     return state.get() == State.QUEUED;
   }
 
+  /** What else a cancel must do to stop the run (stop its batch job); the token is always set. */
+  void onCancel(Runnable stop) {
+    stopper = stop;
+  }
+
   /** Asks the run to stop; true if it was still queued and so will never start. */
   boolean cancel() {
     token.cancel();
+    stopper.run();
     return state.compareAndSet(State.QUEUED, State.CANCELLED_IN_QUEUE);
   }
 

@@ -2,6 +2,8 @@ package dev.syngen.server.run;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.sink.Redactor;
+import dev.syngen.server.batch.BatchLauncher;
 import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.error.ApiException;
 import dev.syngen.server.metrics.SyngenMetrics;
@@ -25,9 +27,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * Executes recorded runs on the managed executor {@code concurrent/syngenRuns} and keeps the cancel
- * handle of every run this server has dispatched. The seam for other execution engines (Jakarta
- * Batch for big runs) is {@link #launch}: it receives a recorded, validated run.
+ * Executes recorded runs and keeps the cancel handle of every run this server has dispatched: small
+ * runs on the managed executor {@code concurrent/syngenRuns}, big ones (above {@code
+ * syngen.batch.threshold-rows}) as a Jakarta Batch job through {@link BatchLauncher}.
  */
 @ApplicationScoped
 public class RunLauncher {
@@ -43,6 +45,7 @@ public class RunLauncher {
   @Inject JpaRunLog runLog;
   @Inject TargetGateway gateway;
   @Inject SyngenSettings settings;
+  @Inject BatchLauncher batch;
   @Inject Clock clock;
   @Inject SyngenMetrics metrics;
 
@@ -65,6 +68,10 @@ public class RunLauncher {
     ActiveRun handle = new ActiveRun();
     if (active.putIfAbsent(run.id(), handle) != null) {
       throw ApiException.conflict("run " + run.id() + " is already queued or running");
+    }
+    if (batch.takes(run, prepared, resume)) {
+      launchBatch(run, prepared, trace, handle);
+      return;
     }
     RunTask task = new RunTask(this, run, prepared, resume, trace, handle);
     try {
@@ -94,6 +101,35 @@ public class RunLauncher {
   /** Runs waiting for a free executor slot. */
   public int queuedCount() {
     return (int) active.values().stream().filter(ActiveRun::queued).count();
+  }
+
+  private void launchBatch(RunRecord run, PreparedRun prepared, String trace, ActiveRun handle) {
+    handle.begin();
+    handle.onCancel(() -> batch.stop(run.id()));
+    try {
+      batch.submit(
+          run,
+          prepared,
+          trace,
+          last -> {
+            active.remove(run.id(), handle);
+            metrics.runFinished(last);
+            handle.finish(last);
+          });
+    } catch (RuntimeException e) {
+      active.remove(run.id(), handle);
+      String why = Redactor.text(e.getMessage() == null ? e.toString() : e.getMessage());
+      RunRecord failed =
+          run.withStatus(RunStatus.FAILED, clock.instant(), "the batch job did not start: " + why);
+      repository.save(failed);
+      handle.finish(failed);
+      throw new ApiException(503, "Service Unavailable", "the batch job did not start: " + why);
+    }
+  }
+
+  /** Where a restart of the run picks up, in words for its log and audit entry. */
+  public String resumesFrom(String runId, Map<String, Long> resume) {
+    return batch.isBatchRun(runId) ? "from its Jakarta Batch checkpoints" : "at " + resume;
   }
 
   public boolean isActive(String runId) {

@@ -6,12 +6,12 @@ import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.server.persistence.JpaRunLog;
 
 /** Writes a run's entity milestones into its run log. */
-final class RunLogListener implements RunListener {
+public final class RunLogListener implements RunListener {
   private final JpaRunLog log;
   private final String runId;
   private final String traceId;
 
-  RunLogListener(JpaRunLog log, String runId, String traceId) {
+  public RunLogListener(JpaRunLog log, String runId, String traceId) {
     this.log = log;
     this.runId = runId;
     this.traceId = traceId;

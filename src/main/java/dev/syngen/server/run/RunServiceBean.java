@@ -130,12 +130,13 @@ public class RunServiceBean implements RunService {
     launcher.checkCapacity();
     Map<String, Long> resume = ResumePoints.of(r, TargetCommits.perEntity(r.targetKind()));
     RunRecord pending = r.withStatus(RunStatus.PENDING, clock.instant(), null);
+    String from = launcher.resumesFrom(id, resume);
     ledger.recordChange(
         pending,
         id,
-        audit("run.restart", id, "was " + r.status().label() + "; resume at " + resume),
+        audit("run.restart", id, "was " + r.status().label() + "; resumes " + from),
         "INFO",
-        "restarted by " + actor() + "; resuming at " + resume);
+        "restarted by " + actor() + "; resumes " + from);
     launcher.launch(pending, p, resume, trace.traceId());
     return pending;
   }

@@ -54,7 +54,7 @@ final class RunTask implements Runnable {
     } finally {
       try {
         launcher.metrics.runFinished(last);
-        logOutcome(last);
+        RunOutcomeLog.append(launcher.runLog, last, traceId);
       } finally {
         handle.finish(last);
       }
@@ -85,25 +85,6 @@ final class RunTask implements Runnable {
                 new RunLogListener(launcher.runLog, run.id(), traceId),
                 launcher.metrics.listener(kind)),
             handle.token());
-  }
-
-  private void logOutcome(RunRecord last) {
-    String level =
-        switch (last.status()) {
-          case SUCCESS -> "INFO";
-          case CANCELLED -> "WARN";
-          default -> "ERROR";
-        };
-    String message =
-        "run "
-            + last.status().label()
-            + ": "
-            + last.rowsWritten()
-            + " of "
-            + last.rowsPlanned()
-            + " rows written"
-            + (last.error() == null ? "" : "; " + last.error());
-    launcher.runLog.append(run.id(), level, null, message, traceId);
   }
 
   private static String describe(RuntimeException e) {

@@ -1,0 +1,73 @@
+package dev.syngen.io.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalLong;
+
+/**
+ * The table {@code syngen_partition_commits} in the target schema: per (run, entity, partition's
+ * first row), the next row the target holds. It is updated in the same transaction as the rows, so
+ * it is exactly as durable as they are.
+ */
+final class PostgresPartitionMarkers {
+  static final String TABLE = "syngen_partition_commits";
+
+  private final String table;
+
+  PostgresPartitionMarkers(String schema) {
+    this.table = PostgresTables.qualified(schema, TABLE);
+  }
+
+  void create(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + table
+              + " (run_id varchar(64) NOT NULL, entity varchar(128) NOT NULL,"
+              + " first_row bigint NOT NULL, next_row bigint NOT NULL,"
+              + " PRIMARY KEY (run_id, entity, first_row))");
+    }
+  }
+
+  /** Records {@code next}; joins the caller's transaction. */
+  void advance(Connection c, String runId, String entity, long first, long next)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " (run_id, entity, first_row, next_row) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (run_id, entity, first_row) DO UPDATE SET next_row = EXCLUDED.next_row")) {
+      ps.setString(1, runId);
+      ps.setString(2, entity);
+      ps.setLong(3, first);
+      ps.setLong(4, next);
+      ps.executeUpdate();
+    }
+  }
+
+  OptionalLong next(Connection c, String runId, String entity, long first) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT next_row FROM "
+                + table
+                + " WHERE run_id = ? AND entity = ? AND first_row = ?")) {
+      ps.setString(1, runId);
+      ps.setString(2, entity);
+      ps.setLong(3, first);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+      }
+    }
+  }
+
+  void forget(Connection c, String runId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+      ps.setString(1, runId);
+      ps.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package dev.syngen.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Big runs execute as a Jakarta Batch job on a server of their own (syngenServerBatchIT, run
+ * history and job repository in PostgreSQL, batch threshold 1,000,000 rows, partitions of 500,000):
+ * after {@code kill -9} of the server in the middle of a run into PostgreSQL and a restart, the
+ * target holds exactly the rows the CLI writes for the same scenario and seed; a batch run cancels
+ * promptly; a small run still runs on the executor.
+ */
+class BatchRunIT {
+  private static final long CUSTOMERS = 100_000;
+  private static final long ORDERS = 1_500_000;
+  private static final long SMALL_ORDERS = 200_000;
+  private static final String SCENARIO =
+      "{\"id\":\"it-batch\",\"name\":\"batch\",\"seed\":11,\"as_of\":\"2026-01-01T00:00:00Z\","
+          + "\"entities\":["
+          + "{\"name\":\"customers\",\"rows\":"
+          + CUSTOMERS
+          + ",\"columns\":["
+          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
+          + "{\"name\":\"full_name\",\"type\":\"string\",\"generator\":{\"type\":\"faker_name\"}}]},"
+          + "{\"name\":\"orders\",\"rows\":"
+          + ORDERS
+          + ",\"columns\":["
+          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
+          + "{\"name\":\"customer_id\",\"type\":\"bigint\",\"generator\":{\"type\":\"fk\","
+          + "\"params\":{\"entity\":\"customers\",\"column\":\"id\"}}},"
+          + "{\"name\":\"amount\",\"type\":\"double\",\"generator\":{\"type\":\"uniform_float\","
+          + "\"params\":{\"min\":1,\"max\":500}}}]}]}";
+
+  private static final String PREFIX =
+      "syngen_batch_it_" + UUID.randomUUID().toString().substring(0, 8);
+  private static final List<String> SCHEMAS = new ArrayList<>();
+  private static LibertyProcess server;
+  private static Api api;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    String admin = "batch-it-admin-" + UUID.randomUUID();
+    String history = schema("history");
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + history);
+    }
+    server =
+        new LibertyProcess(
+            "syngenServerBatchIT",
+            LibertyProcess.postgresHistory(
+                history,
+                Map.of(
+                    "SYNGEN_ADMIN_PASSWORD", admin,
+                    "SYNGEN_VIEWER_PASSWORD", "batch-it-viewer-" + UUID.randomUUID(),
+                    "SYNGEN_BATCH_THRESHOLD_ROWS", "1000000",
+                    "SYNGEN_BATCH_CHECKPOINT_ROWS", "100000",
+                    "SYNGEN_BATCH_PARTITION_ROWS", "500000")));
+    server.start();
+    api = new Api(server.base(), admin, null);
+    api.awaitReady(Duration.ofSeconds(120));
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.stop();
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement()) {
+      for (String schema : SCHEMAS) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  @Test
+  void aRunKilledMidwayAndRestartedHoldsExactlyTheRowsOfAnUninterruptedRun() throws Exception {
+    String target = schema("killed");
+    String id = start(target);
+    awaitRows(target, "orders", 1);
+    assertEquals("running", run(id).path("status").asText(), "the run ended before the kill");
+    server.kill();
+    long committed = count(target, "orders");
+    assertTrue(committed < ORDERS, "the kill came after the last row: " + committed);
+
+    server.start();
+    api.awaitReady(Duration.ofSeconds(120));
+    assertEquals("failed", run(id).path("status").asText(), "recovery marks it interrupted");
+    Api.Reply restart = api.admin("POST", "api/v1/runs/" + id + "/restart", null);
+    assertEquals(202, restart.status(), restart.toString());
+    JsonNode done = api.awaitFinished(id);
+    assertEquals("success", done.path("status").asText(), done.toString());
+    assertEquals(CUSTOMERS + ORDERS, done.path("progress_rows_generated").asLong());
+    for (JsonNode e : done.path("entities")) {
+      assertEquals(e.path("rows_planned").asLong(), e.path("rows_written").asLong(), e.toString());
+    }
+
+    String uninterrupted = schema("cli");
+    cliRun(uninterrupted);
+    for (String table : List.of("customers", "orders")) {
+      long planned = table.equals("orders") ? ORDERS : CUSTOMERS;
+      assertEquals(planned, count(target, table), table + " rows");
+      assertEquals(planned, scalar("SELECT count(DISTINCT id) FROM " + target + "." + table));
+      assertEquals(checksum(uninterrupted, table), checksum(target, table), table + " values");
+    }
+    assertEquals(
+        0, scalar("SELECT count(*) FROM " + target + ".syngen_partition_commits"), "markers left");
+    List<String> logs = logs(id);
+    assertTrue(
+        logs.stream().anyMatch(l -> l.startsWith("running as Jakarta Batch job")), logs.toString());
+    assertTrue(
+        logs.stream().anyMatch(l -> l.startsWith("restarting as Jakarta Batch job")),
+        logs.toString());
+    assertTrue(
+        logs.stream().anyMatch(l -> l.endsWith("resumes from its Jakarta Batch checkpoints")),
+        logs.toString());
+  }
+
+  @Test
+  void aBatchRunCancelsPromptlyAndRestartsFromItsCheckpoints() throws Exception {
+    String target = schema("cancelled");
+    String id = start(target);
+    awaitRows(target, "orders", 1);
+    long t0 = System.nanoTime();
+    Api.Reply cancel = api.admin("POST", "api/v1/runs/" + id + "/cancel", null);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(200, cancel.status(), cancel.toString());
+    JsonNode cancelled = cancel.json();
+    assertEquals("cancelled", cancelled.path("status").asText(), cancelled.toString());
+    assertTrue(millis < 10_000, "cancel took " + millis + " ms");
+    long rows = count(target, "orders");
+    assertTrue(rows < ORDERS, "cancelled after the last row");
+    assertEquals(rows + CUSTOMERS, cancelled.path("progress_rows_generated").asLong());
+
+    assertEquals(202, api.admin("POST", "api/v1/runs/" + id + "/restart", null).status());
+    assertEquals("success", api.awaitFinished(id).path("status").asText());
+    List<String> logs = logs(id);
+    assertTrue(
+        logs.stream().anyMatch(l -> l.startsWith("restarting as Jakarta Batch job")),
+        "a restart that resumes mid-job still records its execution: " + logs);
+    assertEquals(ORDERS, count(target, "orders"));
+    assertEquals(ORDERS, scalar("SELECT count(DISTINCT id) FROM " + target + ".orders"));
+  }
+
+  @Test
+  void aRunBelowTheThresholdRunsOnTheExecutor() throws Exception {
+    String target = schema("small");
+    String small = SCENARIO.replace("\"rows\":" + ORDERS, "\"rows\":" + SMALL_ORDERS);
+    String id = start(target, small);
+    assertEquals("success", api.awaitFinished(id).path("status").asText());
+    assertEquals(SMALL_ORDERS, count(target, "orders"));
+    List<String> logs = logs(id);
+    assertFalse(logs.stream().anyMatch(l -> l.contains("Jakarta Batch")), logs.toString());
+  }
+
+  private static String schema(String role) {
+    String name = PREFIX + "_" + role;
+    SCHEMAS.add(name);
+    return name;
+  }
+
+  private static String start(String schema) {
+    return start(schema, SCENARIO);
+  }
+
+  private static String start(String schema, String scenario) {
+    Api.Reply r =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario\":"
+                + scenario
+                + ",\"parallelism\":2,\"target\":{\"kind\":\"postgres\",\"dsn\":\""
+                + RunsIT.pgDsn()
+                + "\",\"schema\":\""
+                + schema
+                + "\"}}");
+    assertEquals(202, r.status(), r.toString());
+    return r.json().path("id").asText();
+  }
+
+  private static JsonNode run(String id) {
+    return api.anonymous("GET", "api/v1/runs/" + id, null).json();
+  }
+
+  private static List<String> logs(String id) {
+    List<String> out = new ArrayList<>();
+    api.anonymous("GET", "api/v1/runs/" + id + "/logs?limit=100", null)
+        .json()
+        .forEach(l -> out.add(l.path("message").asText()));
+    return out;
+  }
+
+  /** Waits until the target table holds at least {@code rows} committed rows. */
+  private static void awaitRows(String schema, String table, long rows) throws SQLException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (tableExists(schema, table) && count(schema, table) >= rows) {
+        return;
+      }
+      Api.sleep(20);
+    }
+    throw new AssertionError(schema + "." + table + " never held " + rows + " rows");
+  }
+
+  /** The same scenario and seed through the CLI: one process, no batch job, no interruption. */
+  private static void cliRun(String schema) throws Exception {
+    Path dir = Files.createTempDirectory("syngen-batch-it");
+    Path scenario = Files.writeString(dir.resolve("scenario.json"), SCENARIO);
+    Path target =
+        Files.writeString(
+            dir.resolve("target.yaml"),
+            "id: batch-it\nkind: postgres\ndsn: " + RunsIT.pgDsn() + "\nschema: " + schema + "\n");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("syngen.it.cli.jar", "target/syngen-cli.jar"),
+                "run",
+                "start",
+                "-q",
+                "--history-dir=" + dir.resolve("history"),
+                "--scenario=" + scenario,
+                "--target=" + target)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI run did not finish: " + out);
+    assertEquals(0, p.exitValue(), out);
+  }
+
+  private static boolean tableExists(String schema, String table) throws SQLException {
+    return scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                + schema
+                + "' AND table_name = '"
+                + table
+                + "'")
+        > 0;
+  }
+
+  private static long count(String schema, String table) throws SQLException {
+    return scalar("SELECT count(*) FROM " + schema + "." + table);
+  }
+
+  private static String checksum(String schema, String table) throws SQLException {
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM "
+                    + schema
+                    + "."
+                    + table
+                    + " t")) {
+      assertTrue(rs.next());
+      return rs.getString(1);
+    }
+  }
+
+  private static long scalar(String sql) throws SQLException {
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next(), sql);
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.syngen.server;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Liberty server of this build that a test starts, stops and kills itself with bin/server, on
+ * free ports, with its run history in a PostgreSQL schema of its own.
+ */
+final class LibertyProcess {
+  static final Path WLP_DIR =
+      Path.of(System.getProperty("syngen.it.wlp.dir", "target/liberty/wlp"));
+
+  private final String name;
+  private final Map<String, String> env;
+
+  LibertyProcess(String name, Map<String, String> env) {
+    this.name = name;
+    this.env = env;
+  }
+
+  Map<String, String> environment() {
+    return env;
+  }
+
+  URI base() {
+    return URI.create("http://localhost:" + env.get("HTTP_PORT") + "/");
+  }
+
+  void start() throws Exception {
+    run("start");
+  }
+
+  void stop() throws Exception {
+    run("stop");
+  }
+
+  /** Kills the server's JVM with SIGKILL, as a crash would end it, and waits until it is gone. */
+  void kill() throws Exception {
+    long pid =
+        Long.parseLong(
+            Files.readString(WLP_DIR.resolve("usr/servers/.pid/" + name + ".pid")).trim());
+    ProcessHandle jvm =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
+    assertTrue(jvm.destroyForcibly(), "SIGKILL was not sent to " + pid);
+    jvm.onExit().get(30, TimeUnit.SECONDS);
+  }
+
+  private void run(String action) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(WLP_DIR.resolve("bin/server").toString(), action, name)
+            .redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), action + " did not finish: " + out);
+    assertTrue(p.exitValue() == 0 || action.equals("stop"), action + " failed: " + out);
+  }
+
+  /** Free ports, the history in PostgreSQL schema {@code schema}, known passwords, and extras. */
+  static Map<String, String> postgresHistory(String schema, Map<String, String> extra)
+      throws IOException {
+    URI dsn = URI.create(RunsIT.pgDsn().replaceFirst("^postgresql:", "postgres:"));
+    String userInfo = dsn.getUserInfo() == null ? "postgres" : dsn.getUserInfo();
+    String[] credentials = userInfo.split(":", 2);
+    Map<String, String> env = new HashMap<>(extra);
+    env.put("HTTP_PORT", String.valueOf(freePort()));
+    env.put("HTTPS_PORT", String.valueOf(freePort()));
+    env.put("SYNGEN_DB_KIND", "postgres");
+    env.put("SYNGEN_DB_HOST", dsn.getHost());
+    env.put("SYNGEN_DB_PORT", String.valueOf(dsn.getPort() < 0 ? 5432 : dsn.getPort()));
+    env.put("SYNGEN_DB_NAME", dsn.getPath().substring(1));
+    env.put("SYNGEN_DB_USER", credentials[0]);
+    env.put("SYNGEN_DB_PASSWORD", credentials.length > 1 ? credentials[1] : "");
+    env.put("SYNGEN_DB_SCHEMA", schema);
+    // readiness watches the history database and one local target, not the sample brokers
+    env.putIfAbsent("SYNGEN_HEALTH_TARGETS", "local-sqlite");
+    return env;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
