@@ -3,12 +3,16 @@ package dev.syngen.server.config;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.io.Targets;
+import dev.syngen.server.messaging.ContainerConnectionFactories;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.util.List;
 
-/** The stateless core objects the server shares: plan compiler, target kinds, clock. */
+/**
+ * The stateless core objects the server shares: plan compiler, target kinds (JMS through the
+ * container's connection factories), clock.
+ */
 @ApplicationScoped
 public class CoreBeans {
   /**
@@ -18,7 +22,7 @@ public class CoreBeans {
   private static final List<String> DRIVERS = List.of("org.postgresql.Driver", "org.sqlite.JDBC");
 
   private final PlanCompiler compiler = new PlanCompiler(GeneratorRegistry.builtins());
-  private final Targets targets = Targets.builtins();
+  private final Targets targets = Targets.builtins(new ContainerConnectionFactories());
 
   public CoreBeans() {
     for (String driver : DRIVERS) {
