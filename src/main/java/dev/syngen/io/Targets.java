@@ -11,6 +11,7 @@ import dev.syngen.io.file.FileSinkFactory;
 import dev.syngen.io.http.HttpSinkFactory;
 import dev.syngen.io.jdbc.JdbcSinkFactory;
 import dev.syngen.io.jms.ArtemisConnectionFactories;
+import dev.syngen.io.jms.ContainerTransactions;
 import dev.syngen.io.jms.JmsSettings;
 import dev.syngen.io.jms.JmsSinkFactory;
 import dev.syngen.io.kafka.KafkaSinkFactory;
@@ -30,18 +31,22 @@ public final class Targets implements SinkFactory {
   }
 
   public static Targets builtins() {
-    return builtins(new ArtemisConnectionFactories());
+    return builtins(new ArtemisConnectionFactories(), null);
   }
 
-  /** The built-in kinds, with JMS connection factories from {@code jms} (the server's own). */
-  public static Targets builtins(Function<JmsSettings, ConnectionFactory> jms) {
+  /**
+   * The built-in kinds, with JMS connection factories from {@code jms} and, for those the server
+   * looks up by name, its transactions.
+   */
+  public static Targets builtins(
+      Function<JmsSettings, ConnectionFactory> jms, ContainerTransactions transactions) {
     return new Targets(
         List.of(
             new FileSinkFactory(),
             new JdbcSinkFactory(),
             new KafkaSinkFactory(),
             new NatsSinkFactory(),
-            new JmsSinkFactory(jms),
+            new JmsSinkFactory(jms, transactions),
             new HttpSinkFactory()));
   }
 

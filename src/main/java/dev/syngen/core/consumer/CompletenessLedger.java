@@ -9,8 +9,11 @@ import java.util.Map;
  * most {@code maxTallies × maxRows / 8} bytes of bitmaps. Thread-safe.
  */
 public final class CompletenessLedger {
-  /** What a message changed: the entity's check now, and whether it should be reported. */
-  public record Update(ConsumerCheck check, boolean report) {}
+  /**
+   * What a message changed: whether it repeated a row already received, and whether the entity's
+   * check (null when not reported) should be reported.
+   */
+  public record Update(boolean repeat, ConsumerCheck check, boolean report) {}
 
   private record Key(String runId, String entity) {}
 
@@ -40,17 +43,18 @@ public final class CompletenessLedger {
     EntityTally t = tally(runId, entity);
     boolean fresh = t.record(row);
     if (!t.ended()) {
-      return new Update(null, false);
+      return new Update(!fresh, null, false);
     }
     ConsumerCheck c = t.check();
-    return new Update(c, !fresh || c.complete());
+    boolean report = !fresh || c.complete();
+    return new Update(!fresh, report ? c : null, report);
   }
 
   /** Notes the end-of-entity message with the entity's row count; always reported. */
   public Update end(String runId, String entity, long rows) {
     EntityTally t = tally(runId, entity);
     t.end(rows);
-    return new Update(t.check(), true);
+    return new Update(false, t.check(), true);
   }
 
   private EntityTally tally(String runId, String entity) {

@@ -24,7 +24,7 @@ final class EntityTally {
     this.maxRows = maxRows;
   }
 
-  /** Counts one record; true if its row had not been seen before. */
+  /** Counts one record; false if it repeats a row already received (or is no row at all). */
   synchronized boolean record(long row) {
     if (row < 0) {
       invalid++;

@@ -4,14 +4,17 @@ import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.io.Targets;
 import dev.syngen.server.messaging.ContainerConnectionFactories;
+import dev.syngen.server.messaging.JtaTransactions;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The stateless core objects the server shares: plan compiler, target kinds (JMS through the
- * container's connection factories), clock.
+ * container's connection factories and transactions), clock.
  */
 @ApplicationScoped
 public class CoreBeans {
@@ -22,7 +25,10 @@ public class CoreBeans {
   private static final List<String> DRIVERS = List.of("org.postgresql.Driver", "org.sqlite.JDBC");
 
   private final PlanCompiler compiler = new PlanCompiler(GeneratorRegistry.builtins());
-  private final Targets targets = Targets.builtins(new ContainerConnectionFactories());
+
+  @Inject JtaTransactions transactions;
+
+  private Targets targets;
 
   public CoreBeans() {
     for (String driver : DRIVERS) {
@@ -37,6 +43,11 @@ public class CoreBeans {
   @Produces
   PlanCompiler compiler() {
     return compiler;
+  }
+
+  @PostConstruct
+  void openTargets() {
+    targets = Targets.builtins(new ContainerConnectionFactories(), transactions);
   }
 
   @Produces

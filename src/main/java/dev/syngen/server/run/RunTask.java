@@ -5,6 +5,7 @@ import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.sink.Redactor;
+import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import java.util.Map;
 import java.util.logging.Level;
@@ -58,7 +59,8 @@ final class RunTask implements Runnable {
   }
 
   private RunRecord execute() {
-    Sink sink = launcher.targets.open(prepared.target());
+    // messages carry the run's identity (docs/consumers.md)
+    Sink sink = launcher.targets.open(prepared.target(), RunContext.of(prepared.plan(), run.id()));
     RunEngine engine =
         new RunEngine(prepared.parallelism(), launcher.settings.batchSize(), launcher.workers);
     return new RunCoordinator(launcher.repository, launcher.clock)
