@@ -61,8 +61,16 @@ final class TrafficOptions {
       description = "Message payload template with {{column}} placeholders, inline or @file.")
   String payloadTemplate;
 
+  @Option(
+      names = "--wall-clock",
+      description =
+          "Timestamp columns carry the time each record is produced (needs --rate or --duration)."
+              + " Not reproducible: the one exception to same seed, same data.")
+  boolean wallClock;
+
   boolean any() {
-    return rate != null
+    return wallClock
+        || rate != null
         || duration != null
         || mode != null
         || payloadSize != null
@@ -99,6 +107,10 @@ final class TrafficOptions {
     }
     if (window != null && m != TrafficMode.BURST) {
       throw new IllegalArgumentException("--burst-window applies only to --traffic burst");
+    }
+    if (wallClock && r == null && duration == null) {
+      throw new IllegalArgumentException(
+          "--wall-clock applies to streaming runs: add --rate (e.g. 1k/s) or --duration (e.g. 5m)");
     }
     if (streamEntity != null && duration == null) {
       throw new IllegalArgumentException("--stream-entity applies only with --duration");
@@ -161,7 +173,8 @@ final class TrafficOptions {
         window == null ? null : HumanDuration.parse(window),
         duration(),
         duration == null ? null : streamed(plan).name(),
-        payload.sampled() ? payload.size() : 0);
+        payload.sampled() ? payload.size() : 0,
+        wallClock);
   }
 
   Map<String, Object> asMap() {
@@ -173,6 +186,7 @@ final class TrafficOptions {
     put(m, "burst_window", window);
     put(m, "payload_size", payloadSize);
     put(m, "payload_template", payloadTemplate);
+    put(m, "wall_clock", wallClock ? Boolean.TRUE : null);
     return m;
   }
 
