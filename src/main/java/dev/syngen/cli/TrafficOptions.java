@@ -53,9 +53,17 @@ final class TrafficOptions {
       description = "Message payload template with {{column}} placeholders, inline or @file.")
   String payloadTemplate;
 
+  @Option(
+      names = "--wall-clock",
+      description =
+          "Timestamp columns carry the time each record is produced (needs --rate or --duration)."
+              + " Not reproducible: the one exception to same seed, same data.")
+  boolean wallClock;
+
   /** The flags as a request; a {@code @file} template is read here. */
   TrafficRequest request() {
-    return new TrafficRequest(rate, duration, streamEntity, mode, window, payloadSize, template());
+    return new TrafficRequest(
+        rate, duration, streamEntity, mode, window, payloadSize, template(), wallClock);
   }
 
   /** Checks the flags together; throws with every problem and what to change. */
@@ -76,7 +84,8 @@ final class TrafficOptions {
           "traffic", "traffic",
           "burst_window", "burst-window",
           "payload_size", "payload-size",
-          "payload_template", "payload-template");
+          "payload_template", "payload-template",
+          "wall_clock", "wall-clock");
 
   private String template() {
     if (payloadTemplate == null || !payloadTemplate.startsWith("@")) {

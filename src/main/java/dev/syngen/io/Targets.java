@@ -10,12 +10,17 @@ import dev.syngen.core.sink.TargetTestResult;
 import dev.syngen.io.file.FileSinkFactory;
 import dev.syngen.io.http.HttpSinkFactory;
 import dev.syngen.io.jdbc.JdbcSinkFactory;
+import dev.syngen.io.jms.ArtemisConnectionFactories;
+import dev.syngen.io.jms.ContainerTransactions;
+import dev.syngen.io.jms.JmsSettings;
 import dev.syngen.io.jms.JmsSinkFactory;
 import dev.syngen.io.kafka.KafkaSinkFactory;
 import dev.syngen.io.nats.NatsSinkFactory;
+import jakarta.jms.ConnectionFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** All target kinds this build supports, dispatched by {@code kind}. */
 public final class Targets implements SinkFactory {
@@ -29,13 +34,22 @@ public final class Targets implements SinkFactory {
   }
 
   public static Targets builtins() {
+    return builtins(new ArtemisConnectionFactories(), null);
+  }
+
+  /**
+   * The built-in kinds, with JMS connection factories from {@code jms} and, for those the server
+   * looks up by name, its transactions.
+   */
+  public static Targets builtins(
+      Function<JmsSettings, ConnectionFactory> jms, ContainerTransactions transactions) {
     return new Targets(
         List.of(
             new FileSinkFactory(),
             new JdbcSinkFactory(),
             new KafkaSinkFactory(),
             new NatsSinkFactory(),
-            new JmsSinkFactory(),
+            new JmsSinkFactory(jms, transactions),
             new HttpSinkFactory()));
   }
 

@@ -9,6 +9,7 @@ import dev.syngen.io.brokers.HttpReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -197,6 +198,7 @@ class FanOutCliTest {
       {"--traffic", "burst", "--traffic: burst traffic needs a rate"},
       {"--traffic", "wavy", "traffic mode 'wavy' is unknown"},
       {"--payload-size", "1KB", "shape message payloads; none of the targets"},
+      {"--wall-clock", "--wall-clock: applies to streaming runs only"},
     };
     for (String[] c : cases) {
       String[] args = new String[c.length - 1 + 6];
@@ -208,6 +210,46 @@ class FanOutCliTest {
       assertTrue(r.err().contains(c[c.length - 1]), r.err());
     }
     assertFalse(Files.exists(tmp.resolve("nd")), "nothing written");
+  }
+
+  @Test
+  void aWallClockRunStampsTimestampsWithTheTimeOfProductionAndSaysSo() throws IOException {
+    Cli cli = cli();
+    java.time.Instant before =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Cli.Result r =
+        cli.run(
+            "run",
+            "start",
+            "--scenario",
+            "iot-demo",
+            "--scale",
+            "0.05",
+            "--quiet",
+            "--target-kind",
+            "ndjson",
+            "--target",
+            tmp.resolve("live").toString(),
+            "--rate",
+            "50k/s",
+            "--wall-clock",
+            "--format",
+            "json");
+    java.time.Instant after = java.time.Instant.now();
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().matches("(?s).*\"wall_clock\"\\s*:\\s*true.*"), r.out());
+    List<String> rows = Files.readAllLines(tmp.resolve("live/telemetry.ndjson"));
+    assertEquals(5_000, rows.size());
+    java.util.regex.Pattern at = java.util.regex.Pattern.compile("\"observed_at\":\"([^\"]+)\"");
+    java.time.Instant previous = java.time.Instant.EPOCH;
+    for (String row : rows) {
+      java.util.regex.Matcher m = at.matcher(row);
+      assertTrue(m.find(), row);
+      java.time.Instant t = java.time.Instant.parse(m.group(1));
+      assertFalse(t.isBefore(before) || t.isAfter(after), t + " outside the run");
+      assertFalse(t.isBefore(previous), "times never go back");
+      previous = t;
+    }
   }
 
   @Test

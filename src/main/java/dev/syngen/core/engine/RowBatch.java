@@ -3,7 +3,9 @@ package dev.syngen.core.engine;
 import dev.syngen.core.plan.CompiledColumn;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.scenario.ValueKind;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * A block of consecutive rows of one entity, stored column by column. {@link #fill} computes every
@@ -52,6 +54,22 @@ public final class RowBatch {
     List<CompiledColumn> cols = entity.columns();
     for (int c = 0; c < columns.length; c++) {
       fillColumn(cols.get(c), columns[c], first, count);
+    }
+    return this;
+  }
+
+  /**
+   * Overwrites every {@code timestamp} column (not {@code date}) with the wall clock, read per row,
+   * keeping NULLs: wall-clock streaming ({@code Traffic.wallClock}), where event times follow the
+   * time of production instead of the scenario's {@code as_of}.
+   */
+  public RowBatch stampWallClock(LongSupplier epochMillis) {
+    for (ColumnVector v : columns) {
+      if (v.kind == ValueKind.TIMESTAMP) {
+        for (int i = 0; i < size; i++) {
+          v.longs[i] = epochMillis.getAsLong();
+        }
+      }
     }
     return this;
   }

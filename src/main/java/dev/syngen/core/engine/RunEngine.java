@@ -75,8 +75,12 @@ public final class RunEngine {
     List<CompiledEntity> entities = plan.included();
     sink.prepare(entities, resume.isEmpty() ? mode : TableMode.APPEND_ONLY);
     List<EntityStats> stats = new ArrayList<>();
+    // wall-clock rows are made on the writing thread, just before they are sent, so times never
+    // go back from one row to the next
     ExecutorService pool =
-        parallelism > 1 ? Executors.newFixedThreadPool(parallelism, threads) : null;
+        parallelism > 1 && !traffic.wallClock()
+            ? Executors.newFixedThreadPool(parallelism, threads)
+            : null;
     Pacer pacer = Pacer.of(traffic);
     String streamed = streamedEntity(entities);
     try {
@@ -174,10 +178,14 @@ public final class RunEngine {
   private <C> CompletableFuture<C> encode(
       EntityWriter<C> writer, CompiledEntity e, long first, int n, ExecutorService pool) {
     if (pool == null) {
-      return CompletableFuture.completedFuture(writer.encode(new RowBatch(e, n).fill(first, n)));
+      return CompletableFuture.completedFuture(writer.encode(batch(e, first, n)));
     }
-    return CompletableFuture.supplyAsync(
-        () -> writer.encode(new RowBatch(e, n).fill(first, n)), pool);
+    return CompletableFuture.supplyAsync(() -> writer.encode(batch(e, first, n)), pool);
+  }
+
+  private RowBatch batch(CompiledEntity e, long first, int n) {
+    RowBatch b = new RowBatch(e, n).fill(first, n);
+    return traffic.wallClock() ? b.stampWallClock(System::currentTimeMillis) : b;
   }
 
   private static <C> C join(CompletableFuture<C> f) {

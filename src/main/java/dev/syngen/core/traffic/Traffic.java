@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param duration how long the streamed entity runs, or null to write its row count
  * @param streamEntity the entity {@code duration} applies to; null for the plan's last entity
  * @param logicalRecordBytes in sampled mode, the bytes each record stands for
+ * @param wallClock timestamp columns carry the time each row is produced instead of their generated
+ *     values: the one deliberate exception to "same seed, same data" (DESIGN.md)
  */
 public record Traffic(
     Rate rate,
@@ -19,9 +21,10 @@ public record Traffic(
     Duration window,
     Duration duration,
     String streamEntity,
-    long logicalRecordBytes) {
+    long logicalRecordBytes,
+    boolean wallClock) {
   public static final Traffic UNLIMITED =
-      new Traffic(null, TrafficMode.STEADY, Duration.ofSeconds(1), null, null, 0);
+      new Traffic(null, TrafficMode.STEADY, Duration.ofSeconds(1), null, null, 0, false);
 
   /**
    * The smallest row count an open-ended stream is planned with: counts at or above it are
@@ -45,6 +48,17 @@ public record Traffic(
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("the burst window must be positive");
     }
+  }
+
+  /** Traffic with generated timestamps (the usual case). */
+  public Traffic(
+      Rate rate,
+      TrafficMode mode,
+      Duration window,
+      Duration duration,
+      String streamEntity,
+      long logicalRecordBytes) {
+    this(rate, mode, window, duration, streamEntity, logicalRecordBytes, false);
   }
 
   public boolean paced() {

@@ -22,6 +22,8 @@ import java.util.function.UnaryOperator;
  * shapes traffic exactly like the original.
  *
  * @param template the payload template text itself (a CLI {@code @file} is read before)
+ * @param wallClock timestamp columns carry the time of production: the one deliberate exception to
+ *     "same seed, same data", for streaming runs only
  */
 public record TrafficRequest(
     String rate,
@@ -30,9 +32,10 @@ public record TrafficRequest(
     String mode,
     String window,
     String payloadSize,
-    String template) {
+    String template,
+    boolean wallClock) {
   public static final TrafficRequest NONE =
-      new TrafficRequest(null, null, null, null, null, null, null);
+      new TrafficRequest(null, null, null, null, null, null, null, false);
 
   /** The keys a run stores its traffic under, in the order of the record's components. */
   public static final List<String> KEYS =
@@ -43,7 +46,8 @@ public record TrafficRequest(
           "traffic",
           "burst_window",
           "payload_size",
-          "payload_template");
+          "payload_template",
+          "wall_clock");
 
   /** Open-ended counts to try, largest first: a 32-bit sequence column cannot take the first. */
   private static final long[] OPEN_ENDED = {
@@ -51,7 +55,7 @@ public record TrafficRequest(
   };
 
   public boolean any() {
-    return rate != null || duration != null || mode != null || shapesPayload();
+    return wallClock || rate != null || duration != null || mode != null || shapesPayload();
   }
 
   public boolean shapesPayload() {
@@ -113,6 +117,16 @@ public record TrafficRequest(
           field.apply("burst_window"),
           "applies only to burst traffic",
           "leave it out or set " + field.apply("traffic") + " to burst");
+    }
+    if (wallClock && rate == null && duration == null) {
+      problems.add(
+          field.apply("wall_clock"),
+          "applies to streaming runs only",
+          "set "
+              + field.apply("rate")
+              + " (e.g. 1k/s) or "
+              + field.apply("duration")
+              + " (e.g. 5m)");
     }
     if (streamEntity != null && duration == null) {
       problems.add(
@@ -205,29 +219,34 @@ public record TrafficRequest(
         window == null ? null : HumanDuration.parse(window),
         parsedDuration(),
         duration == null ? null : streamed(plan).name(),
-        payload.sampled() ? payload.size() : 0);
+        payload.sampled() ? payload.size() : 0,
+        wallClock);
   }
 
   /** The request under {@link #KEYS}, leaving out what was not given. */
   public Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     List<String> values = java.util.Arrays.asList(values());
-    for (int i = 0; i < KEYS.size(); i++) {
+    for (int i = 0; i < values.size(); i++) {
       if (values.get(i) != null) {
         m.put(KEYS.get(i), values.get(i));
       }
+    }
+    if (wallClock) {
+      m.put("wall_clock", Boolean.TRUE);
     }
     return m;
   }
 
   /** Reads back what {@link #asMap} stored (other keys are ignored). */
   public static TrafficRequest fromMap(Map<String, ?> m) {
-    String[] v = new String[KEYS.size()];
+    String[] v = new String[KEYS.size() - 1];
     for (int i = 0; i < v.length; i++) {
       Object x = m.get(KEYS.get(i));
       v[i] = x == null ? null : String.valueOf(x);
     }
-    return new TrafficRequest(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+    return new TrafficRequest(
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], Boolean.TRUE.equals(m.get("wall_clock")));
   }
 
   private String[] values() {

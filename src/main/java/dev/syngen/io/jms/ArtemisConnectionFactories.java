@@ -12,12 +12,13 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 public final class ArtemisConnectionFactories implements Function<JmsSettings, ConnectionFactory> {
   @Override
   public ConnectionFactory apply(JmsSettings s) {
-    if (s.url().startsWith("jndi:")) {
+    if (s.jndiName() != null) {
       throw new SinkException(
           "dsn "
               + s.url()
-              + " names a JNDI connection factory, which only the server can look up;"
-              + " on the command line use the broker's URL, e.g. tcp://localhost:61616");
+              + " names the server's messaging engine or a JNDI connection factory, which only"
+              + " the server can use; on the command line use the broker's URL, e.g."
+              + " tcp://localhost:61616");
     }
     ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(s.url(), s.user(), s.password());
     // a broken connection fails fast; the sink reconnects itself within its retry budget

@@ -10,17 +10,40 @@ import jakarta.jms.Session;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One connection, session and producer per destination; replaced whole after a failure. */
+/**
+ * One connection, session and producer per destination; replaced whole after a failure. With {@link
+ * ContainerTransactions} (a connection factory of the application server), every unit of work opens
+ * them inside its own container transaction and closes them before it commits; otherwise they stay
+ * open and a transacted session commits itself.
+ */
 final class JmsSession implements AutoCloseable {
   private final ConnectionFactory factory;
   private final JmsSettings settings;
+  private final ContainerTransactions container;
   private Connection connection;
   private Session session;
   private final Map<String, MessageProducer> producers = new HashMap<>();
 
-  JmsSession(ConnectionFactory factory, JmsSettings settings) {
+  JmsSession(ConnectionFactory factory, JmsSettings settings, ContainerTransactions container) {
     this.factory = factory;
     this.settings = settings;
+    this.container = container;
+  }
+
+  /** Runs {@code work} as one transaction: the session's own, or a new container transaction. */
+  void transaction(ContainerTransactions.JmsWork work) throws JMSException {
+    if (container == null) {
+      work.run();
+      if (settings.transacted()) {
+        session().commit();
+      }
+      return;
+    }
+    try {
+      container.inNewTransaction(work);
+    } finally {
+      close();
+    }
   }
 
   Session session() throws JMSException {
@@ -29,10 +52,10 @@ final class JmsSession implements AutoCloseable {
           settings.user() == null
               ? factory.createConnection()
               : factory.createConnection(settings.user(), settings.password());
+      boolean local = container == null && settings.transacted();
       session =
           connection.createSession(
-              settings.transacted(),
-              settings.transacted() ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE);
+              local, local ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE);
     }
     return session;
   }
@@ -48,12 +71,6 @@ final class JmsSession implements AutoCloseable {
       producers.put(name, p);
     }
     return p;
-  }
-
-  void commit() throws JMSException {
-    if (settings.transacted()) {
-      session().commit();
-    }
   }
 
   /** Drops the connection, so the next use opens a fresh one. */

@@ -17,16 +17,33 @@ public record JmsSettings(
     Duration retryTimeout) {
   static final String DEFAULT_DESTINATION = "syngen.{entity}";
 
+  /** The dsn naming the server's own messaging engine. */
+  public static final String EMBEDDED = "embedded";
+
+  /** Where the server binds its messaging engine's connection factory ({@code dsn: embedded}). */
+  public static final String EMBEDDED_FACTORY = "jms/syngen/ConnectionFactory";
+
+  private static final String JNDI = "jndi:";
+
+  /** The JNDI name of the connection factory, or null when the dsn is a broker URL. */
+  public String jndiName() {
+    if (EMBEDDED.equals(url)) {
+      return EMBEDDED_FACTORY;
+    }
+    return url.startsWith(JNDI) ? url.substring(JNDI.length()) : null;
+  }
+
   static JmsSettings read(TargetProfile p, OptionReader o) {
     String url = p.dsn() == null ? "" : p.dsn().trim();
     if (url.isEmpty()) {
       o.problems().add("dsn", "is missing", "set dsn to a broker URL, e.g. tcp://localhost:61616");
-    } else if (!url.matches("(tcp|ssl|vm|jndi|udp|jgroups)[:]\\S+")) {
+    } else if (!EMBEDDED.equals(url) && !url.matches("(tcp|ssl|vm|jndi|udp|jgroups)[:]\\S+")) {
       o.problems()
           .add(
               "dsn",
               "'" + p.redactedDsn() + "' is not a JMS broker URL",
-              "write tcp://host:61616 (Artemis), or jndi:<name> in the server");
+              "write tcp://host:61616 (Artemis), or in the server 'embedded' (its messaging engine)"
+                  + " or jndi:<connection factory name>");
     }
     String destination = o.text("destination", DEFAULT_DESTINATION);
     String why = Destinations.check(destination);

@@ -24,29 +24,42 @@ final class JmsSink implements Sink {
   private final Encoders encoders;
   private final JmsSession jms;
 
-  JmsSink(JmsSettings settings, ConnectionFactory factory, RunContext run) {
+  JmsSink(
+      JmsSettings settings,
+      ConnectionFactory factory,
+      ContainerTransactions container,
+      RunContext run) {
     this.settings = settings;
     this.run = run;
     this.destinations = new Destinations(settings.destination());
     this.encoders = new Encoders(run, null);
-    this.jms = new JmsSession(factory, settings);
+    this.jms = new JmsSession(factory, settings, container);
   }
 
   @Override
   public void prepare(List<CompiledEntity> entities, TableMode mode) {
     encoders.check(entities);
+    String destination = null;
     try {
       for (CompiledEntity e : entities) {
-        jms.producer(destinations.of(e, run));
+        destination = destinations.of(e, run);
+        jms.producer(destination);
       }
+      // a container enlists connections opened inside its transactions only: open them there
+      jms.close();
     } catch (JMSException | RuntimeException e) {
       jms.close();
       throw new SinkException(
           "jms broker at "
               + dev.syngen.core.sink.Redactor.dsn(settings.url())
-              + " cannot be reached: "
+              + " refused a producer for "
+              + (settings.topic() ? "topic '" : "queue '")
+              + destination
+              + "': "
               + Retry.describe(e)
-              + ". Nothing was sent. Fix: start the broker, or correct the dsn and credentials",
+              + ". Nothing was sent. Fix: start the broker, correct the dsn and credentials, or"
+              + " create the destination (Liberty's messaging engine creates no queue on demand:"
+              + " add <queue id=\"…\"/> to liberty/messaging.xml)",
           e);
     }
   }

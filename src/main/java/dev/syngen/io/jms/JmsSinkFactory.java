@@ -11,6 +11,7 @@ import dev.syngen.io.message.Retry;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
@@ -25,13 +26,24 @@ public final class JmsSinkFactory implements SinkFactory {
   private static final long TEST_RECEIVE_MILLIS = 5_000;
 
   private final Function<JmsSettings, ConnectionFactory> factories;
+  private final ContainerTransactions container;
 
   public JmsSinkFactory() {
-    this(new ArtemisConnectionFactories());
+    this(new ArtemisConnectionFactories(), null);
   }
 
-  public JmsSinkFactory(Function<JmsSettings, ConnectionFactory> factories) {
+  /**
+   * {@code container} runs the work of connection factories looked up by JNDI name ({@code dsn:
+   * embedded} or {@code jndi:…}) in container transactions; null outside an application server.
+   */
+  public JmsSinkFactory(
+      Function<JmsSettings, ConnectionFactory> factories, ContainerTransactions container) {
     this.factories = factories;
+    this.container = container;
+  }
+
+  private ContainerTransactions containerOf(JmsSettings s) {
+    return s.jndiName() == null ? null : container;
   }
 
   @Override
@@ -57,36 +69,38 @@ public final class JmsSinkFactory implements SinkFactory {
   @Override
   public Sink open(TargetProfile profile, RunContext context) {
     JmsSettings s = settings(profile);
-    return new JmsSink(s, factories.apply(s), context);
+    return new JmsSink(s, factories.apply(s), containerOf(s), context);
   }
 
-  /** Connects, then sends one message to a temporary queue and receives it back. */
+  /**
+   * Connects, then sends one message to a temporary queue and receives it back; in a container
+   * transaction (where a message is delivered only at commit) it sends and commits.
+   */
   @Override
   public TargetTestResult test(TargetProfile profile) {
     long t0 = System.nanoTime();
     try {
       JmsSettings s = settings(profile);
       ConnectionFactory cf = factories.apply(s);
-      try (Connection c =
-          s.user() == null ? cf.createConnection() : cf.createConnection(s.user(), s.password())) {
-        c.start();
-        ConnectionMetaData meta = c.getMetaData();
-        Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        TemporaryQueue q = session.createTemporaryQueue();
-        session.createProducer(q).send(session.createTextMessage("syngen probe"));
-        MessageConsumer consumer = session.createConsumer(q);
-        boolean roundTrip = consumer.receive(TEST_RECEIVE_MILLIS) != null;
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        String version = meta.getJMSProviderName() + " " + meta.getProviderVersion();
-        return new TargetTestResult(
-            roundTrip,
-            ms,
-            version,
-            true,
-            false,
-            roundTrip,
-            roundTrip ? null : "a probe message sent to a temporary queue did not come back");
+      ContainerTransactions tx = containerOf(s);
+      String[] version = new String[1];
+      boolean[] roundTrip = new boolean[1];
+      ContainerTransactions.JmsWork probe = () -> roundTrip[0] = probe(cf, s, tx == null, version);
+      if (tx == null) {
+        probe.run();
+      } else {
+        tx.inNewTransaction(probe);
+        roundTrip[0] = true;
       }
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      return new TargetTestResult(
+          roundTrip[0],
+          ms,
+          version[0],
+          true,
+          false,
+          roundTrip[0],
+          roundTrip[0] ? null : "a probe message sent to a temporary queue did not come back");
     } catch (Exception e) {
       return TargetTestResult.failed(
           (System.nanoTime() - t0) / 1_000_000,
@@ -95,6 +109,25 @@ public final class JmsSinkFactory implements SinkFactory {
               + ": "
               + Retry.describe(e)
               + ". Fix: start the broker, or correct the dsn and options.user/password");
+    }
+  }
+
+  /** Sends a probe to a temporary queue; with {@code receive}, true if it comes back. */
+  private static boolean probe(
+      ConnectionFactory cf, JmsSettings s, boolean receive, String[] version) throws JMSException {
+    try (Connection c =
+        s.user() == null ? cf.createConnection() : cf.createConnection(s.user(), s.password())) {
+      c.start();
+      ConnectionMetaData meta = c.getMetaData();
+      version[0] = meta.getJMSProviderName() + " " + meta.getProviderVersion();
+      Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      TemporaryQueue q = session.createTemporaryQueue();
+      session.createProducer(q).send(session.createTextMessage("syngen probe"));
+      if (!receive) {
+        return true;
+      }
+      MessageConsumer consumer = session.createConsumer(q);
+      return consumer.receive(TEST_RECEIVE_MILLIS) != null;
     }
   }
 }

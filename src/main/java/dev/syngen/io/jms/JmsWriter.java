@@ -92,6 +92,10 @@ final class JmsWriter implements EntityWriter<JmsChunk> {
   }
 
   private void send(JmsChunk chunk) throws JMSException {
+    jms.transaction(() -> sendAll(chunk));
+  }
+
+  private void sendAll(JmsChunk chunk) throws JMSException {
     MessageProducer producer = jms.producer(destination);
     for (int i = 0; i < chunk.bodies().length; i++) {
       TextMessage m = jms.session().createTextMessage(chunk.bodies()[i]);
@@ -109,7 +113,6 @@ final class JmsWriter implements EntityWriter<JmsChunk> {
       }
       producer.send(m);
     }
-    jms.commit();
   }
 
   private static void set(TextMessage m, Field k, String v) {
@@ -136,12 +139,15 @@ final class JmsWriter implements EntityWriter<JmsChunk> {
     Map<Field, String> fields = ContractFields.endOfEntity(run, entity.name(), rows);
     retry.run(
         () -> {
-          TextMessage m = jms.session().createTextMessage(body);
-          fields.forEach((k, v) -> set(m, k, v));
-          m.setStringProperty(DUPLICATE_ID, MessageContract.messageId(run, entity.name(), -1));
           try {
-            jms.producer(destination).send(m);
-            jms.commit();
+            jms.transaction(
+                () -> {
+                  TextMessage m = jms.session().createTextMessage(body);
+                  fields.forEach((k, v) -> set(m, k, v));
+                  m.setStringProperty(
+                      DUPLICATE_ID, MessageContract.messageId(run, entity.name(), -1));
+                  jms.producer(destination).send(m);
+                });
           } catch (JMSException | RuntimeException e) {
             if (!alreadyCommitted(e)) {
               throw e;

@@ -73,9 +73,15 @@ final class KafkaWriter implements EntityWriter<KafkaChunk> {
         .toArray(Header[]::new);
   }
 
-  private static byte[] digits(long v) {
-    byte[] b = new byte[20];
-    return java.util.Arrays.copyOf(b, ValueFormat.writeLong(b, 0, v));
+  /** A row index (never negative) as decimal digits, in an array of exactly their length. */
+  private static byte[] digits(long row) {
+    int n = 1;
+    for (long t = row; t >= 10; t /= 10) {
+      n++;
+    }
+    byte[] b = new byte[n];
+    ValueFormat.writeLong(b, 0, row);
+    return b;
   }
 
   private static byte[] bytes(String s) {

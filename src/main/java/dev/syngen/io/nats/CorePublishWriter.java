@@ -50,13 +50,18 @@ final class CorePublishWriter implements EntityWriter<NatsChunk> {
   @Override
   public void write(NatsChunk chunk) {
     for (Message m : chunk.messages()) {
-      retry.run(
-          () -> {
-            connection.publish(m);
-            return null;
-          },
-          () -> {},
-          failure());
+      try {
+        connection.publish(m);
+      } catch (RuntimeException first) {
+        // the retry machinery (a lambda and a deadline) only for the rare publish that fails
+        retry.run(
+            () -> {
+              connection.publish(m);
+              return null;
+            },
+            () -> {},
+            failure());
+      }
       sent++;
     }
   }

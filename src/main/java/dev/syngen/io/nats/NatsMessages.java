@@ -46,7 +46,14 @@ final class NatsMessages {
       if (withIds) {
         h.put(MSG_ID, MessageContract.messageId(run, entity.name(), r.row(i)));
       }
-      out[i] = NatsMessage.builder().subject(subject).headers(h).data(r.values()[i]).build();
+      // read-only headers are published as they are; mutable ones are copied again by publish,
+      // on the one writing thread, instead of here on the parallel encoding threads
+      out[i] =
+          NatsMessage.builder()
+              .subject(subject)
+              .headers(new Headers(h, true))
+              .data(r.values()[i])
+              .build();
     }
     return new NatsChunk(r.firstRow(), out, r.bytes());
   }

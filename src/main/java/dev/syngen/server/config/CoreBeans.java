@@ -3,14 +3,18 @@ package dev.syngen.server.config;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.io.Targets;
+import dev.syngen.server.messaging.ContainerConnectionFactories;
+import dev.syngen.server.messaging.JtaTransactions;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The stateless core objects the server shares: generator registry, plan compiler, target kinds,
- * clock.
+ * The stateless core objects the server shares: generator registry, plan compiler, target kinds
+ * (JMS through the container's connection factories and transactions), clock.
  */
 @ApplicationScoped
 public class CoreBeans {
@@ -22,7 +26,10 @@ public class CoreBeans {
 
   private final GeneratorRegistry generators = GeneratorRegistry.builtins();
   private final PlanCompiler compiler = new PlanCompiler(generators);
-  private final Targets targets = Targets.builtins();
+
+  @Inject JtaTransactions transactions;
+
+  private Targets targets;
 
   public CoreBeans() {
     for (String driver : DRIVERS) {
@@ -42,6 +49,11 @@ public class CoreBeans {
   @Produces
   PlanCompiler compiler() {
     return compiler;
+  }
+
+  @PostConstruct
+  void openTargets() {
+    targets = Targets.builtins(new ContainerConnectionFactories(), transactions);
   }
 
   @Produces

@@ -211,4 +211,12 @@ public class BuilderBean implements Serializable {
   public void setPayloadSize(String v) {
     form.payloadSize = v;
   }
+
+  public boolean isWallClock() {
+    return form.wallClock;
+  }
+
+  public void setWallClock(boolean v) {
+    form.wallClock = v;
+  }
 }

@@ -37,6 +37,7 @@ public class RunForm implements Serializable {
   String duration;
   String traffic;
   String payloadSize;
+  boolean wallClock;
 
   RunRequest toRequest() {
     Problems problems = new Problems();
@@ -95,7 +96,14 @@ public class RunForm implements Serializable {
             seedValue, asOfValue, scaleValue, scaleMap, countMap, names(include), names(exclude)),
         blank(band) ? null : band.strip(),
         new TrafficRequest(
-            text(rate), text(duration), null, text(traffic), null, text(payloadSize), null),
+            text(rate),
+            text(duration),
+            null,
+            text(traffic),
+            null,
+            text(payloadSize),
+            null,
+            wallClock),
         tableMode,
         null,
         problems.list());
@@ -134,6 +142,7 @@ public class RunForm implements Serializable {
       case "traffic.duration", "traffic.stream_entity" -> "duration";
       case "traffic.mode", "traffic.burst_window" -> "traffic";
       case "traffic.payload_size", "traffic.payload_template" -> "payloadSize";
+      case "traffic.wall_clock" -> "wallClock";
       default -> null;
     };
   }

@@ -133,5 +133,21 @@ record HistoryTable(String name, List<Column> columns, String primaryKey, List<S
                   required("next_row", "BIGINT"),
                   required("bytes_written", "BIGINT")),
               "id",
+              List.of("run_id")),
+          new HistoryTable(
+              "SYNGEN_CONSUMER_CHECK",
+              List.of(
+                  required("id", "VARCHAR(112)"),
+                  required("run_id", "VARCHAR(40)"),
+                  required("entity_name", "VARCHAR(64)"),
+                  col("rows_expected", "BIGINT"),
+                  required("rows_received", "BIGINT"),
+                  required("rows_duplicated", "BIGINT"),
+                  col("rows_missing", "BIGINT"),
+                  required("rows_unexpected", "BIGINT"),
+                  required("rows_untracked", "BIGINT"),
+                  required("is_complete", "INTEGER"),
+                  required("checked_at", "BIGINT")),
+              "id",
               List.of("run_id")));
 }

@@ -143,9 +143,13 @@ final class RunRequestReader {
           "mode",
           "burst_window",
           "payload_size",
-          "payload_template");
+          "payload_template",
+          "wall_clock");
 
-  /** {@code traffic}: strings (a rate or size may be a bare number); null when absent. */
+  /**
+   * {@code traffic}: strings (a rate or size may be a bare number) and the boolean {@code
+   * wall_clock}; null when absent.
+   */
   private static TrafficRequest traffic(Object v, Problems problems) {
     if (v == null) {
       return null;
@@ -156,10 +160,17 @@ final class RunRequestReader {
       return null;
     }
     String[] values = new String[TRAFFIC_FIELDS.size()];
+    boolean[] wallClock = {false};
     t.forEach(
         (k, x) -> {
           int i = TRAFFIC_FIELDS.indexOf(String.valueOf(k));
-          if (i < 0) {
+          if ("wall_clock".equals(k)) {
+            if (x instanceof Boolean b) {
+              wallClock[0] = b;
+            } else if (x != null) {
+              problems.add("traffic.wall_clock", "must be true or false", "write true");
+            }
+          } else if (i < 0) {
             problems.add(
                 "traffic." + k,
                 "unknown field '" + k + "'",
@@ -171,7 +182,7 @@ final class RunRequestReader {
           }
         });
     return new TrafficRequest(
-        values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+        values[0], values[1], values[2], values[3], values[4], values[5], values[6], wallClock[0]);
   }
 
   private static TableMode mode(String name, Problems problems) {

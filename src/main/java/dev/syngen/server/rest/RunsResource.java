@@ -4,6 +4,7 @@ import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.error.ApiException;
+import dev.syngen.server.messaging.ConsumerVerification;
 import dev.syngen.server.rest.view.PlanView;
 import dev.syngen.server.rest.view.RunLogView;
 import dev.syngen.server.rest.view.RunView;
@@ -38,6 +39,7 @@ public class RunsResource {
   private static final int MAX_LIMIT = 1000;
 
   @Inject RunService runs;
+  @Inject ConsumerVerification consumer;
   @Inject SyngenSettings settings;
   @Inject JsonbConfigProvider json;
   @Inject Clock clock;
@@ -69,9 +71,12 @@ public class RunsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Show a run: status, seed, as_of, config hash, stats, progress, error")
+  @Operation(
+      summary =
+          "Show a run: status, seed, as_of, config hash, stats, progress, error and the example"
+              + " consumer's checks")
   public RunView get(@PathParam("id") String id) {
-    return view(runs.get(id));
+    return view(runs.get(id)).withConsumerChecks(consumer.checksOf(id));
   }
 
   @GET

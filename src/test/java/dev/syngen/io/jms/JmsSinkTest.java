@@ -102,6 +102,44 @@ class JmsSinkTest {
     assertEquals(21, drain("syngen.devices").size(), "20 devices and their end-of-entity");
   }
 
+  /**
+   * A connection factory named by JNDI (as in the server): each batch and each end-of-entity
+   * message is one container transaction, with the session opened inside it and closed after it.
+   */
+  @Test
+  void aContainerFactorySendsEachBatchInItsOwnContainerTransaction() throws Exception {
+    List<String> units = Collections.synchronizedList(new ArrayList<>());
+    ContainerTransactions container =
+        work -> {
+          units.add("begin");
+          work.run();
+          units.add("commit");
+        };
+    JmsSinkFactory server =
+        new JmsSinkFactory(s -> new ActiveMQConnectionFactory(broker.url()), container);
+    TargetProfile named =
+        new TargetProfile("j", "j", "jms", "jndi:jms/test", null, Map.of("destination", "q.all"));
+    CompiledPlan plan = MessageRuns.plan(10_000);
+    MessageRuns.run(
+        plan,
+        server.open(named, MessageRuns.context(plan, "run-j5")),
+        Traffic.UNLIMITED,
+        RunListener.NONE);
+    List<Message> all = drain("q.all");
+    List<Long> readings = new ArrayList<>();
+    for (Message m : all) {
+      if ("readings".equals(m.getStringProperty("syngen_entity"))
+          && "record".equals(m.getStringProperty("syngen_kind"))) {
+        readings.add(m.getLongProperty("syngen_row"));
+      }
+    }
+    assertTrue(Completeness.of(readings).exactlyOnce(10_000));
+    // 10 batches of readings (1,024 rows each), 1 of devices, and an end-of-entity for each
+    assertEquals(2 * 13, units.size(), units.toString());
+    assertTrue(server.test(named).ok(), "the probe sends and commits in a container transaction");
+    assertEquals(2 * 14, units.size());
+  }
+
   @Test
   void aBrokerStoppedMidRunAndRestartedLosesAndDuplicatesNothing() throws Exception {
     CompiledPlan plan = MessageRuns.plan(20_000);

@@ -42,7 +42,8 @@ class PromptAdvisorTest {
         3,
         "telemetry",
         rate,
-        eta);
+        eta,
+        List.of());
   }
 
   private static List<Prompt> progress(RunView r, Duration stalled) {

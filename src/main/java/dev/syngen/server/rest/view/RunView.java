@@ -1,5 +1,6 @@
 package dev.syngen.server.rest.view;
 
+import dev.syngen.core.consumer.ConsumerCheck;
 import dev.syngen.core.engine.RunProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.sink.Redactor;
@@ -37,7 +38,8 @@ import java.util.Map;
   "progressEntitiesTotal",
   "progressCurrentEntity",
   "rowsPerSecond",
-  "etaSeconds"
+  "etaSeconds",
+  "consumerChecks"
 })
 public record RunView(
     String id,
@@ -66,7 +68,41 @@ public record RunView(
     int progressEntitiesTotal,
     String progressCurrentEntity,
     Double rowsPerSecond,
-    Long etaSeconds) {
+    Long etaSeconds,
+    List<ConsumerCheckView> consumerChecks) {
+
+  /** This view with the example consumer's checks (shown by {@code GET /runs/{id}}). */
+  public RunView withConsumerChecks(List<ConsumerCheck> checks) {
+    return new RunView(
+        id,
+        status,
+        scenarioId,
+        scenarioName,
+        scenarioVersion,
+        targetId,
+        targetName,
+        targetKind,
+        targetDsn,
+        seed,
+        asOf,
+        configHash,
+        mode,
+        parallelism,
+        overrides,
+        createdAt,
+        startedAt,
+        finishedAt,
+        error,
+        entities,
+        progressRowsGenerated,
+        progressRowsTotal,
+        progressEntitiesDone,
+        progressEntitiesTotal,
+        progressCurrentEntity,
+        rowsPerSecond,
+        etaSeconds,
+        checks.stream().map(ConsumerCheckView::of).toList());
+  }
 
   public static RunView of(RunRecord r, Instant now) {
     RunProgress p = RunProgress.of(r, now);
@@ -97,6 +133,7 @@ public record RunView(
         p.entitiesTotal(),
         p.currentEntity(),
         p.rowsPerSecond(),
-        p.etaSeconds());
+        p.etaSeconds(),
+        null);
   }
 }
