@@ -30,7 +30,8 @@ curl -s -o /dev/null -c "$JAR" -b "$JAR" -X POST "$URL/console/login.xhtml" \
   --data-urlencode login_SUBMIT=1 --data-urlencode login:user=admin --data-urlencode "login:password=$PW" \
   --data-urlencode 'login:submit=Sign in' --data-urlencode "jakarta.faces.ViewState=$vs"
 
-for p in "index.xhtml" "index.xhtml?page=40" "index.xhtml?status=success" "audit.xhtml" "new-run.xhtml" "targets.xhtml"; do
+run=$(curl -s "$URL/api/v1/runs?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+for p in "index.xhtml" "index.xhtml?page=40" "index.xhtml?status=success" "run.xhtml?id=$run" "audit.xhtml" "new-run.xhtml" "targets.xhtml" "scenarios.xhtml"; do
   times=()
   for i in $(seq 1 20); do
     times+=("$(curl -s -o /dev/null -b "$JAR" -w '%{http_code} %{time_total}' "$URL/console/$p")")
