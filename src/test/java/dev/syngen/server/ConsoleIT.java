@@ -169,15 +169,24 @@ class ConsoleIT {
         browser.driver.findElement(By.id("plan-entities")).getText().contains("users users 40000"),
         browser.driver.findElement(By.id("plan-entities")).getText());
 
-    new Select(browser.driver.findElement(By.id("builder:target"))).selectByValue(target);
+    Select targets = new Select(browser.driver.findElement(By.id("builder:target")));
+    targets.selectByValue(target);
+    assertFalse(
+        browser.driver.findElement(By.id("traffic-fields")).isDisplayed(),
+        "no traffic fields for a CSV target");
+    targets.selectByValue("local-kafka");
+    assertTrue(browser.driver.findElement(By.id("traffic-fields")).isDisplayed());
     browser.type("builder:rate", "fast");
-    browser.type("builder:payloadSize", "1KB");
+    browser.type("builder:duration", "soon");
     browser.click("builder:preview");
     WebElement rateError = browser.waitFor(d -> d.findElement(By.id("builder:rate-message")));
     assertTrue(rateError.getText().contains("rate 'fast' is not understood"), rateError.getText());
     assertTrue(
-        browser.driver.getPageSource().contains("shapes message payloads"),
-        "payload size on a CSV target is refused");
+        browser.driver.getPageSource().contains("duration 'soon' is not understood"),
+        "every traffic problem is shown");
+    assertTrue(
+        browser.driver.findElement(By.id("traffic-fields")).isDisplayed(),
+        "fields with errors stay visible");
     browser.screenshot("builder-traffic-errors");
   }
 

@@ -159,5 +159,26 @@ var syngenConsole = (function () {
         'finished: ' + r.status + (r.error ? ' — ' + r.error : '') + ' — the full log is below after a reload');
   }
 
-  return { dashboard: dashboard, run: run };
+  /**
+   * The run builder: the traffic fields matter only for broker and HTTP targets, so they show
+   * when such a target is picked (or when something was typed into them, so nothing is hidden).
+   */
+  function builder() {
+    var fields = document.getElementById('traffic-fields');
+    var target = document.getElementById('builder:target');
+    if (!fields || !target) { return; }
+    var messaging = (fields.getAttribute('data-message-targets') || '').split(' ');
+    function filled() {
+      return Array.prototype.some.call(fields.querySelectorAll('input[type=text]'),
+          function (i) { return i.value !== ''; });
+    }
+    function update() {
+      var show = messaging.indexOf(target.value) >= 0 || filled();
+      fields.classList.toggle('hidden', !show);
+    }
+    target.addEventListener('change', update);
+    update();
+  }
+
+  return { dashboard: dashboard, run: run, builder: builder };
 })();

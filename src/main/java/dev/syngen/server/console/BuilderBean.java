@@ -2,6 +2,7 @@ package dev.syngen.server.console;
 
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.traffic.TrafficMode;
+import dev.syngen.io.Targets;
 import dev.syngen.server.rest.view.PlanView;
 import dev.syngen.server.rest.view.RunView;
 import dev.syngen.server.rest.view.TargetView;
@@ -34,6 +35,14 @@ public class BuilderBean implements Serializable {
 
   public List<TargetView> getTargets() {
     return facade.targets();
+  }
+
+  /** The ids of targets that carry messages, and the default's kind, for the traffic fields. */
+  public String getMessageTargets() {
+    return facade.targets().stream()
+        .filter(t -> Targets.MESSAGE_KINDS.contains(t.kind()))
+        .map(TargetView::id)
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   public List<String> getModes() {
