@@ -179,8 +179,12 @@ class ConsoleIT {
     browser.type("builder:rate", "fast");
     browser.type("builder:duration", "soon");
     browser.click("builder:preview");
-    WebElement rateError = browser.waitFor(d -> d.findElement(By.id("builder:rate-message")));
-    assertTrue(rateError.getText().contains("rate 'fast' is not understood"), rateError.getText());
+    // the message element is on the page before the postback too: wait for its new text
+    browser.waitFor(
+        d ->
+            d.findElement(By.id("builder:rate-message"))
+                .getText()
+                .contains("rate 'fast' is not understood"));
     assertTrue(
         browser.driver.getPageSource().contains("duration 'soon' is not understood"),
         "every traffic problem is shown");
@@ -273,9 +277,16 @@ class ConsoleIT {
 
     browser.open("new-run.xhtml");
     setViewState("YmZiMzYyMTljZmRjZTE5ZDAwMDAwMDk5");
+    browser.driver.executeScript("window.syngenOldPage = true;");
     browser.click("builder:preview");
-    browser.waitFor(d -> d.findElements(By.id("builder:scenario")).size() > 0);
+    browser.waitFor(
+        d ->
+            !Boolean.TRUE.equals(browser.driver.executeScript("return window.syngenOldPage;"))
+                && d.findElements(By.id("builder:scenario")).size() > 0);
     assertTrue(browser.driver.getCurrentUrl().endsWith("/console/new-run.xhtml"));
+    assertTrue(
+        browser.driver.findElements(By.id("error-title")).isEmpty(),
+        "the expired form opened the builder again, not an error page");
   }
 
   /** Replaces the page's view state, as a form left open across a server restart would hold. */
