@@ -134,11 +134,22 @@ final class FidelityCommand implements Callable<Integer> {
                         "--tolerance '"
                             + tolerance
                             + "' is unknown; use strict, normal or relaxed"));
-    if (!(alpha > 0 && alpha < 0.5)) {
-      throw new IllegalArgumentException("--alpha must be between 0 and 0.5, got " + alpha);
+    if (!(alpha > 0 && alpha < FidelityValidator.Options.MAX_ALPHA)) {
+      throw new IllegalArgumentException(
+          "--alpha must be between 0 and "
+              + FidelityValidator.Options.MAX_ALPHA
+              + ", got "
+              + alpha);
     }
-    if (sample < 100 || sample > 5_000_000) {
-      throw new IllegalArgumentException("--sample must be between 100 and 5000000, got " + sample);
+    if (sample < FidelityValidator.Options.MIN_SAMPLE_ROWS
+        || sample > FidelityValidator.Options.MAX_SAMPLE_ROWS) {
+      throw new IllegalArgumentException(
+          "--sample must be between "
+              + FidelityValidator.Options.MIN_SAMPLE_ROWS
+              + " and "
+              + FidelityValidator.Options.MAX_SAMPLE_ROWS
+              + ", got "
+              + sample);
     }
     Workspace ws = new Workspace(root);
     Expectations extra = specFile == null ? Expectations.NONE : readSpec(specFile);

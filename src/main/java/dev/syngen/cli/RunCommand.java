@@ -14,7 +14,6 @@ import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Instants;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.sink.PayloadShape;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
@@ -239,8 +238,7 @@ final class RunCommand {
     overrides.putAll(to.asMap());
     RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
     RunRecord pending = coordinator.pending(plan, targets, mode, threads, overrides, scenarioId);
-    PayloadShape payload = to.payload();
-    RunContext context = RunContext.of(plan, pending.id()).withPayload(payload);
+    RunContext context = to.context(plan, pending.id());
     RunListener progress =
         quiet || System.console() == null
             ? RunListener.NONE

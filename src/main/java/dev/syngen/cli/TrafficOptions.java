@@ -6,7 +6,6 @@ import dev.syngen.io.message.PayloadTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The flags of {@code run start} that shape traffic: rate, duration, mode and payloads. */
@@ -70,22 +69,10 @@ final class TrafficOptions {
   TrafficRequest checked() {
     TrafficRequest r = request();
     Problems problems = new Problems();
-    r.check(problems, key -> "--" + FLAGS.get(key), PayloadTemplates::problem);
+    r.check(problems, key -> "--" + key.replace('_', '-'), PayloadTemplates::problem);
     problems.throwIfAny("traffic flags");
     return r;
   }
-
-  /** Flag names of the stored keys. */
-  private static final Map<String, String> FLAGS =
-      Map.of(
-          "rate", "rate",
-          "duration", "duration",
-          "stream_entity", "stream-entity",
-          "traffic", "traffic",
-          "burst_window", "burst-window",
-          "payload_size", "payload-size",
-          "payload_template", "payload-template",
-          "wall_clock", "wall-clock");
 
   private String template() {
     if (payloadTemplate == null || !payloadTemplate.startsWith("@")) {

@@ -88,10 +88,16 @@ final class Browser implements AutoCloseable {
     return waitFor(Duration.ofSeconds(30), condition);
   }
 
-  /** Waits for {@code condition}; on timeout saves the page as failed-wait.png and .html. */
+  /**
+   * Waits for {@code condition}, reading again when the page was replaced under it; on timeout
+   * saves the page as failed-wait.png and .html.
+   */
   <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
     try {
-      return new WebDriverWait(driver, timeout).until(condition::apply);
+      // a postback replaces the page while a condition reads it: read again, not fail
+      return new WebDriverWait(driver, timeout)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("failed-wait");
       try {

@@ -26,6 +26,22 @@ public record Check(
     SKIP
   }
 
+  /** A failed check of {@code kind}: table {@code table} could not be read, and why. */
+  public static Check unreadable(String kind, String subject, String table, String why) {
+    return new Check(
+        kind,
+        subject,
+        "table " + table,
+        "unreadable",
+        null,
+        null,
+        null,
+        null,
+        Status.FAIL,
+        why,
+        null);
+  }
+
   public boolean failed() {
     return status == Status.FAIL;
   }

@@ -26,11 +26,17 @@ import java.util.Set;
 public final class FidelityValidator {
   /** How to check: default band, significance level, rows sampled per table, sampling seed. */
   public record Options(Band band, double alpha, int sampleRows, long seed) {
+    /** The sample sizes and the highest significance level a user may ask for. */
+    public static final int MIN_SAMPLE_ROWS = 100;
+
+    public static final int MAX_SAMPLE_ROWS = 5_000_000;
+    public static final double MAX_ALPHA = 0.5;
+
     public Options {
       if (!(alpha > 0 && alpha < 1)) {
         throw new IllegalArgumentException("alpha must be between 0 and 1, got " + alpha);
       }
-      if (sampleRows < 100) {
+      if (sampleRows < MIN_SAMPLE_ROWS) {
         throw new IllegalArgumentException("sample must be at least 100 rows, got " + sampleRows);
       }
     }
@@ -85,19 +91,7 @@ public final class FidelityValidator {
     try {
       sample = source.sample(t.table(), columns, options.sampleRows(), options.seed());
     } catch (SinkException e) {
-      checks.add(
-          new Check(
-              "table",
-              t.entity(),
-              "table " + t.table(),
-              "unreadable",
-              null,
-              null,
-              null,
-              null,
-              Status.FAIL,
-              e.getMessage(),
-              null));
+      checks.add(Check.unreadable("table", t.entity(), t.table(), e.getMessage()));
       return new TableSummary(t.entity(), t.table(), t.expectedRows(), 0, 0);
     }
     observedRows.put(t.table(), sample.rows());
@@ -262,19 +256,7 @@ public final class FidelityValidator {
             }
           });
     } catch (SinkException e) {
-      checks.add(
-          new Check(
-              "scan",
-              t.entity(),
-              "table " + t.table(),
-              "unreadable",
-              null,
-              null,
-              null,
-              null,
-              Status.FAIL,
-              e.getMessage(),
-              null));
+      checks.add(Check.unreadable("scan", t.entity(), t.table(), e.getMessage()));
       return;
     }
     live.forEach(r -> checks.add(r.result()));

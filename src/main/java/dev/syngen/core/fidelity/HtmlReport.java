@@ -1,6 +1,7 @@
 package dev.syngen.core.fidelity;
 
 import dev.syngen.core.fidelity.FidelityReport.TableSummary;
+import dev.syngen.core.text.Html;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,9 +22,9 @@ public final class HtmlReport {
     boolean go = r.verdict() == FidelityReport.Verdict.GO;
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>syngen fidelity ")
-        .append(esc(r.verdict().label()))
+        .append(Html.escape(r.verdict().label()))
         .append(" — ")
-        .append(esc(r.scenarioId()))
+        .append(Html.escape(r.scenarioId()))
         .append("</title>")
         .append("<style>")
         .append(
@@ -46,29 +47,29 @@ public final class HtmlReport {
         .append(r.verdict().label())
         .append("</span></h1>\n");
     h.append("<p class=\"muted\">scenario ")
-        .append(esc(r.scenarioId()))
-        .append(r.runId() == null ? "" : " · run " + esc(r.runId()))
+        .append(Html.escape(r.scenarioId()))
+        .append(r.runId() == null ? "" : " · run " + Html.escape(r.runId()))
         .append(" · target ")
-        .append(esc(r.target()))
+        .append(Html.escape(r.target()))
         .append(" · band ")
-        .append(esc(r.band()))
+        .append(Html.escape(r.band()))
         .append(" · alpha ")
         .append(Numbers.text(r.alpha()))
         .append(" · sample up to ")
         .append(r.sampleRows())
         .append(" rows per table · ")
-        .append(esc(String.valueOf(r.checkedAt())))
+        .append(Html.escape(String.valueOf(r.checkedAt())))
         .append(" · ")
         .append(r.elapsedMillis())
         .append(" ms</p>\n");
     if (!go) {
       h.append("<h2>Why NO-GO</h2><ul>");
-      r.reasons().forEach(x -> h.append("<li>").append(esc(x)).append("</li>"));
+      r.reasons().forEach(x -> h.append("<li>").append(Html.escape(x)).append("</li>"));
       h.append("</ul>\n");
     }
     if (!r.warnings().isEmpty()) {
       h.append("<h2>Notes</h2><ul>");
-      r.warnings().forEach(x -> h.append("<li>").append(esc(x)).append("</li>"));
+      r.warnings().forEach(x -> h.append("<li>").append(Html.escape(x)).append("</li>"));
       h.append("</ul>\n");
     }
     tables(h, r.tables());
@@ -82,9 +83,9 @@ public final class HtmlReport {
         "<h2>Tables</h2><table><tr><th>entity</th><th>table</th><th>planned rows</th><th>rows found</th><th>sampled</th></tr>");
     for (TableSummary t : tables) {
       h.append("<tr><td>")
-          .append(esc(t.entity()))
+          .append(Html.escape(t.entity()))
           .append("</td><td>")
-          .append(esc(t.table()))
+          .append(Html.escape(t.table()))
           .append("</td><td>")
           .append(t.expectedRows())
           .append("</td><td>")
@@ -106,17 +107,17 @@ public final class HtmlReport {
           .append("\">")
           .append(c.status())
           .append("</td><td>")
-          .append(esc(c.kind()))
+          .append(Html.escape(c.kind()))
           .append("</td><td>")
-          .append(esc(c.subject()))
+          .append(Html.escape(c.subject()))
           .append("</td><td>")
-          .append(esc(c.message()))
+          .append(Html.escape(c.message()))
           .append("</td><td>")
-          .append(esc(c.expected()))
+          .append(Html.escape(c.expected()))
           .append("</td><td>")
-          .append(esc(c.observed()))
+          .append(Html.escape(c.observed()))
           .append("</td><td>")
-          .append(esc(numbers(c)))
+          .append(Html.escape(numbers(c)))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
@@ -144,7 +145,7 @@ public final class HtmlReport {
     for (Check c : checks) {
       if (c.chart() != null) {
         h.append("<div class=\"chart\"><div><b>")
-            .append(esc(c.chart().title()))
+            .append(Html.escape(c.chart().title()))
             .append("</b> <span class=\"")
             .append(c.status())
             .append("\">")
@@ -170,7 +171,7 @@ public final class HtmlReport {
         .append("\" height=\"")
         .append(HEIGHT)
         .append("\" role=\"img\" aria-label=\"")
-        .append(esc(chart.title()))
+        .append(Html.escape(chart.title()))
         .append("\">");
     h.append("<line x1=\"30\" y1=\"")
         .append(plot + 5)
@@ -193,7 +194,7 @@ public final class HtmlReport {
               plot + 5 - oh,
               w,
               oh,
-              esc(chart.labels().get(i)),
+              Html.escape(chart.labels().get(i)),
               Numbers.percent(chart.observed().get(i))));
       h.append(
           String.format(
@@ -203,7 +204,7 @@ public final class HtmlReport {
               plot + 5 - eh,
               w,
               eh,
-              esc(chart.labels().get(i)),
+              Html.escape(chart.labels().get(i)),
               Numbers.percent(chart.expected().get(i))));
       if (i % Math.max(1, n / 6) == 0) {
         String label = chart.labels().get(i);
@@ -213,7 +214,7 @@ public final class HtmlReport {
                 "<text x=\"%.1f\" y=\"%d\">%s</text>",
                 x,
                 HEIGHT - 20,
-                esc(label.length() > 14 ? label.substring(0, 13) + "…" : label)));
+                Html.escape(label.length() > 14 ? label.substring(0, 13) + "…" : label)));
       }
     }
     if (chart.labels().size() > n) {
@@ -226,24 +227,5 @@ public final class HtmlReport {
           .append(" more not shown</text>");
     }
     h.append("</svg>");
-  }
-
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

@@ -8,6 +8,7 @@ import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.core.sink.PayloadShape;
+import dev.syngen.core.sink.RunContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -157,6 +158,13 @@ public record TrafficRequest(
   public PayloadShape payload() {
     int size = payloadSize == null ? 0 : (int) ByteSize.parse(payloadSize);
     return new PayloadShape(size, template, parsedMode() == TrafficMode.SAMPLED);
+  }
+
+  /**
+   * Who produces run {@code runId} of {@code plan}, with the payload shape this traffic asks for.
+   */
+  public RunContext context(CompiledPlan plan, String runId) {
+    return RunContext.of(plan, runId).withPayload(payload());
   }
 
   /**

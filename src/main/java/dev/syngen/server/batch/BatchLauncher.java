@@ -8,7 +8,6 @@ import dev.syngen.core.plan.DependencyLevels;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.PartitionCommits;
-import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.metrics.SyngenMetrics;
@@ -76,9 +75,8 @@ public class BatchLauncher {
   public void submit(
       RunRecord run, PreparedRun prepared, String traceId, Consumer<RunRecord> finished) {
     OptionalLong previous = jobs.executionOf(run.id());
-    RunContext context =
-        RunContext.of(prepared.plan(), run.id()).withPayload(prepared.traffic().payload());
-    Sink sink = gateway.open(prepared.target(), context);
+    Sink sink =
+        gateway.open(prepared.target(), prepared.traffic().context(prepared.plan(), run.id()));
     BatchRun batchRun;
     try {
       batchRun = batchRun(run, prepared, sink, traceId, previous.isPresent(), finished);

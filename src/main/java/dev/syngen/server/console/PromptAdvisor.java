@@ -1,6 +1,7 @@
 package dev.syngen.server.console;
 
 import dev.syngen.server.health.Dependency;
+import dev.syngen.server.health.DependencyStatus;
 import dev.syngen.server.rest.view.RunView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,16 +27,7 @@ public class PromptAdvisor {
   /** A running run that needs more than this to finish is slow. */
   static final long SLOW_ETA_SECONDS = 15 * 60;
 
-  /** The readiness check of the run-history database. */
-  static final String HISTORY_DATABASE = "history-database";
-
-  @Inject ConsoleFacade facade;
   @Inject LiveUpdates live;
-
-  public List<Prompt> prompts() {
-    List<ScenarioSummary> scenarios = facade.scenarios();
-    return prompts(scenarios, facade.recent(20), facade.systemWithDependencies(scenarios.size()));
-  }
 
   /** The prompts for a state the caller has already read. */
   public List<Prompt> prompts(
@@ -196,7 +188,7 @@ public class PromptAdvisor {
               "../health/ready"));
     }
     for (Dependency d : system.down()) {
-      if (d.name().equals(HISTORY_DATABASE)) {
+      if (d.name().equals(DependencyStatus.HISTORY)) {
         continue; // said above
       }
       String target = d.name().substring(d.name().indexOf(':') + 1);

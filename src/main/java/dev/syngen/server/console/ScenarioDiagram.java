@@ -3,6 +3,7 @@ package dev.syngen.server.console;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.text.Html;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class ScenarioDiagram {
         .append("\" height=\"")
         .append(height)
         .append("\"><title>Entities of ")
-        .append(esc(s.id()))
+        .append(Html.escape(s.id()))
         .append(" and their foreign keys</title>")
         .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")
         .append(" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">")
@@ -49,9 +50,9 @@ public final class ScenarioDiagram {
           int[] from = at.get(e.name());
           int[] to = at.get(ref);
           b.append("<line class=\"fk\" data-from=\"")
-              .append(esc(e.name()))
+              .append(Html.escape(e.name()))
               .append("\" data-to=\"")
-              .append(esc(ref))
+              .append(Html.escape(ref))
               .append("\" x1=\"")
               .append(from[0] + W / 2)
               .append("\" y1=\"")
@@ -61,7 +62,7 @@ public final class ScenarioDiagram {
               .append("\" y2=\"")
               .append(to[1] + H)
               .append("\" stroke=\"#2457c5\" marker-end=\"url(#arrow)\"><title>")
-              .append(esc(e.name() + "." + c.name() + " → " + ref))
+              .append(Html.escape(e.name() + "." + c.name() + " → " + ref))
               .append("</title></line>");
         }
       }
@@ -69,7 +70,7 @@ public final class ScenarioDiagram {
     for (Entity e : entities) {
       int[] p = at.get(e.name());
       b.append("<g class=\"entity\" data-entity=\"")
-          .append(esc(e.name()))
+          .append(Html.escape(e.name()))
           .append("\"><rect x=\"")
           .append(p[0])
           .append("\" y=\"")
@@ -104,18 +105,7 @@ public final class ScenarioDiagram {
         + "\" font-family=\"sans-serif\" font-size=\"13\" font-weight=\""
         + weight
         + "\">"
-        + esc(s)
+        + Html.escape(s)
         + "</text>";
-  }
-
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
   }
 }

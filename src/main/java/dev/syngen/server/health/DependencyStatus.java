@@ -31,7 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DependencyStatus {
-  static final String HISTORY = "history-database";
+  /** The name of the run-history database's check. */
+  public static final String HISTORY = "history-database";
 
   @Inject HistoryDatabaseProbe history;
   @Inject JpaTargetStore store;

@@ -1,5 +1,6 @@
 package dev.syngen.server.rest;
 
+import dev.syngen.core.text.Html;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,7 @@
 package dev.syngen.server.rest;
 
 import dev.syngen.core.fidelity.Band;
+import dev.syngen.core.fidelity.FidelityValidator.Options;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.server.config.SyngenSettings;
 import dev.syngen.server.error.ApiException;
@@ -110,20 +111,22 @@ public class FidelityResource {
       }
     }
     double alpha = number(m.get("alpha"), d.alpha());
-    if (!(alpha > 0 && alpha < 0.5)) {
+    if (!(alpha > 0 && alpha < Options.MAX_ALPHA)) {
       problems.add(
-          "alpha", "must be a number between 0 and 0.5, got " + m.get("alpha"), "write e.g. 0.01");
+          "alpha",
+          "must be a number between 0 and " + Options.MAX_ALPHA + ", got " + m.get("alpha"),
+          "write e.g. 0.01");
     }
     double sample = number(m.get("sample"), d.sampleRows());
     if (sample != Math.rint(sample)
-        || sample < FidelityRequest.MIN_SAMPLE
-        || sample > FidelityRequest.MAX_SAMPLE) {
+        || sample < Options.MIN_SAMPLE_ROWS
+        || sample > Options.MAX_SAMPLE_ROWS) {
       problems.add(
           "sample",
           "must be a whole number of rows between "
-              + FidelityRequest.MIN_SAMPLE
+              + Options.MIN_SAMPLE_ROWS
               + " and "
-              + FidelityRequest.MAX_SAMPLE
+              + Options.MAX_SAMPLE_ROWS
               + ", got "
               + m.get("sample"),
           "write e.g. 20000");

@@ -5,6 +5,7 @@ import dev.syngen.core.scenario.Instants;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.traffic.TrafficRequest;
+import dev.syngen.server.run.RunPlanner;
 import dev.syngen.server.run.RunRequest;
 import dev.syngen.server.scenario.ProblemPaths;
 import dev.syngen.server.scenario.ScenarioCatalog;
@@ -136,15 +137,9 @@ final class RunRequestReader {
 
   /** The keys of the {@code traffic} object. */
   static final List<String> TRAFFIC_FIELDS =
-      List.of(
-          "rate",
-          "duration",
-          "stream_entity",
-          "mode",
-          "burst_window",
-          "payload_size",
-          "payload_template",
-          "wall_clock");
+      TrafficRequest.KEYS.stream()
+          .map(k -> RunPlanner.trafficField(k).substring("traffic.".length()))
+          .toList();
 
   /**
    * {@code traffic}: strings (a rate or size may be a bare number) and the boolean {@code

@@ -8,7 +8,4 @@ import dev.syngen.core.fidelity.Band;
  */
 public record FidelityRequest(Band tolerance, double alpha, int sampleRows) {
   public static final FidelityRequest DEFAULT = new FidelityRequest(Band.NORMAL, 0.01, 20_000);
-
-  public static final int MIN_SAMPLE = 100;
-  public static final int MAX_SAMPLE = 5_000_000;
 }

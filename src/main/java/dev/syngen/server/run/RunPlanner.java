@@ -149,7 +149,7 @@ public class RunPlanner {
   }
 
   /** The request field of a stored traffic key: the mode is {@code traffic.mode}. */
-  static String trafficField(String key) {
+  public static String trafficField(String key) {
     return "traffic." + ("traffic".equals(key) ? "mode" : key);
   }
 

@@ -63,7 +63,7 @@ final class RunTask implements Runnable {
 
   private RunRecord execute() {
     TrafficRequest traffic = prepared.traffic();
-    RunContext context = RunContext.of(prepared.plan(), run.id()).withPayload(traffic.payload());
+    RunContext context = traffic.context(prepared.plan(), run.id());
     String kind = prepared.target().kind();
     Sink sink =
         launcher.metrics.metered(() -> launcher.gateway.open(prepared.target(), context), kind);

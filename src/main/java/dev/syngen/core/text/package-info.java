@@ -1,0 +1,2 @@
+/** Small text helpers shared by everything that writes HTML or SVG. */
+package dev.syngen.core.text;
