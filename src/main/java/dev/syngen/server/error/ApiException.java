@@ -13,11 +13,23 @@ public class ApiException extends RuntimeException {
 
   private final int status;
   private final String title;
+  private final int retryAfterSeconds;
 
   public ApiException(int status, String title, String detail) {
+    this(status, title, detail, 0);
+  }
+
+  /** A refusal the client may retry after {@code retryAfterSeconds} (sent as Retry-After). */
+  public ApiException(int status, String title, String detail, int retryAfterSeconds) {
     super(detail);
     this.status = status;
     this.title = title;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 429: this client sends too much; {@code detail} says which limit. */
+  public static ApiException tooMany(String detail, int retryAfterSeconds) {
+    return new ApiException(429, "Too Many Requests", detail, retryAfterSeconds);
   }
 
   public static ApiException notFound(String what) {
@@ -34,5 +46,10 @@ public class ApiException extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** Seconds after which a retry may succeed; 0 when a retry would not help. */
+  public int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

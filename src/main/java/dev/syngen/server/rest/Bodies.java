@@ -24,11 +24,14 @@ import java.util.Map;
  * Reads request bodies within a size limit and parses JSON into plain trees (maps, lists, strings,
  * longs, doubles, booleans, null) that the request readers walk with field paths.
  */
-final class Bodies {
+public final class Bodies {
+  /** Deeper nesting than any request needs; parsers recurse, so it is refused before parsing. */
+  static final int MAX_DEPTH = 64;
+
   private Bodies() {}
 
   /** The body as UTF-8 text; 413 if longer than {@code max} bytes, 400 if empty. */
-  static String read(InputStream in, int max) {
+  public static String read(InputStream in, int max) {
     if (in == null) {
       throw new BadRequestException("the request has no body");
     }
@@ -43,14 +46,45 @@ final class Bodies {
     }
   }
 
-  /** Parses JSON text; a syntax error throws {@link JsonParsingException} with its position. */
-  static Object parseJson(String text) {
+  /**
+   * Parses JSON text; a syntax error or nesting deeper than {@value #MAX_DEPTH} levels throws
+   * {@link JsonParsingException}.
+   */
+  public static Object parseJson(String text) {
     if (text.isBlank()) {
       throw new JsonParsingException("the body is empty; send a JSON object", null);
+    }
+    if (depth(text) > MAX_DEPTH) {
+      throw new JsonParsingException(
+          "the JSON is nested more than " + MAX_DEPTH + " levels deep; flatten it", null);
     }
     try (JsonReader r = Json.createReader(new StringReader(text))) {
       return plain(r.readValue());
     }
+  }
+
+  /** The deepest nesting of arrays and objects, outside strings, in one linear scan. */
+  static int depth(String text) {
+    int depth = 0;
+    int max = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        max = Math.max(max, ++depth);
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return max;
   }
 
   static Object plain(JsonValue v) {

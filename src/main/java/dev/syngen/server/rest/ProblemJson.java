@@ -5,10 +5,10 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
 
 /** An RFC 7807 problem as JSON text, for error pages written outside JAX-RS. */
-final class ProblemJson {
+public final class ProblemJson {
   private ProblemJson() {}
 
-  static String of(String title, int status, String detail, String instance) {
+  public static String of(String title, int status, String detail, String instance) {
     JsonObjectBuilder b =
         Json.createObjectBuilder()
             .add("type", "urn:syngen:problem:" + title.toLowerCase(Locale.ROOT).replace(' ', '-'))

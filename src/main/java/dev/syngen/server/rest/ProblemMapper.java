@@ -54,7 +54,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       LOG.log(Level.SEVERE, "request " + instance + " failed (trace id " + id + ")", thrown);
       p = ProblemResponses.internal(instance, id);
     }
-    return Response.status(p.status()).type(ProblemDetails.MEDIA_TYPE).entity(p).build();
+    Response.ResponseBuilder r =
+        Response.status(p.status()).type(ProblemDetails.MEDIA_TYPE).entity(p);
+    if (e instanceof ApiException a && a.retryAfterSeconds() > 0) {
+      r.header("Retry-After", a.retryAfterSeconds());
+    }
+    return r.build();
   }
 
   private static Throwable unwrap(Throwable t) {

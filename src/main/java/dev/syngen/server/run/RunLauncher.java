@@ -59,7 +59,8 @@ public class RunLauncher {
           "Service Unavailable",
           active.size()
               + " runs are queued or running, the most this server accepts; retry when one"
-              + " finishes (setting syngen.runs.max-active)");
+              + " finishes (setting syngen.runs.max-active)",
+          10);
     }
   }
 
@@ -89,7 +90,7 @@ public class RunLauncher {
           run.withStatus(
               RunStatus.FAILED, clock.instant(), "the run queue is full; rerun it later"));
       throw new ApiException(
-          503, "Service Unavailable", "the run queue is full; retry when a run finishes");
+          503, "Service Unavailable", "the run queue is full; retry when a run finishes", 10);
     }
   }
 

@@ -1,15 +1,18 @@
 package dev.syngen.server.stream;
 
 import dev.syngen.core.engine.CancelToken;
-import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.server.error.ApiException;
+import dev.syngen.server.rest.Bodies;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -25,27 +28,67 @@ import javax.naming.NamingException;
  * WebSocket {@code /api/v1/stream}: send {@code {"type":"generate", ...}} (the same fields as
  * {@code POST /generate}); receive {@code {"type":"data","record":{...}}} per record, then {@code
  * {"type":"complete","count":N}}, or {@code {"type":"error",...}}. {@code {"type":"cancel"}} stops
- * the current generation. Sending blocks while the client is slow, so memory stays bounded.
+ * the current generation. Sending blocks while the client is slow, so memory stays bounded; a
+ * message larger than {@value #MAX_MESSAGE_BYTES} bytes closes the connection (1009) unread.
  */
 @ServerEndpoint("/api/v1/stream")
 public class StreamEndpoint {
+  static final int MAX_MESSAGE_BYTES = 1 << 20;
+
   private static final byte[] DATA_PREFIX =
       "{\"type\":\"data\",\"record\":".getBytes(StandardCharsets.UTF_8);
 
   private final StreamService service = CDI.current().select(StreamService.class).get();
+  private final StreamLimits limits = CDI.current().select(StreamLimits.class).get();
   private final ManagedExecutorService executor = lookupExecutor();
 
   private final Map<String, CancelToken> running = new ConcurrentHashMap<>();
 
-  @OnMessage
-  public void onMessage(String message, Session session) {
+  /** The message being received on this connection (an endpoint instance serves one). */
+  private final StringBuilder partial = new StringBuilder();
+
+  @OnOpen
+  public void onOpen(Session session) {
+    session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+    session.setMaxBinaryMessageBufferSize(1024);
+  }
+
+  /**
+   * Collects a message from its parts, closing the connection (1009) as soon as it grows past
+   * {@value #MAX_MESSAGE_BYTES} characters, so a huge frame is never held whole.
+   */
+  @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+  public void onMessagePart(String part, boolean last, Session session) {
+    if (partial.length() + part.length() > MAX_MESSAGE_BYTES) {
+      partial.setLength(0);
+      partial.trimToSize();
+      try {
+        session.close(
+            new CloseReason(
+                CloseReason.CloseCodes.TOO_BIG,
+                "a message may have at most " + MAX_MESSAGE_BYTES + " characters"));
+      } catch (IOException e) {
+        // the client has gone already
+      }
+      return;
+    }
+    partial.append(part);
+    if (last) {
+      String message = partial.toString();
+      partial.setLength(0);
+      onMessage(message, session);
+    }
+  }
+
+  private void onMessage(String message, Session session) {
     Object tree;
-    try (Jsonb jsonb = JsonbBuilder.create()) {
-      tree = jsonb.fromJson(message, Object.class);
-    } catch (Exception e) {
+    try {
+      tree = Bodies.parseJson(message);
+    } catch (RuntimeException e) {
       send(
           session,
-          Problems.of(400, "Malformed JSON", "the message is not valid JSON", List.of()),
+          Problems.of(
+              400, "Malformed JSON", "the message is not valid JSON: " + e.getMessage(), List.of()),
           "error");
       return;
     }
@@ -90,19 +133,44 @@ public class StreamEndpoint {
           "error");
       return;
     }
-    executor.submit(() -> generate(session, plan, cancel));
+    StreamLimits.Admission admission;
+    try {
+      admission = limits.admit("ws:" + session.getId());
+    } catch (ApiException e) {
+      running.remove(session.getId());
+      Map<String, Object> problem = Problems.of(e.status(), e.title(), e.getMessage(), List.of());
+      problem.put("retry_after", e.retryAfterSeconds());
+      send(session, problem, "error");
+      return;
+    }
+    executor.submit(() -> generate(session, plan, cancel, admission));
   }
 
-  private void generate(Session session, CompiledPlan plan, CancelToken cancel) {
+  private void generate(
+      Session session, CompiledPlan plan, CancelToken cancel, StreamLimits.Admission admission) {
     AtomicLong count = new AtomicLong();
-    try {
-      service.stream(plan, chunk -> sendRecords(session, chunk, count), cancel);
-      send(
-          session,
-          Map.of("count", count.get(), "config_hash", plan.configHash(), "seed", plan.seed()),
-          "complete");
-    } catch (RunCancelledException e) {
-      send(session, Map.of("count", count.get()), "cancelled");
+    try (admission) {
+      if (service.stream(plan, chunk -> sendRecords(session, chunk, count), cancel, admission)) {
+        send(
+            session,
+            Map.of("count", count.get(), "config_hash", plan.configHash(), "seed", plan.seed()),
+            "complete");
+      } else if (admission.expired()) {
+        send(
+            session,
+            Problems.of(
+                408,
+                "Time limit reached",
+                "the stream ran for "
+                    + limits.maxSeconds()
+                    + " s, the most one stream may (setting syngen.generate.max-seconds); "
+                    + count.get()
+                    + " records were sent",
+                List.of()),
+            "error");
+      } else {
+        send(session, Map.of("count", count.get()), "cancelled");
+      }
     } catch (RuntimeException e) {
       if (session.isOpen()) {
         send(

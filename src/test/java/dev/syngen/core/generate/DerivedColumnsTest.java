@@ -178,6 +178,39 @@ class DerivedColumnsTest {
   }
 
   @Test
+  void chainsOfExpressionsThatDoubleTheirReadsAreRefusedBeforeAnyRow() {
+    Column[] chain = new Column[41];
+    chain[0] = col("t0", ColumnType.STRING, gen("expression", "expr", "'ab'"));
+    for (int k = 1; k <= 40; k++) {
+      String prev = "t" + (k - 1);
+      chain[k] = col("t" + k, ColumnType.STRING, gen("expression", "expr", prev + " + " + prev));
+    }
+    ValidationException e = assertThrows(ValidationException.class, () -> lines(chain));
+    Problem first = e.problems().get(0);
+    // t8 reads 2 x (1 + 254) = 510 cells, the first over the bound of 256
+    assertEquals("entities[1].columns[11].generator.params.expr", first.path(), e.getMessage());
+    assertTrue(first.message().contains("at most 256"), first.message());
+    // a few doublings stay allowed: t5 reads 62 cells
+    CompiledPlan plan = lines(Arrays.copyOf(chain, 6));
+    CompiledColumn t5 = Fixtures.column(plan, SUBJECT, "t5");
+    assertEquals(64, t5.generator().stringAt(t5.key(), 0).length());
+  }
+
+  @Test
+  void patternsThatMakeHugeStringsAreRefused() {
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                lines(col("p", ColumnType.STRING, gen("pattern", "pattern", "a{10000}b{10000}"))));
+    assertTrue(e.getMessage().contains("longer than 10000"), e.getMessage());
+    CompiledPlan ok =
+        lines(col("p", ColumnType.STRING, gen("pattern", "pattern", "a{5000}b{5000}")));
+    CompiledColumn p = Fixtures.column(ok, SUBJECT, "p");
+    assertEquals(10_000, p.generator().stringAt(p.key(), 3).length());
+  }
+
+  @Test
   void correlatedColumnsKeepTheirMarginalAndReachTheCopulaRankCorrelation() {
     Entity people =
         entity(

@@ -107,7 +107,7 @@ class GenerateIT {
         post("{\"scenario_id\":\"iot-demo\",\"count\":3}").statusCode(),
         "several entities: entity is required");
     assertEquals(404, post("{\"scenario_id\":\"no-such\",\"count\":3}").statusCode());
-    assertEquals(404, post("{\"scenario_id\":\"../pom\",\"count\":3}").statusCode());
+    assertEquals(422, post("{\"scenario_id\":\"../pom\",\"count\":3}").statusCode());
     HttpResponse<String> huge =
         post("{\"scenario_id\":\"" + "x".repeat(2_000_000) + "\",\"count\":1}");
     assertEquals(413, huge.statusCode());

@@ -94,7 +94,7 @@ class StreamIT {
     assertEquals(422, error.get("status").asInt(), error.toString());
     assertEquals("entity", error.get("errors").get(0).get("path").asText());
     ws.sendText(
-            "{\"type\":\"generate\",\"scenario_id\":\"iot-demo\",\"entity\":\"telemetry\",\"count\":50000000}",
+            "{\"type\":\"generate\",\"scenario_id\":\"iot-demo\",\"entity\":\"telemetry\",\"count\":9000000}",
             true)
         .get();
     assertEquals("data", c.next().get("type").asText());

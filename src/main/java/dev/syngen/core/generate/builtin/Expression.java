@@ -14,6 +14,7 @@ import dev.syngen.core.generate.expr.Scope;
 import dev.syngen.core.generate.expr.Type;
 import dev.syngen.core.scenario.ValueKind;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 
 /**
  * A derived column: an expression over other columns of the same row ({@code quantity *
@@ -30,11 +31,23 @@ public final class Expression implements Generator {
               + " column shorthand: expression: ...",
           Expression::create);
 
+  /**
+   * The most cells one value may read, counting the cells the expression columns it reads read in
+   * turn. Without a bound, a chain of columns each reading the previous one twice takes 2^n reads
+   * and, for text, 2^n characters per value.
+   */
+  static final int MAX_CELL_READS = 256;
+
+  /** The longest text one value may have; a longer one fails the run with the column and row. */
+  static final int MAX_TEXT_CHARS = 1 << 16;
+
   private final Node root;
   private final ValueKind kind;
+  private final int reads;
 
-  private Expression(Node root) {
+  private Expression(Node root, int reads) {
     this.root = root;
+    this.reads = reads;
     this.kind =
         switch (root.type()) {
           case LONG -> ValueKind.LONG;
@@ -53,7 +66,19 @@ public final class Expression implements Generator {
       return null;
     }
     try {
-      Node root = Expressions.compile(text, new RowScope(ctx));
+      RowScope scope = new RowScope(ctx);
+      Node root = Expressions.compile(text, scope);
+      if (scope.reads > MAX_CELL_READS) {
+        p.problem(
+            "expr",
+            "reads "
+                + scope.reads
+                + " cells per value, counting what the expression columns it uses read; at most "
+                + MAX_CELL_READS
+                + " are allowed",
+            "read each column once, or compute the value in fewer chained columns");
+        return null;
+      }
       if (root.nullable()) {
         p.problem(
             "expr",
@@ -61,7 +86,7 @@ public final class Expression implements Generator {
             "wrap nullable columns in coalesce(column, default)");
         return null;
       }
-      return new Expression(root);
+      return new Expression(root, scope.reads);
     } catch (ExpressionException e) {
       p.problem(
           "expr",
@@ -90,7 +115,18 @@ public final class Expression implements Generator {
 
   @Override
   public String stringAt(long key, long row) {
-    return root.stringAt(row);
+    String s = root.stringAt(row);
+    if (s.length() > MAX_TEXT_CHARS) {
+      throw new IllegalStateException(
+          "an expression made "
+              + s.length()
+              + " characters at row "
+              + row
+              + "; values are limited to "
+              + MAX_TEXT_CHARS
+              + " characters");
+    }
+    return s;
   }
 
   /** Thrown when the context could not resolve a column (it reports the problem itself). */
@@ -105,6 +141,7 @@ public final class Expression implements Generator {
   /** Resolves names to column readers: this row, the parent row, or an fk's target row. */
   private static final class RowScope implements Scope {
     private final GeneratorContext ctx;
+    private int reads;
 
     RowScope(GeneratorContext ctx) {
       this.ctx = ctx;
@@ -137,7 +174,7 @@ public final class Expression implements Generator {
     public Node column(String qualifier, String name, int position) {
       if (qualifier == null) {
         ColumnRef ref = ctx.sibling("expr", name).orElseThrow(UnresolvedColumn::new);
-        return ColumnNodes.read(ref, row -> row, position);
+        return read(ref, row -> row, position);
       }
       if (qualifier.equals("parent")) {
         ChildAllocation a =
@@ -147,7 +184,7 @@ public final class Expression implements Generator {
                         new ExpressionException(
                             position, "'parent.' needs the entity to declare rows_per_parent"));
         ColumnRef ref = ctx.lookup("expr", a.parent(), name).orElseThrow(UnresolvedColumn::new);
-        return ColumnNodes.read(ref, a::parentOf, position);
+        return read(ref, a::parentOf, position);
       }
       ColumnRef fk = ctx.sibling("expr", qualifier).orElseThrow(UnresolvedColumn::new);
       if (!(Conversions.unwrap(fk.generator()) instanceof ForeignKey key)) {
@@ -163,8 +200,16 @@ public final class Expression implements Generator {
       }
       Optional<ColumnRef> target = ctx.lookup("expr", key.parent().entity(), name);
       long fkKey = fk.key();
-      return ColumnNodes.read(
+      reads++; // the fk column's own cell
+      return read(
           target.orElseThrow(UnresolvedColumn::new), row -> key.parentRow(fkKey, row), position);
+    }
+
+    /** A reader of {@code ref}, counting its cell and the cells it reads in turn. */
+    private Node read(ColumnRef ref, LongUnaryOperator map, int position) {
+      long more = 1L + (Conversions.unwrap(ref.generator()) instanceof Expression e ? e.reads : 0);
+      reads = (int) Math.min(Integer.MAX_VALUE, reads + more);
+      return ColumnNodes.read(ref, map, position);
     }
   }
 }

@@ -45,6 +45,9 @@ public final class PatternGen implements Generator, Unique {
       UPPER + UPPER.toLowerCase(java.util.Locale.ROOT) + DIGITS + "_";
   private static final int MAX_REPEAT = 10_000;
 
+  /** The longest string a whole pattern may make ({@code a{10000}} written a thousand times). */
+  static final int MAX_LENGTH = 10_000;
+
   private record Token(char[] alphabet, int min, int max) {}
 
   private final Token[] tokens;
@@ -97,6 +100,7 @@ public final class PatternGen implements Generator, Unique {
 
   static List<Token> parse(String p) {
     List<Token> out = new ArrayList<>();
+    long longest = 0;
     int i = 0;
     while (i < p.length()) {
       char c = p.charAt(i++);
@@ -146,6 +150,13 @@ public final class PatternGen implements Generator, Unique {
         i = end + 1;
       }
       out.add(new Token(alphabet.toCharArray(), min, max));
+      longest += max;
+      if (longest > MAX_LENGTH) {
+        throw new IllegalArgumentException(
+            "can make strings longer than "
+                + MAX_LENGTH
+                + " characters, the most a pattern may make");
+      }
     }
     return out;
   }

@@ -5,9 +5,7 @@ import dev.syngen.server.target.StoredTarget;
 import dev.syngen.server.target.TargetSpec;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** A target as the API shows it: the DSN redacted, secret-looking option values hidden. */
 @JsonbPropertyOrder({
@@ -32,14 +30,9 @@ public record TargetView(
     String source,
     Instant createdAt,
     Instant updatedAt) {
-  private static final Pattern SECRET =
-      Pattern.compile("(?i).*(password|passwd|pwd|secret|token|key|credential).*");
-
   public static TargetView of(StoredTarget t) {
     TargetSpec s = t.spec();
-    Map<String, String> options = new LinkedHashMap<>();
-    s.options()
-        .forEach((k, v) -> options.put(k, SECRET.matcher(k).matches() ? "***" : Redactor.text(v)));
+    Map<String, String> options = Redactor.options(s.options());
     return new TargetView(
         s.id(),
         s.name() == null ? s.id() : s.name(),
