@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards the layering of DESIGN.md and docs/architecture.md across the modules under src/: core
- * stays plain Java, io never reaches the front ends, each module holds only its own packages, and
- * every package says its role. Tests run in the repository root.
+ * stays plain Java, io never reaches the front ends, each module holds only its own packages, the
+ * server's rooms point inwards (interfaces to application to infrastructure), and every package
+ * says its role. Tests run in the repository root.
  */
 class ArchitectureTest {
   private static final Path MODULES = Path.of("src");
@@ -36,6 +37,24 @@ class ArchitectureTest {
           "cli", imports("dev\\.syngen\\.(bench|server)\\."),
           "bench", imports("dev\\.syngen\\.server\\."),
           "server", imports("dev\\.syngen\\.(cli|bench)\\."));
+
+  private static final Path SERVER = mainJava("server").resolve(Path.of("dev", "syngen", "server"));
+  private static final Pattern INFRASTRUCTURE_PERSISTENCE =
+      imports("dev\\.syngen\\.server\\.infrastructure\\.persistence\\.");
+
+  /**
+   * Entry points that still read persistence types directly rather than through an application
+   * service (docs/architecture.md, "Not yet through a service"). The list may only shrink.
+   */
+  private static final List<String> PERSISTENCE_IN_INTERFACES_YET =
+      List.of(
+          "batch/RowRangeWriter.java",
+          "console/ConsoleFacade.java",
+          "console/FidelityView.java",
+          "rest/AuditResource.java",
+          "rest/FidelityResource.java",
+          "view/AuditView.java",
+          "view/RunLogView.java");
 
   @Test
   void coreImportsNoContainerApi() throws IOException {
@@ -64,6 +83,28 @@ class ArchitectureTest {
   }
 
   @Test
+  void applicationAndInfrastructureNeverCallTheEntryPoints() throws IOException {
+    Pattern interfaces = imports("dev\\.syngen\\.server\\.interfaces\\.");
+    for (String room : List.of("application", "infrastructure")) {
+      List<String> offenders = offenders(javaFiles(SERVER.resolve(room)), interfaces);
+      assertTrue(offenders.isEmpty(), room + " must not import server.interfaces: " + offenders);
+    }
+  }
+
+  @Test
+  void interfacesReachPersistenceOnlyThroughApplicationServices() throws IOException {
+    Path interfaces = SERVER.resolve("interfaces");
+    List<String> offenders =
+        offenders(javaFiles(interfaces), INFRASTRUCTURE_PERSISTENCE).stream()
+            .map(f -> interfaces.relativize(Path.of(f)).toString().replace('\\', '/'))
+            .filter(f -> !PERSISTENCE_IN_INTERFACES_YET.contains(f))
+            .toList();
+    assertTrue(
+        offenders.isEmpty(),
+        "interfaces must reach persistence through application services: " + offenders);
+  }
+
+  @Test
   void everyPackageHasPackageInfo() throws IOException {
     TreeSet<String> missing = new TreeSet<>();
     for (String module : MODULE_NAMES) {
@@ -81,15 +122,18 @@ class ArchitectureTest {
   private static void assertNoImport(String module, Pattern forbidden) throws IOException {
     List<Path> sources = javaFiles(mainJava(module));
     assertFalse(sources.isEmpty(), "no sources found under " + mainJava(module).toAbsolutePath());
-    List<String> offenders =
-        sources.stream()
-            .filter(p -> forbidden.matcher(read(p)).find())
-            .map(Path::toString)
-            .sorted()
-            .toList();
+    List<String> offenders = offenders(sources, forbidden);
     assertTrue(
         offenders.isEmpty(),
         module + " must not import " + forbidden.pattern() + "; offending files: " + offenders);
+  }
+
+  private static List<String> offenders(List<Path> sources, Pattern forbidden) {
+    return sources.stream()
+        .filter(p -> forbidden.matcher(read(p)).find())
+        .map(Path::toString)
+        .sorted()
+        .toList();
   }
 
   private static Pattern imports(String packages) {

@@ -59,7 +59,7 @@ final class JmsSink implements Sink {
               + Retry.describe(e)
               + ". Nothing was sent. Fix: start the broker, correct the dsn and credentials, or"
               + " create the destination (Liberty's messaging engine creates no queue on demand:"
-              + " add <queue id=\"…\"/> to liberty/messaging.xml)",
+              + " add <queue id=\"…\"/> to the server's messaging.xml)",
           e);
     }
   }

@@ -10,7 +10,7 @@ import javax.naming.NamingException;
 
 /**
  * The server's JMS connection factories: {@code dsn: embedded} is Liberty's messaging engine (the
- * factory bound at {@value JmsSettings#EMBEDDED_FACTORY} in liberty/messaging.xml), {@code
+ * factory bound at {@value JmsSettings#EMBEDDED_FACTORY} in the server's messaging.xml), {@code
  * jndi:<name>} any factory the server binds; a broker URL still gets the Artemis client.
  */
 public final class ContainerConnectionFactories
@@ -40,7 +40,7 @@ public final class ContainerConnectionFactories
               + name
               + "' ("
               + e.getClass().getSimpleName()
-              + "). Fix: keep liberty/messaging.xml included in server.xml for dsn: embedded,"
+              + "). Fix: keep messaging.xml included in server.xml for dsn: embedded,"
               + " or name a jmsConnectionFactory that server.xml defines",
           e);
     }

@@ -13,8 +13,8 @@ import jakarta.jms.MessageListener;
 /**
  * The example completeness consumer: reads the messages of runs from the embedded queue. Its
  * activation spec is bound by logical name (WEB-INF/ibm-ejb-jar-bnd.xml: jms/syngen/ConsumerSpec),
- * which liberty/messaging.xml binds to the queue. Without a transaction, so a failure to store a
- * verdict never redelivers (and double-counts) a message.
+ * which the server's messaging.xml binds to the queue. Without a transaction, so a failure to store
+ * a verdict never redelivers (and double-counts) a message.
  */
 @MessageDriven(
     activationConfig = {
