@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures how long the console's pages take to load with a run history of N runs.
-#   SYNGEN_URL=http://localhost:9080 SYNGEN_ADMIN_PASSWORD=… web-console/bench/page-load.sh [N]
+#   SYNGEN_URL=http://localhost:9080 SYNGEN_ADMIN_PASSWORD=… src/bench/scripts/page-load.sh [N]
 # Fills the history up to N runs (tiny runs of iot-demo into a CSV target under out/bench-console),
 # signs in through the console's form, then times each page 20 times (server time to last byte).
 set -euo pipefail
