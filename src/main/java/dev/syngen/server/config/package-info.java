@@ -1,2 +1,0 @@
-/** MicroProfile Config values and the core objects the server shares, as CDI beans. */
-package dev.syngen.server.config;

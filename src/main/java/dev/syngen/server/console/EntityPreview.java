@@ -1,6 +1,0 @@
-package dev.syngen.server.console;
-
-import java.util.List;
-
-/** The first rows of one entity as text: its column names and one list of cells per row. */
-public record EntityPreview(String entity, List<String> columns, List<List<String>> rows) {}

@@ -1,4 +1,0 @@
-package dev.syngen.server.console;
-
-/** A run's error in plain words with its likely fix. */
-public record Explanation(String cause, String fix) {}

@@ -1,2 +1,0 @@
-/** The admin console: Faces beans, their facade over the server's services, and live updates. */
-package dev.syngen.server.console;

@@ -1,2 +1,0 @@
-/** Errors a use case reports to its caller with an HTTP status, title and detail. */
-package dev.syngen.server.error;

@@ -1,2 +1,0 @@
-/** MicroProfile Health checks behind /health/live and /health/ready. */
-package dev.syngen.server.health;

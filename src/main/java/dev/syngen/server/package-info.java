@@ -1,2 +1,0 @@
-/** Thin Jakarta EE and MicroProfile adapters that expose the core engine on Open Liberty. */
-package dev.syngen.server;

@@ -1,7 +1,0 @@
-package dev.syngen.server.persistence;
-
-import java.time.Instant;
-
-/** One run log line as read back. */
-public record RunLogEntry(
-    Instant time, String level, String entity, String message, String traceId) {}

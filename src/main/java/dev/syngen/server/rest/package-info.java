@@ -1,2 +1,0 @@
-/** The REST API under /api/v1: resources translate HTTP to service calls and back. */
-package dev.syngen.server.rest;

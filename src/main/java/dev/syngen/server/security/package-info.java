@@ -1,2 +1,0 @@
-/** Who is calling and under which trace id; generated passwords for the built-in users. */
-package dev.syngen.server.security;

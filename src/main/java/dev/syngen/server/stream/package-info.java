@@ -1,2 +1,0 @@
-/** Ad-hoc streaming: NDJSON over HTTP ({@code POST /generate}) and records over a WebSocket. */
-package dev.syngen.server.stream;

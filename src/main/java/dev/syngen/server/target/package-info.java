@@ -1,2 +1,0 @@
-/** Target profiles: stored over REST or seeded from targets/, validated, tested, opened. */
-package dev.syngen.server.target;

@@ -1,0 +1,174 @@
+package dev.syngen.server.application.batch;
+
+import dev.syngen.core.engine.RangeWriter;
+import dev.syngen.core.engine.RowPartition;
+import dev.syngen.core.engine.RowPartitions;
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.sink.PartitionCommits;
+import dev.syngen.core.sink.Redactor;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.TableMode;
+import dev.syngen.server.application.run.PreparedRun;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A run this server executes as a batch job: its plan, open target, partitions and progress. The
+ * batch artifacts of the job find it by run id in {@link BatchRuns}.
+ */
+public final class BatchRun {
+  private final RunRecord pending;
+  private final PreparedRun plan;
+  private final Sink sink;
+  private final String traceId;
+  private final boolean restart;
+  private final List<RowPartition> partitions;
+  private final RangeWriter writer;
+  private final BatchProgress progress;
+  private final Consumer<RunRecord> finished;
+  private boolean targetReady;
+  private volatile long executionId;
+  private volatile boolean stopRequested;
+  private volatile String error;
+
+  BatchRun(
+      RunRecord pending,
+      PreparedRun prepared,
+      Sink sink,
+      String traceId,
+      boolean restart,
+      List<RowPartition> partitions,
+      int batchSize,
+      BatchProgress progress,
+      Consumer<RunRecord> finished) {
+    this.pending = pending;
+    this.plan = prepared;
+    this.sink = sink;
+    this.traceId = traceId;
+    this.restart = restart;
+    this.partitions = partitions;
+    this.writer = new RangeWriter(batchSize);
+    this.progress = progress;
+    this.finished = finished;
+  }
+
+  public String id() {
+    return pending.id();
+  }
+
+  public RunRecord pending() {
+    return pending;
+  }
+
+  public String traceId() {
+    return traceId;
+  }
+
+  public boolean restart() {
+    return restart;
+  }
+
+  public Sink sink() {
+    return sink;
+  }
+
+  public BatchProgress progress() {
+    return progress;
+  }
+
+  /**
+   * Creates or checks the tables once per execution: a restarted run only adds what is missing. The
+   * job's first step calls it; a restart that resumes at a later step calls it from the first
+   * partition that opens.
+   */
+  public synchronized void prepareTarget() {
+    if (targetReady) {
+      return;
+    }
+    try {
+      sink.prepare(plan.plan().included(), restart ? TableMode.APPEND_ONLY : plan.mode());
+      if (sink instanceof PartitionCommits commits) {
+        commits.prepareMarkers();
+      }
+      targetReady = true;
+    } catch (RuntimeException e) {
+      failed(e);
+      throw e;
+    }
+  }
+
+  public List<RowPartition> level(int level) {
+    return RowPartitions.level(partitions, level);
+  }
+
+  /** Partitions of a level written at once: all of them where the target commits per partition. */
+  public int threads(int partitionCount) {
+    return sink instanceof PartitionCommits
+        ? Math.max(1, Math.min(partitionCount, plan.parallelism()))
+        : 1;
+  }
+
+  public CompiledEntity entity(String name) {
+    return plan.plan().included().stream()
+        .filter(e -> e.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("run " + id() + " has no entity " + name));
+  }
+
+  /**
+   * Where a partition resumes: its checkpoint, or further where the target's own marker shows a
+   * later commit (a crash between the target's commit and the checkpoint's).
+   */
+  public long resumeAt(CompiledEntity e, long first, long checkpoint) {
+    long next = checkpoint;
+    if (sink instanceof PartitionCommits commits) {
+      next = Math.max(next, commits.committedNext(id(), e, first).orElse(first));
+    }
+    progress.at(e, first, next, progress.bytes(e, first));
+    return next;
+  }
+
+  /** Writes and commits one chunk; returns the partition's bytes written so far. */
+  public long write(CompiledEntity e, long first, RowSpan span) {
+    try {
+      long bytes =
+          progress.bytes(e, first) + writer.write(sink, id(), e, first, span.from(), span.to());
+      progress.at(e, first, span.to(), bytes);
+      return bytes;
+    } catch (RuntimeException ex) {
+      failed(ex);
+      throw ex;
+    }
+  }
+
+  public void failed(RuntimeException e) {
+    if (error == null) {
+      error = Redactor.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public long executionId() {
+    return executionId;
+  }
+
+  public void executing(long id) {
+    executionId = id;
+  }
+
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  public boolean stopRequested() {
+    return stopRequested;
+  }
+
+  public void finish(RunRecord last) {
+    finished.accept(last);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.syngen.server.application.messaging;
+
+import dev.syngen.core.sink.MessageContract;
+import dev.syngen.core.sink.MessageContract.Field;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+
+/**
+ * The message-contract fields of one received JMS message (docs/consumers.md). A message without
+ * them, or with unreadable ones, is {@link #foreign()}: not something syngen sent.
+ */
+public record RunMessage(String runId, String entity, String kind, long row, long rowCount) {
+  private static final RunMessage FOREIGN = new RunMessage(null, null, null, -1, -1);
+
+  public static RunMessage of(Message m) {
+    try {
+      String run = m.getStringProperty(Field.RUN_ID.property());
+      String entity = m.getStringProperty(Field.ENTITY.property());
+      String kind = m.getStringProperty(Field.KIND.property());
+      if (run == null || entity == null || kind == null) {
+        return FOREIGN;
+      }
+      if (MessageContract.KIND_END_OF_ENTITY.equals(kind)) {
+        long rows = Long.parseLong(m.getStringProperty(Field.ROW_COUNT.property()));
+        return new RunMessage(run, entity, kind, -1, rows);
+      }
+      return new RunMessage(run, entity, kind, m.getLongProperty(Field.ROW.property()), -1);
+    } catch (JMSException | NumberFormatException | NullPointerException e) {
+      return FOREIGN;
+    }
+  }
+
+  public boolean foreign() {
+    return runId == null;
+  }
+
+  public boolean endOfEntity() {
+    return MessageContract.KIND_END_OF_ENTITY.equals(kind);
+  }
+}

@@ -1,0 +1,191 @@
+package dev.syngen.server.application.run;
+
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.sink.Redactor;
+import dev.syngen.server.application.batch.BatchLauncher;
+import dev.syngen.server.application.error.ApiException;
+import dev.syngen.server.application.target.TargetGateway;
+import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.metrics.SyngenMetrics;
+import dev.syngen.server.infrastructure.persistence.JpaRunLog;
+import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * Executes recorded runs and keeps the cancel handle of every run this server has dispatched: small
+ * runs on the managed executor {@code concurrent/syngenRuns}, big ones (above {@code
+ * syngen.batch.threshold-rows}) as a Jakarta Batch job through {@link BatchLauncher}.
+ */
+@ApplicationScoped
+public class RunLauncher {
+  private static final Logger LOG = Logger.getLogger(RunLauncher.class.getName());
+
+  @Resource(lookup = "concurrent/syngenRuns")
+  ManagedExecutorService executor;
+
+  @Resource(lookup = "concurrent/syngenWorkers")
+  ManagedThreadFactory workers;
+
+  @Inject JpaRunRepository repository;
+  @Inject JpaRunLog runLog;
+  @Inject TargetGateway gateway;
+  @Inject SyngenSettings settings;
+  @Inject BatchLauncher batch;
+  @Inject Clock clock;
+  @Inject SyngenMetrics metrics;
+
+  private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+
+  /** Refuses new work when as many runs as allowed are queued or running. */
+  public void checkCapacity() {
+    if (active.size() >= settings.maxActiveRuns()) {
+      throw new ApiException(
+          503,
+          "Service Unavailable",
+          active.size()
+              + " runs are queued or running, the most this server accepts; retry when one"
+              + " finishes (setting syngen.runs.max-active)",
+          10);
+    }
+  }
+
+  /** Queues a recorded run; {@code resume} maps entities to their next row (empty: from 0). */
+  public void launch(RunRecord run, PreparedRun prepared, Map<String, Long> resume, String trace) {
+    ActiveRun handle = new ActiveRun();
+    if (active.putIfAbsent(run.id(), handle) != null) {
+      throw ApiException.conflict("run " + run.id() + " is already queued or running");
+    }
+    if (batch.takes(run, prepared, resume)) {
+      launchBatch(run, prepared, trace, handle);
+      return;
+    }
+    RunTask task = new RunTask(this, run, prepared, resume, trace, handle);
+    try {
+      executor.execute(
+          () -> {
+            try {
+              task.run();
+            } finally {
+              active.remove(run.id(), handle);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      active.remove(run.id(), handle);
+      repository.save(
+          run.withStatus(
+              RunStatus.FAILED, clock.instant(), "the run queue is full; rerun it later"));
+      throw new ApiException(
+          503, "Service Unavailable", "the run queue is full; retry when a run finishes", 10);
+    }
+  }
+
+  /** Runs dispatched and not finished: queued plus running. */
+  public int activeCount() {
+    return active.size();
+  }
+
+  /** Runs waiting for a free executor slot. */
+  public int queuedCount() {
+    return (int) active.values().stream().filter(ActiveRun::queued).count();
+  }
+
+  private void launchBatch(RunRecord run, PreparedRun prepared, String trace, ActiveRun handle) {
+    handle.begin();
+    handle.onCancel(() -> batch.stop(run.id()));
+    try {
+      batch.submit(
+          run,
+          prepared,
+          trace,
+          last -> {
+            active.remove(run.id(), handle);
+            metrics.runFinished(last);
+            handle.finish(last);
+          });
+    } catch (RuntimeException e) {
+      active.remove(run.id(), handle);
+      String why = Redactor.text(e.getMessage() == null ? e.toString() : e.getMessage());
+      RunRecord failed =
+          run.withStatus(RunStatus.FAILED, clock.instant(), "the batch job did not start: " + why);
+      repository.save(failed);
+      handle.finish(failed);
+      throw new ApiException(503, "Service Unavailable", "the batch job did not start: " + why);
+    }
+  }
+
+  /** Where a restart of the run picks up, in words for its log and audit entry. */
+  public String resumesFrom(String runId, Map<String, Long> resume) {
+    return batch.isBatchRun(runId) ? "from its Jakarta Batch checkpoints" : "at " + resume;
+  }
+
+  public boolean isActive(String runId) {
+    return active.containsKey(runId);
+  }
+
+  /**
+   * Cancels a run dispatched by this server and waits up to {@code wait} for it to stop. Empty if
+   * this server is not running it; the last record if it stopped; else the run is still stopping.
+   */
+  public Optional<RunRecord> cancel(String runId, Duration wait) {
+    ActiveRun handle = active.get(runId);
+    if (handle == null) {
+      return Optional.empty();
+    }
+    if (handle.cancel()) {
+      active.remove(runId, handle);
+      RunRecord current = repository.find(runId).orElseThrow();
+      RunRecord cancelled =
+          current.withStatus(RunStatus.CANCELLED, clock.instant(), "cancelled before it started");
+      repository.save(cancelled);
+      handle.finish(cancelled);
+      return Optional.of(cancelled);
+    }
+    try {
+      return Optional.of(handle.finished().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      return repository.find(runId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return repository.find(runId);
+    }
+  }
+
+  /**
+   * Asks every run to stop cleanly and waits for their records, so each holds an exact checkpoint.
+   * Called by {@link RunShutdown} while the history database is still reachable.
+   */
+  void stopAll() {
+    if (active.isEmpty()) {
+      return;
+    }
+    LOG.info("cancelling " + active.size() + " active runs before the server stops");
+    active.values().forEach(ActiveRun::cancel);
+    long deadline = System.nanoTime() + Duration.ofSeconds(settings.cancelWaitSeconds()).toNanos();
+    for (ActiveRun run : active.values()) {
+      long left = deadline - System.nanoTime();
+      try {
+        run.finished().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        LOG.warning("a run did not stop before shutdown: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.syngen.server.application.run;
+
+import dev.syngen.core.engine.EntityStats;
+import dev.syngen.core.engine.RunListener;
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.server.infrastructure.persistence.JpaRunLog;
+
+/** Writes a run's entity milestones into its run log. */
+public final class RunLogListener implements RunListener {
+  private final JpaRunLog log;
+  private final String runId;
+  private final String traceId;
+
+  public RunLogListener(JpaRunLog log, String runId, String traceId) {
+    this.log = log;
+    this.runId = runId;
+    this.traceId = traceId;
+  }
+
+  @Override
+  public void entityStarted(CompiledEntity entity, long startRow) {
+    String from = startRow == 0 ? "" : " from row " + startRow;
+    if (startRow < entity.rows()) {
+      log.append(
+          runId,
+          "INFO",
+          entity.name(),
+          "writing " + entity.rows() + " rows into " + entity.table() + from,
+          traceId);
+    }
+  }
+
+  @Override
+  public void entityFinished(EntityStats stats) {
+    if (stats.rows() > 0) {
+      log.append(
+          runId,
+          "INFO",
+          stats.entity(),
+          "wrote "
+              + stats.rows()
+              + " rows in "
+              + stats.durationMillis()
+              + " ms ("
+              + Math.round(stats.rowsPerSecond())
+              + " rows/s)",
+          traceId);
+    }
+  }
+}

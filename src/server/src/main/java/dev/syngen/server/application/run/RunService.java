@@ -1,0 +1,31 @@
+package dev.syngen.server.application.run;
+
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.infrastructure.persistence.RunLogEntry;
+import java.util.List;
+
+/** The run use cases behind the REST API. */
+public interface RunService {
+  /** Validates and plans a request without recording or executing anything. */
+  PreparedRun plan(RunRequest request);
+
+  /** Validates, plans, records and dispatches a run; returns it pending. */
+  RunRecord start(RunRequest request);
+
+  RunRecord get(String id);
+
+  List<RunRecord> list(int limit, RunStatus status);
+
+  /** The newest {@code limit} log lines of a run, newest first. */
+  List<RunLogEntry> logs(String id, int limit);
+
+  /** Stops a pending or running run and records it cancelled. */
+  RunRecord cancel(String id);
+
+  /** Resumes a failed, cancelled or interrupted run where it stopped, under the same id. */
+  RunRecord restart(String id);
+
+  /** Starts a new run with the same scenario, seed, as_of, overrides and target. */
+  RunRecord rerun(String id);
+}

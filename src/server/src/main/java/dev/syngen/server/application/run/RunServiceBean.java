@@ -1,0 +1,199 @@
+package dev.syngen.server.application.run;
+
+import dev.syngen.core.engine.ResumePoints;
+import dev.syngen.core.engine.RunCoordinator;
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.application.error.ApiException;
+import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.persistence.AuditEntry;
+import dev.syngen.server.infrastructure.persistence.JpaRunLog;
+import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
+import dev.syngen.server.infrastructure.persistence.RunLogEntry;
+import dev.syngen.server.infrastructure.security.RequestTrace;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run use cases as short scripts: validate, plan, record (with audit entry and log line), then
+ * dispatch. Each step commits on its own, so a run is recorded before its task can touch it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RunServiceBean implements RunService {
+  private static final Set<RunStatus> FINISHED =
+      Set.of(RunStatus.SUCCESS, RunStatus.FAILED, RunStatus.CANCELLED);
+
+  @Resource SessionContext session;
+  @Inject RunPlanner planner;
+  @Inject RunLauncher launcher;
+  @Inject RunLedger ledger;
+  @Inject JpaRunRepository runs;
+  @Inject JpaRunLog runLog;
+  @Inject RequestTrace trace;
+  @Inject SyngenSettings settings;
+  @Inject Clock clock;
+
+  @Override
+  @PermitAll
+  public PreparedRun plan(RunRequest request) {
+    return planner.prepare(request);
+  }
+
+  @Override
+  @RolesAllowed("admin")
+  public RunRecord start(RunRequest request) {
+    PreparedRun p = planner.prepare(request);
+    launcher.checkCapacity();
+    RunRecord pending = pending(p, p.recordedOverrides());
+    ledger.recordNew(
+        pending,
+        spec(p, null),
+        audit("run.start", pending.id(), describe(pending)),
+        "created by " + actor() + ": " + describe(pending));
+    launcher.launch(pending, p, Map.of(), trace.traceId());
+    return pending;
+  }
+
+  @Override
+  @PermitAll
+  public RunRecord get(String id) {
+    return runs.find(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
+  }
+
+  @Override
+  @PermitAll
+  public List<RunRecord> list(int limit, RunStatus status) {
+    return runs.list(limit, status);
+  }
+
+  @Override
+  @PermitAll
+  public List<RunLogEntry> logs(String id, int limit) {
+    get(id);
+    return runLog.newest(id, limit);
+  }
+
+  @Override
+  @RolesAllowed("admin")
+  public RunRecord cancel(String id) {
+    RunRecord r = get(id);
+    if (FINISHED.contains(r.status())) {
+      throw ApiException.conflict(
+          "run " + id + " is already " + r.status().label() + "; there is nothing to cancel");
+    }
+    ledger.recordChange(
+        null,
+        id,
+        audit("run.cancel", id, "status was " + r.status().label()),
+        "WARN",
+        "cancel requested by " + actor());
+    Duration wait = Duration.ofSeconds(settings.cancelWaitSeconds());
+    return launcher.cancel(id, wait).orElseGet(() -> cancelOrphan(id));
+  }
+
+  /** A run recorded as active that this server is not executing (left by a stopped server). */
+  private RunRecord cancelOrphan(String id) {
+    RunRecord now = get(id);
+    if (FINISHED.contains(now.status())) {
+      return now;
+    }
+    RunRecord cancelled =
+        now.withStatus(RunStatus.CANCELLED, clock.instant(), "cancelled while not executing");
+    runs.save(cancelled);
+    return cancelled;
+  }
+
+  @Override
+  @RolesAllowed("admin")
+  public RunRecord restart(String id) {
+    RunRecord r = get(id);
+    if (r.status() == RunStatus.SUCCESS) {
+      throw ApiException.conflict(
+          "run " + id + " succeeded; POST /api/v1/runs/" + id + "/rerun runs it again");
+    }
+    if (launcher.isActive(id)) {
+      throw ApiException.conflict("run " + id + " is still " + r.status().label());
+    }
+    PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow());
+    launcher.checkCapacity();
+    Map<String, Long> resume = ResumePoints.of(r, TargetCommits.perEntity(r.targetKind()));
+    RunRecord pending = r.withStatus(RunStatus.PENDING, clock.instant(), null);
+    String from = launcher.resumesFrom(id, resume);
+    ledger.recordChange(
+        pending,
+        id,
+        audit("run.restart", id, "was " + r.status().label() + "; resumes " + from),
+        "INFO",
+        "restarted by " + actor() + "; resumes " + from);
+    launcher.launch(pending, p, resume, trace.traceId());
+    return pending;
+  }
+
+  @Override
+  @RolesAllowed("admin")
+  public RunRecord rerun(String id) {
+    RunRecord r = get(id);
+    PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow());
+    launcher.checkCapacity();
+    RunRecord pending = pending(p, r.overrides());
+    ledger.recordNew(
+        pending,
+        spec(p, id),
+        audit("run.rerun", pending.id(), "rerun of " + id + ": " + describe(pending)),
+        "created by " + actor() + " as a rerun of " + id);
+    launcher.launch(pending, p, Map.of(), trace.traceId());
+    return pending;
+  }
+
+  private RunRecord pending(PreparedRun p, Map<String, Object> overrides) {
+    return new RunCoordinator(runs, clock)
+        .pending(p.plan(), p.target(), p.mode(), p.parallelism(), overrides, p.scenarioSource());
+  }
+
+  private RunSpec spec(PreparedRun p, String rerunOf) {
+    return new RunSpec(
+        p.scenarioDocument(),
+        p.targetSpec(),
+        settings.batchSize(),
+        trace.traceId(),
+        actor(),
+        rerunOf);
+  }
+
+  private AuditEntry audit(String action, String runId, String details) {
+    return new AuditEntry(
+        clock.instant(), actor(), action, "run:" + runId, details, trace.traceId());
+  }
+
+  private static String describe(RunRecord r) {
+    return "scenario "
+        + r.scenarioId()
+        + " into target "
+        + r.targetId()
+        + " ("
+        + r.targetKind()
+        + "), seed "
+        + r.seed()
+        + ", as_of "
+        + r.asOf()
+        + ", "
+        + r.rowsPlanned()
+        + " rows planned";
+  }
+
+  private String actor() {
+    return session.getCallerPrincipal().getName();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.syngen.server.application.run;
+
+import dev.syngen.core.engine.RunCoordinator;
+import dev.syngen.core.engine.RunEngine;
+import dev.syngen.core.engine.RunListener;
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.sink.Redactor;
+import dev.syngen.core.sink.RunContext;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.traffic.TrafficRequest;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** One run executing on the managed executor: open the target, run the engine, log the outcome. */
+final class RunTask implements Runnable {
+  private static final Logger LOG = Logger.getLogger(RunTask.class.getName());
+
+  private final RunLauncher launcher;
+  private final RunRecord run;
+  private final PreparedRun prepared;
+  private final Map<String, Long> resume;
+  private final String traceId;
+  private final ActiveRun handle;
+
+  RunTask(
+      RunLauncher launcher,
+      RunRecord run,
+      PreparedRun prepared,
+      Map<String, Long> resume,
+      String traceId,
+      ActiveRun handle) {
+    this.launcher = launcher;
+    this.run = run;
+    this.prepared = prepared;
+    this.resume = resume;
+    this.traceId = traceId;
+    this.handle = handle;
+  }
+
+  @Override
+  public void run() {
+    if (!handle.begin()) {
+      return;
+    }
+    RunRecord last = run;
+    try {
+      last = execute();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "run " + run.id() + " failed outside the engine", e);
+      last = run.withStatus(RunStatus.FAILED, launcher.clock.instant(), describe(e));
+      launcher.repository.save(last);
+    } finally {
+      try {
+        launcher.metrics.runFinished(last);
+        RunOutcomeLog.append(launcher.runLog, last, traceId);
+      } finally {
+        handle.finish(last);
+      }
+    }
+  }
+
+  private RunRecord execute() {
+    TrafficRequest traffic = prepared.traffic();
+    RunContext context = traffic.context(prepared.plan(), run.id());
+    String kind = prepared.target().kind();
+    Sink sink =
+        launcher.metrics.metered(() -> launcher.gateway.open(prepared.target(), context), kind);
+    RunEngine engine =
+        new RunEngine(
+            prepared.parallelism(),
+            launcher.settings.batchSize(),
+            traffic.traffic(prepared.plan()),
+            launcher.workers);
+    return new RunCoordinator(launcher.repository, launcher.clock)
+        .execute(
+            run,
+            prepared.plan(),
+            sink,
+            prepared.mode(),
+            resume,
+            engine,
+            RunListener.of(
+                new RunLogListener(launcher.runLog, run.id(), traceId),
+                launcher.metrics.listener(kind)),
+            handle.token());
+  }
+
+  private static String describe(RuntimeException e) {
+    return Redactor.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+}

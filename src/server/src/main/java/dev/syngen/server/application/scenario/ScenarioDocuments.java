@@ -1,0 +1,31 @@
+package dev.syngen.server.application.scenario;
+
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.scenario.ScenarioMapper;
+import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.io.yaml.YamlDocuments;
+
+/** Reads a scenario document (YAML or JSON text), reporting problems under a path prefix. */
+public final class ScenarioDocuments {
+  private ScenarioDocuments() {}
+
+  /**
+   * The scenario of {@code document}, or null when it does not parse or map; every problem is added
+   * to {@code problems} with its path under {@code prefix}.
+   */
+  public static Scenario read(
+      String document, String fallbackId, String prefix, Problems problems) {
+    Object tree;
+    try {
+      tree = YamlDocuments.parse(document, "scenario");
+    } catch (ValidationException e) {
+      ProblemPaths.copy(e.problems(), prefix, problems);
+      return null;
+    }
+    Problems found = new Problems();
+    Scenario s = ScenarioMapper.map(tree, fallbackId, found);
+    ProblemPaths.copy(found.list(), prefix, problems);
+    return found.isEmpty() ? s : null;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.syngen.server.application.stream;
+
+import dev.syngen.core.engine.CancelToken;
+import dev.syngen.core.engine.RunCancelledException;
+import dev.syngen.core.engine.RunEngine;
+import dev.syngen.core.engine.RunListener;
+import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.plan.AdHocPlanner;
+import dev.syngen.core.plan.AdHocRequest;
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.plan.PlanCompiler;
+import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.scenario.ScenarioMapper;
+import dev.syngen.core.sink.TableMode;
+import dev.syngen.io.file.NdjsonStreamSink;
+import dev.syngen.server.application.scenario.ScenarioCatalog;
+import dev.syngen.server.application.scenario.ScenarioFile;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Plans and streams ad-hoc records for the HTTP and WebSocket endpoints: validate the request,
+ * compile a one-entity plan, run the engine into a chunk consumer. Memory is bounded by the
+ * engine's batch window, whatever the count. A scenario named by id comes from the catalogue only,
+ * never from a path.
+ */
+@ApplicationScoped
+public class StreamService {
+  @Inject ScenarioCatalog catalog;
+
+  @Inject
+  @ConfigProperty(name = "syngen.generate.max-count", defaultValue = "10000000")
+  long maxCount;
+
+  @Inject
+  @ConfigProperty(name = "syngen.generate.parallelism", defaultValue = "1")
+  int parallelism;
+
+  private AdHocPlanner planner;
+
+  @PostConstruct
+  void init() {
+    planner = new AdHocPlanner(new PlanCompiler(GeneratorRegistry.builtins()));
+  }
+
+  /** Validates a parsed JSON request; throws ValidationException with every problem. */
+  public CompiledPlan plan(Object requestTree) {
+    Problems problems = new Problems();
+    AdHocRequest request = AdHocRequest.parse(requestTree, maxCount, problems);
+    if (request != null
+        && request.scenarioId() != null
+        && !ScenarioCatalog.ID.matcher(request.scenarioId()).matches()) {
+      problems.add(
+          "scenario_id",
+          "is not a scenario id: ids are 1 to 64 letters, digits, '-' and '_'",
+          "use an id that GET /api/v1/scenarios lists, or send the scenario inline");
+    }
+    problems.throwIfAny("request");
+    return planner.plan(scenario(request), request);
+  }
+
+  private Scenario scenario(AdHocRequest request) {
+    if (request.scenarioId() != null) {
+      ScenarioFile file =
+          catalog
+              .find(request.scenarioId())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "there is no scenario with the id '"
+                              + request.scenarioId()
+                              + "'; GET /api/v1/scenarios lists them"));
+      if (!file.valid()) {
+        throw new IllegalArgumentException(
+            "the scenario '"
+                + file.id()
+                + "' is invalid; GET /api/v1/scenarios/"
+                + file.id()
+                + " shows its problems");
+      }
+      return file.scenario();
+    }
+    Problems problems = new Problems();
+    Map<String, Object> tree = request.scenario();
+    Scenario s = ScenarioMapper.map(tree, "adhoc", problems);
+    problems.throwIfAny("scenario");
+    return s;
+  }
+
+  /**
+   * Streams the plan's single entity as NDJSON chunks, in row order, until done, cancelled or past
+   * the admission's time limit; returns false when it stopped early.
+   */
+  public boolean stream(
+      CompiledPlan plan,
+      NdjsonStreamSink.ChunkConsumer out,
+      CancelToken cancel,
+      StreamLimits.Admission admission) {
+    int threads = parallelism > 0 ? parallelism : Runtime.getRuntime().availableProcessors();
+    NdjsonStreamSink.ChunkConsumer timed =
+        chunk -> {
+          if (admission.expired()) {
+            cancel.cancel();
+          }
+          out.accept(chunk);
+        };
+    try {
+      new RunEngine(threads, 1024)
+          .run(
+              plan,
+              new NdjsonStreamSink(timed),
+              TableMode.APPEND_ONLY,
+              Map.of(),
+              RunListener.NONE,
+              cancel);
+      return true;
+    } catch (RunCancelledException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.syngen.server.infrastructure.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * How far one (entity, row range) partition of a batch run has come: its next row, saved in the
+ * chunk transaction that also saves the job's checkpoint, so the two never disagree.
+ */
+@Entity
+@Table(name = "SYNGEN_BATCH_PARTITION")
+public class BatchPartitionEntity {
+  @Id
+  @Column(name = "id", length = 300)
+  String id;
+
+  @Column(name = "run_id", length = 40, nullable = false, updatable = false)
+  String runId;
+
+  @Column(name = "entity_name", length = 64, nullable = false, updatable = false)
+  String entity;
+
+  @Column(name = "first_row", nullable = false, updatable = false)
+  long firstRow;
+
+  @Column(name = "next_row", nullable = false)
+  long nextRow;
+
+  @Column(name = "bytes_written", nullable = false)
+  long bytes;
+}

@@ -1,0 +1,138 @@
+package dev.syngen.server.infrastructure.persistence;
+
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunRepository;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.application.run.RunSpec;
+import dev.syngen.server.application.target.TargetSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** Run records in the run-history database through JPA; each call is its own transaction. */
+@ApplicationScoped
+@Transactional
+public class JpaRunRepository implements RunRepository {
+  /** EclipseLink query hints: load entity rows with the run (find) or in one batch (lists). */
+  private static final String JOIN_FETCH = "eclipselink.left-join-fetch";
+
+  private static final String BATCH = "eclipselink.batch";
+
+  @PersistenceContext(unitName = "syngen")
+  EntityManager em;
+
+  private final JsonColumns json = new JsonColumns();
+  private final RunMapping mapping = new RunMapping(json);
+
+  /** Records a new run with what a restart or rerun needs to reproduce it. */
+  public void create(RunRecord run, RunSpec spec) {
+    RunEntity e = new RunEntity();
+    mapping.copy(run, e);
+    e.scenarioDocument = spec.scenarioDocument();
+    e.targetSpecJson = json.write(spec.target().tree());
+    e.batchSize = spec.batchSize();
+    e.traceId = spec.traceId();
+    e.createdBy = spec.createdBy();
+    e.rerunOf = spec.rerunOf();
+    em.persist(e);
+  }
+
+  @Override
+  public void save(RunRecord run) {
+    RunEntity e = em.find(RunEntity.class, run.id());
+    if (e == null) {
+      e = new RunEntity();
+      mapping.copy(run, e);
+      em.persist(e);
+    } else {
+      mapping.copy(run, e);
+    }
+  }
+
+  /** One query for the run and its entity rows. */
+  @Override
+  public Optional<RunRecord> find(String id) {
+    return em
+        .createQuery("SELECT r FROM RunEntity r WHERE r.id = :id", RunEntity.class)
+        .setParameter("id", id)
+        .setHint(JOIN_FETCH, "r.entities")
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(mapping::record);
+  }
+
+  /** The stored scenario document and target of a run. */
+  public Optional<RunSpec> spec(String id) {
+    RunEntity e = em.find(RunEntity.class, id);
+    if (e == null) {
+      return Optional.empty();
+    }
+    TargetSpec target = json.readTarget(e.targetSpecJson);
+    return Optional.of(
+        new RunSpec(e.scenarioDocument, target, e.batchSize, e.traceId, e.createdBy, e.rerunOf));
+  }
+
+  @Override
+  public List<RunRecord> list(int limit, RunStatus status) {
+    TypedQuery<RunEntity> q =
+        status == null
+            ? em.createQuery(
+                "SELECT r FROM RunEntity r ORDER BY r.createdAt DESC, r.id DESC", RunEntity.class)
+            : em.createQuery(
+                    "SELECT r FROM RunEntity r WHERE r.status = :status"
+                        + " ORDER BY r.createdAt DESC, r.id DESC",
+                    RunEntity.class)
+                .setParameter("status", status.label());
+    return q.setMaxResults(limit).setHint(BATCH, "r.entities").getResultList().stream()
+        .map(mapping::record)
+        .toList();
+  }
+
+  /** One page of the history, newest first: {@code limit} runs after skipping {@code offset}. */
+  public List<RunRecord> page(int offset, int limit, RunStatus status) {
+    TypedQuery<RunEntity> q =
+        status == null
+            ? em.createQuery(
+                "SELECT r FROM RunEntity r ORDER BY r.createdAt DESC, r.id DESC", RunEntity.class)
+            : em.createQuery(
+                    "SELECT r FROM RunEntity r WHERE r.status = :status"
+                        + " ORDER BY r.createdAt DESC, r.id DESC",
+                    RunEntity.class)
+                .setParameter("status", status.label());
+    return q
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .setHint(BATCH, "r.entities")
+        .getResultList()
+        .stream()
+        .map(mapping::record)
+        .toList();
+  }
+
+  /** How many runs the history holds, optionally only those in {@code status}. */
+  public long count(RunStatus status) {
+    return status == null
+        ? em.createQuery("SELECT COUNT(r) FROM RunEntity r", Long.class).getSingleResult()
+        : em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.status = :status", Long.class)
+            .setParameter("status", status.label())
+            .getSingleResult();
+  }
+
+  /** Runs recorded as pending or running: after a restart of the server, interrupted ones. */
+  public List<RunRecord> unfinished() {
+    return em
+        .createQuery(
+            "SELECT r FROM RunEntity r WHERE r.status IN :statuses ORDER BY r.createdAt",
+            RunEntity.class)
+        .setParameter("statuses", List.of(RunStatus.PENDING.label(), RunStatus.RUNNING.label()))
+        .getResultList()
+        .stream()
+        .map(mapping::record)
+        .toList();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.syngen.server.infrastructure.persistence;
+
+import java.time.Instant;
+
+/** One run log line as read back. */
+public record RunLogEntry(
+    Instant time, String level, String entity, String message, String traceId) {}

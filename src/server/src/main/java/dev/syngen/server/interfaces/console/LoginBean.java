@@ -1,0 +1,88 @@
+package dev.syngen.server.interfaces.console;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+
+/**
+ * The console's sign-in form: checks the user against the server's registry and starts a session
+ * (Liberty keeps it with its single-sign-on cookie), then returns to the page first asked for.
+ */
+@Named
+@RequestScoped
+public class LoginBean {
+  private String user;
+  private String password;
+  private String next;
+
+  public String getUser() {
+    return user;
+  }
+
+  public void setUser(String user) {
+    this.user = user;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+
+  public void login() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext ext = faces.getExternalContext();
+    HttpServletRequest req = (HttpServletRequest) ext.getRequest();
+    try {
+      if (req.getUserPrincipal() != null) {
+        req.logout();
+      }
+      req.login(user == null ? "" : user.strip(), password == null ? "" : password);
+      req.changeSessionId();
+    } catch (ServletException e) {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              "Wrong user name or password.",
+              "Use the credentials the server printed at first start or the ones you configured."));
+      return;
+    }
+    ext.redirect(ext.getRequestContextPath() + safeNext());
+  }
+
+  public void logout() throws IOException, ServletException {
+    ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
+    HttpServletRequest req = (HttpServletRequest) ext.getRequest();
+    req.logout();
+    ext.invalidateSession();
+    ext.redirect(ext.getRequestContextPath() + ConsoleFilter.LOGIN);
+  }
+
+  /** Only a console page of this application, so the form cannot be used to redirect elsewhere. */
+  String safeNext() {
+    if (next != null
+        && next.startsWith("/console/")
+        && !next.contains("//")
+        && !next.contains("\\")
+        && !next.startsWith(ConsoleFilter.LOGIN)) {
+      return next;
+    }
+    return "/console/index.xhtml";
+  }
+}

@@ -1,0 +1,74 @@
+package dev.syngen.server.interfaces.rest;
+
+import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.server.application.error.ApiException;
+import dev.syngen.server.infrastructure.security.RequestTrace;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure into an RFC 7807 problem: validation → 422 with field paths, malformed bodies
+ * → 400, use-case refusals with their status, container errors with theirs; anything unexpected →
+ * 500 without internals, logged under the request's trace id.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Context UriInfo uri;
+  @Inject RequestTrace trace;
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Throwable e = unwrap(thrown);
+    if (e instanceof WebApplicationException w && w.getResponse().hasEntity()) {
+      return w.getResponse(); // a resource built its own answer
+    }
+    String instance = uri == null ? null : uri.getRequestUri().getPath();
+    String id = trace.traceId();
+    ProblemDetails p;
+    if (e instanceof ValidationException v) {
+      p = ProblemResponses.validation(v, instance, id);
+    } else if (e instanceof ApiException a) {
+      p = ProblemResponses.api(a, instance, id);
+    } else if (e instanceof JsonParsingException || e instanceof JsonbException) {
+      p = ProblemResponses.malformed("the body is not valid JSON: " + e.getMessage(), instance, id);
+    } else if (e instanceof EJBAccessException) {
+      p =
+          ProblemResponses.api(
+              new ApiException(403, "Forbidden", "this call needs the admin role"), instance, id);
+    } else if (e instanceof WebApplicationException w) {
+      p = ProblemResponses.web(w, instance, id);
+    } else {
+      LOG.log(Level.SEVERE, "request " + instance + " failed (trace id " + id + ")", thrown);
+      p = ProblemResponses.internal(instance, id);
+    }
+    Response.ResponseBuilder r =
+        Response.status(p.status()).type(ProblemDetails.MEDIA_TYPE).entity(p);
+    if (e instanceof ApiException a && a.retryAfterSeconds() > 0) {
+      r.header("Retry-After", a.retryAfterSeconds());
+    }
+    return r.build();
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable e = t;
+    while (e instanceof EJBException
+        && !(e instanceof EJBAccessException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.syngen.server.interfaces.rest;
+
+import dev.syngen.server.application.error.ApiException;
+import dev.syngen.server.application.scenario.ScenarioCatalog;
+import dev.syngen.server.application.scenario.ScenarioValidator;
+import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.interfaces.view.ScenarioView;
+import dev.syngen.server.interfaces.view.ValidationView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The scenario catalogue and scenario validation. */
+@Path("scenarios")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "scenarios")
+public class ScenariosResource {
+  @Inject ScenarioCatalog catalog;
+  @Inject ScenarioValidator validator;
+  @Inject SyngenSettings settings;
+
+  @GET
+  @Operation(summary = "List the scenarios of the scenarios directory, with their validity")
+  public List<ScenarioView> list() {
+    return catalog.list().stream().map(ScenarioView::summary).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Show one scenario with its YAML document and any problems")
+  public ScenarioView get(@PathParam("id") String id) {
+    return catalog
+        .find(id)
+        .map(ScenarioView::full)
+        .orElseThrow(() -> ApiException.notFound("no scenario '" + id + "'"));
+  }
+
+  @POST
+  @Path("validate")
+  @Consumes({
+    MediaType.APPLICATION_JSON,
+    "application/yaml",
+    "application/x-yaml",
+    "text/yaml",
+    "text/x-yaml",
+    MediaType.TEXT_PLAIN
+  })
+  @Operation(summary = "Validate a scenario (YAML or JSON) and return every problem with its path")
+  public ValidationView validate(InputStream body) {
+    return ValidationView.of(validator.check(Bodies.read(body, settings.maxBodyBytes())));
+  }
+}

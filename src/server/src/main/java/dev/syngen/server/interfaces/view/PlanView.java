@@ -1,0 +1,56 @@
+package dev.syngen.server.interfaces.view;
+
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.server.application.run.PreparedRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run would do: entity order and counts, seed, as_of, config hash, target, scale band and
+ * traffic (under the keys a run records them with).
+ */
+public record PlanView(
+    String scenarioId,
+    long seed,
+    String asOf,
+    String configHash,
+    long totalRows,
+    List<PlannedEntity> entities,
+    List<String> warnings,
+    String targetId,
+    String targetKind,
+    String targetDsn,
+    String mode,
+    int parallelism,
+    String band,
+    Map<String, Object> traffic) {
+
+  /** One entity in execution order. */
+  public record PlannedEntity(int order, String entity, String table, long rows) {}
+
+  public static PlanView of(PreparedRun run) {
+    CompiledPlan plan = run.plan();
+    List<PlannedEntity> entities = new ArrayList<>();
+    int i = 1;
+    for (CompiledEntity e : plan.included()) {
+      entities.add(new PlannedEntity(i++, e.name(), e.table(), e.rows()));
+    }
+    return new PlanView(
+        plan.scenarioId(),
+        plan.seed(),
+        plan.asOf().toString(),
+        plan.configHash(),
+        plan.totalRows(),
+        entities,
+        plan.warnings(),
+        run.target().id(),
+        run.target().kind(),
+        run.target().redactedDsn(),
+        run.mode().yamlName(),
+        run.parallelism(),
+        run.band(),
+        run.traffic().asMap());
+  }
+}

@@ -1,0 +1,107 @@
+package dev.syngen.server.application.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityStats;
+import dev.syngen.core.engine.RunListener;
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.server.infrastructure.persistence.BatchPartitionProgress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** An entity's rows are the sum of its partitions', from saved positions and new chunks alike. */
+class BatchProgressTest {
+  private static final CompiledEntity ORDERS =
+      new CompiledEntity("orders", "orders", 1000, true, List.of());
+  private static final CompiledEntity USERS =
+      new CompiledEntity("users", "users", 10, true, List.of());
+
+  private final List<String> events = new ArrayList<>();
+  private final List<RunRecord> saved = new ArrayList<>();
+
+  @Test
+  void partitionsAddUpAndAnEntityFinishesOnce() {
+    BatchProgress p = progress(List.of());
+    p.at(ORDERS, 0, 0, 0);
+    p.at(ORDERS, 500, 500, 0);
+    p.at(ORDERS, 500, 800, 30);
+    p.at(ORDERS, 0, 500, 50);
+    assertEquals(800, rows(p.snapshot(), "orders"));
+    assertEquals(80, p.snapshot().entities().get(0).bytesWritten());
+    p.at(ORDERS, 500, 1000, 40);
+    p.at(ORDERS, 500, 1000, 40);
+    assertEquals(List.of("started orders at 0", "finished orders 1000"), events);
+    assertEquals(1000, rows(saved.get(saved.size() - 1), "orders"));
+    assertEquals(0, rows(p.snapshot(), "users"));
+  }
+
+  @Test
+  void aRestartStartsFromTheSavedPartitions() {
+    BatchProgress p =
+        progress(
+            List.of(
+                new BatchPartitionProgress("orders", 0, 500, 0),
+                new BatchPartitionProgress("orders", 500, 700, 0),
+                new BatchPartitionProgress("users", 0, 10, 0)));
+    assertEquals(700, rows(p.snapshot(), "orders"));
+    assertEquals(10, rows(p.snapshot(), "users"));
+    p.at(ORDERS, 500, 800, 0);
+    assertEquals(800, rows(p.snapshot(), "orders"));
+    assertEquals(List.of("started orders at 700"), events);
+  }
+
+  private BatchProgress progress(List<BatchPartitionProgress> saved) {
+    RunRecord record =
+        new RunRecord(
+            "r1",
+            RunStatus.PENDING,
+            "s",
+            "s",
+            null,
+            "inline",
+            "t",
+            "t",
+            "postgres",
+            "dsn",
+            1,
+            Instant.EPOCH,
+            "hash",
+            "create_if_missing",
+            2,
+            Map.of(),
+            Instant.EPOCH,
+            null,
+            null,
+            List.of(
+                new EntityRun("orders", "orders", 1000, 0, 0),
+                new EntityRun("users", "users", 10, 0, 0)),
+            null);
+    RunListener log =
+        new RunListener() {
+          @Override
+          public void entityStarted(CompiledEntity e, long startRow) {
+            events.add("started " + e.name() + " at " + startRow);
+          }
+
+          @Override
+          public void entityFinished(EntityStats s) {
+            events.add("finished " + s.entity() + " " + s.rows());
+          }
+        };
+    return new BatchProgress(record, saved, log, this.saved::add);
+  }
+
+  private static long rows(RunRecord r, String entity) {
+    return r.entities().stream()
+        .filter(e -> e.entity().equals(entity))
+        .findFirst()
+        .orElseThrow()
+        .rowsWritten();
+  }
+}
