@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
  */
 final class CookieSession {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private static final Pattern VIEW_STATE =
       Pattern.compile("<input[^>]*name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
 
@@ -45,8 +48,8 @@ final class CookieSession {
     return post(
         "console/login.xhtml",
         Map.of(
-            "login",
-            "login",
+            "login_SUBMIT",
+            "1",
             "login:user",
             user,
             "login:password",
@@ -66,7 +69,7 @@ final class CookieSession {
     return post(
         "console/index.xhtml",
         Map.of(
-            "session", "session",
+            "session_SUBMIT", "1",
             "session:logout", "Sign out",
             "jakarta.faces.ViewState", viewState(page.body())),
         Map.of("Origin", origin()));

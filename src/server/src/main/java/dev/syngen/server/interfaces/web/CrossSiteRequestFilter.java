@@ -42,7 +42,8 @@ public class CrossSiteRequestFilter extends HttpFilter {
     String origin = req.getHeader("Origin");
     String referer = req.getHeader("Referer");
     String scheme = req.getScheme();
-    String host = req.getHeader("Host");
+    // the name and port the client addressed (Host header, or :authority over HTTP/2)
+    String host = hostAndPort(req.getServerName(), req.getServerPort());
     if (origin != null) {
       return SameOrigin.matches(origin, scheme, host)
           ? null
@@ -63,5 +64,9 @@ public class CrossSiteRequestFilter extends HttpFilter {
           + " credentials in an Authorization header instead of cookies";
     }
     return null;
+  }
+
+  private static String hostAndPort(String name, int port) {
+    return (name.indexOf(':') >= 0 && !name.startsWith("[") ? "[" + name + "]" : name) + ":" + port;
   }
 }

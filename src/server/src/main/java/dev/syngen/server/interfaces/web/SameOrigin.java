@@ -6,19 +6,20 @@ import java.util.Locale;
 
 /**
  * Whether an {@code Origin} or {@code Referer} names the origin a request was sent to (its scheme
- * and {@code Host} header), comparing scheme, host and port with default ports filled in.
+ * and the host and port the client addressed), comparing scheme, host and port with default ports
+ * filled in.
  */
 final class SameOrigin {
   private SameOrigin() {}
 
   /** Whether {@code url} (an origin or a full URL) is {@code scheme://host} of the request. */
-  static boolean matches(String url, String requestScheme, String hostHeader) {
-    if (url == null || hostHeader == null || requestScheme == null) {
+  static boolean matches(String url, String requestScheme, String hostAndPort) {
+    if (url == null || hostAndPort == null || requestScheme == null) {
       return false;
     }
     try {
       URI claimed = new URI(url.strip());
-      URI own = new URI(requestScheme + "://" + hostHeader.strip());
+      URI own = new URI(requestScheme + "://" + hostAndPort.strip());
       return claimed.getScheme() != null
           && claimed.getHost() != null
           && claimed.getRawUserInfo() == null
