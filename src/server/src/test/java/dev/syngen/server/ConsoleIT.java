@@ -223,6 +223,11 @@ class ConsoleIT {
     assertTrue(prompt.getText().contains("could not"), prompt.getText());
     browser.screenshot("failed-run-prompt");
     prompt.findElement(By.cssSelector("a.action")).click();
+    browser.waitFor(d -> d.findElements(By.id("pending-test:run")).size() > 0);
+    assertTrue(
+        browser.driver.findElements(By.id("test-result")).isEmpty(),
+        "following a link (a GET) does not run the test");
+    browser.click("pending-test:run");
     browser.waitFor(d -> d.findElements(By.id("test-result")).size() > 0);
     assertTrue(browser.text("test-result").contains("NOT reachable"), browser.text("test-result"));
     browser.screenshot("failed-run-prompt-followed");

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Sends anyone not signed in to the console's login form (the API keeps HTTP Basic), opens the
- * dashboard at the console's root, and asks browsers not to frame or sniff the console's pages.
+ * Sends anyone not signed in to the console's login form (the API keeps HTTP Basic) and opens the
+ * dashboard at the console's root (security headers are SecurityHeadersFilter's, for all paths).
  *
  * <p>What is open is decided on the container's decoded, normalised path; a request whose raw path
  * has dot segments ({@code /console/assets/../audit.xhtml}, also percent-encoded or behind a {@code
@@ -28,9 +28,6 @@ public class ConsoleFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "same-origin");
     if (hasDotSegment(req.getRequestURI())) {
       res.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;

@@ -1,21 +1,28 @@
 package dev.syngen.server.interfaces.console;
 
+import dev.syngen.server.application.signin.SignInThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
 /**
- * The console's sign-in form: checks the user against the server's registry and starts a session
- * (Liberty keeps it with its single-sign-on cookie), then returns to the page first asked for.
+ * The console's sign-in form: checks the user against the server's registry (throttled per user and
+ * per address) and signs in with Liberty's single-sign-on cookie, then returns to the page first
+ * asked for. The form is a stateless view, so showing it creates no HTTP session. Signing out logs
+ * the cookie out on the server (Liberty tracks logged-out cookies), so a copy of it no longer works
+ * either.
  */
 @Named
 @RequestScoped
 public class LoginBean {
+  @Inject SignInThrottle throttle;
+
   private String user;
   private String password;
   private String next;
@@ -48,13 +55,30 @@ public class LoginBean {
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext ext = faces.getExternalContext();
     HttpServletRequest req = (HttpServletRequest) ext.getRequest();
+    String name = user == null ? "" : user.strip();
+    long wait = throttle.retryAfterSeconds(name, req.getRemoteAddr());
+    if (wait > 0) {
+      ext.setResponseStatus(429);
+      ext.setResponseHeader("Retry-After", Long.toString(wait));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              "Too many failed sign-ins: try again in " + wait + " s.",
+              "Sign-in is paused for this user or this address after repeated wrong passwords."));
+      return;
+    }
     try {
       if (req.getUserPrincipal() != null) {
         req.logout();
       }
-      req.login(user == null ? "" : user.strip(), password == null ? "" : password);
-      req.changeSessionId();
+      req.login(name, password == null ? "" : password);
+      if (req.getSession(false) != null) {
+        req.changeSessionId();
+      }
+      throttle.succeeded(name);
     } catch (ServletException e) {
+      throttle.failed(name, req.getRemoteAddr());
       faces.addMessage(
           null,
           new FacesMessage(

@@ -107,13 +107,6 @@ public class TargetsBean implements Serializable {
     }
   }
 
-  /** Runs the test a guided prompt asked for ({@code targets.xhtml?test=id}). */
-  public void testFromLink() {
-    if (tested != null && result == null) {
-      test(tested);
-    }
-  }
-
   private static String fieldId(String path) {
     String f = fieldOf(path);
     return f == null ? null : "target:" + f;
