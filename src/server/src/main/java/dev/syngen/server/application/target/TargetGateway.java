@@ -46,8 +46,8 @@ public class TargetGateway {
       what = "did not answer in time (fault-tolerance timeout)";
     } else if (e instanceof CircuitBreakerOpenException) {
       what =
-          "was not tried: the last attempts to open targets all failed, so the circuit is open"
-              + " for a few seconds";
+          "was not tried: the last attempts to open this target all failed, so its circuit is"
+              + " open for a few seconds";
     } else if (e instanceof BulkheadException) {
       what = "was not tried: too many targets are being opened at once";
     }

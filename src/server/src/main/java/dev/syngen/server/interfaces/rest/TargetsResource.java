@@ -5,6 +5,8 @@ import dev.syngen.server.application.target.TargetService;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.application.target.TargetSpecs;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.health.DependencyStatus;
+import dev.syngen.server.interfaces.view.TargetStatusView;
 import dev.syngen.server.interfaces.view.TargetTestView;
 import dev.syngen.server.interfaces.view.TargetView;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,12 +37,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TargetsResource {
   @Inject TargetService targets;
   @Inject SyngenSettings settings;
+  @Inject DependencyStatus dependencies;
   @Context UriInfo uri;
 
   @GET
   @Operation(summary = "List targets")
   public List<TargetView> list() {
     return targets.list().stream().map(TargetView::of).toList();
+  }
+
+  @GET
+  @Path("status")
+  @Operation(
+      summary =
+          "Reachability of every target: id, kind, endpoint, up/down, latency, error, checked_at"
+              + " and whether readiness counts it (syngen.health.targets)")
+  public List<TargetStatusView> status() {
+    return dependencies.targets().stream()
+        .map(d -> TargetStatusView.of(d, dependencies.required(d.targetId())))
+        .toList();
   }
 
   @POST
