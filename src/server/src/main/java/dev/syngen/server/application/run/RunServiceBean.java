@@ -19,6 +19,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,7 @@ public class RunServiceBean implements RunService {
       Set.of(RunStatus.SUCCESS, RunStatus.FAILED, RunStatus.CANCELLED);
 
   @Resource SessionContext session;
+  @Resource TransactionSynchronizationRegistry transactions;
   @Inject RunPlanner planner;
   @Inject RunLauncher launcher;
   @Inject RunLedger ledger;
@@ -125,6 +128,28 @@ public class RunServiceBean implements RunService {
     }
     if (launcher.isActive(id)) {
       throw ApiException.conflict("run " + id + " is still " + r.status().label());
+    }
+    launcher.claim(id);
+    // released once this transaction has committed or rolled back, not before: a restart that
+    // read the run before then would race on its row
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            launcher.release(id);
+          }
+        });
+    return relaunch(get(id));
+  }
+
+  /** Restarts a run this caller has claimed, reading its record again after the claim. */
+  private RunRecord relaunch(RunRecord r) {
+    String id = r.id();
+    if (r.status() == RunStatus.SUCCESS) {
+      throw ApiException.conflict("run " + id + " succeeded meanwhile");
     }
     PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow());
     launcher.checkCapacity();

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -64,7 +65,8 @@ public class TargetsResource {
   public Response create(InputStream body) {
     TargetSpec spec = read(body, null);
     TargetView created = TargetView.of(targets.create(spec));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+    return Response.status(Response.Status.CREATED)
+        .header(HttpHeaders.LOCATION, Locations.of(uri, "targets", created.id()))
         .entity(created)
         .build();
   }
