@@ -19,8 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +36,6 @@ public class RunServiceBean implements RunService {
       Set.of(RunStatus.SUCCESS, RunStatus.FAILED, RunStatus.CANCELLED);
 
   @Resource SessionContext session;
-  @Resource TransactionSynchronizationRegistry transactions;
   @Inject RunPlanner planner;
   @Inject RunLauncher launcher;
   @Inject RunLedger ledger;
@@ -130,19 +127,11 @@ public class RunServiceBean implements RunService {
       throw ApiException.conflict("run " + id + " is still " + r.status().label());
     }
     launcher.claim(id);
-    // released once this transaction has committed or rolled back, not before: a restart that
-    // read the run before then would race on its row
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            launcher.release(id);
-          }
-        });
-    return relaunch(get(id));
+    try {
+      return relaunch(get(id)); // the ledger commits the record before this returns
+    } finally {
+      launcher.release(id);
+    }
   }
 
   /** Restarts a run this caller has claimed, reading its record again after the claim. */
