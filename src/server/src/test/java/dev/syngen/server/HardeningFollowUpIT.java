@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Findings 13, 16 and 20 of docs/security.md, tried again from outside against the running server:
- * each hostile input gets a 4xx problem document, never a 500 or a side effect.
+ * Findings 13, 15, 16 and 20 of docs/security.md, tried again from outside against the running
+ * server: each hostile input gets a 4xx problem document, never a 500 or a side effect.
  */
 class HardeningFollowUpIT {
   private final Api api = Api.itServer();
@@ -154,6 +154,58 @@ class HardeningFollowUpIT {
       assertEquals(422, r.status(), r.toString());
       assertEquals(List.of("schema"), paths(r.json()), r.toString());
     }
+  }
+
+  @Test
+  void targetTestsNeverReachTheMetadataServiceOrTheServersOwnPorts() {
+    int ownPort = Integer.getInteger("syngen.http.port", 19080);
+    for (String hostPort : List.of("169.254.169.254:5432", "127.0.0.1:" + ownPort)) {
+      String id = postgresTarget(hostPort);
+      try {
+        JsonNode r = api.admin("POST", "api/v1/targets/" + id + "/test", null).json();
+        assertFalse(r.path("ok").asBoolean(), r.toString());
+        assertTrue(r.path("error").asText().contains("outbound policy"), r.toString());
+      } finally {
+        api.admin("DELETE", "api/v1/targets/" + id, null);
+      }
+    }
+  }
+
+  @Test
+  void aClosedPortAndAnUnknownHostGetTheSameAnswer() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    List<String> answers = new ArrayList<>();
+    for (String hostPort : List.of("127.0.0.1:" + closed, "no-such-host.invalid:5432")) {
+      String id = postgresTarget(hostPort);
+      try {
+        JsonNode r = api.admin("POST", "api/v1/targets/" + id + "/test", null).json();
+        assertFalse(r.path("ok").asBoolean(), r.toString());
+        assertEquals(0, r.path("latency_ms").asLong(), r.toString());
+        String error = r.path("error").asText();
+        answers.add(error.substring(error.indexOf("): ") + 3));
+      } finally {
+        api.admin("DELETE", "api/v1/targets/" + id, null);
+      }
+    }
+    assertEquals(answers.get(0), answers.get(1));
+  }
+
+  private String postgresTarget(String hostPort) {
+    String id = newId();
+    Api.Reply r =
+        api.admin(
+            "POST",
+            "api/v1/targets",
+            "{\"id\":\""
+                + id
+                + "\",\"kind\":\"postgres\",\"dsn\":\"postgres://nobody@"
+                + hostPort
+                + "/none\"}");
+    assertEquals(201, r.status(), r.toString());
+    return id;
   }
 
   /** A request with {@code Host: evil.example}, which Java's HTTP client refuses to send. */
