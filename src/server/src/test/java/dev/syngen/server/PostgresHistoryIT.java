@@ -163,9 +163,18 @@ class PostgresHistoryIT {
     return password;
   }
 
-  /** Liberty's error-level messages ({@code … E CWWKS3100E: …}) in a messages.log text. */
+  /**
+   * Error-level lines of a messages.log, in the simple format ({@code [time] thread logger E
+   * CWWKS3100E: …}) or as JSON ({@code "loglevel":"ERROR"} or {@code "SEVERE"}).
+   */
   static List<String> errorLines(String log) {
-    return log.lines().filter(l -> l.matches("^\\[[^\\]]+\\] \\S+ \\S+ +E .*")).toList();
+    return log.lines()
+        .filter(
+            l ->
+                l.matches("^\\[[^\\]]+\\] \\S+ \\S+ +E .*")
+                    || l.contains("\"loglevel\":\"ERROR\"")
+                    || l.contains("\"loglevel\":\"SEVERE\""))
+        .toList();
   }
 
   private static String messagesLog() throws IOException {
