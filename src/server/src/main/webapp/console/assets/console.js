@@ -131,7 +131,12 @@ var syngenConsole = (function () {
       text(document.getElementById('run-current'), r.current);
       r.entities.forEach(function (e) {
         var tr = document.querySelector('#entities tr[data-entity="' + e.entity + '"]');
-        if (tr) { text(tr.querySelector('.written'), e.written); tr.querySelector('progress').value = e.written; }
+        if (tr) {
+          text(tr.querySelector('.written'), e.written);
+          tr.querySelector('progress').value = e.written;
+          text(tr.querySelector('.duration'), e.durationMs);
+          text(tr.querySelector('.rate'), e.rowsPerSecond);
+        }
       });
       text(document.getElementById('run-started'), r.startedAt);
       if (status !== r.status && (r.status === 'failed' || r.status === 'success' || r.status === 'cancelled')

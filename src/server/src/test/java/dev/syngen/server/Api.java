@@ -57,7 +57,7 @@ final class Api {
 
   /** The password a server generated for the user of {@code role}, or null if it generated none. */
   static String generatedPassword(Path serverDir, String role) {
-    Path file = serverDir.resolve("configDropins/defaults/zz-syngen-generated-passwords.xml");
+    Path file = serverDir.resolve("configDropins/overrides/zz-syngen-generated-passwords.xml");
     if (!Files.isRegularFile(file)) {
       return null;
     }

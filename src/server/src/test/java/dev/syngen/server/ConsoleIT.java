@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,7 @@ class ConsoleIT {
         "a finished run offers no Cancel");
     assertTrue(browser.driver.findElement(By.id("actions:rerun")).isDisplayed());
     browser.screenshot("run-finished");
+    assertLiveEntityTableMatchesTheApi();
 
     browser.driver.navigate().refresh();
     List<WebElement> preview =
@@ -131,6 +133,25 @@ class ConsoleIT {
     assertEquals(5, preview.size(), "the data preview shows the first five devices");
     browser.driver.executeScript("document.getElementById('preview').scrollIntoView();");
     browser.screenshot("run-data-preview");
+  }
+
+  /** Without a reload, each entity's duration and rate are what GET /runs/{id} says. */
+  private void assertLiveEntityTableMatchesTheApi() {
+    String url = browser.driver.getCurrentUrl();
+    String runId = url.replaceAll(".*[?&]id=([^&#]+).*", "$1");
+    JsonNode run = api.viewer("GET", "api/v1/runs/" + runId, null).json();
+    assertTrue(run.path("entities").size() > 0, url + " " + run);
+    for (JsonNode e : run.path("entities")) {
+      String row = "#entities tr[data-entity='" + e.path("entity").asText() + "'] ";
+      String duration = e.path("duration_ms").asText();
+      browser.waitFor(
+          d -> duration.equals(d.findElement(By.cssSelector(row + ".duration")).getText()));
+      if (!e.path("rows_per_second").isNull()) {
+        assertFalse(
+            browser.driver.findElement(By.cssSelector(row + ".rate")).getText().isBlank(),
+            row + "has no rate while the API says " + e);
+      }
+    }
   }
 
   @Test

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Fault tolerance around the server's calls to targets: a target that accepts connections but never
  * answers is cut off by the test timeout (3 s on the IT server, see pom.xml); runs into a target
- * that is down fail with an error naming it, and repeated failures open the circuit so the next run
- * fails at once; after the circuit's delay, runs go through again.
+ * that is down fail with an error naming it, and repeated failures open that target's circuit so
+ * the next run into it fails at once, while runs into other targets go on; after the circuit's
+ * delay, runs go through again.
  */
 class FaultToleranceIT {
   private static Api api;
@@ -64,6 +65,25 @@ class FaultToleranceIT {
     Api.sleep(5_500);
     JsonNode ok = api.awaitFinished(start(csv));
     assertEquals("success", ok.path("status").asText(), ok.toString());
+  }
+
+  @Test
+  void anOpenCircuitOfOneTargetLeavesRunsIntoAHealthyTargetAlone() {
+    String down = target("postgres://nobody@127.0.0.1:1/none");
+    String healthy = api.createCsvTarget();
+    try {
+      String error = failedRun(down);
+      for (int i = 0; i < 4 && !error.contains("circuit is open"); i++) {
+        error = failedRun(down);
+      }
+      assertTrue(error.contains("circuit is open"), error);
+      JsonNode ok = api.awaitFinished(start(healthy));
+      assertEquals("success", ok.path("status").asText(), ok.toString());
+      assertTrue(
+          failedRun(down).contains("circuit is open"), "the dead target's circuit stays open");
+    } finally {
+      api.admin("DELETE", "api/v1/targets/" + down, null);
+    }
   }
 
   private static String target(String dsn) {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * Switching the run history to PostgreSQL is configuration only: a second server of the same build
  * (syngenServerPgIT) is started with SYNGEN_DB_KIND=postgres and a fresh schema, records a run
  * there, and still shows it after a restart. A run into PostgreSQL interrupted by that restart is
- * then resumed and ends with exactly its planned rows, no duplicates. The viewer's password is
- * empty here, so this server also shows the generated-password bootstrap.
+ * then resumed and ends with exactly its planned rows, no duplicates. The viewer's password is not
+ * configured here, so this server also shows the generated-password bootstrap, and that a first
+ * start logs no error-level message (users without a password were CWWKS3100E).
  */
 class PostgresHistoryIT {
   private static final String SERVER = "syngenServerPgIT";
@@ -46,19 +48,16 @@ class PostgresHistoryIT {
             SERVER,
             LibertyProcess.postgresHistory(
                 schema,
-                Map.of(
-                    "SYNGEN_ADMIN_PASSWORD",
-                    "pg-it-admin-" + UUID.randomUUID(),
-                    // present but empty, as an empty key of the Kubernetes secret leaves it
-                    "SYNGEN_VIEWER_PASSWORD",
-                    "")));
+                // the viewer's password is not configured: the normal first start
+                Map.of("SYNGEN_ADMIN_PASSWORD", "pg-it-admin-" + UUID.randomUUID())));
     Map<String, String> env = server.environment();
     Files.deleteIfExists(
-        SERVER_DIR.resolve("configDropins/defaults/zz-syngen-generated-passwords.xml"));
+        SERVER_DIR.resolve("configDropins/overrides/zz-syngen-generated-passwords.xml"));
     URI base = server.base();
     try {
       server.start();
       String viewerPassword = awaitGeneratedViewerPassword(new Api(base, null, null));
+      assertEquals(List.of(), errorLines(messagesLog()), "a first start logs no error message");
       Api api = new Api(base, env.get("SYNGEN_ADMIN_PASSWORD"), viewerPassword);
       assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
       assertEquals(403, api.viewer("POST", "api/v1/runs", "{}").status());
@@ -162,6 +161,20 @@ class PostgresHistoryIT {
     int first = log.indexOf(password);
     assertTrue(first > 0 && log.indexOf(password, first + 1) < 0, "printed exactly once");
     return password;
+  }
+
+  /**
+   * Error-level lines of a messages.log, in the simple format ({@code [time] thread logger E
+   * CWWKS3100E: …}) or as JSON ({@code "loglevel":"ERROR"} or {@code "SEVERE"}).
+   */
+  static List<String> errorLines(String log) {
+    return log.lines()
+        .filter(
+            l ->
+                l.matches("^\\[[^\\]]+\\] \\S+ \\S+ +E .*")
+                    || l.contains("\"loglevel\":\"ERROR\"")
+                    || l.contains("\"loglevel\":\"SEVERE\""))
+        .toList();
   }
 
   private static String messagesLog() throws IOException {

@@ -61,6 +61,12 @@ public final class JdbcSinkFactory implements SinkFactory {
     if (profile.schema() != null && !Identifiers.isSafe(profile.schema())) {
       problems.add(
           "schema", "'" + profile.schema() + "' is not a safe SQL identifier", Identifiers.RULE);
+    } else if (isSystemSchema(profile.schema())) {
+      problems.add(
+          "schema",
+          "'" + profile.schema() + "' is a PostgreSQL system schema",
+          "name a schema of your own (e.g. public or syngen); pg_* and information_schema are"
+              + " PostgreSQL's catalogue");
     }
     for (Map.Entry<String, String> o : profile.options().entrySet()) {
       String path = "options." + o.getKey();
@@ -73,6 +79,15 @@ public final class JdbcSinkFactory implements SinkFactory {
         problems.add(path, "'" + o.getValue() + "' is not a COPY format", "use binary or text");
       }
     }
+  }
+
+  /** PostgreSQL's catalogue: pg_catalog, pg_toast, any pg_* (reserved) and information_schema. */
+  static boolean isSystemSchema(String schema) {
+    if (schema == null) {
+      return false;
+    }
+    String s = schema.toLowerCase(java.util.Locale.ROOT);
+    return s.startsWith("pg_") || s.equals("information_schema");
   }
 
   private static void validateSqlite(TargetProfile profile, Problems problems) {

@@ -61,6 +61,14 @@ class JdbcSinkFactoryTest {
   }
 
   @Test
+  void postgresSystemSchemasAreRefused() {
+    for (String schema : List.of("pg_catalog", "information_schema", "PG_TOAST")) {
+      assertEquals(
+          List.of("schema"), problemPaths(pg(PgTestDatabase.DSN, schema, Map.of())), schema);
+    }
+  }
+
+  @Test
   void aDsnProblemNeverShowsThePassword() {
     Problems problems = new Problems();
     factory.validate(pg("postgres://u:hunter2@host:x/db", null, Map.of()), problems);

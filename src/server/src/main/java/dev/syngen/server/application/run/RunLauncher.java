@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,6 +51,7 @@ public class RunLauncher {
   @Inject SyngenMetrics metrics;
 
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+  private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
   /** Refuses new work when as many runs as allowed are queued or running. */
   public void checkCapacity() {
@@ -92,6 +94,22 @@ public class RunLauncher {
       throw new ApiException(
           503, "Service Unavailable", "the run queue is full; retry when a run finishes", 10);
     }
+  }
+
+  /**
+   * Claims a run id for a restart before its record changes, so that of concurrent restarts of one
+   * run exactly one goes on and the others get 409 instead of racing on the run's row (finding 16:
+   * the loser's transaction was rolled back into a 500). {@link #release} after launching.
+   */
+  public void claim(String runId) {
+    if (active.containsKey(runId) || !claimed.add(runId)) {
+      throw ApiException.conflict("run " + runId + " is already being restarted or is active");
+    }
+  }
+
+  /** Ends a claim; once launched, the run is active and new claims still get 409. */
+  public void release(String runId) {
+    claimed.remove(runId);
   }
 
   /** Runs dispatched and not finished: queued plus running. */

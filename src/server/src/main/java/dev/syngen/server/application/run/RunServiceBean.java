@@ -126,6 +126,20 @@ public class RunServiceBean implements RunService {
     if (launcher.isActive(id)) {
       throw ApiException.conflict("run " + id + " is still " + r.status().label());
     }
+    launcher.claim(id);
+    try {
+      return relaunch(get(id)); // the ledger commits the record before this returns
+    } finally {
+      launcher.release(id);
+    }
+  }
+
+  /** Restarts a run this caller has claimed, reading its record again after the claim. */
+  private RunRecord relaunch(RunRecord r) {
+    String id = r.id();
+    if (r.status() == RunStatus.SUCCESS) {
+      throw ApiException.conflict("run " + id + " succeeded meanwhile");
+    }
     PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow());
     launcher.checkCapacity();
     Map<String, Long> resume = ResumePoints.of(r, TargetCommits.perEntity(r.targetKind()));

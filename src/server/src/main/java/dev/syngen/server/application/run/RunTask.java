@@ -73,18 +73,24 @@ final class RunTask implements Runnable {
             launcher.settings.batchSize(),
             traffic.traffic(prepared.plan()),
             launcher.workers);
-    return new RunCoordinator(launcher.repository, launcher.clock)
-        .execute(
-            run,
-            prepared.plan(),
-            sink,
-            prepared.mode(),
-            resume,
-            engine,
-            RunListener.of(
-                new RunLogListener(launcher.runLog, run.id(), traceId),
-                launcher.metrics.listener(kind)),
-            handle.token());
+    RunRecord finished =
+        new RunCoordinator(launcher.repository, launcher.clock)
+            .execute(
+                run,
+                prepared.plan(),
+                sink,
+                prepared.mode(),
+                resume,
+                engine,
+                RunListener.of(
+                    new RunLogListener(launcher.runLog, run.id(), traceId),
+                    launcher.metrics.listener(kind)),
+                handle.token());
+    RunRecord committed = TargetCommits.committed(finished);
+    if (committed != finished) {
+      launcher.repository.save(committed);
+    }
+    return committed;
   }
 
   private static String describe(RuntimeException e) {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -30,12 +29,13 @@ public class GuardedTargetCalls {
   private static final Duration REACH_TIMEOUT = Duration.ofSeconds(5);
 
   @Inject Targets targets;
+  @Inject TargetCircuits circuits;
 
   /**
    * Connects a run to its target (checks it answers, then opens the sink): a failure is retried
-   * with a jittered delay; each attempt has a deadline; a run of consecutive failures opens the
-   * circuit so queued runs fail fast instead of piling onto a dead broker; at most 8 targets are
-   * opened at once.
+   * with a jittered delay; each attempt has a deadline; a run of consecutive failures opens that
+   * target's circuit ({@link TargetCircuits}) so queued runs into it fail fast instead of piling
+   * onto a dead broker, while runs into other targets go on; at most 8 targets are opened at once.
    */
   @Retry(
       maxRetries = 2,
@@ -44,19 +44,22 @@ public class GuardedTargetCalls {
       maxDuration = 60,
       durationUnit = ChronoUnit.SECONDS,
       abortOn = CircuitBreakerOpenException.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 6,
-      failureRatio = 1.0,
-      delay = 5000,
-      successThreshold = 1)
   @Timeout(value = 20, unit = ChronoUnit.SECONDS)
   @Bulkhead(8)
   public Sink open(TargetProfile profile, RunContext context) {
-    ProbeResult reach = new DependencyProbe(targets, REACH_TIMEOUT).probe(profile);
-    if (!reach.up()) {
-      throw new SinkException(profile.kind() + " at " + reach.endpoint() + ": " + reach.error());
+    circuits.allow(profile.id());
+    try {
+      ProbeResult reach = new DependencyProbe(targets, REACH_TIMEOUT).probe(profile);
+      if (!reach.up()) {
+        throw new SinkException(profile.kind() + " at " + reach.endpoint() + ": " + reach.error());
+      }
+      Sink sink = targets.open(profile, context);
+      circuits.succeeded(profile.id());
+      return sink;
+    } catch (RuntimeException e) {
+      circuits.failed(profile.id());
+      throw e;
     }
-    return targets.open(profile, context);
   }
 
   /**

@@ -15,6 +15,12 @@ import java.util.Set;
 public final class TargetSpecs {
   private static final Set<String> KEYS = Set.of("id", "name", "kind", "dsn", "schema", "options");
 
+  /** The history table's column sizes: a longer value would fail the insert with a 500. */
+  static final int MAX_NAME = 256;
+
+  static final int MAX_SCHEMA = 64;
+  static final int MAX_DSN = 2048;
+
   private TargetSpecs() {}
 
   /** The spec of {@code tree}, or null with problems; {@code fallbackId} when it has no id. */
@@ -52,10 +58,19 @@ public final class TargetSpecs {
     String name = scalar(m, "name", problems);
     String schema = scalar(m, "schema", problems);
     Map<String, String> options = options(m.get("options"), problems);
+    tooLong("name", name, MAX_NAME, problems);
+    tooLong("schema", schema, MAX_SCHEMA, problems);
+    tooLong("dsn", dsn, MAX_DSN, problems);
     if (problems.list().size() > before) {
       return null;
     }
     return new TargetSpec(id, name, kind.trim().toLowerCase(Locale.ROOT), dsn, schema, options);
+  }
+
+  private static void tooLong(String key, String value, int max, Problems p) {
+    if (value != null && value.length() > max) {
+      p.add(key, "is " + value.length() + " characters long; at most " + max, "shorten it");
+    }
   }
 
   private static String required(Map<String, Object> m, String key, Problems p, String fix) {

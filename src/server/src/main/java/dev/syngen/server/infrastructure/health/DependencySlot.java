@@ -46,7 +46,8 @@ final class DependencySlot implements HealthCheck {
   private static HealthCheckResponse rest(List<Dependency> rest) {
     List<String> down = rest.stream().filter(d -> !d.up()).map(Dependency::name).toList();
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("targets", rest.size());
+    // MicroProfile Health writes numbers as long: an Integer here fails the whole response (#11)
+    data.put("targets", (long) rest.size());
     if (!down.isEmpty()) {
       data.put("error", "down: " + String.join(", ", down));
     }

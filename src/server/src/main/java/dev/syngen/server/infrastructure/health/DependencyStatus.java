@@ -12,6 +12,7 @@ import dev.syngen.server.infrastructure.persistence.JpaTargetStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,30 +21,40 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The state of everything the server depends on: the run-history database and what each watched
- * target needs. Probes run in parallel, each bounded by a short timeout, and a result is reused for
- * a few seconds, so frequent readiness probes never hammer a database or broker. Readiness reports
- * these as named checks; the console can show the same list.
+ * The state of everything the server depends on. Readiness ({@link #current()}) covers what this
+ * pod needs to serve: the run-history database, the embedded messaging engine when one is
+ * configured, and the targets an operator marks required ({@code syngen.health.targets}, none by
+ * default). The reachability of every target ({@link #targets()}) is reported apart, for the
+ * dashboard, {@code GET /api/v1/targets/status} and metrics. Probes run in parallel, each bounded
+ * by a short timeout, and a result is reused for a few seconds, so frequent probes never hammer a
+ * database or broker.
  */
 @ApplicationScoped
 public class DependencyStatus {
   /** The name of the run-history database's check. */
   public static final String HISTORY = "history-database";
 
+  /** The name of the embedded messaging engine's check. */
+  public static final String MESSAGING = "messaging-engine";
+
   @Inject HistoryDatabaseProbe history;
+  @Inject MessagingEngineProbe messaging;
   @Inject JpaTargetStore store;
   @Inject TargetResolver resolver;
   @Inject Targets targets;
+  @Inject Event<TargetsProbed> probed;
 
   @Resource ManagedExecutorService executor;
 
   @Inject
-  @ConfigProperty(name = "syngen.health.targets", defaultValue = "*")
-  String watched;
+  @ConfigProperty(name = "syngen.health.targets", defaultValue = "none")
+  String required;
 
   @Inject
   @ConfigProperty(name = "syngen.health.timeout-ms", defaultValue = "1000")
@@ -57,39 +68,63 @@ public class DependencyStatus {
   @ConfigProperty(name = "syngen.db.kind", defaultValue = "derby")
   String dbKind;
 
-  private volatile Snapshot last;
+  private final ProbeCache readiness = new ProbeCache();
+  private final ProbeCache reachability = new ProbeCache();
+  private final AtomicReference<List<Dependency>> published = new AtomicReference<>();
 
-  private record Snapshot(long takenNanos, List<Dependency> dependencies) {}
-
-  /** The history database first, then every watched target by id; at most cache-seconds old. */
+  /**
+   * What readiness counts: the history database first, the messaging engine when configured, then
+   * every required target by id; at most cache-seconds old.
+   */
   public List<Dependency> current() {
-    Snapshot s = last;
-    if (s != null && System.nanoTime() - s.takenNanos() < cacheNanos()) {
-      return s.dependencies();
+    return readiness.get(cacheNanos(), () -> probe(true, new RequiredTargets(required)::watches));
+  }
+
+  /** The reachability of every target by id, required or not; at most cache-seconds old. */
+  public List<Dependency> targets() {
+    List<Dependency> found = reachability.get(cacheNanos(), () -> probe(false, id -> true));
+    List<Dependency> before = published.get();
+    if (before != found && published.compareAndSet(before, found)) {
+      probed.fire(new TargetsProbed(found)); // outside the cache's lock: observers may read back
     }
-    synchronized (this) {
-      s = last;
-      if (s == null || System.nanoTime() - s.takenNanos() >= cacheNanos()) {
-        s = new Snapshot(System.nanoTime(), probeAll());
-        last = s;
-      }
-      return s.dependencies();
-    }
+    return found;
+  }
+
+  /** For a dashboard: what readiness counts that is not a target, then every target. */
+  public List<Dependency> overview() {
+    List<Dependency> out = new ArrayList<>();
+    current().stream()
+        .filter(d -> !d.name().startsWith(Dependency.TARGET_PREFIX))
+        .forEach(out::add);
+    out.addAll(targets());
+    return List.copyOf(out);
+  }
+
+  /** Whether readiness counts the target with this id. */
+  public boolean required(String targetId) {
+    return new RequiredTargets(required).watches(targetId);
   }
 
   private long cacheNanos() {
     return Duration.ofSeconds(cacheSeconds).toNanos();
   }
 
-  private List<Dependency> probeAll() {
+  private List<Dependency> probe(boolean server, Predicate<String> targetFilter) {
     List<String> names = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     List<CompletableFuture<Dependency>> probes = new ArrayList<>();
-    names.add(HISTORY);
-    kinds.add(dbKind);
-    probes.add(async(this::probeHistory));
-    for (StoredTarget t : watchedTargets()) {
-      names.add("target:" + t.spec().id());
+    if (server) {
+      names.add(HISTORY);
+      kinds.add(dbKind);
+      probes.add(async(this::probeHistory));
+      if (messaging.configured()) {
+        names.add(MESSAGING);
+        kinds.add("jms");
+        probes.add(async(this::probeMessaging));
+      }
+    }
+    for (StoredTarget t : storedTargets(targetFilter)) {
+      names.add(Dependency.TARGET_PREFIX + t.spec().id());
       kinds.add(t.spec().kind());
       probes.add(async(() -> probeTarget(t)));
     }
@@ -101,10 +136,9 @@ public class DependencyStatus {
     return List.copyOf(out);
   }
 
-  private List<StoredTarget> watchedTargets() {
-    WatchedTargets filter = new WatchedTargets(watched);
+  private List<StoredTarget> storedTargets(Predicate<String> filter) {
     try {
-      return store.list().stream().filter(t -> filter.watches(t.spec().id())).toList();
+      return store.list().stream().filter(t -> filter.test(t.spec().id())).toList();
     } catch (RuntimeException e) {
       return List.of(); // the history database is down: its own check says so
     }
@@ -124,8 +158,19 @@ public class DependencyStatus {
     }
   }
 
+  private Dependency probeMessaging() {
+    long t0 = System.nanoTime();
+    String where = MessagingEngineProbe.FACTORY;
+    try {
+      messaging.connect();
+      return new Dependency(MESSAGING, "jms", true, where, millisSince(t0), null);
+    } catch (RuntimeException e) {
+      return new Dependency(MESSAGING, "jms", false, where, millisSince(t0), describe(e));
+    }
+  }
+
   private Dependency probeTarget(StoredTarget t) {
-    String name = "target:" + t.spec().id();
+    String name = Dependency.TARGET_PREFIX + t.spec().id();
     Problems problems = new Problems();
     TargetProfile p = resolver.resolve(t.spec(), "", problems);
     if (p == null) {

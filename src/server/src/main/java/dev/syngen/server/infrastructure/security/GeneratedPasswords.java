@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Liberty configuration file holding generated passwords in configDropins/defaults: {@code
+ * The Liberty configuration file holding generated passwords in configDropins/overrides: {@code
  * <variable name=… defaultValue="{xor}…"/>}, which any configured value (environment,
  * bootstrap.properties, server.xml) overrides, or {@code value=} where the environment variable
  * exists but is empty (as an empty Kubernetes secret key leaves it) and must be overridden. Values
@@ -25,6 +25,13 @@ final class GeneratedPasswords {
 
   private static final String ALPHABET =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+  /**
+   * The locked password server.xml gives a user until one is configured or generated: the {@code
+   * {hash}} of a discarded random secret, which no password matches.
+   */
+  static final String LOCKED =
+      "{hash}ARAAAAAUUEJLREYyV2l0aEhtYWNTSEE1MTIwAAAAINwcwZwD79Okmxuwr8UactJg9la76mO09wjR+8RsZeMFQAAAACCQQCnID8IemUbLkDoWI0PcCv/8pkjr9pwrah9FlUAgRQ==";
 
   private GeneratedPasswords() {}
 

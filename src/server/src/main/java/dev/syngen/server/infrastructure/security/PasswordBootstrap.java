@@ -22,9 +22,10 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Gives the built-in users a password where none is configured: at first start, generates one per
- * such user, stores it in the server's configDropins/defaults (Liberty picks the file up within a
- * second) and prints it once in the log. Later starts reuse it silently; once a password is
- * configured, the generated one is removed.
+ * such user, stores it in the server's configDropins/overrides as a variable default (Liberty picks
+ * the file up within a second; it replaces server.xml's locked default, not a configured value) and
+ * prints it once in the log. Later starts reuse it silently; once a password is configured, the
+ * generated one is removed. Files of earlier versions in configDropins/defaults are moved.
  */
 @Singleton
 @Startup
@@ -37,16 +38,16 @@ public class PasswordBootstrap {
 
   @PostConstruct
   void ensurePasswords() {
-    Path dir =
-        Path.of(config.getValue("syngen.server.config.dir", String.class))
-            .resolve("configDropins")
-            .resolve("defaults");
+    Path dropins =
+        Path.of(config.getValue("syngen.server.config.dir", String.class)).resolve("configDropins");
+    Path dir = dropins.resolve("overrides");
     Path file = dir.resolve(FILE);
+    Path legacy = dropins.resolve("defaults").resolve(FILE);
     try {
-      Map<String, GeneratedPasswords.Entry> stored =
-          Files.isRegularFile(file)
-              ? GeneratedPasswords.parse(Files.readString(file, StandardCharsets.UTF_8))
-              : new LinkedHashMap<>();
+      Map<String, GeneratedPasswords.Entry> stored = read(file);
+      if (stored.isEmpty()) {
+        stored = read(legacy);
+      }
       Map<String, GeneratedPasswords.Entry> wanted = new LinkedHashMap<>();
       SecureRandom random = new SecureRandom();
       for (String role : new String[] {"admin", "viewer"}) {
@@ -62,17 +63,24 @@ public class PasswordBootstrap {
           announce(role, password, file);
         }
       }
-      if (!wanted.equals(stored)) {
+      if (!wanted.equals(stored) || !Files.isRegularFile(file)) {
         write(dir, file, GeneratedPasswords.render(wanted));
       }
+      Files.deleteIfExists(legacy);
     } catch (IOException e) {
       LOG.severe("cannot store generated passwords in " + file + ": " + e.getMessage());
     }
   }
 
+  private static Map<String, GeneratedPasswords.Entry> read(Path file) throws IOException {
+    return Files.isRegularFile(file)
+        ? GeneratedPasswords.parse(Files.readString(file, StandardCharsets.UTF_8))
+        : new LinkedHashMap<>();
+  }
+
   /**
    * A non-empty password from the environment, a system property or the server configuration (other
-   * than the one this class generated).
+   * than server.xml's locked default and the one this class generated).
    */
   private boolean configured(String variable, String env, GeneratedPasswords.Entry generated) {
     if (env != null && !env.isBlank()) {
@@ -81,6 +89,7 @@ public class PasswordBootstrap {
     Optional<String> value = config.getOptionalValue(variable, String.class);
     return value
         .filter(v -> !v.isBlank())
+        .filter(v -> !v.equals(GeneratedPasswords.LOCKED))
         .filter(v -> generated == null || !isGenerated(v, generated))
         .isPresent();
   }

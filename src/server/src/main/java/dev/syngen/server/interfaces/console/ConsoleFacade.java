@@ -178,9 +178,9 @@ public class ConsoleFacade {
         up, detail, queued, running, targetService.list().size(), scenarioCount, List.of());
   }
 
-  /** The system state with the readiness of every dependency (probed at most every few seconds). */
+  /** The system state with readiness and every target's reachability (probed every few seconds). */
   public SystemState systemWithDependencies(int scenarioCount) {
-    return system(scenarioCount).with(dependencies.current());
+    return system(scenarioCount).with(dependencies.overview());
   }
 
   private RunView view(RunRecord r) {

@@ -1,5 +1,6 @@
 package dev.syngen.server.interfaces.console;
 
+import dev.syngen.server.interfaces.view.EntityView;
 import dev.syngen.server.interfaces.view.RunView;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -180,14 +181,20 @@ public class LiveUpdates {
       b.add("etaSeconds", r.etaSeconds());
     }
     JsonArrayBuilder entities = Json.createArrayBuilder();
-    r.entities()
-        .forEach(
-            e ->
-                entities.add(
-                    Json.createObjectBuilder()
-                        .add("entity", e.entity())
-                        .add("written", e.rowsWritten())
-                        .add("planned", e.rowsPlanned())));
+    r.entities().forEach(e -> entities.add(entity(e)));
     return b.add("entities", entities);
+  }
+
+  /** One row of the run page's entity table, with every column a reload would show. */
+  private static JsonObjectBuilder entity(EntityView e) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("entity", e.entity())
+            .add("written", e.rowsWritten())
+            .add("planned", e.rowsPlanned())
+            .add("durationMs", e.durationMs());
+    return e.rowsPerSecond() == null
+        ? b.addNull("rowsPerSecond")
+        : b.add("rowsPerSecond", e.rowsPerSecond());
   }
 }

@@ -104,6 +104,7 @@ public class LoginBean {
         && next.startsWith("/console/")
         && !next.contains("//")
         && !next.contains("\\")
+        && next.chars().noneMatch(Character::isISOControl) // CR/LF would split the Location header
         && !next.startsWith(ConsoleFilter.LOGIN)) {
       return next;
     }

@@ -191,12 +191,23 @@ public class PromptAdvisor {
       if (d.name().equals(DependencyStatus.HISTORY)) {
         continue; // said above
       }
-      String target = d.name().substring(d.name().indexOf(':') + 1);
+      if (!d.name().startsWith(Dependency.TARGET_PREFIX)) {
+        out.add(
+            new Prompt(
+                Prompt.TROUBLE,
+                "error",
+                "Readiness is DOWN: the " + d.name(),
+                "Its " + d.detail() + ".",
+                "Check readiness",
+                "../health/ready"));
+        continue;
+      }
+      String target = d.targetId();
       out.add(
           new Prompt(
               Prompt.TROUBLE,
               "error",
-              "Readiness is DOWN: target " + target + " is unreachable",
+              "Target " + target + " is unreachable",
               "Its " + d.detail() + ". Runs into it would fail; test it once it is back.",
               "Test target " + target,
               "targets.xhtml?test=" + enc(target)));

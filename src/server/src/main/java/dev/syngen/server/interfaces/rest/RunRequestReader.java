@@ -266,7 +266,9 @@ final class RunRequestReader {
         return Instants.parse(s);
       } catch (DateTimeParseException e) {
         problems.add(
-            key, "is not an ISO-8601 instant: '" + s + "'", "write e.g. 2026-01-01T00:00:00Z");
+            key,
+            "is not an ISO-8601 instant in the years 1 to 9999: '" + s + "'",
+            "write e.g. 2026-01-01T00:00:00Z");
         return null;
       }
     }

@@ -20,11 +20,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -112,8 +112,9 @@ public class RunsResource {
   }
 
   private Response accepted(RunRecord r) {
-    URI location = uri.getBaseUriBuilder().path("runs").path(r.id()).build();
-    return Response.accepted(view(r)).location(location).build();
+    return Response.accepted(view(r))
+        .header(HttpHeaders.LOCATION, Locations.of(uri, "runs", r.id()))
+        .build();
   }
 
   private RunView view(RunRecord r) {

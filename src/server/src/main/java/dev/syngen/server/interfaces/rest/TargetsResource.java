@@ -5,6 +5,8 @@ import dev.syngen.server.application.target.TargetService;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.application.target.TargetSpecs;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.health.DependencyStatus;
+import dev.syngen.server.interfaces.view.TargetStatusView;
 import dev.syngen.server.interfaces.view.TargetTestView;
 import dev.syngen.server.interfaces.view.TargetView;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TargetsResource {
   @Inject TargetService targets;
   @Inject SyngenSettings settings;
+  @Inject DependencyStatus dependencies;
   @Context UriInfo uri;
 
   @GET
@@ -43,13 +47,26 @@ public class TargetsResource {
     return targets.list().stream().map(TargetView::of).toList();
   }
 
+  @GET
+  @Path("status")
+  @Operation(
+      summary =
+          "Reachability of every target: id, kind, endpoint, up/down, latency, error, checked_at"
+              + " and whether readiness counts it (syngen.health.targets)")
+  public List<TargetStatusView> status() {
+    return dependencies.targets().stream()
+        .map(d -> TargetStatusView.of(d, dependencies.required(d.targetId())))
+        .toList();
+  }
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a target: {id, name, kind, dsn, schema, options}")
   public Response create(InputStream body) {
     TargetSpec spec = read(body, null);
     TargetView created = TargetView.of(targets.create(spec));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+    return Response.status(Response.Status.CREATED)
+        .header(HttpHeaders.LOCATION, Locations.of(uri, "targets", created.id()))
         .entity(created)
         .build();
   }

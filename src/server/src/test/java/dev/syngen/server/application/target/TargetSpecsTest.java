@@ -43,4 +43,18 @@ class TargetSpecsTest {
         List.of("id", "kind", "dsn", "options.k", "x").stream().sorted().toList(),
         p.list().stream().map(Problem::path).sorted().toList());
   }
+
+  @Test
+  void valuesLongerThanTheirColumnsAreProblemsNotServerErrors() {
+    Problems p = new Problems();
+    TargetSpec spec =
+        TargetSpecs.fromTree(
+            Map.of(
+                "kind", "csv", "dsn", "out/x", "name", "n".repeat(257), "schema", "s".repeat(65)),
+            "long",
+            p);
+    assertNull(spec);
+    assertEquals(List.of("name", "schema"), p.list().stream().map(Problem::path).toList());
+    assertEquals("shorten it", p.list().get(0).fix());
+  }
 }

@@ -42,4 +42,22 @@ class GeneratedPasswordsTest {
     // securityUtility encode --encoding=xor password → {xor}Lz4sLCgwLTs=
     assertEquals("{xor}Lz4sLCgwLTs=", GeneratedPasswords.xor("password"));
   }
+
+  @Test
+  void serverXmlGivesBothUsersTheLockedPasswordUntilOneIsConfiguredOrGenerated() throws Exception {
+    String xml =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/server/src/main/liberty/config/server.xml"));
+    for (String role : new String[] {"admin", "viewer"}) {
+      assertTrue(
+          xml.contains(
+              "<variable name=\"syngen."
+                  + role
+                  + ".password\" defaultValue=\""
+                  + GeneratedPasswords.LOCKED
+                  + "\"/>"),
+          role);
+    }
+    assertTrue(GeneratedPasswords.LOCKED.startsWith("{hash}"));
+  }
 }

@@ -91,7 +91,7 @@ class PromptAdvisorTest {
     List<Prompt> out = new ArrayList<>();
     PromptAdvisor.troublePrompts(List.of(), system, out);
     assertEquals(1, out.size(), out.toString());
-    assertTrue(out.get(0).title().contains("target kafka-local is unreachable"));
+    assertTrue(out.get(0).title().contains("Target kafka-local is unreachable"));
     assertTrue(out.get(0).detail().contains("kafka at 127.0.0.1:9092 (1000 ms): refused"));
     assertEquals("targets.xhtml?test=kafka-local", out.get(0).href());
   }

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class WatchedTargetsTest {
+class RequiredTargetsTest {
 
   @Test
   void starWatchesEveryTarget() {
-    assertTrue(new WatchedTargets("*").watches("local-kafka"));
+    assertTrue(new RequiredTargets("*").watches("local-kafka"));
   }
 
   @Test
   void idsAndWildcardsWatchOnlyWhatTheyName() {
-    WatchedTargets w = new WatchedTargets(" local-csv , it-ready-* ");
+    RequiredTargets w = new RequiredTargets(" local-csv , it-ready-* ");
     assertTrue(w.watches("local-csv"));
     assertTrue(w.watches("it-ready-nats-1"));
     assertFalse(w.watches("local-csv2"));
@@ -23,12 +23,12 @@ class WatchedTargetsTest {
 
   @Test
   void regexCharactersInIdsAreLiteral() {
-    assertFalse(new WatchedTargets("a.b").watches("axb"));
+    assertFalse(new RequiredTargets("a.b").watches("axb"));
   }
 
   @Test
   void noneOrEmptyWatchesNothing() {
-    assertFalse(new WatchedTargets("none").watches("local-csv"));
-    assertFalse(new WatchedTargets("").watches("local-csv"));
+    assertFalse(new RequiredTargets("none").watches("local-csv"));
+    assertFalse(new RequiredTargets("").watches("local-csv"));
   }
 }

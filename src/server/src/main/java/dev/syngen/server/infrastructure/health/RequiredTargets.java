@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Which targets readiness watches: a comma-separated list of target ids where {@code *} matches any
- * run of characters ({@code *} alone: every target; empty or {@code none}: no target).
+ * Which targets readiness counts ({@code syngen.health.targets}): a comma-separated list of target
+ * ids where {@code *} matches any run of characters ({@code *} alone: every target; empty or {@code
+ * none}: no target, the default).
  */
-final class WatchedTargets {
+final class RequiredTargets {
   private final List<Pattern> patterns;
 
-  WatchedTargets(String setting) {
+  RequiredTargets(String setting) {
     String s = setting == null ? "" : setting.trim();
     this.patterns =
         s.isEmpty() || s.equalsIgnoreCase("none")
@@ -20,7 +21,7 @@ final class WatchedTargets {
             : Arrays.stream(s.split(","))
                 .map(String::trim)
                 .filter(p -> !p.isEmpty())
-                .map(WatchedTargets::glob)
+                .map(RequiredTargets::glob)
                 .toList();
   }
 

@@ -1,0 +1,43 @@
+package dev.syngen.server.application.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TargetCommitsTest {
+  private static RunRecord run(RunStatus status, String kind) {
+    List<EntityRun> entities =
+        List.of(
+            new EntityRun("parents", "p", 100, 100, 5),
+            new EntityRun("children", "c", 1000, 400, 5));
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    return new RunRecord(
+        "r", status, "s", "s", "1", "src", "t", "t", kind, "d", 1, t, "h", "create", 1, Map.of(), t,
+        t, t, entities, "e");
+  }
+
+  private static List<Long> written(RunRecord r) {
+    return r.entities().stream().map(EntityRun::rowsWritten).toList();
+  }
+
+  @Test
+  void aFailedPostgresRunClaimsOnlyTheEntitiesItsTargetCommitted() {
+    assertEquals(
+        List.of(100L, 0L), written(TargetCommits.committed(run(RunStatus.FAILED, "postgres"))));
+  }
+
+  @Test
+  void cancelledRunsAndTargetsThatCommitAsTheyGoKeepTheirCounts() {
+    RunRecord cancelled = run(RunStatus.CANCELLED, "postgres");
+    assertSame(cancelled, TargetCommits.committed(cancelled));
+    RunRecord csv = run(RunStatus.FAILED, "csv");
+    assertSame(csv, TargetCommits.committed(csv));
+  }
+}
