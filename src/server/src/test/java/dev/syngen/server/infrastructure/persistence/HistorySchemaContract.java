@@ -38,6 +38,11 @@ import org.junit.jupiter.api.Test;
  */
 abstract class HistorySchemaContract {
 
+  static {
+    // Derby, booted here or by a JDBC driver scan, writes derby.log into the working directory
+    System.setProperty("derby.stream.error.file", "target/derby.log");
+  }
+
   /** A new, empty database (or schema) as the connection's default; closed by the caller. */
   abstract Connection emptyDatabase() throws SQLException;
 
