@@ -7,26 +7,43 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
-import java.util.logging.Logger;
+import java.util.Map;
 import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.snapshot.SnapshotGeneratorFactory;
+import liquibase.ui.LoggerUIService;
 
 /**
- * Creates syngen's tables in the run-history database at start and adds columns a newer version
- * needs, one auto-committed statement at a time (so it works on Derby and PostgreSQL alike). Beans
- * that read the history at start depend on it.
+ * Brings the run-history database to the newest schema at start by applying the Liquibase changelog
+ * {@code db/migration/changelog.xml} (versioned SQL per database), before any bean reads the
+ * history: those beans depend on this one. JPA only maps onto the tables this creates.
  */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HistorySchema {
-  private static final Logger LOG = Logger.getLogger(HistorySchema.class.getName());
+  static final String CHANGELOG = "db/migration/changelog.xml";
+
+  /**
+   * Liquibase's record of applied changeSets, under its usual name. A name with underscores is not
+   * found again on Derby (Liquibase's catalogue lookup treats them as patterns there), so a second
+   * start would try to create the table anew.
+   */
+  static final String CHANGELOG_TABLE = "DATABASECHANGELOG";
+
+  /** The lock that serialises servers migrating one database. */
+  static final String LOCK_TABLE = "DATABASECHANGELOGLOCK";
 
   @Resource(lookup = "jdbc/syngen")
   DataSource dataSource;
@@ -34,105 +51,73 @@ public class HistorySchema {
   @PostConstruct
   void migrate() {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      Dialect dialect = Dialect.of(c.getMetaData());
-      for (HistoryTable t : HistoryTable.ALL) {
-        Set<String> existing = columns(c, dialect, t.name());
-        if (existing.isEmpty()) {
-          create(c, dialect, t);
-        } else {
-          extend(c, dialect, t, existing);
-        }
+      migrate(c);
+    } catch (SQLException | MigrationException e) {
+      throw new IllegalStateException(
+          "cannot migrate the run-history database (jdbc/syngen): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Applies every changeSet the connection's database has not had yet; the caller keeps and closes
+   * the connection. Several servers sharing one database wait for each other on {@link
+   * #LOCK_TABLE}.
+   */
+  static void migrate(Connection connection) throws MigrationException {
+    ClassLoader loader = HistorySchema.class.getClassLoader();
+    Map<String, Object> scope =
+        Map.of(
+            Scope.Attr.classLoader.name(),
+            loader,
+            Scope.Attr.resourceAccessor.name(),
+            new ClassPathMigrations(loader),
+            Scope.Attr.ui.name(),
+            new LoggerUIService(),
+            // no usage reports sent from a user's server
+            "liquibase.analytics.enabled",
+            false);
+    try {
+      boolean autoCommit = connection.getAutoCommit();
+      try {
+        update(connection, scope);
+      } catch (Exception e) {
+        connection.rollback();
+        throw new MigrationException(e);
+      } finally {
+        // Liquibase turns auto-commit off; hand the connection back as it came
+        connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot prepare the run-history database (jdbc/syngen): " + e.getMessage(), e);
+      throw new MigrationException(e);
     }
   }
 
-  private static void create(Connection c, Dialect d, HistoryTable t) throws SQLException {
-    StringBuilder sql = new StringBuilder("CREATE TABLE ").append(t.name()).append(" (");
-    for (HistoryTable.Column col : t.columns()) {
-      sql.append(col.name()).append(' ').append(d.type(col.type()));
-      if (col.required()) {
-        sql.append(" NOT NULL");
-      }
-      sql.append(", ");
-    }
-    sql.append("PRIMARY KEY (").append(t.primaryKey()).append("))");
-    execute(c, sql.toString());
-    for (String column : t.indexes()) {
-      execute(
-          c,
-          "CREATE INDEX "
-              + t.name()
-              + "_"
-              + column.toUpperCase(Locale.ROOT)
-              + " ON "
-              + t.name()
-              + " ("
-              + column
-              + ")");
-    }
-    LOG.info("created table " + t.name());
+  private static void update(Connection connection, Map<String, Object> scope) throws Exception {
+    // Liquibase keeps what it learnt of a database (history, lock, catalogue) in JVM-wide
+    // singletons keyed by the database's URL; start from the database as it is now.
+    ChangeLogHistoryServiceFactory.getInstance().resetAll();
+    LockServiceFactory.getInstance().resetAll();
+    SnapshotGeneratorFactory.resetAll();
+    Database database =
+        DatabaseFactory.getInstance()
+            .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    database.setDatabaseChangeLogTableName(CHANGELOG_TABLE);
+    database.setDatabaseChangeLogLockTableName(LOCK_TABLE);
+    Scope.child(
+        scope,
+        () ->
+            new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                .addArgumentValue(
+                    ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                .execute());
   }
 
-  private static void extend(Connection c, Dialect d, HistoryTable t, Set<String> existing)
-      throws SQLException {
-    for (HistoryTable.Column col : t.columns()) {
-      if (!existing.contains(col.name().toLowerCase(Locale.ROOT))) {
-        execute(
-            c, "ALTER TABLE " + t.name() + " ADD COLUMN " + col.name() + " " + d.type(col.type()));
-        LOG.info("added column " + t.name() + "." + col.name());
-      }
-    }
-  }
-
-  /** Lower-case names of the table's columns in the connection's schema; empty if no table. */
-  private static Set<String> columns(Connection c, Dialect d, String table) throws SQLException {
-    Set<String> names = new HashSet<>();
-    DatabaseMetaData md = c.getMetaData();
-    try (ResultSet rs = md.getColumns(null, d.name(c.getSchema()), d.name(table), null)) {
-      while (rs.next()) {
-        names.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-      }
-    }
-    return names;
-  }
-
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  /** The few differences between the supported databases. */
-  private enum Dialect {
-    POSTGRES,
-    DERBY;
-
-    static Dialect of(DatabaseMetaData md) throws SQLException {
-      return md.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
-          ? POSTGRES
-          : DERBY;
-    }
-
-    String type(String type) {
-      return switch (type) {
-        case "TEXT" -> this == POSTGRES ? "TEXT" : "CLOB";
-        case "IDENTITY" -> "BIGINT GENERATED BY DEFAULT AS IDENTITY";
-        default -> type;
-      };
-    }
-
-    /** How the catalogue stores an unquoted identifier. */
-    String name(String identifier) {
-      if (identifier == null) {
-        return null;
-      }
-      return this == POSTGRES
-          ? identifier.toLowerCase(Locale.ROOT)
-          : identifier.toUpperCase(Locale.ROOT);
+  /** A migration that could not be applied; the message is Liquibase's. */
+  static final class MigrationException extends Exception {
+    MigrationException(Exception cause) {
+      super(cause.getMessage(), cause);
     }
   }
 }
