@@ -29,6 +29,12 @@ final class ProgressBar implements RunListener {
     this.duration = duration;
   }
 
+  /** Rows before an entity's start (a shard's first row) are not this process's work. */
+  @Override
+  public void entityStarted(CompiledEntity e, long startRow) {
+    doneByEntity.put(e.name(), startRow);
+  }
+
   @Override
   public void progress(CompiledEntity e, long rowsDone, long bytesDone) {
     Long prevBytes = bytesByEntity.put(e.name(), bytesDone);

@@ -8,16 +8,20 @@ import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.engine.ShardCollector;
 import dev.syngen.core.plan.Bands;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.plan.Shard;
 import dev.syngen.core.scenario.Instants;
+import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.traffic.Rate;
 import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.io.Targets;
 import java.io.PrintWriter;
@@ -39,7 +43,7 @@ import picocli.CommandLine.Spec;
 /** {@code syngen run start|list|show}. */
 @Command(
     name = "run",
-    description = "Start runs and inspect run history.",
+    description = "Start runs, inspect run history, collect shard runs.",
     mixinStandardHelpOptions = true)
 final class RunCommand {
   @ParentCommand SyngenCommand root;
@@ -182,6 +186,14 @@ final class RunCommand {
                   "create_if_missing (create), truncate_then_insert (truncate), append_only (append).")
           String modeName,
       @Option(
+              names = "--shard",
+              paramLabel = "I/N",
+              defaultValue = "${env:SYNGEN_SHARD}",
+              description =
+                  "Write only shard I (0-based) of N of every entity's rows (env SYNGEN_SHARD, e.g."
+                      + " $JOB_COMPLETION_INDEX/4); needs a fixed seed and as_of.")
+          String shardText,
+      @Option(
               names = "--parallel",
               paramLabel = "N",
               description = "Worker threads (default: available cores).")
@@ -226,23 +238,26 @@ final class RunCommand {
               + " one of "
               + Targets.MESSAGE_KINDS);
     }
-    CompiledPlan plan =
-        to.plan(ws.compiler, scenario, Bands.apply(scenario, po.band, po.overrides()));
+    RunOverrides overrides = Bands.apply(scenario, po.band, po.overrides());
+    Shard shard = shard(shardText, scenario, overrides, mode, targets, to);
+    CompiledPlan plan = to.plan(ws.compiler, scenario, overrides);
     ws.checkExpectations(scenario, plan);
     PrintWriter out = spec.commandLine().getOut();
     if (planOnly) {
-      printPlan(out, plan, format);
+      printPlan(out, plan, shard, format);
       return 0;
     }
-    Map<String, Object> overrides = new LinkedHashMap<>(po.asMap());
-    overrides.putAll(to.asMap());
+    Map<String, Object> recorded = new LinkedHashMap<>(po.asMap());
+    recorded.putAll(to.asMap());
     RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
-    RunRecord pending = coordinator.pending(plan, targets, mode, threads, overrides, scenarioId);
-    RunContext context = to.context(plan, pending.id());
+    RunRecord pending =
+        coordinator.pending(plan, targets, mode, threads, recorded, scenarioId, shard);
+    RunContext context = to.context(plan, pending.id()).withShard(shard);
     RunListener progress =
         quiet || System.console() == null
             ? RunListener.NONE
-            : new ProgressBar(spec.commandLine().getErr(), plan.totalRows(), to.parsedDuration());
+            : new ProgressBar(
+                spec.commandLine().getErr(), pending.rowsPlanned(), to.parsedDuration());
     CancelToken cancel = new CancelToken();
     Thread hook = new Thread(cancel::cancel, "syngen-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -272,6 +287,35 @@ final class RunCommand {
       return SyngenCommand.EXIT_FAILED;
     }
     return 0;
+  }
+
+  /**
+   * The shard {@code --shard} or {@code SYNGEN_SHARD} names, {@link Shard#WHOLE} without one;
+   * throws with every reason the request cannot be a shard, before anything is written.
+   */
+  private static Shard shard(
+      String text,
+      Scenario scenario,
+      RunOverrides overrides,
+      TableMode mode,
+      List<TargetProfile> targets,
+      TrafficRequest traffic) {
+    if (text == null || text.isBlank()) {
+      return Shard.WHOLE;
+    }
+    Problems problems = new Problems();
+    Shard shard = Shard.parse(text, "--shard (or SYNGEN_SHARD)", problems);
+    boolean truncatesTables =
+        mode == TableMode.TRUNCATE_THEN_INSERT
+            && targets.stream().anyMatch(t -> Targets.TABLE_KINDS.contains(t.kind()));
+    Rate rate = traffic.parsedRate();
+    boolean timed =
+        traffic.wallClock()
+            || traffic.parsedDuration() != null
+                && (rate == null || rate.unit() != Rate.Unit.RECORDS);
+    Shard.checkRun(scenario, overrides, truncatesTables, timed, problems);
+    problems.throwIfAny("--shard " + text.trim());
+    return shard;
   }
 
   /** One target's sink, or a fan-out over all of them, each behind its own queue. */
@@ -372,7 +416,41 @@ final class RunCommand {
     return 0;
   }
 
-  private static void printPlan(PrintWriter out, CompiledPlan plan, Output.Format format) {
+  @Command(
+      name = "collect",
+      description =
+          "Record the shard runs of one sharded run (--shard I/N) as one run: checks that every"
+              + " shard is there, succeeded and ran the same plan, and sums the rows.")
+  int collect(
+      @Option(
+              names = "--shard-runs",
+              required = true,
+              split = ",",
+              paramLabel = "ID[,ID…]",
+              description = "The run ids of all N shards, in any order; repeatable.")
+          List<String> ids,
+      @Option(names = "--format", defaultValue = "table", description = "table or json")
+          Output.Format format) {
+    Workspace ws = new Workspace(root);
+    Problems problems = new Problems();
+    List<RunRecord> runs = new ArrayList<>();
+    for (String id : ids) {
+      ws.history
+          .find(id.trim())
+          .ifPresentOrElse(
+              runs::add,
+              () -> problems.add(id, "no such run", "run `syngen run list` for the shard run ids"));
+    }
+    problems.throwIfAny("shard runs");
+    RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
+    RunRecord run = ShardCollector.collect(runs, coordinator.newId(), Instant.now());
+    ws.history.save(run);
+    printRun(spec.commandLine().getOut(), run, format);
+    return 0;
+  }
+
+  private static void printPlan(
+      PrintWriter out, CompiledPlan plan, Shard shard, Output.Format format) {
     if (format == Output.Format.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("scenario_id", plan.scenarioId());
@@ -380,6 +458,9 @@ final class RunCommand {
       m.put("as_of", plan.asOf().toString());
       m.put("config_hash", plan.configHash());
       m.put("total_rows", plan.totalRows());
+      if (!shard.isWhole()) {
+        m.put("shard", shard.label());
+      }
       List<Map<String, Object>> es = new ArrayList<>();
       int i = 1;
       for (CompiledEntity e : plan.included()) {
@@ -388,6 +469,10 @@ final class RunCommand {
         entity.put("entity", e.name());
         entity.put("table", e.table());
         entity.put("rows", e.rows());
+        if (!shard.isWhole()) {
+          entity.put("shard_first_row", shard.first(e.rows()));
+          entity.put("shard_end_row", shard.end(e.rows()));
+        }
         es.add(entity);
       }
       m.put("entities", es);
@@ -401,9 +486,19 @@ final class RunCommand {
     List<List<String>> rows = new ArrayList<>();
     int i = 1;
     for (CompiledEntity e : plan.included()) {
-      rows.add(List.of(String.valueOf(i++), e.name(), e.table(), Output.count(e.rows())));
+      List<String> row =
+          new ArrayList<>(
+              List.of(String.valueOf(i++), e.name(), e.table(), Output.count(e.rows())));
+      if (!shard.isWhole()) {
+        row.add("[" + shard.first(e.rows()) + ", " + shard.end(e.rows()) + ")");
+      }
+      rows.add(row);
     }
-    Output.table(out, List.of("ORDER", "ENTITY", "TABLE", "ROWS"), rows);
+    List<String> header = new ArrayList<>(List.of("ORDER", "ENTITY", "TABLE", "ROWS"));
+    if (!shard.isWhole()) {
+      header.add("SHARD " + shard.label() + " ROWS");
+    }
+    Output.table(out, header, rows);
     out.printf("%ntotal %s rows%n", Output.count(plan.totalRows()));
     plan.warnings().forEach(w -> out.println("warning: " + w));
     out.flush();
@@ -444,6 +539,13 @@ final class RunCommand {
     out.printf(
         "  seed        %d%n  as_of       %s%n  config_hash %s%n  mode        %s  parallel %d%n",
         r.seed(), r.asOf(), r.configHash(), r.mode(), r.parallelism());
+    if (!r.shard().isWhole()) {
+      out.printf("  shard       %s%n", r.shard().label());
+    }
+    Object shardRuns = r.overrides().get(ShardCollector.SHARD_RUNS);
+    if (shardRuns != null) {
+      out.printf("  shards      %s: %s%n", r.overrides().get(ShardCollector.SHARDS), shardRuns);
+    }
     out.printf("  started     %s%n  finished    %s%n", r.startedAt(), r.finishedAt());
     Object requested = r.overrides().get("rate");
     if (requested != null) {

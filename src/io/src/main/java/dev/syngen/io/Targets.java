@@ -27,6 +27,9 @@ public final class Targets implements SinkFactory {
   /** Kinds that carry messages: only they take payload shapes (size, template, sampling). */
   public static final Set<String> MESSAGE_KINDS = Set.of("kafka", "nats", "jms", "http");
 
+  /** Kinds whose tables every shard of a run writes into (files get one part per shard). */
+  public static final Set<String> TABLE_KINDS = Set.of("postgres", "sqlite");
+
   private final List<SinkFactory> factories;
 
   public Targets(List<SinkFactory> factories) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,5 +97,69 @@ class ContainerManifestsIT {
     assertFalse(
         containerfile.contains("install-feature"),
         "the image uses the full runtime; nothing is downloaded");
+  }
+
+  @Test
+  void theShardsJobIsAnIndexedJobWhosePodsRunTheirShardOfOnePlan() throws Exception {
+    Map<String, Object> job = null;
+    for (Object doc :
+        new Load(LoadSettings.builder().build())
+            .loadAllFromString(Files.readString(K8S.resolve("syngen-shards-job.yaml")))) {
+      if ("Job".equals(at(doc, "kind"))) {
+        job = at(doc, "spec");
+        assertEquals("batch/v1", at(doc, "apiVersion"));
+      }
+    }
+    assertTrue(job != null, "syngen-shards-job.yaml must hold a Job");
+    assertEquals("Indexed", job.get("completionMode"));
+    int completions = ((Number) job.get("completions")).intValue();
+    int parallelism = ((Number) job.get("parallelism")).intValue();
+    assertTrue(parallelism >= 1 && parallelism <= completions, "1 <= parallelism <= completions");
+    assertEquals("Never", at(job, "template", "spec", "restartPolicy"));
+    Map<String, Object> container = at(job, "template", "spec", "containers", "0");
+    List<String> command = at(container, "command");
+    assertEquals(List.of("java", "-jar", "/opt/syngen/syngen-cli.jar"), command);
+    assertTrue(
+        Files.readString(Path.of("liberty/Containerfile"))
+            .contains("COPY --chown=1001:0 target/syngen-cli.jar /opt/syngen/syngen-cli.jar"),
+        "the image must carry the command line the Job runs");
+    Map<String, Object> env = new java.util.LinkedHashMap<>();
+    List<Map<String, Object>> declared = at(container, "env");
+    for (Map<String, Object> e : declared) {
+      env.put((String) e.get("name"), e.containsKey("value") ? e.get("value") : e.get("valueFrom"));
+    }
+    List<String> names = new ArrayList<>(env.keySet());
+    assertEquals(
+        "metadata.annotations['batch.kubernetes.io/job-completion-index']",
+        at(env.get("JOB_COMPLETION_INDEX"), "fieldRef", "fieldPath"));
+    assertEquals("$(JOB_COMPLETION_INDEX)/" + completions, env.get("SYNGEN_SHARD"));
+    assertTrue(
+        names.indexOf("JOB_COMPLETION_INDEX") < names.indexOf("SYNGEN_SHARD"),
+        "a variable can refer only to those declared before it");
+    List<String> args = at(container, "args");
+    assertTrue(
+        args.contains("--seed") && args.contains("--as-of"), "every shard: same seed, as_of");
+    assertPlansTheLastShard(args, "$(JOB_COMPLETION_INDEX)/" + completions, completions);
+  }
+
+  /** The Job's arguments are a valid sharded run for the command line the build made. */
+  private static void assertPlansTheLastShard(List<String> args, String shard, int completions)
+      throws Exception {
+    List<String> cli = new ArrayList<>(List.of(javaBin(), "-jar", "target/syngen-cli.jar"));
+    cli.addAll(args);
+    cli.add("--plan");
+    Path history = Files.createTempDirectory("syngen-job-history");
+    ProcessBuilder pb = new ProcessBuilder(cli).redirectErrorStream(true);
+    String last = String.valueOf(completions - 1);
+    pb.environment().put("SYNGEN_SHARD", shard.replace("$(JOB_COMPLETION_INDEX)", last));
+    pb.environment().put("SYNGEN_HISTORY_DIR", history.toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    assertTrue(out.contains("SHARD " + last + "/" + completions + " ROWS"), out);
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.syngen.core.engine;
 
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.plan.Shard;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
@@ -43,14 +44,33 @@ public final class RunCoordinator {
       int parallelism,
       Map<String, Object> overrides,
       String scenarioSource) {
+    return pending(plan, target, mode, parallelism, overrides, scenarioSource, Shard.WHOLE);
+  }
+
+  /**
+   * A new pending record for one shard of a plan: its entities plan the shard's rows, and its
+   * overrides name the shard ({@code shard: I/N}), which {@link #execute} then runs.
+   */
+  public RunRecord pending(
+      CompiledPlan plan,
+      TargetProfile target,
+      TableMode mode,
+      int parallelism,
+      Map<String, Object> overrides,
+      String scenarioSource,
+      Shard shard) {
     Instant now = clock.instant();
-    String id = ID_TIME.format(now) + "-" + String.format("%04x", ids.nextInt(0x10000));
     List<EntityRun> entities =
         plan.included().stream()
-            .map(e -> new EntityRun(e.name(), e.table(), e.rows(), 0, 0))
+            .map(e -> new EntityRun(e.name(), e.table(), shard.size(e.rows()), 0, 0))
             .toList();
+    Map<String, Object> recorded = overrides;
+    if (!shard.isWhole()) {
+      recorded = new LinkedHashMap<>(overrides);
+      recorded.put(RunRecord.SHARD, shard.label());
+    }
     return new RunRecord(
-        id,
+        newId(),
         RunStatus.PENDING,
         plan.scenarioId(),
         plan.scenarioName(),
@@ -65,12 +85,17 @@ public final class RunCoordinator {
         plan.configHash(),
         mode.yamlName(),
         parallelism,
-        overrides,
+        recorded,
         now,
         null,
         null,
         entities,
         null);
+  }
+
+  /** A new run id: the UTC time to the second and 16 random bits, so ids sort by creation. */
+  public String newId() {
+    return ID_TIME.format(clock.instant()) + "-" + String.format("%04x", ids.nextInt(0x10000));
   }
 
   /**
@@ -84,8 +109,20 @@ public final class RunCoordinator {
       int parallelism,
       Map<String, Object> overrides,
       String scenarioSource) {
+    return pending(plan, targets, mode, parallelism, overrides, scenarioSource, Shard.WHOLE);
+  }
+
+  /** A pending record for one shard of a run to one or several targets. */
+  public RunRecord pending(
+      CompiledPlan plan,
+      List<TargetProfile> targets,
+      TableMode mode,
+      int parallelism,
+      Map<String, Object> overrides,
+      String scenarioSource,
+      Shard shard) {
     if (targets.size() == 1) {
-      return pending(plan, targets.get(0), mode, parallelism, overrides, scenarioSource);
+      return pending(plan, targets.get(0), mode, parallelism, overrides, scenarioSource, shard);
     }
     TargetProfile all =
         new TargetProfile(
@@ -95,7 +132,7 @@ public final class RunCoordinator {
             join(targets, TargetProfile::redactedDsn),
             null,
             null);
-    return pending(plan, all, mode, parallelism, overrides, scenarioSource);
+    return pending(plan, all, mode, parallelism, overrides, scenarioSource, shard);
   }
 
   private static String join(
@@ -128,11 +165,12 @@ public final class RunCoordinator {
       RunEngine engine,
       RunListener listener,
       CancelToken cancel) {
+    Shard shard = pending.shard();
     Progress progress =
-        new Progress(pending.withStatus(RunStatus.RUNNING, clock.instant(), null), listener);
+        new Progress(pending.withStatus(RunStatus.RUNNING, clock.instant(), null), shard, listener);
     repository.save(progress.record);
     try (sink) {
-      engine.run(plan, sink, mode, resume, progress, cancel);
+      engine.run(plan, sink, mode, resume, shard, progress, cancel);
       return finish(progress, RunStatus.SUCCESS, null);
     } catch (RunCancelledException e) {
       return finish(progress, RunStatus.CANCELLED, e.getMessage());
@@ -168,14 +206,17 @@ public final class RunCoordinator {
   /** Tracks per-entity progress into the record: saved once a second and at every entity's end. */
   private final class Progress implements RunListener {
     private RunRecord record;
+    private final Shard shard;
     private final RunListener next;
     private final Map<String, EntityRun> entities = new LinkedHashMap<>();
     private final Map<String, Long> started = new LinkedHashMap<>();
     private final Map<String, Long> startRows = new LinkedHashMap<>();
+    private final Map<String, Long> shardFirst = new LinkedHashMap<>();
     private long lastSave = System.nanoTime();
 
-    Progress(RunRecord record, RunListener next) {
+    Progress(RunRecord record, Shard shard, RunListener next) {
       this.record = record;
+      this.shard = shard;
       this.next = next;
       record.entities().forEach(e -> entities.put(e.entity(), e));
     }
@@ -188,13 +229,18 @@ public final class RunCoordinator {
     public void entityStarted(CompiledEntity e, long startRow) {
       started.put(e.name(), System.nanoTime());
       startRows.put(e.name(), startRow);
+      shardFirst.put(e.name(), shard.first(e.rows()));
       next.entityStarted(e, startRow);
     }
 
     @Override
     public void progress(CompiledEntity e, long rowsDone, long bytesDone) {
       long ms = (System.nanoTime() - started.getOrDefault(e.name(), System.nanoTime())) / 1_000_000;
-      entities.put(e.name(), new EntityRun(e.name(), e.table(), e.rows(), rowsDone, ms, bytesDone));
+      // the engine counts rows by index; the record counts this shard's rows
+      long written = rowsDone - shard.first(e.rows());
+      entities.put(
+          e.name(),
+          new EntityRun(e.name(), e.table(), shard.size(e.rows()), written, ms, bytesDone));
       next.progress(e, rowsDone, bytesDone);
       if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
         lastSave = System.nanoTime();
@@ -206,7 +252,7 @@ public final class RunCoordinator {
     public void entityFinished(EntityStats s) {
       EntityRun prev = entities.get(s.entity());
       long startRow = started.containsKey(s.entity()) ? startRows.get(s.entity()) : 0;
-      long written = startRow + s.rows();
+      long written = startRow - shardFirst.getOrDefault(s.entity(), 0L) + s.rows();
       entities.put(
           s.entity(),
           new EntityRun(

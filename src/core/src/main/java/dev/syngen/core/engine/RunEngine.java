@@ -2,6 +2,7 @@ package dev.syngen.core.engine;
 
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.plan.Shard;
 import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkException;
@@ -72,6 +73,22 @@ public final class RunEngine {
       Map<String, Long> resume,
       RunListener listener,
       CancelToken cancel) {
+    return run(plan, sink, mode, resume, Shard.WHOLE, listener, cancel);
+  }
+
+  /**
+   * Runs one shard of the plan: rows {@code [shard.first(rows), shard.end(rows))} of every entity,
+   * from its checkpoint in {@code resume} when that lies inside the range. Only the whole run ends
+   * entities ({@link EntityWriter#endOfEntity}): a shard cannot know that the others are complete.
+   */
+  public List<EntityStats> run(
+      CompiledPlan plan,
+      Sink sink,
+      TableMode mode,
+      Map<String, Long> resume,
+      Shard shard,
+      RunListener listener,
+      CancelToken cancel) {
     List<CompiledEntity> entities = plan.included();
     sink.prepare(entities, resume.isEmpty() ? mode : TableMode.APPEND_ONLY);
     List<EntityStats> stats = new ArrayList<>();
@@ -85,9 +102,12 @@ public final class RunEngine {
     String streamed = streamedEntity(entities);
     try {
       for (CompiledEntity e : entities) {
-        long start = Math.min(resume.getOrDefault(e.name(), 0L), e.rows());
+        long end = shard.end(e.rows());
+        long start =
+            Math.max(shard.first(e.rows()), Math.min(resume.getOrDefault(e.name(), 0L), end));
         long budget = e.name().equals(streamed) ? traffic.duration().toNanos() : Long.MAX_VALUE;
-        stats.add(runEntity(e, start, sink, pool, listener, cancel, pacer, budget));
+        stats.add(
+            runEntity(e, start, end, shard.isWhole(), sink, pool, listener, cancel, pacer, budget));
       }
     } finally {
       if (pool != null) {
@@ -110,6 +130,8 @@ public final class RunEngine {
   private <C> EntityStats runEntity(
       CompiledEntity e,
       long start,
+      long end,
+      boolean wholeEntity,
       Sink sink,
       ExecutorService pool,
       RunListener listener,
@@ -126,10 +148,10 @@ public final class RunEngine {
       long next = start;
       Deque<CompletableFuture<C>> window = new ArrayDeque<>();
       int maxInFlight = pool == null ? 1 : 2 * parallelism;
-      while (written < e.rows() && System.nanoTime() - t0 < budgetNanos) {
-        while (next < e.rows() && window.size() < maxInFlight) {
+      while (written < end && System.nanoTime() - t0 < budgetNanos) {
+        while (next < end && window.size() < maxInFlight) {
           long first = next;
-          int n = (int) Math.min(batchSize, e.rows() - first);
+          int n = (int) Math.min(batchSize, end - first);
           window.add(encode(writer, e, first, n, pool));
           next += n;
         }
@@ -140,7 +162,7 @@ public final class RunEngine {
           throw new RunCancelledException(e.name(), written);
         }
         C chunk = join(window.removeFirst());
-        int n = (int) Math.min(batchSize, e.rows() - written);
+        int n = (int) Math.min(batchSize, end - written);
         long size = writer.encodedBytes(chunk);
         pace(pacer, e, n, size, written);
         writer.write(chunk);
@@ -149,7 +171,9 @@ public final class RunEngine {
         listener.progress(e, written, bytes);
       }
       window.forEach(f -> f.cancel(true));
-      writer.endOfEntity(written);
+      if (wholeEntity) {
+        writer.endOfEntity(written);
+      }
       writer.finish();
     }
     EntityStats s =

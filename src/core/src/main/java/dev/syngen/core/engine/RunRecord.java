@@ -1,5 +1,6 @@
 package dev.syngen.core.engine;
 
+import dev.syngen.core.plan.Shard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public record RunRecord(
     Instant finishedAt,
     List<EntityRun> entities,
     String error) {
+  /** The override that names a shard run's shard ({@code 2/4}); absent for a whole run. */
+  public static final String SHARD = "shard";
+
   public RunRecord {
     entities = entities == null ? List.of() : List.copyOf(entities);
     overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
@@ -91,5 +95,11 @@ public record RunRecord(
 
   public long rowsPlanned() {
     return entities.stream().mapToLong(EntityRun::rowsPlanned).sum();
+  }
+
+  /** Which shard of its run this record is; {@link Shard#WHOLE} for an unsharded run. */
+  public Shard shard() {
+    Object label = overrides.get(SHARD);
+    return label == null ? Shard.WHOLE : Shard.ofLabel(String.valueOf(label));
   }
 }

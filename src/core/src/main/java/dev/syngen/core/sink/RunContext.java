@@ -1,6 +1,7 @@
 package dev.syngen.core.sink;
 
 import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.plan.Shard;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,6 +19,8 @@ import java.util.HexFormat;
  * @param producerId this process's identity, so a consumer can tell producers of one run apart
  * @param payload how records are shaped (padded, templated, sampled); {@link PayloadShape#NATURAL}
  *     leaves them as they are
+ * @param shard which shard of its run this is ({@link Shard#WHOLE} when unsharded): file targets
+ *     write one part per shard
  */
 public record RunContext(
     String runId,
@@ -25,13 +28,25 @@ public record RunContext(
     String scenarioVersion,
     String configHash,
     String producerId,
-    PayloadShape payload) {
+    PayloadShape payload,
+    Shard shard) {
   /** A context for work that is not a recorded run (a target test, a benchmark warm-up). */
   public static final RunContext ADHOC =
       new RunContext("adhoc", "adhoc", "0", "", "syngen", PayloadShape.NATURAL);
 
   public RunContext {
     payload = payload == null ? PayloadShape.NATURAL : payload;
+    shard = shard == null ? Shard.WHOLE : shard;
+  }
+
+  public RunContext(
+      String runId,
+      String scenarioId,
+      String scenarioVersion,
+      String configHash,
+      String producerId,
+      PayloadShape payload) {
+    this(runId, scenarioId, scenarioVersion, configHash, producerId, payload, Shard.WHOLE);
   }
 
   public static RunContext of(CompiledPlan plan, String runId) {
@@ -45,7 +60,11 @@ public record RunContext(
   }
 
   public RunContext withPayload(PayloadShape shape) {
-    return new RunContext(runId, scenarioId, scenarioVersion, configHash, producerId, shape);
+    return new RunContext(runId, scenarioId, scenarioVersion, configHash, producerId, shape, shard);
+  }
+
+  public RunContext withShard(Shard s) {
+    return new RunContext(runId, scenarioId, scenarioVersion, configHash, producerId, payload, s);
   }
 
   /** {@code host/pid/random}: unique for each producing process, readable in a message browser. */

@@ -1,6 +1,8 @@
 package dev.syngen.io.file;
 
+import dev.syngen.core.plan.Shard;
 import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkFactory;
 import dev.syngen.core.sink.TargetProfile;
@@ -40,11 +42,22 @@ public final class FileSinkFactory implements SinkFactory {
 
   @Override
   public Sink open(TargetProfile profile) {
+    return open(profile, Shard.WHOLE);
+  }
+
+  /** A shard of a run writes its own part of every file (see {@link FileSink}). */
+  @Override
+  public Sink open(TargetProfile profile, RunContext context) {
+    return open(profile, context.shard());
+  }
+
+  private static Sink open(TargetProfile profile, Shard shard) {
     TextFormat format = "ndjson".equals(profile.kind()) ? new NdjsonFormat() : new CsvFormat();
     Problems problems = new Problems();
     FileOptions options = FileOptions.read(profile, problems);
     dev.syngen.core.sink.SinkException.throwIfInvalid(profile, problems);
-    return new FileSink(directory(profile.dsn()), format, options, java.time.Clock.systemUTC());
+    return new FileSink(
+        directory(profile.dsn()), format, options, java.time.Clock.systemUTC(), shard);
   }
 
   @Override

@@ -38,12 +38,15 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
 
   /**
    * Checks every entity's existing table first and fails with all mismatches before changing
-   * anything; then, in one transaction, creates the schema and missing tables and truncates.
+   * anything; then, in one transaction, creates the schema and missing tables and truncates. The
+   * transaction holds an advisory lock on the schema, so processes preparing it at the same time
+   * (the shards of a Kubernetes Indexed Job) take turns: the later ones find the tables created.
    */
   @Override
   public void prepare(List<CompiledEntity> entities, TableMode mode) {
     try (Connection c = target.connect()) {
       c.setAutoCommit(false);
+      PostgresTables.lockSchema(c, schema);
       TableInspection found = inspect(c, entities);
       found.throwIfProblems("postgres target " + target);
       if (!found.missing.isEmpty() && !PostgresTables.schemaExists(c, schema)) {

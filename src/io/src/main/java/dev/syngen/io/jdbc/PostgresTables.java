@@ -97,6 +97,19 @@ final class PostgresTables {
     }
   }
 
+  /**
+   * Waits for and takes a lock on preparing {@code schema}, held until the transaction ends; every
+   * syngen process preparing the same schema takes the same lock.
+   */
+  static void lockSchema(Connection c, String schema) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT pg_advisory_xact_lock(hashtext('syngen.prepare'), hashtext(?))")) {
+      ps.setString(1, schema);
+      ps.execute();
+    }
+  }
+
   static void createSchema(Connection c, String schema) throws SQLException {
     execute(c, "CREATE SCHEMA IF NOT EXISTS " + Sql.quote(schema));
   }
