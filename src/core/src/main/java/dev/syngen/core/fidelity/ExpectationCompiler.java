@@ -188,14 +188,18 @@ public final class ExpectationCompiler {
       } else {
         t.rules.add(
             new RulePlan(
-                RulePlan.Kind.MONOTONIC,
+                pp.strictlyIncreasing()
+                    ? RulePlan.Kind.STRICTLY_INCREASING
+                    : RulePlan.Kind.MONOTONIC,
                 c.name(),
                 c.type(),
                 within,
                 sequence,
                 null,
                 null,
-                "poisson_process order: parent"));
+                pp.strictlyIncreasing()
+                    ? "poisson_process order: parent, strict"
+                    : "poisson_process order: parent"));
       }
     }
   }

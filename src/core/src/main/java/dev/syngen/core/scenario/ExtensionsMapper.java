@@ -20,7 +20,7 @@ public final class ExtensionsMapper {
   private static final Set<String> HEAVY_KEYS = Set.of("share", "count");
   private static final Set<String> BAND_KEYS = Set.of("scale", "entity_scales", "rows");
   private static final Set<String> EXPECTATION_KEYS =
-      Set.of("band", "columns", "relationships", "integrity");
+      Set.of("band", "columns", "relationships", "integrity", "gate");
   private static final Set<String> COLUMN_KEYS =
       Set.of("column", "distribution", "percentiles", "shares", "null_rate", "band");
   private static final Set<String> RELATIONSHIP_KEYS =
@@ -177,7 +177,9 @@ public final class ExtensionsMapper {
             rules.add(r);
           }
         });
-    return new Expectations(band, columns, relationships, rules);
+    Gate gate =
+        m.get("gate") == null ? null : new GateMapper(in).gate(m.get("gate"), prefix + "gate");
+    return new Expectations(band, columns, relationships, rules, gate);
   }
 
   private interface ItemMapper {
