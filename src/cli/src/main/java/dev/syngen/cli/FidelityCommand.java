@@ -5,6 +5,7 @@ import dev.syngen.core.fidelity.Band;
 import dev.syngen.core.fidelity.Check;
 import dev.syngen.core.fidelity.FidelityReport;
 import dev.syngen.core.fidelity.FidelityValidator;
+import dev.syngen.core.fidelity.GenerationReport;
 import dev.syngen.core.fidelity.HtmlReport;
 import dev.syngen.core.fidelity.RunFidelity;
 import dev.syngen.core.fidelity.TableSource;
@@ -124,6 +125,14 @@ final class FidelityCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", description = "table or json")
   Output.Format format;
 
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the gate writes report_<band>_<time>.json when the scenario declares a gate"
+              + " (default: reports/ under the history directory).")
+  Path reportDir;
+
   @Override
   public Integer call() throws IOException {
     Band b =
@@ -154,7 +163,7 @@ final class FidelityCommand implements Callable<Integer> {
     Workspace ws = new Workspace(root);
     Expectations extra = specFile == null ? Expectations.NONE : readSpec(specFile);
     RunFidelity fidelity = new RunFidelity(ws.generators, Clock.systemUTC());
-    FidelityReport report;
+    RunFidelity.Judgement judgement;
     if (subject.run != null) {
       RunRecord run =
           ws.history
@@ -168,7 +177,7 @@ final class FidelityCommand implements Callable<Integer> {
       FidelityValidator.Options options =
           new FidelityValidator.Options(b, alpha, sample, run.seed());
       try (TableSource source = TableSources.open(t)) {
-        report = fidelity.check(run, scenario, extra, source, options);
+        judgement = fidelity.judgeRun(run, scenario, extra, source, options);
       }
     } else {
       if (target == null) {
@@ -181,13 +190,31 @@ final class FidelityCommand implements Callable<Integer> {
               b, alpha, sample, scenario.seed() == null ? 0 : scenario.seed());
       RunOverrides overrides = new RunOverrides(0L, null, scale, null, null, null, null);
       try (TableSource source = TableSources.open(t)) {
-        report =
-            fidelity.check(
+        judgement =
+            fidelity.judgeScenario(
                 scenario, overrides, band, extra, source, t.id() + " (" + t.kind() + ")", options);
       }
     }
+    FidelityReport report = judgement.report();
+    Path generation =
+        judgement.generation() == null ? null : writeGeneration(judgement.generation());
     write(report);
+    if (generation != null && format != Output.Format.json) {
+      spec.commandLine().getOut().println("generation report: " + generation);
+      spec.commandLine().getOut().flush();
+    }
     return report.verdict() == FidelityReport.Verdict.GO ? 0 : EXIT_NO_GO;
+  }
+
+  private Path writeGeneration(GenerationReport g) throws IOException {
+    Path dir = reportDir != null ? reportDir : root.historyDir.resolve("reports");
+    Files.createDirectories(dir);
+    Path file = dir.resolve(g.fileName());
+    Files.writeString(
+        file,
+        FileRunRepository.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(g),
+        StandardCharsets.UTF_8);
+    return file;
   }
 
   private static Scenario scenarioOf(Workspace ws, RunRecord run) {

@@ -91,7 +91,9 @@ class DomainPacksTest {
                 "json");
     assertEquals(0, dev.exit(), dev.err());
     assertEquals(0, staging.exit(), staging.err());
-    assertTrue(dev.out().matches("(?s).*\"rows\" : 800\\b.*"), dev.out());
-    assertTrue(staging.out().matches("(?s).*\"rows\" : 16000\\b.*"), staging.out());
+    assertTrue(dev.out().matches("(?s).*\"rows\" : 8000\\b.*"), dev.out());
+    assertTrue(dev.out().matches("(?s).*\"rows\" : 5000000\\b.*"), dev.out());
+    assertTrue(staging.out().matches("(?s).*\"rows\" : 300000\\b.*"), staging.out());
+    assertTrue(staging.out().matches("(?s).*\"rows\" : 100000000\\b.*"), staging.out());
   }
 }

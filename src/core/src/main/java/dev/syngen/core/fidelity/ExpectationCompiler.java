@@ -18,6 +18,7 @@ import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.random.MixtureLaw;
+import dev.syngen.core.random.StretchedLaw;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.Expectations;
@@ -187,14 +188,18 @@ public final class ExpectationCompiler {
       } else {
         t.rules.add(
             new RulePlan(
-                RulePlan.Kind.MONOTONIC,
+                pp.strictlyIncreasing()
+                    ? RulePlan.Kind.STRICTLY_INCREASING
+                    : RulePlan.Kind.MONOTONIC,
                 c.name(),
                 c.type(),
                 within,
                 sequence,
                 null,
                 null,
-                "poisson_process order: parent"));
+                pp.strictlyIncreasing()
+                    ? "poisson_process order: parent, strict"
+                    : "poisson_process order: parent"));
       }
     }
   }
@@ -254,6 +259,12 @@ public final class ExpectationCompiler {
     Law heavy = Conversions.unwrap(a.heavyGenerator()) instanceof Distributed d ? d.law() : null;
     if (!(heavy instanceof Law.Discrete h)) {
       return null;
+    }
+    if (a.heavyStretch() != 1.0) {
+      h =
+          new Law.Discrete(
+              h.name() + " stretched ×" + Math.round(a.heavyStretch() * 1000) / 1000.0,
+              new StretchedLaw(h.distribution(), a.heavyFloor(), a.heavyStretch()));
     }
     return new Law.Discrete(
         b.name()

@@ -81,7 +81,9 @@ public record FidelityPlan(List<TablePlan> tables, List<String> warnings) {
     public enum Kind {
       FK,
       UNIQUE,
-      MONOTONIC
+      MONOTONIC,
+      /** Monotonic, and no two values of a group equal. */
+      STRICTLY_INCREASING
     }
   }
 }

@@ -227,14 +227,15 @@ public final class FidelityValidator {
           }
         }
         case UNIQUE -> live.add(new ScanRules.Unique(subject, indexOf(columns, r.column())));
-        case MONOTONIC ->
+        case MONOTONIC, STRICTLY_INCREASING ->
             live.add(
                 new ScanRules.Monotonic(
                     subject,
                     r.type(),
                     indexOf(columns, r.column()),
                     r.within() == null ? -1 : indexOf(columns, r.within()),
-                    r.within()));
+                    r.within(),
+                    r.kind() == RulePlan.Kind.STRICTLY_INCREASING));
       }
     }
     for (RelationshipPlan r : relationships) {

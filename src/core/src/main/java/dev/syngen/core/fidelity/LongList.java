@@ -18,6 +18,10 @@ final class LongList {
     return size;
   }
 
+  long get(int i) {
+    return values[i];
+  }
+
   /** Sorts in place; afterwards {@link #contains} works. */
   LongList sorted() {
     Arrays.sort(values, 0, size);

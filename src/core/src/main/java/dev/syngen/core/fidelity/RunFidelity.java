@@ -28,6 +28,12 @@ public final class RunFidelity {
     this.clock = clock;
   }
 
+  /**
+   * A fidelity report and, when the scenario declares a gate, the generation report the gate
+   * decided from (else null).
+   */
+  public record Judgement(FidelityReport report, GenerationReport generation) {}
+
   /** Checks the data of a recorded run; {@code extra} holds expectations from a spec file. */
   public FidelityReport check(
       RunRecord run,
@@ -35,10 +41,19 @@ public final class RunFidelity {
       Expectations extra,
       TableSource source,
       FidelityValidator.Options options) {
+    return judgeRun(run, scenario, extra, source, options).report();
+  }
+
+  /** {@link #check(RunRecord, Scenario, Expectations, TableSource, FidelityValidator.Options)}. */
+  public Judgement judgeRun(
+      RunRecord run,
+      Scenario scenario,
+      Expectations extra,
+      TableSource source,
+      FidelityValidator.Options options) {
     RunOverrides overrides = RecordedOverrides.of(run.overrides(), run.seed(), run.asOf());
-    CompiledPlan plan =
-        compiler.compile(
-            scenario, Bands.apply(scenario, RecordedOverrides.band(run.overrides()), overrides));
+    String band = RecordedOverrides.band(run.overrides());
+    CompiledPlan plan = compiler.compile(scenario, Bands.apply(scenario, band, overrides));
     List<String> notes = new ArrayList<>();
     if (!plan.configHash().equals(run.configHash())) {
       notes.add(
@@ -53,6 +68,7 @@ public final class RunFidelity {
     return judge(
         scenario,
         plan,
+        band,
         extra,
         source,
         run.id(),
@@ -70,13 +86,29 @@ public final class RunFidelity {
       TableSource source,
       String target,
       FidelityValidator.Options options) {
-    CompiledPlan plan = compiler.compile(scenario, Bands.apply(scenario, band, overrides));
-    return judge(scenario, plan, extra, source, null, target, options, List.of());
+    return judgeScenario(scenario, overrides, band, extra, source, target, options).report();
   }
 
-  private FidelityReport judge(
+  /**
+   * {@link #check(Scenario, RunOverrides, String, Expectations, TableSource, String,
+   * FidelityValidator.Options)}.
+   */
+  public Judgement judgeScenario(
+      Scenario scenario,
+      RunOverrides overrides,
+      String band,
+      Expectations extra,
+      TableSource source,
+      String target,
+      FidelityValidator.Options options) {
+    CompiledPlan plan = compiler.compile(scenario, Bands.apply(scenario, band, overrides));
+    return judge(scenario, plan, band, extra, source, null, target, options, List.of());
+  }
+
+  private Judgement judge(
       Scenario scenario,
       CompiledPlan plan,
+      String band,
       Expectations extra,
       TableSource source,
       String runId,
@@ -87,7 +119,15 @@ public final class RunFidelity {
     List<String> warnings = new ArrayList<>(notes);
     warnings.addAll(fp.warnings());
     FidelityPlan withNotes = new FidelityPlan(fp.tables(), warnings);
-    return new FidelityValidator(options, clock)
-        .validate(withNotes, source, scenario.id(), runId, target);
+    FidelityReport report =
+        new FidelityValidator(options, clock)
+            .validate(withNotes, source, scenario.id(), runId, target);
+    if (scenario.expectations().gate() == null) {
+      return new Judgement(report, null);
+    }
+    GenerationReport generation =
+        ReleaseGate.decide(
+            ReleaseGate.measure(scenario, plan, band, runId, report, source, clock.instant()));
+    return new Judgement(ReleaseGate.apply(report, generation), generation);
   }
 }

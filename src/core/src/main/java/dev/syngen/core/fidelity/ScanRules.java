@@ -120,24 +120,30 @@ final class ScanRules {
     }
   }
 
-  /** Values never decrease within a group (or over the table), in scan order. */
+  /**
+   * Values never decrease within a group (or over the table), in scan order; when {@code strict},
+   * they always increase (an equal value is a violation too).
+   */
   static final class Monotonic implements Rule {
     private final String subject;
     private final ColumnType type;
     private final int column;
     private final int within; // -1: one group
     private final String groupName;
+    private final boolean strict;
     private final LongMap last = new LongMap();
     private long rows;
     private long backwards;
     private String example;
 
-    Monotonic(String subject, ColumnType type, int column, int within, String groupName) {
+    Monotonic(
+        String subject, ColumnType type, int column, int within, String groupName, boolean strict) {
       this.subject = subject;
       this.type = type;
       this.column = column;
       this.within = within;
       this.groupName = groupName;
+      this.strict = strict;
     }
 
     @Override
@@ -155,13 +161,13 @@ final class ScanRules {
       long bits = Double.doubleToLongBits(x);
       if (last.has(group)) {
         double previous = Double.longBitsToDouble(last.get(group));
-        if (x < previous) {
+        if (x < previous || (strict && x == previous)) {
           backwards++;
           if (example == null) {
             example =
                 (within < 0 ? "" : groupName + " " + values[within] + ": ")
                     + v
-                    + " after "
+                    + (x == previous ? " again after " : " after ")
                     + Cells.show(type, previous);
           }
           return; // keep the high-water mark: one step back is one violation
@@ -176,19 +182,21 @@ final class ScanRules {
       String scope = within < 0 ? "over the table" : "within each " + groupName;
       String message =
           s == Status.PASS
-              ? "never goes back in time " + scope
+              ? (strict ? "strictly increases " : "never goes back in time ") + scope
               : "non-monotonic timeline "
                   + scope
                   + ": "
                   + backwards
                   + " of "
                   + rows
-                  + " values go backwards, e.g. "
+                  + (strict
+                      ? " values repeat or go backwards, e.g. "
+                      : " values go backwards, e.g. ")
                   + example;
       return new Check(
           "monotonic",
           subject,
-          "non-decreasing " + scope,
+          (strict ? "strictly increasing " : "non-decreasing ") + scope,
           backwards + " backwards of " + rows,
           null,
           null,

@@ -1,6 +1,7 @@
 package dev.syngen.core.generate;
 
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.Law;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,11 @@ import java.util.Arrays;
  * <p>Only the first child row of every 1024th parent is kept (8 bytes per 1024 parents); the counts
  * inside a block are recomputed into a thread-confined cache when a row of the block is first asked
  * for, so filling rows in order costs O(log 1024) per row.
+ *
+ * <p>With an exact {@code total}, the heavy parents take up whatever the body counts leave: each
+ * heavy count keeps its law's minimum m and has its excess over m stretched by one factor, {@code
+ * round(m + stretch·(x − m))}, chosen when the children are laid out so the counts add up to the
+ * total (the rounding remainder, a few rows, goes to the last heavy parent).
  */
 public final class ChildAllocation {
   static final int BLOCK = 1024;
@@ -25,6 +31,10 @@ public final class ChildAllocation {
   private final long heavyKey;
   private final double heavyShare;
   private final long[] blockStarts;
+  private final long heavyFloor;
+  private double stretch = 1.0;
+  private long lastHeavy = -1;
+  private long correction;
   private final ThreadLocal<Block> cache = ThreadLocal.withInitial(Block::new);
 
   /**
@@ -59,14 +69,21 @@ public final class ChildAllocation {
     this.heavyKey = heavyKey;
     this.heavyShare = heavyShare;
     this.blockStarts = blockStarts;
+    this.heavyFloor =
+        heavy != null
+                && Conversions.unwrap(heavy) instanceof Distributed d
+                && d.law() instanceof Law.Discrete l
+            ? l.distribution().getSupportLowerBound()
+            : 0;
   }
 
   /** The outcome of laying out the children: an allocation, or why it cannot be made. */
   public record Result(ChildAllocation allocation, String problem, String fix) {}
 
   /**
-   * Evaluates every parent's count once to lay out the child rows. {@code heavy} may be null.
-   * Refuses negative counts and totals above {@code maxRows}.
+   * Evaluates every parent's count to lay out the child rows. {@code heavy} may be null. {@code
+   * exact}, when not negative, is the total the heavy parents' stretched counts must make up.
+   * Refuses negative counts, totals above {@code maxRows} and totals the heavy parents cannot meet.
    */
   public static Result layOut(
       String parent,
@@ -76,11 +93,22 @@ public final class ChildAllocation {
       Generator heavy,
       long heavyKey,
       double heavyShare,
+      long exact,
       long maxRows) {
     long blocks = (parents + BLOCK - 1) / BLOCK;
     long[] starts = new long[(int) blocks + 1];
     ChildAllocation a =
         new ChildAllocation(parent, parents, count, countKey, heavy, heavyKey, heavyShare, starts);
+    if (exact >= 0 && heavy != null) {
+      String problem = a.stretchTo(exact);
+      if (problem != null) {
+        return new Result(
+            null,
+            problem,
+            "raise the total, lower the body count law, or give more parents (or a larger heavy"
+                + " share) so heavy parents exist");
+      }
+    }
     long total = 0;
     for (long p = 0; p < parents; p++) {
       if (p % BLOCK == 0) {
@@ -103,6 +131,54 @@ public final class ChildAllocation {
     }
     starts[(int) blocks] = total;
     return new Result(a, null, null);
+  }
+
+  /** Chooses the stretch of heavy counts that makes the counts add up to {@code exact}. */
+  private String stretchTo(long exact) {
+    long body = 0;
+    long heavyRows = 0;
+    long excess = 0;
+    for (long p = 0; p < parents; p++) {
+      if (heavy(p)) {
+        heavyRows++;
+        excess += heavy.longAt(heavyKey, p) - heavyFloor;
+        lastHeavy = p;
+      } else {
+        body += count.longAt(countKey, p);
+      }
+    }
+    long need = exact - body - heavyRows * heavyFloor;
+    if (heavyRows == 0) {
+      return "has no heavy parent among " + parents + " to make up a total of " + exact;
+    }
+    if (need < 0 || (need > 0 && excess <= 0)) {
+      return "cannot make up a total of "
+          + exact
+          + ": the other parents and the heavy minimum already give "
+          + (body + heavyRows * heavyFloor);
+    }
+    stretch = excess == 0 ? 1.0 : (double) need / excess;
+    long sum = body;
+    long last = lastHeavy;
+    lastHeavy = -1;
+    for (long p = 0; p < parents; p++) {
+      if (heavy(p)) {
+        sum += count(p);
+      }
+    }
+    lastHeavy = last;
+    correction = exact - sum;
+    return null;
+  }
+
+  /** The factor heavy counts' excess over their minimum is stretched by (1 without a total). */
+  public double heavyStretch() {
+    return stretch;
+  }
+
+  /** The least heavy count, the point heavy counts are stretched from. */
+  public long heavyFloor() {
+    return heavyFloor;
   }
 
   /** The parent entity. */
@@ -139,10 +215,17 @@ public final class ChildAllocation {
 
   /** The number of children of parent row {@code p}. */
   public long count(long p) {
-    if (heavy != null && CellRandom.unit(countKey, p, HEAVY_DRAW) < heavyShare) {
-      return heavy.longAt(heavyKey, p);
+    if (heavy(p)) {
+      long x = heavy.longAt(heavyKey, p);
+      long c = stretch == 1.0 ? x : Math.round(heavyFloor + stretch * (x - heavyFloor));
+      return p == lastHeavy ? c + correction : c;
     }
     return count.longAt(countKey, p);
+  }
+
+  /** True when parent row {@code p} is one of the heavy parents. */
+  public boolean heavy(long p) {
+    return heavy != null && CellRandom.unit(countKey, p, HEAVY_DRAW) < heavyShare;
   }
 
   /**
@@ -164,11 +247,29 @@ public final class ChildAllocation {
     return position(row).parent;
   }
 
+  /** The first child row of parent row {@code p}; its children are {@code count(p)} rows on. */
+  public long firstChild(long p) {
+    if (p < 0 || p >= parents) {
+      throw new IndexOutOfBoundsException("parent row " + p + " of " + parents);
+    }
+    return load((int) (p / BLOCK)).starts[(int) (p % BLOCK)];
+  }
+
+  /** The number of children of parent row {@code p}, from the block cache. */
+  public long children(long p) {
+    Block b = load((int) (p / BLOCK));
+    int i = (int) (p % BLOCK);
+    return b.starts[i + 1] - b.starts[i];
+  }
+
   private Block block(long row) {
     if (row < 0 || row >= total()) {
       throw new IndexOutOfBoundsException("child row " + row + " of " + total());
     }
-    int index = last(blockStarts, blockStarts.length - 1, row);
+    return load(last(blockStarts, blockStarts.length - 1, row));
+  }
+
+  private Block load(int index) {
     Block b = cache.get();
     if (b.index != index) {
       long first = (long) index * BLOCK;

@@ -38,6 +38,14 @@ public interface GeneratorContext {
   }
 
   /**
+   * How the rows of another, already bound entity are shared among its parent rows, when it
+   * declares rows_per_parent.
+   */
+  default Optional<ChildAllocation> allocationOf(String entity) {
+    return Optional.empty();
+  }
+
+  /**
    * Resolves another column of the same entity, binding it first if needed; records a problem
    * (unknown column, or a cycle of columns deriving from each other) and returns empty otherwise.
    */

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Applies a scenario's named scale band (dev, staging, perf) to a run's overrides: the band's scale
- * and entity scales multiply whatever the run asks for on top.
+ * and entity scales multiply whatever the run asks for on top. The band's absolute row counts
+ * become entity counts, times the run's own scale; counts the run sets explicitly win.
  */
 public final class Bands {
   private Bands() {}
@@ -36,12 +37,17 @@ public final class Bands {
     double scale = band.scale() * (overrides.scale() == null ? 1.0 : overrides.scale());
     Map<String, Double> entityScales = new LinkedHashMap<>(band.entityScales());
     overrides.entityScales().forEach((e, f) -> entityScales.merge(e, f, (a, b) -> a * b));
+    double runScale = overrides.scale() == null ? 1.0 : overrides.scale();
+    Map<String, Long> entityCounts = new LinkedHashMap<>();
+    band.entityRows()
+        .forEach((e, n) -> entityCounts.put(e, Math.max(1L, Math.round(n * runScale))));
+    entityCounts.putAll(overrides.entityCounts());
     return new RunOverrides(
         overrides.seed(),
         overrides.asOf(),
         scale,
         entityScales,
-        overrides.entityCounts(),
+        entityCounts,
         overrides.includeEntities(),
         overrides.excludeEntities());
   }

@@ -54,13 +54,16 @@ final class EntityCompiler {
     this.problems = problems;
   }
 
-  /** Binds entity {@code e} (at index {@code i}); null if anything in it is invalid. */
-  CompiledEntity compile(Entity e, int i, long declaredRows, boolean included) {
+  /**
+   * Binds entity {@code e} (at index {@code i}); null if anything in it is invalid. {@code total},
+   * when not null, is the exact number of rows of an entity with rows_per_parent and heavy parents.
+   */
+  CompiledEntity compile(Entity e, int i, long declaredRows, Long total, boolean included) {
     String path = "entities[" + i + "]";
     ChildAllocation allocation = null;
     long rows = declaredRows;
     if (e.rowsPerParent() != null) {
-      allocation = allocate(e, path + ".rows_per_parent");
+      allocation = allocate(e, path + ".rows_per_parent", total == null ? -1 : total);
       if (allocation == null) {
         return null;
       }
@@ -76,7 +79,7 @@ final class EntityCompiler {
         : null;
   }
 
-  private ChildAllocation allocate(Entity e, String path) {
+  private ChildAllocation allocate(Entity e, String path, long total) {
     RowsPerParent spec = e.rowsPerParent();
     CompiledEntity parent = done.get(spec.parent());
     if (parent == null) {
@@ -103,6 +106,7 @@ final class EntityCompiler {
             heavy,
             heavyKey,
             spec.heavyShare(),
+            total,
             PlanCompiler.MAX_ROWS);
     if (r.allocation() == null) {
       problems.add(path + ".count", r.problem(), r.fix());
@@ -379,6 +383,12 @@ final class EntityCompiler {
     @Override
     public Optional<ChildAllocation> allocation() {
       return row == null ? Optional.empty() : Optional.ofNullable(row.allocation());
+    }
+
+    @Override
+    public Optional<ChildAllocation> allocationOf(String entity) {
+      CompiledEntity e = done.get(entity);
+      return e == null ? Optional.empty() : Optional.ofNullable(e.allocation());
     }
 
     @Override

@@ -84,7 +84,9 @@ public final class PlanCompiler {
         continue; // an fk to an unknown entity; reported when the fk is bound
       }
       Entity e = scenario.entities().get(i);
-      CompiledEntity ce = binder.compile(e, i, resolveRows(e, overrides), included.contains(name));
+      Long total = e.rowsPerParent() == null ? null : overrides.entityCounts().get(name);
+      CompiledEntity ce =
+          binder.compile(e, i, resolveRows(e, overrides), total, included.contains(name));
       if (ce == null) {
         failed.add(name);
       } else {
@@ -218,13 +220,17 @@ public final class PlanCompiler {
                     "entity_counts." + name,
                     "must be between 1 and " + MAX_ROWS + ", got " + n,
                     "use e.g. 1000");
-              } else if (s.entity(name).rowsPerParent() != null) {
+              } else if (s.entity(name).rowsPerParent() != null
+                  && s.entity(name).rowsPerParent().heavyCount() == null) {
                 problems.add(
                     "entity_counts." + name,
-                    "'" + name + "' has rows_per_parent, so its rows follow its parent",
+                    "'"
+                        + name
+                        + "' has rows_per_parent without heavy parents, so its rows follow"
+                        + " its parent",
                     "set the count of the parent '"
                         + s.entity(name).rowsPerParent().parent()
-                        + "' instead");
+                        + "' instead, or declare heavy parents, which take up the rest");
               }
             });
     for (String name : o.includeEntities()) {

@@ -6,19 +6,29 @@ import java.util.Map;
 /**
  * What generated data must look like, as declared in a scenario's {@code expectations} section or
  * in a separate spec file: per-column laws, percentiles, shares and null rates; children-per-parent
- * shapes; integrity rules. {@code band} (strict, normal, relaxed) may be null for the default.
+ * shapes; integrity rules; a release {@code gate} (null when none). {@code band} (strict, normal,
+ * relaxed) may be null for the default.
  */
 public record Expectations(
     String band,
     List<ColumnExpectation> columns,
     List<RelationshipExpectation> relationships,
-    List<IntegrityRule> integrity) {
+    List<IntegrityRule> integrity,
+    Gate gate) {
   public static final Expectations NONE = new Expectations(null, List.of(), List.of(), List.of());
 
   public Expectations {
     columns = List.copyOf(columns);
     relationships = List.copyOf(relationships);
     integrity = List.copyOf(integrity);
+  }
+
+  public Expectations(
+      String band,
+      List<ColumnExpectation> columns,
+      List<RelationshipExpectation> relationships,
+      List<IntegrityRule> integrity) {
+    this(band, columns, relationships, integrity, null);
   }
 
   /** Expectations of one column ({@code entity.column}); every part is optional. */

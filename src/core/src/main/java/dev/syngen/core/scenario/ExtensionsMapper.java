@@ -18,9 +18,9 @@ import java.util.Set;
 public final class ExtensionsMapper {
   private static final Set<String> PER_PARENT_KEYS = Set.of("parent", "count", "heavy");
   private static final Set<String> HEAVY_KEYS = Set.of("share", "count");
-  private static final Set<String> BAND_KEYS = Set.of("scale", "entity_scales");
+  private static final Set<String> BAND_KEYS = Set.of("scale", "entity_scales", "rows");
   private static final Set<String> EXPECTATION_KEYS =
-      Set.of("band", "columns", "relationships", "integrity");
+      Set.of("band", "columns", "relationships", "integrity", "gate");
   private static final Set<String> COLUMN_KEYS =
       Set.of("column", "distribution", "percentiles", "shares", "null_rate", "band");
   private static final Set<String> RELATIONSHIP_KEYS =
@@ -80,6 +80,7 @@ public final class ExtensionsMapper {
       String p = path + "." + e.getKey();
       Double scale;
       Map<String, Double> entityScales = new LinkedHashMap<>();
+      Map<String, Long> entityRows = new LinkedHashMap<>();
       if (e.getValue() instanceof Map<?, ?>) {
         Map<String, Object> b = in.map(e.getValue(), p, "");
         in.keys(b, BAND_KEYS, p);
@@ -100,13 +101,28 @@ public final class ExtensionsMapper {
                 });
           }
         }
+        if (b.get("rows") != null) {
+          Map<String, Object> rows =
+              in.map(b.get("rows"), p + ".rows", "write {users: 5000, messages: 5000000}");
+          if (rows != null) {
+            rows.forEach(
+                (k, v) -> {
+                  Double n = positive(v, p + ".rows." + k);
+                  if (n != null && n != Math.rint(n)) {
+                    in.problem(p + ".rows." + k, "must be a whole number, got " + n, "use 5000");
+                  } else if (n != null) {
+                    entityRows.put(k, n.longValue());
+                  }
+                });
+          }
+        }
       } else {
         scale = in.number(e.getValue(), p, "20");
       }
       if (scale != null && !(scale > 0 && scale < 1e9)) {
         in.problem(p, "scale must be > 0, got " + scale, "use e.g. 1 for dev, 20 for staging");
       } else if (scale != null) {
-        out.add(new ScaleBand(e.getKey(), scale, entityScales));
+        out.add(new ScaleBand(e.getKey(), scale, entityScales, entityRows));
       }
     }
     return out;
@@ -161,7 +177,9 @@ public final class ExtensionsMapper {
             rules.add(r);
           }
         });
-    return new Expectations(band, columns, relationships, rules);
+    Gate gate =
+        m.get("gate") == null ? null : new GateMapper(in).gate(m.get("gate"), prefix + "gate");
+    return new Expectations(band, columns, relationships, rules, gate);
   }
 
   private interface ItemMapper {

@@ -21,7 +21,8 @@ import java.util.Locale;
  * events of its parent (or of the entity) plus a uniform jitter, {@code (rank + u) / n}, warped by
  * a random multiplicative cascade for bursts, then mapped through the inverse of the integrated
  * rate Λ. Ranks make the times monotonic within the parent when asked; the cascade splits each
- * interval with a random share drawn per (series, node), so it needs no state.
+ * interval with a random share drawn per (series, node), so it needs no state. With {@code strict},
+ * an event is moved later by its rank in milliseconds, so times within a parent strictly increase.
  */
 public final class PoissonProcess implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
@@ -29,7 +30,8 @@ public final class PoissonProcess implements Generator, Distributed {
           "poisson_process",
           "event times with hourly/weekday/monthly rate and bursts; params: start + end, or"
               + " after (parent column) + span; hourly, weekday, monthly (curve name or weights),"
-              + " burst (0..0.95), order (parent | entity | none), utc_offset_hours",
+              + " burst (0..0.95), order (parent | entity | none), strict (with order parent:"
+              + " no two events of a parent share a millisecond), utc_offset_hours",
           PoissonProcess::create);
 
   private static final int DEPTH = 16;
@@ -49,6 +51,7 @@ public final class PoissonProcess implements Generator, Distributed {
   private final long span;
   private final double burst;
   private final Order order;
+  private final boolean strict;
   private final ChildAllocation allocation;
   private final long rows;
 
@@ -60,6 +63,7 @@ public final class PoissonProcess implements Generator, Distributed {
     this.span = b.span;
     this.burst = b.burst;
     this.order = b.order;
+    this.strict = b.strict;
     this.allocation = b.allocation;
     this.rows = b.rows;
   }
@@ -72,6 +76,7 @@ public final class PoissonProcess implements Generator, Distributed {
     long span;
     double burst;
     Order order;
+    boolean strict;
     ChildAllocation allocation;
     long rows;
   }
@@ -108,6 +113,17 @@ public final class PoissonProcess implements Generator, Distributed {
           "order",
           "parent order needs the entity to declare rows_per_parent",
           "use order: entity, or add rows_per_parent");
+    }
+    Object strict = p.raw("strict");
+    if (strict != null && !(strict instanceof Boolean)) {
+      p.problem("strict", "must be true or false, got '" + strict + "'", "write strict: true");
+    }
+    b.strict = Boolean.TRUE.equals(strict);
+    if (b.strict && b.order != Order.PARENT) {
+      p.problem(
+          "strict",
+          "needs order: parent (times strictly increase within each parent)",
+          "use order: parent with rows_per_parent, or remove strict");
     }
     window(ctx, b);
     if (hourly == null || weekly == null || monthly == null || !p.ok()) {
@@ -181,6 +197,11 @@ public final class PoissonProcess implements Generator, Distributed {
     return order == Order.PARENT;
   }
 
+  /** True when no two events of one parent share an instant. */
+  public boolean strictlyIncreasing() {
+    return strict;
+  }
+
   /** True when times rise with the row index over the whole entity. */
   public boolean monotonicOverEntity() {
     return order == Order.ENTITY && after == null;
@@ -216,7 +237,7 @@ public final class PoissonProcess implements Generator, Distributed {
     double low = curve.cumulative(a);
     double high = curve.cumulative(b);
     long t = curve.inverse(low + x * (high - low));
-    return Math.min(b, Math.max(a, t));
+    return Math.min(b, Math.max(a, t)) + (strict ? rank : 0);
   }
 
   /**
