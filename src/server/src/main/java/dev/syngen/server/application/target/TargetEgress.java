@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,9 +25,10 @@ public class TargetEgress {
   @ConfigProperty(name = "syngen.targets.test.deny", defaultValue = "169.254.0.0/16,fd00:ec2::254")
   String deny;
 
+  /** Empty (not set, the default): every address the deny list leaves. */
   @Inject
-  @ConfigProperty(name = "syngen.targets.test.allow", defaultValue = "")
-  String allow;
+  @ConfigProperty(name = "syngen.targets.test.allow")
+  Optional<String> allow;
 
   @Inject
   @ConfigProperty(name = "syngen.http.port", defaultValue = "9080")
@@ -40,7 +42,7 @@ public class TargetEgress {
   static TargetEgress of(String deny, String allow, int httpPort, int httpsPort) {
     TargetEgress e = new TargetEgress();
     e.deny = deny;
-    e.allow = allow;
+    e.allow = Optional.ofNullable(allow);
     e.httpPort = httpPort;
     e.httpsPort = httpsPort;
     return e;
@@ -67,7 +69,7 @@ public class TargetEgress {
     if (ranges(deny).stream().anyMatch(r -> r.contains(a))) {
       return "syngen.targets.test.deny";
     }
-    List<AddressRange> allowed = ranges(allow);
+    List<AddressRange> allowed = ranges(allow.orElse(""));
     if (!allowed.isEmpty() && allowed.stream().noneMatch(r -> r.contains(a))) {
       return "not in syngen.targets.test.allow";
     }
