@@ -187,7 +187,7 @@ class ConsoleIT {
     browser.click("builder:preview");
     browser.waitFor(d -> d.findElements(By.id("plan-total")).size() > 0);
     assertTrue(
-        browser.driver.findElement(By.id("plan-entities")).getText().contains("users users 40000"),
+        browser.driver.findElement(By.id("plan-entities")).getText().contains("users users 150000"),
         browser.driver.findElement(By.id("plan-entities")).getText());
 
     Select targets = new Select(browser.driver.findElement(By.id("builder:target")));

@@ -28,7 +28,7 @@ class RunShapingIT {
   }
 
   @Test
-  void aScaleBandMultipliesTheScenarioCounts() {
+  void aScaleBandSetsTheScenarioCounts() {
     Api.Reply dev =
         api.anonymous("POST", "api/v1/runs/plan", "{\"scenario_id\":\"chat\",\"band\":\"dev\"}");
     Api.Reply staging =
@@ -37,8 +37,9 @@ class RunShapingIT {
 
     assertEquals(200, dev.status(), dev.toString());
     assertEquals(200, staging.status(), staging.toString());
-    assertEquals(2000, rowsOf(dev.json(), "users"));
-    assertEquals(40_000, rowsOf(staging.json(), "users"));
+    assertEquals(5000, rowsOf(dev.json(), "users"));
+    assertEquals(150_000, rowsOf(staging.json(), "users"));
+    assertEquals(100_000_000, rowsOf(staging.json(), "messages"));
     assertEquals("staging", staging.json().path("band").asText());
   }
 

@@ -79,7 +79,7 @@ public final class ReleaseGate {
     }
     List<IntegrityResult> integrity = new ArrayList<>();
     integrity.add(noPii(scenario, plan, source));
-    integrity.add(aggregate("monotonic_timestamps", "monotonic", fidelity, List.of()));
+    integrity.add(aggregate("monotonic_timestamps", "monotonic", fidelity, List.of(), ""));
     List<String> outside = new ArrayList<>();
     for (Membership r : gate.members()) {
       if (unreadable != null) {
@@ -106,7 +106,15 @@ public final class ReleaseGate {
                 + c.example);
       }
     }
-    integrity.add(aggregate("referential_integrity", "fk", fidelity, outside));
+    integrity.add(
+        aggregate(
+            "referential_integrity",
+            "fk",
+            fidelity,
+            outside,
+            gate.members().isEmpty()
+                ? ""
+                : ", " + gate.members().size() + " membership rules hold"));
     List<String> warnings = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (Check c : fidelity.checks()) {
@@ -292,7 +300,7 @@ public final class ReleaseGate {
   }
 
   private static IntegrityResult aggregate(
-      String name, String kind, FidelityReport fidelity, List<String> more) {
+      String name, String kind, FidelityReport fidelity, List<String> more, String also) {
     List<Check> checks = fidelity.checks().stream().filter(c -> c.kind().equals(kind)).toList();
     List<String> broken = new ArrayList<>();
     for (Check c : checks) {
@@ -309,7 +317,7 @@ public final class ReleaseGate {
         true,
         checks.isEmpty()
             ? "nothing declares " + kind + " here"
-            : checks.size() + " " + kind + " checks pass" + (more.isEmpty() ? "" : ""));
+            : checks.size() + " " + kind + " checks pass" + also);
   }
 
   /** No person-identifying generator, and no e-mail address or phone number in text columns. */
