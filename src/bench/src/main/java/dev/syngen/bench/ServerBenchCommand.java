@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +37,13 @@ final class ServerBenchCommand implements Callable<Integer> {
 
   @Option(names = "--url", defaultValue = "http://localhost:9080", description = "Server address.")
   String url;
+
+  @Option(
+      names = "--user",
+      description =
+          "USER:PASSWORD sent as HTTP Basic: reading the API needs a signed-in user (a viewer"
+              + " will do) unless the server sets syngen.api.anonymous-reads=true.")
+  String user;
 
   @Option(names = "--run-id", description = "Run to fetch (default: the newest run).")
   String runId;
@@ -109,17 +118,27 @@ final class ServerBenchCommand implements Callable<Integer> {
 
   private int status(URI uri) throws InterruptedException {
     try {
-      return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+      return http.send(get(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;
     }
   }
 
+  /** A GET of {@code uri}, with the --user credentials when given. */
+  private HttpRequest.Builder get(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+    if (user != null) {
+      b.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+    }
+    return b;
+  }
+
   private String newestRun() throws Exception {
     String body =
         http.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/v1/runs?limit=1")).build(),
+                get(URI.create(url + "/api/v1/runs?limit=1")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
     int at = body.indexOf("\"id\":\"");
@@ -162,7 +181,7 @@ final class ServerBenchCommand implements Callable<Integer> {
   }
 
   private long[] client(URI uri) throws Exception {
-    HttpRequest get = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
+    HttpRequest get = get(uri).timeout(Duration.ofSeconds(30)).build();
     long[] nanos = new long[requests];
     for (int i = 0; i < warmup + requests; i++) {
       long t = System.nanoTime();

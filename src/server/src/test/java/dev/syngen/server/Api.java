@@ -154,7 +154,7 @@ final class Api {
     Instant deadline = Instant.now().plus(timeout);
     JsonNode run = null;
     while (Instant.now().isBefore(deadline)) {
-      run = anonymous("GET", "api/v1/runs/" + id, null).json();
+      run = viewer("GET", "api/v1/runs/" + id, null).json();
       if (statuses.contains(run.path("status").asText())) {
         return run;
       }

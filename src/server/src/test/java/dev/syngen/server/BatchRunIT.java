@@ -197,12 +197,12 @@ class BatchRunIT {
   }
 
   private static JsonNode run(String id) {
-    return api.anonymous("GET", "api/v1/runs/" + id, null).json();
+    return api.viewer("GET", "api/v1/runs/" + id, null).json();
   }
 
   private static List<String> logs(String id) {
     List<String> out = new ArrayList<>();
-    api.anonymous("GET", "api/v1/runs/" + id + "/logs?limit=100", null)
+    api.viewer("GET", "api/v1/runs/" + id + "/logs?limit=100", null)
         .json()
         .forEach(l -> out.add(l.path("message").asText()));
     return out;

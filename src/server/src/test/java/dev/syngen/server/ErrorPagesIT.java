@@ -18,7 +18,7 @@ class ErrorPagesIT {
   @Test
   void anUnknownAddressIsAProblemDocumentNamingIt() {
     for (String path : new String[] {"no-such-thing", "api/v1/no-such-thing"}) {
-      Api.Reply r = api.anonymous("GET", path, null);
+      Api.Reply r = api.viewer("GET", path, null);
       assertEquals(404, r.status(), r.toString());
       assertEquals("application/problem+json", r.header("Content-Type").split(";")[0], path);
       assertEquals(404, r.json().path("status").asInt(), r.body());

@@ -84,10 +84,10 @@ class FidelityIT {
     assertEquals("GO", go.header("Syngen-Verdict"));
     assertTrue(go.body().contains("follows gamma(shape=4, scale=2.5)"), go.body());
 
-    Api.Reply latest = api.anonymous("GET", "api/v1/runs/" + id + "/fidelity", null);
+    Api.Reply latest = api.viewer("GET", "api/v1/runs/" + id + "/fidelity", null);
     assertEquals(200, latest.status(), latest.toString());
     assertEquals(go.json().path("checked_at"), latest.json().path("checked_at"));
-    Api.Reply html = api.anonymous("GET", "api/v1/runs/" + id + "/fidelity/report.html", null);
+    Api.Reply html = api.viewer("GET", "api/v1/runs/" + id + "/fidelity/report.html", null);
     assertEquals(200, html.status());
     assertTrue(html.body().contains("<svg"), "a chart per column");
 
@@ -101,7 +101,7 @@ class FidelityIT {
     assertTrue(reasons.contains("readings.value"), reasons);
     assertTrue(reasons.contains("sensor_id"), "the broken foreign key: " + reasons);
 
-    JsonNode log = api.anonymous("GET", "api/v1/runs/" + id + "/logs?limit=1", null).json();
+    JsonNode log = api.viewer("GET", "api/v1/runs/" + id + "/logs?limit=1", null).json();
     assertTrue(log.get(0).path("message").asText().startsWith("fidelity NO-GO"), log.toString());
     Api.Reply audit = api.admin("GET", "api/v1/audit?subject=run:" + id, null);
     assertTrue(audit.body().contains("run.fidelity"), audit.body());
@@ -124,7 +124,7 @@ class FidelityIT {
     }
     Api.Reply viewer = api.viewer("POST", "api/v1/runs/" + id + "/fidelity", "");
     assertEquals(403, viewer.status(), viewer.toString());
-    Api.Reply none = api.anonymous("GET", "api/v1/runs/" + id + "/fidelity", null);
+    Api.Reply none = api.viewer("GET", "api/v1/runs/" + id + "/fidelity", null);
     assertEquals(404, none.status(), "no report was stored by refused requests");
   }
 }

@@ -105,10 +105,10 @@ class HardeningIT {
                 + " \\\"Jaas4711\\\";\"}}"));
     api.admin("POST", "api/v1/targets/" + nats + "/test", null);
     List<String> shown = new ArrayList<>();
-    shown.add(api.anonymous("GET", "api/v1/targets", null).body());
-    shown.add(api.anonymous("GET", "api/v1/targets/" + http, null).body());
-    shown.add(api.anonymous("GET", "api/v1/targets/" + nats, null).body());
-    shown.add(api.anonymous("GET", "api/v1/targets/" + kafka, null).body());
+    shown.add(api.viewer("GET", "api/v1/targets", null).body());
+    shown.add(api.viewer("GET", "api/v1/targets/" + http, null).body());
+    shown.add(api.viewer("GET", "api/v1/targets/" + nats, null).body());
+    shown.add(api.viewer("GET", "api/v1/targets/" + kafka, null).body());
     shown.add(api.admin("GET", "api/v1/audit?limit=200", null).body());
     Path log = Path.of(System.getProperty("syngen.it.server.dir"), "logs", "messages.log");
     shown.add(Files.readString(log));
@@ -234,7 +234,7 @@ class HardeningIT {
       assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.toString());
       long start = System.nanoTime();
       assertEquals(200, api.anonymous("GET", "health/live", null).status());
-      assertEquals(200, api.anonymous("GET", "api/v1/runs?limit=5", null).status());
+      assertEquals(200, api.viewer("GET", "api/v1/runs?limit=5", null).status());
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertTrue(millis < 10_000, "liveness and run list took " + millis + " ms");
     } finally {

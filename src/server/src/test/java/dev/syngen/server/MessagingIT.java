@@ -55,7 +55,7 @@ class MessagingIT {
       assertEquals(0, c.path("missing").asLong(), c.toString());
       assertTrue(c.path("complete").asBoolean(), c.toString());
     }
-    String log = api.anonymous("GET", "api/v1/runs/" + id + "/logs", null).body();
+    String log = api.viewer("GET", "api/v1/runs/" + id + "/logs", null).body();
     assertTrue(log.contains("10000 of 10000 rows received, 0 missing, 0 duplicated"), log);
     assertTrue(log.contains("complete, each row exactly once"), log);
   }
@@ -91,7 +91,7 @@ class MessagingIT {
     Instant deadline = Instant.now().plus(timeout);
     JsonNode run = null;
     while (Instant.now().isBefore(deadline)) {
-      run = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      run = api.viewer("GET", "api/v1/runs/" + id, null).json();
       JsonNode checks = run.path("consumer_checks");
       int complete = 0;
       for (JsonNode c : checks) {

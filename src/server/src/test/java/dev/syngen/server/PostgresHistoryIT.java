@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * there, and still shows it after a restart. A run into PostgreSQL interrupted by that restart is
  * then resumed and ends with exactly its planned rows, no duplicates. The viewer's password is not
  * configured here, so this server also shows the generated-password bootstrap, and that a first
- * start logs no error-level message (users without a password were CWWKS3100E).
+ * start logs no error-level message (users without a password were CWWKS3100E). Reads need a
+ * sign-in on the first start; the restart sets SYNGEN_API_ANONYMOUS_READS=true, which opens reads
+ * but not the audit log or changes.
  */
 class PostgresHistoryIT {
   private static final String SERVER = "syngenServerPgIT";
@@ -61,10 +63,11 @@ class PostgresHistoryIT {
       Api api = new Api(base, env.get("SYNGEN_ADMIN_PASSWORD"), viewerPassword);
       assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
       assertEquals(403, api.viewer("POST", "api/v1/runs", "{}").status());
+      assertEquals(401, api.anonymous("GET", "api/v1/runs", null).status(), "reads need sign-in");
       assertEquals(
           null, Api.generatedPassword(SERVER_DIR, "admin"), "the configured admin password wins");
       String id = runSmallScenario(api);
-      JsonNode before = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      JsonNode before = api.viewer("GET", "api/v1/runs/" + id, null).json();
       try (Connection c = RunsIT.pg()) {
         assertEquals(
             "success", column(c, "SELECT status FROM " + schema + ".syngen_run WHERE id = ?", id));
@@ -78,18 +81,24 @@ class PostgresHistoryIT {
       String interrupted = startBigPostgresRun(api, schema);
 
       server.stop();
+      // restarted on a "trusted network": anyone may read, the audit log still needs a sign-in
+      env.put("SYNGEN_API_ANONYMOUS_READS", "true");
       server.start();
       api.awaitReady(Duration.ofSeconds(120));
       assertFalse(messagesLog().contains("generated the password"), "reused silently");
       assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
+      assertEquals(200, api.anonymous("GET", "api/v1/runs/" + id, null).status());
+      assertEquals(200, api.anonymous("HEAD", "api/v1/targets", null).status());
+      assertEquals(401, api.anonymous("GET", "api/v1/audit?limit=1", null).status());
+      assertEquals(401, api.anonymous("POST", "api/v1/runs", "{}").status());
 
-      JsonNode after = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      JsonNode after = api.viewer("GET", "api/v1/runs/" + id, null).json();
       assertEquals("success", after.path("status").asText(), after.toString());
       assertEquals(before.path("config_hash"), after.path("config_hash"));
       assertEquals(before.path("entities"), after.path("entities"));
-      assertTrue(api.anonymous("GET", "api/v1/runs/" + id + "/logs", null).json().size() >= 3);
+      assertTrue(api.viewer("GET", "api/v1/runs/" + id + "/logs", null).json().size() >= 3);
 
-      JsonNode stopped = api.anonymous("GET", "api/v1/runs/" + interrupted, null).json();
+      JsonNode stopped = api.viewer("GET", "api/v1/runs/" + interrupted, null).json();
       assertTrue(
           Set.of("cancelled", "failed").contains(stopped.path("status").asText()),
           stopped.toString());
@@ -135,7 +144,7 @@ class PostgresHistoryIT {
     JsonNode run = api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
     while (run.path("progress_rows_generated").asLong() == 0) {
       Api.sleep(50);
-      run = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      run = api.viewer("GET", "api/v1/runs/" + id, null).json();
     }
     assertEquals("running", run.path("status").asText(), run.toString());
     return id;

@@ -228,7 +228,7 @@ class RunsIT {
     JsonNode running = api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
     while (running.path("progress_rows_generated").asLong() == 0) {
       Api.sleep(50);
-      running = api.anonymous("GET", "api/v1/runs/" + id, null).json();
+      running = api.viewer("GET", "api/v1/runs/" + id, null).json();
     }
 
     long t0 = System.nanoTime();
@@ -286,15 +286,15 @@ class RunsIT {
                 + "\",\"scale\":0.01}");
     api.awaitFinished(id);
 
-    JsonNode logs = api.anonymous("GET", "api/v1/runs/" + id + "/logs?limit=2", null).json();
+    JsonNode logs = api.viewer("GET", "api/v1/runs/" + id + "/logs?limit=2", null).json();
 
     assertEquals(2, logs.size(), logs.toString());
     assertTrue(logs.get(0).path("message").asText().startsWith("run success"), logs.toString());
     assertTrue(logs.get(0).path("time").asText().compareTo(logs.get(1).path("time").asText()) >= 0);
     assertEquals(32, logs.get(0).path("trace_id").asText().length());
-    JsonNode all = api.anonymous("GET", "api/v1/runs/" + id + "/logs", null).json();
+    JsonNode all = api.viewer("GET", "api/v1/runs/" + id + "/logs", null).json();
     assertTrue(all.get(all.size() - 1).path("message").asText().startsWith("created by admin"));
-    assertEquals(400, api.anonymous("GET", "api/v1/runs/" + id + "/logs?limit=x", null).status());
+    assertEquals(400, api.viewer("GET", "api/v1/runs/" + id + "/logs?limit=x", null).status());
   }
 
   @Test
@@ -306,14 +306,14 @@ class RunsIT {
                 + "\",\"scale\":0.01}");
     api.awaitFinished(id);
 
-    JsonNode ok = api.anonymous("GET", "api/v1/runs?status=success&limit=50", null).json();
+    JsonNode ok = api.viewer("GET", "api/v1/runs?status=success&limit=50", null).json();
     assertTrue(ok.size() >= 1);
     ok.forEach(r -> assertEquals("success", r.path("status").asText()));
-    assertEquals(400, api.anonymous("GET", "api/v1/runs?status=finished", null).status());
-    Api.Reply missing = api.anonymous("GET", "api/v1/runs/no-such-run", null);
+    assertEquals(400, api.viewer("GET", "api/v1/runs?status=finished", null).status());
+    Api.Reply missing = api.viewer("GET", "api/v1/runs/no-such-run", null);
     assertEquals(404, missing.status());
     assertEquals("application/problem+json", missing.header("Content-Type").split(";")[0]);
-    Api.Reply noPath = api.anonymous("GET", "api/v1/no-such-collection", null);
+    Api.Reply noPath = api.viewer("GET", "api/v1/no-such-collection", null);
     assertEquals(404, noPath.status());
     assertEquals(404, noPath.json().path("status").asInt(), noPath.body());
     Api.Reply restartDone = api.admin("POST", "api/v1/runs/" + id + "/restart", null);
@@ -323,7 +323,7 @@ class RunsIT {
   }
 
   private static String newestRunId() {
-    JsonNode runs = api.anonymous("GET", "api/v1/runs?limit=1", null).json();
+    JsonNode runs = api.viewer("GET", "api/v1/runs?limit=1", null).json();
     return runs.isEmpty() ? "" : runs.get(0).path("id").asText();
   }
 

@@ -21,7 +21,7 @@ class ScenariosIT {
 
   @Test
   void listsTheProjectScenariosAsValid() {
-    Api.Reply r = api.anonymous("GET", "api/v1/scenarios", null);
+    Api.Reply r = api.viewer("GET", "api/v1/scenarios", null);
 
     assertEquals(200, r.status(), r.toString());
     List<String> ids = new ArrayList<>();
@@ -38,7 +38,7 @@ class ScenariosIT {
 
   @Test
   void showsOneScenarioWithItsDocument() {
-    JsonNode s = api.anonymous("GET", "api/v1/scenarios/finance-demo", null).json();
+    JsonNode s = api.viewer("GET", "api/v1/scenarios/finance-demo", null).json();
 
     assertEquals("finance-demo", s.path("id").asText());
     assertEquals("finance-demo.yaml", s.path("file").asText());
@@ -50,7 +50,7 @@ class ScenariosIT {
   void unknownAndEscapingIdsAreNotFound() {
     for (String id :
         List.of("no-such-scenario", "..%2F..%2Fpom", "%2E%2E", "..%2Ftargets%2Flocal-csv")) {
-      Api.Reply r = api.anonymous("GET", "api/v1/scenarios/" + id, null);
+      Api.Reply r = api.viewer("GET", "api/v1/scenarios/" + id, null);
       // an encoded slash is refused by the web container (400) before the application sees it
       assertTrue(r.status() == 404 || r.status() == 400, id + ": " + r);
       assertFalse(r.body().contains("<project"), r.body());

@@ -37,10 +37,55 @@ class SecurityIT {
   }
 
   @Test
-  void readsNeedNoLogin() {
-    for (String path : new String[] {"api/v1/runs", "api/v1/targets", "api/v1/scenarios"}) {
-      assertEquals(200, api.anonymous("GET", path, null).status(), path);
+  void anonymousReadsOfTheApiAreAProblemDocumentWithTheBasicChallenge() {
+    for (String path :
+        new String[] {
+          "api/v1/runs",
+          "api/v1/runs?limit=1",
+          "api/v1/targets",
+          "api/v1/targets/local-csv",
+          "api/v1/scenarios",
+          "api/v1/scenarios/finance-demo",
+          "api/v1/runs/no-such-run"
+        }) {
+      Api.Reply r = api.anonymous("GET", path, null);
+      assertEquals(401, r.status(), path + ": " + r);
+      assertEquals("application/problem+json", r.header("Content-Type").split(";")[0], path);
+      assertEquals(401, r.json().path("status").asInt(), r.body());
+      assertTrue(
+          r.header("WWW-Authenticate") != null && r.header("WWW-Authenticate").startsWith("Basic"),
+          path + ": " + r.headers().map());
+      assertFalse(r.body().contains("dsn"), r.body());
+      assertEquals(401, api.anonymous("HEAD", path, null).status(), "HEAD " + path);
     }
+  }
+
+  @Test
+  void aViewerReadsRunsTargetsAndScenarios() {
+    for (String path : new String[] {"api/v1/runs", "api/v1/targets", "api/v1/scenarios"}) {
+      assertEquals(200, api.viewer("GET", path, null).status(), path);
+      assertEquals(200, api.viewer("HEAD", path, null).status(), "HEAD " + path);
+      assertEquals(200, api.admin("GET", path, null).status(), path);
+    }
+    assertEquals(
+        401, api.call("GET", "api/v1/runs", "application/json", null, "viewer", "wrong").status());
+  }
+
+  @Test
+  void theAuditLogStillNeedsASignIn() {
+    assertEquals(401, api.anonymous("GET", "api/v1/audit?limit=1", null).status());
+    assertEquals(401, api.anonymous("HEAD", "api/v1/audit", null).status());
+    assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
+  }
+
+  @Test
+  void infoAndTheChecksThatChangeNothingStayOpen() {
+    Api.Reply info = api.anonymous("GET", "api/v1/info", null);
+    assertEquals(200, info.status(), info.toString());
+    assertEquals("syngen", info.json().path("name").asText(), info.body());
+    Api.Reply plan =
+        api.anonymous("POST", "api/v1/runs/plan", "{\"scenario_id\":\"finance-demo\",\"seed\":1}");
+    assertEquals(200, plan.status(), plan.toString());
   }
 
   @Test

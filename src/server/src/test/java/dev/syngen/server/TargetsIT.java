@@ -26,7 +26,7 @@ class TargetsIT {
 
   @Test
   void seededTargetsAreListedWithRedactedDsns() {
-    JsonNode list = api.anonymous("GET", "api/v1/targets", null).json();
+    JsonNode list = api.viewer("GET", "api/v1/targets", null).json();
 
     List<String> ids = new ArrayList<>();
     for (JsonNode t : list) {
@@ -61,12 +61,12 @@ class TargetsIT {
             "api/v1/targets/" + id,
             "{\"name\":\"second\",\"kind\":\"ndjson\",\"dsn\":\"out/it/" + id + "\"}");
     assertEquals(200, updated.status(), updated.toString());
-    JsonNode shown = api.anonymous("GET", "api/v1/targets/" + id, null).json();
+    JsonNode shown = api.viewer("GET", "api/v1/targets/" + id, null).json();
     assertEquals("second", shown.path("name").asText());
     assertEquals("ndjson", shown.path("kind").asText());
 
     assertEquals(204, api.admin("DELETE", "api/v1/targets/" + id, null).status());
-    assertEquals(404, api.anonymous("GET", "api/v1/targets/" + id, null).status());
+    assertEquals(404, api.viewer("GET", "api/v1/targets/" + id, null).status());
 
     JsonNode audit = api.admin("GET", "api/v1/audit?subject=target:" + id, null).json();
     List<String> actions = new ArrayList<>();
@@ -91,7 +91,7 @@ class TargetsIT {
 
     assertEquals(201, created.status(), created.toString());
     assertFalse(created.body().contains("hunter2secret"), created.body());
-    assertFalse(api.anonymous("GET", "api/v1/targets", null).body().contains("hunter2secret"));
+    assertFalse(api.viewer("GET", "api/v1/targets", null).body().contains("hunter2secret"));
     assertFalse(api.admin("GET", "api/v1/audit?limit=200", null).body().contains("hunter2secret"));
     api.admin("DELETE", "api/v1/targets/" + id, null);
   }
@@ -167,7 +167,7 @@ class TargetsIT {
     assertEquals(403, api.viewer("POST", "api/v1/targets", body).status());
     assertEquals(403, api.viewer("DELETE", "api/v1/targets/local-csv", null).status());
     assertEquals(403, api.viewer("POST", "api/v1/targets/local-csv/test", null).status());
-    assertEquals(200, api.anonymous("GET", "api/v1/targets/local-csv", null).status());
+    assertEquals(200, api.viewer("GET", "api/v1/targets/local-csv", null).status());
   }
 
   private static List<String> paths(JsonNode problem) {
