@@ -75,7 +75,7 @@ class BatchRunIT {
                     "SYNGEN_BATCH_CHECKPOINT_ROWS", "100000",
                     "SYNGEN_BATCH_PARTITION_ROWS", "500000")));
     server.start();
-    api = new Api(server.base(), admin, null);
+    api = new Api(server.base(), admin, server.environment().get("SYNGEN_VIEWER_PASSWORD"));
     api.awaitReady(Duration.ofSeconds(120));
   }
 
