@@ -53,8 +53,12 @@ class PostgresHistoryIT {
                 // the viewer's password is not configured: the normal first start
                 Map.of("SYNGEN_ADMIN_PASSWORD", "pg-it-admin-" + UUID.randomUUID())));
     Map<String, String> env = server.environment();
+    // a first start: no generated passwords, also none an older build left in
+    // configDropins/defaults
     Files.deleteIfExists(
         SERVER_DIR.resolve("configDropins/overrides/zz-syngen-generated-passwords.xml"));
+    Files.deleteIfExists(
+        SERVER_DIR.resolve("configDropins/defaults/zz-syngen-generated-passwords.xml"));
     URI base = server.base();
     try {
       server.start();
