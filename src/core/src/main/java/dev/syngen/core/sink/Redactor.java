@@ -20,23 +20,9 @@ public final class Redactor {
     "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "credential"
   };
 
-  /** Option keys whose values are secrets, wherever they appear in the key. */
+  /** Further words that make an option key secret (its value is a whole credential). */
   private static final String[] SECRET_OPTION_WORDS = {
-    "password",
-    "passwd",
-    "pwd",
-    "secret",
-    "token",
-    "apikey",
-    "api_key",
-    "api-key",
-    "credential",
-    "authorization",
-    "cookie",
-    "jaas",
-    "session",
-    "signature",
-    "private"
+    "authorization", "cookie", "jaas", "session", "signature", "private"
   };
 
   /** HTTP headers that never carry credentials; every other {@code header.*} value is hidden. */
@@ -99,12 +85,7 @@ public final class Redactor {
     if (k.equals("key") || k.endsWith(".key") || k.endsWith("private_key")) {
       return true;
     }
-    for (String w : SECRET_OPTION_WORDS) {
-      if (k.contains(w)) {
-        return true;
-      }
-    }
-    return false;
+    return containsAny(k, SECRET_WORDS) || containsAny(k, SECRET_OPTION_WORDS);
   }
 
   /** Redacts secrets in any text that may embed a DSN or a setting (error messages, logs). */
@@ -230,12 +211,19 @@ public final class Redactor {
 
   private static boolean secretWord(String s, int from, int to) {
     String w = s.substring(from, to).toLowerCase(Locale.ROOT);
-    for (String key : SECRET_WORDS) {
-      if (w.contains(key)) {
+    return containsAny(w, SECRET_WORDS)
+        || w.equals("authorization")
+        || w.endsWith("-authorization")
+        || w.equals("cookie");
+  }
+
+  private static boolean containsAny(String lowerCase, String[] words) {
+    for (String w : words) {
+      if (lowerCase.contains(w)) {
         return true;
       }
     }
-    return w.equals("authorization") || w.endsWith("-authorization") || w.equals("cookie");
+    return false;
   }
 
   private static int skipSpaces(String s, int j) {

@@ -24,10 +24,6 @@ public class SecurityProblemServlet extends HttpServlet {
         status == 401
             ? "this call needs a signed-in user: send HTTP Basic credentials of an admin"
             : "your user may not do this: changes need the admin role (viewers may only read)";
-    resp.setStatus(status);
-    resp.setContentType("application/problem+json");
-    resp.setCharacterEncoding("UTF-8");
-    resp.getWriter()
-        .write(ProblemJson.of(title, status, detail, uri == null ? null : uri.toString()));
+    ProblemJson.send(resp, title, status, detail, uri == null ? null : uri.toString());
   }
 }

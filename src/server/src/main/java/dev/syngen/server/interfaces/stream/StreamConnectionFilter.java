@@ -28,10 +28,8 @@ public class StreamConnectionFilter extends HttpFilter {
     try {
       limits.checkRate(req.getRemoteAddr());
     } catch (ApiException e) {
-      res.setStatus(e.status());
       res.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-      res.setContentType("application/problem+json");
-      res.getWriter().write(ProblemJson.of(e.title(), e.status(), e.getMessage(), null));
+      ProblemJson.send(res, e.title(), e.status(), e.getMessage(), null);
       return;
     }
     chain.doFilter(req, res);

@@ -31,10 +31,8 @@ public class CrossSiteRequestFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    res.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    res.setContentType("application/problem+json");
-    res.setCharacterEncoding("UTF-8");
-    res.getWriter().write(ProblemJson.of("Forbidden", 403, refusal, req.getRequestURI()));
+    ProblemJson.send(
+        res, "Forbidden", HttpServletResponse.SC_FORBIDDEN, refusal, req.getRequestURI());
   }
 
   /** Why a state-changing request is refused, or null if it may proceed. */

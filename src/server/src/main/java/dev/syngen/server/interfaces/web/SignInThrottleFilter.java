@@ -56,21 +56,16 @@ public class SignInThrottleFilter extends HttpFilter {
   private static void refuse(HttpServletRequest req, HttpServletResponse res, long seconds)
       throws IOException {
     res.resetBuffer();
-    res.setStatus(429);
     res.setHeader("Retry-After", Long.toString(seconds));
     res.setHeader("WWW-Authenticate", null);
-    res.setContentType("application/problem+json");
-    res.setCharacterEncoding("UTF-8");
-    res.getWriter()
-        .write(
-            ProblemJson.of(
-                "Too Many Requests",
-                429,
-                "too many failed sign-ins for this user or from this address; sign-in is refused"
-                    + " for "
-                    + seconds
-                    + " s, also with the right password",
-                req.getRequestURI()));
+    ProblemJson.send(
+        res,
+        "Too Many Requests",
+        429,
+        "too many failed sign-ins for this user or from this address; sign-in is refused for "
+            + seconds
+            + " s, also with the right password",
+        req.getRequestURI());
   }
 
   /** The user name of an HTTP Basic {@code Authorization} header, or null. */
