@@ -1,5 +1,8 @@
 package dev.syngen.server;
 
+import static dev.syngen.server.PgTables.awaitRows;
+import static dev.syngen.server.PgTables.count;
+import static dev.syngen.server.PgTables.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -208,18 +211,6 @@ class BatchRunIT {
     return out;
   }
 
-  /** Waits until the target table holds at least {@code rows} committed rows. */
-  private static void awaitRows(String schema, String table, long rows) throws SQLException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (tableExists(schema, table) && count(schema, table) >= rows) {
-        return;
-      }
-      Api.sleep(20);
-    }
-    throw new AssertionError(schema + "." + table + " never held " + rows + " rows");
-  }
-
   /** The same scenario and seed through the CLI: one process, no batch job, no interruption. */
   private static void cliRun(String schema) throws Exception {
     Path dir = Files.createTempDirectory("syngen-batch-it");
@@ -246,20 +237,6 @@ class BatchRunIT {
     assertEquals(0, p.exitValue(), out);
   }
 
-  private static boolean tableExists(String schema, String table) throws SQLException {
-    return scalar(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
-                + schema
-                + "' AND table_name = '"
-                + table
-                + "'")
-        > 0;
-  }
-
-  private static long count(String schema, String table) throws SQLException {
-    return scalar("SELECT count(*) FROM " + schema + "." + table);
-  }
-
   private static String checksum(String schema, String table) throws SQLException {
     try (Connection c = RunsIT.pg();
         Statement s = c.createStatement();
@@ -272,15 +249,6 @@ class BatchRunIT {
                     + " t")) {
       assertTrue(rs.next());
       return rs.getString(1);
-    }
-  }
-
-  private static long scalar(String sql) throws SQLException {
-    try (Connection c = RunsIT.pg();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertTrue(rs.next(), sql);
-      return rs.getLong(1);
     }
   }
 }

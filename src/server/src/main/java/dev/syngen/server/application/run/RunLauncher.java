@@ -53,24 +53,66 @@ public class RunLauncher {
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
-  /** Refuses new work when as many runs as allowed are queued or running. */
-  public void checkCapacity() {
-    if (active.size() >= settings.maxActiveRuns()) {
+  private int reserved; // slots taken by runs being recorded, not yet launched; guarded by this
+
+  /**
+   * Takes one of the server's run slots for a run about to be recorded, or refuses with 503 when as
+   * many runs as allowed are queued, running or being recorded. Checking and taking are one step,
+   * so a burst of requests never admits more runs than the executor queue holds (which used to
+   * record the surplus as failed runs). {@link #launch} uses the slot; closing an unused one frees
+   * it.
+   */
+  public synchronized Slot reserve() {
+    if (active.size() + reserved >= settings.maxActiveRuns()) {
       throw new ApiException(
           503,
           "Service Unavailable",
-          active.size()
+          (active.size() + reserved)
               + " runs are queued or running, the most this server accepts; retry when one"
               + " finishes (setting syngen.runs.max-active)",
           10);
     }
+    reserved++;
+    return new Slot();
   }
 
-  /** Queues a recorded run; {@code resume} maps entities to their next row (empty: from 0). */
-  public void launch(RunRecord run, PreparedRun prepared, Map<String, Long> resume, String trace) {
+  /** A run slot taken by {@link #reserve}: used by {@link #launch}, freed by close otherwise. */
+  public final class Slot implements AutoCloseable {
+    private boolean open = true;
+
+    private void use() {
+      synchronized (RunLauncher.this) {
+        if (!open) {
+          throw new IllegalStateException("this run slot is used or closed");
+        }
+        open = false;
+        reserved--;
+      }
+    }
+
+    @Override
+    public void close() {
+      synchronized (RunLauncher.this) {
+        if (open) {
+          open = false;
+          reserved--;
+        }
+      }
+    }
+  }
+
+  /**
+   * Queues a recorded run in the slot reserved for it; {@code resume} maps entities to their next
+   * row (empty: from 0).
+   */
+  public void launch(
+      RunRecord run, PreparedRun prepared, Map<String, Long> resume, String trace, Slot slot) {
     ActiveRun handle = new ActiveRun();
-    if (active.putIfAbsent(run.id(), handle) != null) {
-      throw ApiException.conflict("run " + run.id() + " is already queued or running");
+    synchronized (this) {
+      if (active.putIfAbsent(run.id(), handle) != null) {
+        throw ApiException.conflict("run " + run.id() + " is already queued or running");
+      }
+      slot.use();
     }
     if (batch.takes(run, prepared, resume)) {
       launchBatch(run, prepared, trace, handle);

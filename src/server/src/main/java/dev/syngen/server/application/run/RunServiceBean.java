@@ -55,15 +55,16 @@ public class RunServiceBean implements RunService {
   @RolesAllowed("admin")
   public RunRecord start(RunRequest request) {
     PreparedRun p = planner.prepare(request);
-    launcher.checkCapacity();
-    RunRecord pending = pending(p, p.recordedOverrides());
-    ledger.recordNew(
-        pending,
-        spec(p, null),
-        audit("run.start", pending.id(), describe(pending)),
-        "created by " + actor() + ": " + describe(pending));
-    launcher.launch(pending, p, Map.of(), trace.traceId());
-    return pending;
+    try (RunLauncher.Slot slot = launcher.reserve()) {
+      RunRecord pending = pending(p, p.recordedOverrides());
+      ledger.recordNew(
+          pending,
+          spec(p, null),
+          audit("run.start", pending.id(), describe(pending)),
+          "created by " + actor() + ": " + describe(pending));
+      launcher.launch(pending, p, Map.of(), trace.traceId(), slot);
+      return pending;
+    }
   }
 
   @Override
@@ -141,18 +142,19 @@ public class RunServiceBean implements RunService {
       throw ApiException.conflict("run " + id + " succeeded meanwhile");
     }
     PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow());
-    launcher.checkCapacity();
-    Map<String, Long> resume = ResumePoints.of(r, TargetCommits.perEntity(r.targetKind()));
-    RunRecord pending = r.withStatus(RunStatus.PENDING, clock.instant(), null);
-    String from = launcher.resumesFrom(id, resume);
-    ledger.recordChange(
-        pending,
-        id,
-        audit("run.restart", id, "was " + r.status().label() + "; resumes " + from),
-        "INFO",
-        "restarted by " + actor() + "; resumes " + from);
-    launcher.launch(pending, p, resume, trace.traceId());
-    return pending;
+    try (RunLauncher.Slot slot = launcher.reserve()) {
+      Map<String, Long> resume = ResumePoints.of(r, TargetCommits.perEntity(r.targetKind()));
+      RunRecord pending = r.withStatus(RunStatus.PENDING, clock.instant(), null);
+      String from = launcher.resumesFrom(id, resume);
+      ledger.recordChange(
+          pending,
+          id,
+          audit("run.restart", id, "was " + r.status().label() + "; resumes " + from),
+          "INFO",
+          "restarted by " + actor() + "; resumes " + from);
+      launcher.launch(pending, p, resume, trace.traceId(), slot);
+      return pending;
+    }
   }
 
   @Override
@@ -160,15 +162,16 @@ public class RunServiceBean implements RunService {
   public RunRecord rerun(String id) {
     RunRecord r = get(id);
     PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow());
-    launcher.checkCapacity();
-    RunRecord pending = pending(p, r.overrides());
-    ledger.recordNew(
-        pending,
-        spec(p, id),
-        audit("run.rerun", pending.id(), "rerun of " + id + ": " + describe(pending)),
-        "created by " + actor() + " as a rerun of " + id);
-    launcher.launch(pending, p, Map.of(), trace.traceId());
-    return pending;
+    try (RunLauncher.Slot slot = launcher.reserve()) {
+      RunRecord pending = pending(p, r.overrides());
+      ledger.recordNew(
+          pending,
+          spec(p, id),
+          audit("run.rerun", pending.id(), "rerun of " + id + ": " + describe(pending)),
+          "created by " + actor() + " as a rerun of " + id);
+      launcher.launch(pending, p, Map.of(), trace.traceId(), slot);
+      return pending;
+    }
   }
 
   private RunRecord pending(PreparedRun p, Map<String, Object> overrides) {

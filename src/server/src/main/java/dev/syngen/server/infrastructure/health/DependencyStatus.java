@@ -123,12 +123,12 @@ public class DependencyStatus {
         probes.add(async(this::probeMessaging));
       }
     }
-    for (StoredTarget t : storedTargets(targetFilter)) {
+    long deadline = System.nanoTime() + Duration.ofMillis(timeoutMs * 2L + 500).toNanos();
+    for (StoredTarget t : storedTargets(targetFilter, deadline)) {
       names.add(Dependency.TARGET_PREFIX + t.spec().id());
       kinds.add(t.spec().kind());
       probes.add(async(() -> probeTarget(t)));
     }
-    long deadline = System.nanoTime() + Duration.ofMillis(timeoutMs * 2L + 500).toNanos();
     List<Dependency> out = new ArrayList<>();
     for (int i = 0; i < probes.size(); i++) {
       out.add(await(probes.get(i), deadline, names.get(i), kinds.get(i)));
@@ -136,11 +136,22 @@ public class DependencyStatus {
     return List.copyOf(out);
   }
 
-  private List<StoredTarget> storedTargets(Predicate<String> filter) {
+  /**
+   * The stored targets the filter keeps, read from the history database within the probes'
+   * deadline: when that database is away, reading could wait much longer than a probe may take.
+   */
+  private List<StoredTarget> storedTargets(Predicate<String> filter, long deadline) {
+    CompletableFuture<List<StoredTarget>> list =
+        CompletableFuture.supplyAsync(
+            () -> store.list().stream().filter(t -> filter.test(t.spec().id())).toList(), executor);
     try {
-      return store.list().stream().filter(t -> filter.test(t.spec().id())).toList();
-    } catch (RuntimeException e) {
-      return List.of(); // the history database is down: its own check says so
+      return list.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      list.cancel(true);
+      return List.of(); // the history database is down or slow: its own check says so
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
     }
   }
 

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +34,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable e = unwrap(thrown);
+    if (!(e instanceof ApiException) && isDatabaseBusy(thrown)) {
+      e =
+          new ApiException(
+              503,
+              "Service Unavailable",
+              "the run-history database is busy (a lock wait timed out), so nothing was changed;"
+                  + " retry in a moment",
+              2);
+    } else if (!(e instanceof ApiException) && isDatabaseUnreachable(thrown)) {
+      LOG.warning("request " + instanceOf() + ": the run-history database is unreachable");
+      e =
+          new ApiException(
+              503,
+              "Service Unavailable",
+              "the run-history database cannot be reached, so nothing was changed; retry when"
+                  + " /health/ready reports it back",
+              5);
+    }
     if (e instanceof WebApplicationException w && w.getResponse().hasEntity()) {
       return w.getResponse(); // a resource built its own answer
     }
@@ -61,6 +81,44 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     return r.build();
   }
+
+  /**
+   * Whether a request failed because the run-history database gave up waiting for a lock or broke a
+   * deadlock (Derby 40XL1/40XL2, SQL 40001, PostgreSQL 40P01/55P03): its transaction was rolled
+   * back, so the caller may simply retry, and the answer is 503 with Retry-After, not a 500.
+   */
+  static boolean isDatabaseBusy(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && BUSY_STATES.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a request failed because no connection to the run-history database could be made or
+   * kept (SQL state class 08, connection exception): 503 with Retry-After, not a 500.
+   */
+  static boolean isDatabaseUnreachable(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String instanceOf() {
+    return uri == null ? "?" : uri.getRequestUri().getPath();
+  }
+
+  private static final Set<String> BUSY_STATES =
+      Set.of("40XL1", "40XL2", "40001", "40P01", "55P03");
 
   private static Throwable unwrap(Throwable t) {
     Throwable e = t;
