@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syngen.io.brokers.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -52,6 +55,16 @@ class ServerFaultsIT {
           + "\"params\":{\"entity\":\"customers\",\"column\":\"id\"}}},"
           + "{\"name\":\"note\",\"type\":\"string\",\"generator\":{\"type\":\"pattern\","
           + "\"params\":{\"pattern\":\"[a-z]{40}\"}}}]}]}";
+
+  private static final long READINGS_ROWS = 20_000;
+  private static final String READINGS =
+      "{\"id\":\"it-faults-nats\",\"name\":\"nats\",\"seed\":3,\"as_of\":\"2026-01-01T00:00:00Z\","
+          + "\"entities\":[{\"name\":\"readings\",\"rows\":"
+          + READINGS_ROWS
+          + ",\"columns\":["
+          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
+          + "{\"name\":\"value\",\"type\":\"double\",\"generator\":{\"type\":\"uniform_float\","
+          + "\"params\":{\"min\":0,\"max\":1}}}]}]}";
 
   private static final String PREFIX =
       "syngen_faults_it_" + UUID.randomUUID().toString().substring(0, 8);
@@ -176,6 +189,51 @@ class ServerFaultsIT {
     String after = schema("after_outage");
     assertEquals("success", api.awaitFinished(start(after)).path("status").asText());
     assertEquals(ORDERS, count(after, "orders"));
+  }
+
+  @Test
+  void aNatsServerStoppedMidRunAndStartedAgainLeavesEveryRowExactlyOnce() throws Exception {
+    Path dir = Files.createTempDirectory("syngen-faults-nats");
+    try (NatsServer nats = new NatsServer(dir.resolve("js")).start()) {
+      String name = "it-faults-nats-" + UUID.randomUUID().toString().substring(0, 8);
+      Api.Reply created =
+          api.admin(
+              "POST",
+              "api/v1/targets",
+              "{\"id\":\""
+                  + name
+                  + "\",\"kind\":\"nats\",\"dsn\":\""
+                  + nats.url()
+                  + "\",\"options\":{\"jetstream\":\"true\",\"stream\":\"FAULTS\"}}");
+      assertEquals(201, created.status(), created.toString());
+      Api.Reply started =
+          api.admin(
+              "POST",
+              "api/v1/runs",
+              "{\"scenario\":"
+                  + READINGS
+                  + ",\"target_id\":\""
+                  + name
+                  + "\",\"traffic\":{\"rate\":\"4k/s\"}}");
+      assertEquals(202, started.status(), started.toString());
+      String id = started.json().path("id").asText();
+      awaitProgress(id, 6_000);
+      nats.stop();
+      Api.sleep(1_500);
+      nats.start();
+      JsonNode ended =
+          api.awaitRun(id, Set.of("success", "failed", "cancelled"), Duration.ofMinutes(2));
+      if (!ended.path("status").asText().equals("success")) {
+        assertEquals("failed", ended.path("status").asText(), ended.toString());
+        assertEquals(202, api.admin("POST", "api/v1/runs/" + id + "/restart", null).status());
+        assertEquals("success", api.awaitFinished(id).path("status").asText());
+      }
+      try (Connection c = Nats.connect(nats.url())) {
+        long messages =
+            c.jetStreamManagement().getStreamInfo("FAULTS").getStreamState().getMsgCount();
+        assertEquals(READINGS_ROWS + 1, messages, "every row once, plus the end-of-entity message");
+      }
+    }
   }
 
   @Test
