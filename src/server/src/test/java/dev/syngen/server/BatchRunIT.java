@@ -36,21 +36,13 @@ class BatchRunIT {
   private static final long ORDERS = 1_500_000;
   private static final long SMALL_ORDERS = 200_000;
   private static final String SCENARIO =
-      "{\"id\":\"it-batch\",\"name\":\"batch\",\"seed\":11,\"as_of\":\"2026-01-01T00:00:00Z\","
-          + "\"entities\":["
-          + "{\"name\":\"customers\",\"rows\":"
-          + CUSTOMERS
-          + ",\"columns\":["
-          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
-          + "{\"name\":\"full_name\",\"type\":\"string\",\"generator\":{\"type\":\"faker_name\"}}]},"
-          + "{\"name\":\"orders\",\"rows\":"
-          + ORDERS
-          + ",\"columns\":["
-          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
-          + "{\"name\":\"customer_id\",\"type\":\"bigint\",\"generator\":{\"type\":\"fk\","
-          + "\"params\":{\"entity\":\"customers\",\"column\":\"id\"}}},"
-          + "{\"name\":\"amount\",\"type\":\"double\",\"generator\":{\"type\":\"uniform_float\","
-          + "\"params\":{\"min\":1,\"max\":500}}}]}]}";
+      InlineScenarios.customersAndOrders(
+          "it-batch",
+          11,
+          CUSTOMERS,
+          ORDERS,
+          "{\"name\":\"amount\",\"type\":\"double\",\"generator\":{\"type\":\"uniform_float\","
+              + "\"params\":{\"min\":1,\"max\":500}}}");
 
   private static final String PREFIX =
       "syngen_batch_it_" + UUID.randomUUID().toString().substring(0, 8);

@@ -40,21 +40,13 @@ class ServerFaultsIT {
   private static final long CUSTOMERS = 20_000;
   private static final long ORDERS = 1_500_000;
   private static final String SCENARIO =
-      "{\"id\":\"it-faults\",\"name\":\"faults\",\"seed\":5,\"as_of\":\"2026-01-01T00:00:00Z\","
-          + "\"entities\":["
-          + "{\"name\":\"customers\",\"rows\":"
-          + CUSTOMERS
-          + ",\"columns\":["
-          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
-          + "{\"name\":\"full_name\",\"type\":\"string\",\"generator\":{\"type\":\"faker_name\"}}]},"
-          + "{\"name\":\"orders\",\"rows\":"
-          + ORDERS
-          + ",\"columns\":["
-          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
-          + "{\"name\":\"customer_id\",\"type\":\"bigint\",\"generator\":{\"type\":\"fk\","
-          + "\"params\":{\"entity\":\"customers\",\"column\":\"id\"}}},"
-          + "{\"name\":\"note\",\"type\":\"string\",\"generator\":{\"type\":\"pattern\","
-          + "\"params\":{\"pattern\":\"[a-z]{40}\"}}}]}]}";
+      InlineScenarios.customersAndOrders(
+          "it-faults",
+          5,
+          CUSTOMERS,
+          ORDERS,
+          "{\"name\":\"note\",\"type\":\"string\",\"generator\":{\"type\":\"pattern\","
+              + "\"params\":{\"pattern\":\"[a-z]{40}\"}}}");
 
   private static final long READINGS_ROWS = 20_000;
   private static final String READINGS =
