@@ -11,13 +11,10 @@ CREATE INDEX messages_conversation_sent_idx
 CREATE INDEX messages_sender_sent_idx
   ON messages (sender_id, sent_at DESC) ALGORITHM=INPLACE LOCK=NONE;
 
--- conversation_list, unread_count, last_message_per_conversation: a user's memberships.
+-- conversation_list (ordered, covering), unread_count, last_message_per_conversation: a user's
+-- memberships.
 CREATE INDEX conversation_members_user_joined_idx
   ON conversation_members (user_id, joined_at DESC, conversation_id) ALGORITHM=INPLACE LOCK=NONE;
-
--- conversation_list: the conversation by its key.
-CREATE INDEX conversations_id_idx
-  ON conversations (conversation_id, kind, participants) ALGORITHM=INPLACE LOCK=NONE;
 
 -- unread_count: has this reader read this message?
 CREATE INDEX read_receipts_message_reader_idx

@@ -10,13 +10,10 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS messages_conversation_sent_idx
 CREATE INDEX CONCURRENTLY IF NOT EXISTS messages_sender_sent_idx
   ON messages (sender_id, sent_at DESC);
 
--- conversation_list, unread_count, last_message_per_conversation: a user's memberships.
+-- conversation_list (ordered, covering), unread_count, last_message_per_conversation: a user's
+-- memberships.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS conversation_members_user_joined_idx
   ON conversation_members (user_id, joined_at DESC) INCLUDE (conversation_id);
-
--- conversation_list: the conversation by its key.
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS conversations_id_idx
-  ON conversations (conversation_id) INCLUDE (kind, participants);
 
 -- unread_count: has this reader read this message?
 CREATE INDEX CONCURRENTLY IF NOT EXISTS read_receipts_message_reader_idx

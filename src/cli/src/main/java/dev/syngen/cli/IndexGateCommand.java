@@ -249,24 +249,23 @@ final class IndexGateCommand implements Callable<Integer> {
 
   private GateOptions options() {
     Problems p = new Problems();
-    Duration qt = duration("--query-timeout", queryTimeout);
-    Duration dt = duration("--ddl-timeout", ddlTimeout);
+    Duration qt = duration(p, "--query-timeout", queryTimeout);
+    Duration dt = duration(p, "--ddl-timeout", ddlTimeout);
     Rollback r = Rollback.parse(rollback).orElse(null);
     if (r == null) {
       p.add(
           "--rollback",
           "'" + rollback + "' is not a rollback mode",
           "use never, always or on-no-go");
-      r = Rollback.NEVER;
     }
     GateOptions o =
         new GateOptions(
             warmup,
             runs,
-            qt,
-            dt,
+            qt == null ? GateOptions.DEFAULT.queryTimeout() : qt,
+            dt == null ? GateOptions.DEFAULT.ddlTimeout() : dt,
             analyze,
-            r,
+            r == null ? Rollback.NEVER : r,
             new Thresholds(minImprovement, minSorts, maxDegraded, degradedBy));
     Problems named = new Problems();
     o.validate(named);
@@ -275,11 +274,12 @@ final class IndexGateCommand implements Callable<Integer> {
     return o;
   }
 
-  private static Duration duration(String option, String text) {
+  private static Duration duration(Problems p, String option, String text) {
     try {
       return HumanDuration.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + ": " + e.getMessage());
+      p.add(option, e.getMessage(), "write e.g. 60s, 5m or 1h");
+      return null;
     }
   }
 
