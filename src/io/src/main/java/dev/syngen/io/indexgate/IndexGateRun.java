@@ -16,6 +16,7 @@ import dev.syngen.core.indexgate.QuerySet;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.SinkException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -33,13 +34,35 @@ public final class IndexGateRun {
   private final GateOptions options;
   private final Clock clock;
   private final Consumer<String> progress;
+  private final Instant deadline;
 
   public IndexGateRun(
       GateDatabase db, GateOptions options, Clock clock, Consumer<String> progress) {
+    this(db, options, clock, progress, null);
+  }
+
+  /** A gate that stops with an error once {@code deadline} has passed (null: no deadline). */
+  public IndexGateRun(
+      GateDatabase db,
+      GateOptions options,
+      Clock clock,
+      Consumer<String> progress,
+      Instant deadline) {
     this.db = db;
     this.options = options;
     this.clock = clock;
     this.progress = progress;
+    this.deadline = deadline;
+  }
+
+  private void checkTime(String step) {
+    if (deadline != null && clock.instant().isAfter(deadline)) {
+      throw new SinkException(
+          db.label()
+              + ": the index gate ran out of its time limit before "
+              + step
+              + "; measure fewer queries, use fewer runs, or raise the limit");
+    }
   }
 
   /** Before, DDL, after, decision, rollback. */
@@ -87,13 +110,16 @@ public final class IndexGateRun {
   public Baseline capture(QuerySet queries, String phase, List<String> ddl) {
     List<QueryBaseline> out = new ArrayList<>();
     for (NamedQuery q : queries.queries()) {
+      checkTime(phase + " " + q.name());
       long rows = db.execute(q.sql(), options.queryTimeout());
       for (int i = 1; i < options.warmup(); i++) {
+        checkTime(phase + " " + q.name());
         db.execute(q.sql(), options.queryTimeout());
       }
       List<PlanStats> measured = new ArrayList<>();
       String plan = null;
       for (int i = 0; i < options.runs(); i++) {
+        checkTime(phase + " " + q.name());
         GateDatabase.Explained e = db.explain(q.sql(), rows, options.queryTimeout());
         measured.add(e.stats());
         plan = e.plan();
@@ -144,6 +170,7 @@ public final class IndexGateRun {
     for (DdlStatement s : ddl.statements()) {
       progress.accept("ddl     " + GateDatabase.first(s.sql()));
       try {
+        checkTime("DDL line " + s.line());
         db.apply(s, options.ddlTimeout());
       } catch (SinkException e) {
         undo(done);
