@@ -96,6 +96,7 @@ public abstract class GateDatabase implements AutoCloseable {
         timeout,
         s -> {
           long rows = 0;
+          s.setFetchSize(1000); // a query that returns millions of rows is streamed, not held
           try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
               rows++;
