@@ -196,6 +196,14 @@ final class IndexGateCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--target is missing: the database to measure (a target id or, with --target-kind, a DSN)");
     }
+    if (pack != null && queriesFile != null) {
+      throw new IllegalArgumentException(
+          "--pack and --queries are both given; measure either a pack's query set or your own");
+    }
+    if (capture != null && beforeFile != null) {
+      throw new IllegalArgumentException(
+          "--capture and --before are both given; capture a baseline, or compare against one");
+    }
     TargetProfile t = target();
     Dialect dialect = Dialect.ofKind(t.kind()).orElseThrow();
     GatePacks.PackSet set =
