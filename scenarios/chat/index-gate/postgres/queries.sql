@@ -1,7 +1,7 @@
 -- The chat pack's five hot-path queries, for `syngen index-gate --pack chat` on PostgreSQL.
--- Parameters are written in and exist in every band from `ci --scale 0.1` up (seed 1718):
+-- Parameters are written in and exist in every band from `ci --scale 0.25` up (seed 1718):
 -- conversation 7 (a typical conversation: 17 messages in the dev band) and user 7 (a member of
--- 7 conversations in the dev band, one of them a busy room).
+-- 7 conversations in the dev band, 16 in ci).
 
 -- name: message_history
 -- The newest 50 messages of a conversation, as its screen opens.
