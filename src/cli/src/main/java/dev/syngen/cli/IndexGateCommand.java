@@ -390,13 +390,22 @@ final class IndexGateCommand implements Callable<Integer> {
               String.format(Locale.ROOT, "%.3f", q.beforeP50Ms()),
               String.format(Locale.ROOT, "%.3f", q.afterP50Ms()),
               String.format(Locale.ROOT, "%.1f %%", q.improvementPct()),
+              IndexGateHtml.speedUp(q),
               q.sortsBefore() + " -> " + q.sortsAfter(),
               IndexGateHtml.scans(q.before()) + " -> " + IndexGateHtml.scans(q.after()),
               q.degraded() ? "DEGRADED" : String.join("; ", q.notes())));
     }
     Output.table(
         out,
-        List.of("QUERY", "P50 BEFORE MS", "P50 AFTER MS", "IMPROVEMENT", "SORTS", "SCANS", "NOTES"),
+        List.of(
+            "QUERY",
+            "P50 BEFORE MS",
+            "P50 AFTER MS",
+            "IMPROVEMENT",
+            "SPEED-UP",
+            "SORTS",
+            "SCANS",
+            "NOTES"),
         rows);
     if (!o.rolledBack().isEmpty()) {
       out.println("rolled back: dropped " + String.join(", ", o.rolledBack()));

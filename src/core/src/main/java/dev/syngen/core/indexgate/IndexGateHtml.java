@@ -78,6 +78,7 @@ public final class IndexGateHtml {
     h.append("</table>\n");
     h.append("<h2>Queries</h2><table><tr><th>query</th><th class=\"num\">p50 before</th>")
         .append("<th class=\"num\">p50 after</th><th class=\"num\">improvement</th>")
+        .append("<th class=\"num\">speed-up</th>")
         .append("<th class=\"num\">sorts</th><th>scans before → after</th><th>indexes after</th>")
         .append("<th class=\"num\">blocks hit/read before → after</th><th>notes</th></tr>");
     for (QueryComparison q : d.queries()) {
@@ -93,6 +94,8 @@ public final class IndexGateHtml {
           .append(q.degraded() ? "bad" : q.improvementPct() > 0 ? "good" : "")
           .append("\">")
           .append(pct(q.improvementPct()))
+          .append("</td><td class=\"num\">")
+          .append(speedUp(q))
           .append("</td><td class=\"num\">")
           .append(q.sortsBefore())
           .append(" → ")
@@ -187,6 +190,17 @@ public final class IndexGateHtml {
       }
     }
     return b.length() == 0 ? "none" : b.toString();
+  }
+
+  /** How many times faster the p50 got: {@code ×4,558}, {@code ×0.8} for a slower query. */
+  public static String speedUp(QueryComparison q) {
+    if (q.afterP50Ms() <= 0) {
+      return "–";
+    }
+    double x = q.beforeP50Ms() / q.afterP50Ms();
+    return x >= 10
+        ? String.format(Locale.ROOT, "×%,.0f", x)
+        : String.format(Locale.ROOT, "×%.2f", x);
   }
 
   private static String ms(double v) {

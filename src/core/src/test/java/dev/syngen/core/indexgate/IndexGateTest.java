@@ -135,6 +135,8 @@ class IndexGateTest {
     assertEquals(100.0, d.sortsEliminatedPct());
     assertEquals((98 + 90 - 50) / 3.0, d.averageImprovementPct(), 0.001);
     assertTrue(d.queries().get(0).notes().isEmpty(), d.queries().get(0).notes().toString());
+    assertEquals("×50", IndexGateHtml.speedUp(d.queries().get(0)));
+    assertEquals("×0.67", IndexGateHtml.speedUp(d.queries().get(2)));
   }
 
   @Test
