@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       GeneratorsCommand.class,
       FidelityCommand.class,
       ProfileCommand.class,
+      IndexGateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SyngenCommand {

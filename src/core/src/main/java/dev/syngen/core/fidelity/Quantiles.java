@@ -1,11 +1,11 @@
 package dev.syngen.core.fidelity;
 
 /** Sample quantiles by linear interpolation between order statistics. */
-final class Quantiles {
+public final class Quantiles {
   private Quantiles() {}
 
   /** The p-quantile of an ascending array. */
-  static double at(double[] sorted, double p) {
+  public static double at(double[] sorted, double p) {
     if (sorted.length == 0) {
       return Double.NaN;
     }

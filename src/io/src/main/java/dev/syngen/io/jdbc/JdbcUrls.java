@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * postgres://user:pass@host:5432/db?sslmode=disable} (or {@code postgresql://}) and {@code
  * jdbc:postgresql://} URLs; credentials move into connection properties so they never appear in a
  * URL that may end up in a message. SQLite takes a file path, {@code sqlite:path}, {@code
- * sqlite://path} or {@code jdbc:sqlite:path}.
+ * sqlite://path} or {@code jdbc:sqlite:path}. MariaDB (for the index gate) takes {@code
+ * mariadb://user:pass@host:3306/db} and {@code jdbc:mariadb://host:3306/db}.
  */
 public final class JdbcUrls {
   private static final Pattern HOSTS = Pattern.compile("[A-Za-z0-9._\\-:\\[\\],%]*");
@@ -52,6 +53,66 @@ public final class JdbcUrls {
     public String toString() {
       return Redactor.text(url);
     }
+  }
+
+  /** A MariaDB connection: a JDBC URL without credentials plus the properties that carry them. */
+  public record MariaDb(String url, String database, Map<String, String> properties) {
+    public MariaDb {
+      properties = Map.copyOf(properties);
+    }
+
+    public Connection connect() throws SQLException {
+      Properties p = new Properties();
+      p.putAll(properties);
+      return DriverManager.getConnection(url, p);
+    }
+
+    @Override
+    public String toString() {
+      return Redactor.text(url);
+    }
+  }
+
+  public static MariaDb mariadb(String dsn) {
+    if (dsn == null || dsn.isBlank()) {
+      throw new SinkException("mariadb DSN is missing; set dsn to mariadb://user@host:3306/db");
+    }
+    String d = dsn.trim();
+    String lower = d.toLowerCase(Locale.ROOT);
+    String rest;
+    if (lower.startsWith("jdbc:mariadb://")) {
+      rest = d.substring("jdbc:mariadb://".length());
+    } else if (lower.startsWith("mariadb://")) {
+      rest = d.substring("mariadb://".length());
+    } else {
+      throw invalid(
+          dsn,
+          "it is not a MariaDB DSN",
+          "write mariadb://user:password@host:3306/database or jdbc:mariadb://host:3306/database");
+    }
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("connectTimeout", "10000");
+    String query = cut(rest, '?');
+    rest = before(rest, '?');
+    String path = cut(rest, '/');
+    String authority = before(rest, '/');
+    int at = authority.lastIndexOf('@');
+    if (at >= 0) {
+      credentials(dsn, authority.substring(0, at), props);
+      authority = authority.substring(at + 1);
+    }
+    String hosts = checkHosts(dsn, authority.isEmpty() ? "localhost" : authority);
+    String database = path == null ? "" : decode(dsn, path);
+    if (database.isEmpty()) {
+      throw invalid(dsn, "it names no database", "write mariadb://user@host:3306/database");
+    }
+    for (Map.Entry<String, String> p : params(dsn, query).entrySet()) {
+      props.put(p.getKey(), p.getValue());
+    }
+    return new MariaDb(
+        "jdbc:mariadb://" + hosts + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8),
+        database,
+        props);
   }
 
   public static Postgres postgres(String dsn) {

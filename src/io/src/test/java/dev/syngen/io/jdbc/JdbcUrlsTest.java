@@ -66,6 +66,21 @@ class JdbcUrlsTest {
   }
 
   @Test
+  void mariadbCredentialsMoveIntoPropertiesAndADatabaseIsRequired() {
+    JdbcUrls.MariaDb m = JdbcUrls.mariadb("mariadb://u:hunter2@h:3306/chat?allowLocalInfile=true");
+    assertEquals("jdbc:mariadb://h:3306/chat", m.url());
+    assertEquals("chat", m.database());
+    assertEquals("hunter2", m.properties().get("password"));
+    assertEquals("true", m.properties().get("allowLocalInfile"));
+    assertEquals("jdbc:mariadb://h/db", JdbcUrls.mariadb("jdbc:mariadb://u@h/db").url());
+    for (String bad : new String[] {"mariadb://u:hunter2@h/", "mysql://u:hunter2@h/db"}) {
+      SinkException e = assertThrows(SinkException.class, () -> JdbcUrls.mariadb(bad));
+      assertTrue(e.getMessage().contains("fix:"), e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+  }
+
+  @Test
   void sqliteAcceptsPathsAndItsSchemes() {
     assertEquals(Path.of("data/out.db"), JdbcUrls.sqlitePath("data/out.db"));
     assertEquals(Path.of("data/out.db"), JdbcUrls.sqlitePath("sqlite:data/out.db"));

@@ -6,6 +6,9 @@ import dev.syngen.core.fidelity.Band;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.application.fidelity.FidelityRequest;
 import dev.syngen.server.application.fidelity.RunFidelityService;
+import dev.syngen.server.application.indexgate.IndexGateRequest;
+import dev.syngen.server.application.indexgate.IndexGateService;
+import dev.syngen.server.application.indexgate.StoredGate;
 import dev.syngen.server.application.run.RunPlanner;
 import dev.syngen.server.application.run.RunRequest;
 import dev.syngen.server.application.run.RunService;
@@ -44,6 +47,7 @@ public class ConsoleFacade {
   @Inject RunFidelityService fidelity;
   @Inject RunPlanner planner;
   @Inject TargetService targetService;
+  @Inject IndexGateService indexGates;
   @Inject JpaRunRepository runs;
   @Inject JpaAuditLog audit;
   @Inject ScenarioCatalog scenarios;
@@ -141,6 +145,21 @@ public class ConsoleFacade {
 
   public TargetTestView testTarget(String id) {
     return TargetTestView.of(targetService.test(id));
+  }
+
+  /** The targets the index gate can measure (PostgreSQL). */
+  public List<TargetView> gateTargets() {
+    return targets().stream()
+        .filter(t -> t.kind().equals("postgres") || t.kind().equals("postgresql"))
+        .toList();
+  }
+
+  public List<String> gatePacks() {
+    return indexGates.packs();
+  }
+
+  public StoredGate runIndexGate(IndexGateRequest request) {
+    return indexGates.run(request);
   }
 
   public List<AuditView> audit(String actor, String action, String subject, int offset, int limit) {
