@@ -1,0 +1,252 @@
+package dev.syngen.core.generate.faker;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import net.datafaker.Faker;
+
+/**
+ * Compiles a Datafaker expression ({@code "#{Name.name}"}, {@code "#{Address.city}, #{numerify
+ * '##'}"}) for one locale into a {@link FakerNode} tree over Datafaker's own dictionaries.
+ *
+ * <p>Each reference {@code #{Provider.method}} is looked up as the dictionary key {@code
+ * provider.method} (snake case) and compiled recursively: a list becomes a uniform pick, a text a
+ * template of literal parts and references. A provider method may do more than read its key
+ * (numerify a building number, join an e-mail), so every compiled reference is checked against what
+ * Datafaker itself returns for it: {@value #SAMPLES} values drawn with a fixed seed must all be
+ * values of the compiled tree, else the tree is tried with digits ({@code #}) and then digits and
+ * letters ({@code ?}) filled in, else the reference is not compiled. An expression with any
+ * reference that is not compiled is left to Datafaker (the fallback) and says which.
+ */
+public final class FakerCompiler {
+  static final int SAMPLES = 32;
+  private static final int MAX_DEPTH = 16;
+  private static final java.util.regex.Pattern DIRECTIVE =
+      java.util.regex.Pattern.compile("#\\{([^}']*(?:'[^']*'[^}']*)*)}");
+  private static final java.util.regex.Pattern REFERENCE =
+      java.util.regex.Pattern.compile("(?:([A-Za-z][A-Za-z0-9]*)\\.)?([A-Za-z][A-Za-z0-9_]*)");
+  private static final java.util.regex.Pattern FILL =
+      java.util.regex.Pattern.compile("(numerify|letterify|bothify)\\s+'([^']*)'");
+
+  /**
+   * Compiled expressions by locale and text, shared by all plans (the dictionaries never change).
+   */
+  private static final Map<String, Result> CACHE = new ConcurrentHashMap<>();
+
+  /**
+   * An expression compiled for a locale: {@code node} is null when some reference could not be
+   * compiled; {@code fallbacks} names those references.
+   */
+  public record Result(FakerNode node, List<String> fallbacks) {
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    public boolean compiled() {
+      return node != null;
+    }
+
+    /**
+     * The compiled value of row {@code row} in stream {@code key}; only when {@link #compiled()}.
+     */
+    public String valueAt(long key, long row) {
+      Scratch s = SCRATCH.get();
+      s.draws.reset(key, row);
+      s.text.setLength(0);
+      node.append(s.draws, s.text);
+      return s.text.toString();
+    }
+
+    /** True if no value contains a comma, a quote or a line break (false when not compiled). */
+    public boolean plainText() {
+      return node != null && node.plainText();
+    }
+  }
+
+  /** Per thread: the draws and text buffer of the cell being evaluated. */
+  private static final class Scratch {
+    final Draws draws = new Draws();
+    final StringBuilder text = new StringBuilder(64);
+  }
+
+  private final Faker dictionary;
+  private final Faker reference;
+  private final Map<String, FakerNode> references = new LinkedHashMap<>();
+  private final List<String> fallbacks = new ArrayList<>();
+
+  private FakerCompiler(Locale locale) {
+    this.dictionary = new Faker(locale, new Random(0));
+    this.reference = new Faker(locale, new Random(0x5EED));
+  }
+
+  /** Compiles {@code expression} for {@code locale}, once per JVM. */
+  public static Result compile(String expression, Locale locale) {
+    return CACHE.computeIfAbsent(
+        locale.toLanguageTag() + '\u0000' + expression,
+        k -> new FakerCompiler(locale).template(expression, null, 0));
+  }
+
+  private Result template(String expression, String provider, int depth) {
+    FakerNode node = templateNode(expression, provider, depth);
+    return new Result(fallbacks.isEmpty() ? node : null, List.copyOf(fallbacks));
+  }
+
+  private FakerNode templateNode(String text, String provider, int depth) {
+    List<FakerNode> parts = new ArrayList<>();
+    Matcher m = DIRECTIVE.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      if (m.start() > at) {
+        parts.add(new FakerNode.Text(text.substring(at, m.start())));
+      }
+      FakerNode d = directive(m.group(1).trim(), provider, depth);
+      if (d == null) {
+        return null;
+      }
+      parts.add(d);
+      at = m.end();
+    }
+    if (at < text.length()) {
+      parts.add(new FakerNode.Text(text.substring(at)));
+    }
+    return parts.size() == 1 ? parts.get(0) : new FakerNode.Concat(parts.toArray(FakerNode[]::new));
+  }
+
+  private FakerNode directive(String directive, String provider, int depth) {
+    Matcher fill = FILL.matcher(directive);
+    if (fill.matches()) {
+      String kind = fill.group(1);
+      return new FakerNode.Pattern(
+          fill.group(2), !kind.equals("letterify"), !kind.equals("numerify"));
+    }
+    Matcher ref = REFERENCE.matcher(directive);
+    if (!ref.matches() || (ref.group(1) == null && provider == null) || depth > MAX_DEPTH) {
+      fallbacks.add(directive);
+      return null;
+    }
+    String owner = ref.group(1) != null ? ref.group(1) : provider;
+    String qualified = owner + "." + ref.group(2);
+    if (references.containsKey(qualified)) {
+      FakerNode known = references.get(qualified);
+      if (known == null) {
+        fallbacks.add(qualified);
+      }
+      return known;
+    }
+    references.put(qualified, null); // a cycle reaching this reference again is not compiled
+    FakerNode node = reference(qualified, snake(owner), snake(ref.group(2)), depth);
+    references.put(qualified, node);
+    if (node == null) {
+      fallbacks.add(qualified);
+    }
+    return node;
+  }
+
+  /** Compiles the dictionary entry behind {@code Owner.method} and checks it against Datafaker. */
+  private FakerNode reference(String qualified, String owner, String key, int depth) {
+    Object raw;
+    try {
+      raw = dictionary.fakeValuesService().fetchObject(owner + "." + key, dictionary.getContext());
+    } catch (RuntimeException e) {
+      return null;
+    }
+    int before = fallbacks.size();
+    FakerNode plain = value(raw, upperCamel(owner), depth + 1);
+    if (plain == null || fallbacks.size() > before) {
+      return null;
+    }
+    List<String> samples = samples("#{" + qualified + "}");
+    if (samples == null) {
+      return null;
+    }
+    for (FakerNode candidate :
+        java.util.Arrays.asList(plain, fill(plain, true, false), fill(plain, true, true))) {
+      if (candidate != null && samples.stream().allMatch(candidate::matches)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private FakerNode value(Object raw, String provider, int depth) {
+    if (raw instanceof String s) {
+      return templateNode(s, provider, depth);
+    }
+    if (!(raw instanceof List<?> list) || list.isEmpty()) {
+      return null;
+    }
+    if (list.stream().allMatch(o -> o instanceof String s && !s.contains("#{"))) {
+      return new FakerNode.PickText(list.stream().map(String.class::cast).toArray(String[]::new));
+    }
+    FakerNode[] options = new FakerNode[list.size()];
+    for (int i = 0; i < options.length; i++) {
+      if (!(list.get(i) instanceof String s)
+          || (options[i] = templateNode(s, provider, depth)) == null) {
+        return null;
+      }
+    }
+    return new FakerNode.Pick(options);
+  }
+
+  /** The same words with Datafaker's numerify (digits) or bothify (digits and letters) applied. */
+  private static FakerNode fill(FakerNode node, boolean digits, boolean letters) {
+    if (node instanceof FakerNode.Text t) {
+      return new FakerNode.Pattern(t.text(), digits, letters);
+    }
+    if (node instanceof FakerNode.PickText p) {
+      FakerNode[] options = new FakerNode[p.words().length];
+      for (int i = 0; i < options.length; i++) {
+        options[i] = new FakerNode.Pattern(p.words()[i], digits, letters);
+      }
+      return new FakerNode.Pick(options);
+    }
+    return null;
+  }
+
+  private List<String> samples(String expression) {
+    List<String> out = new ArrayList<>(SAMPLES);
+    try {
+      for (int i = 0; i < SAMPLES; i++) {
+        out.add(reference.expression(expression));
+      }
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return out;
+  }
+
+  /** {@code firstName} → {@code first_name}, {@code PhoneNumber} → {@code phone_number}. */
+  static String snake(String name) {
+    StringBuilder sb = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0 && name.charAt(i - 1) != '_') {
+          sb.append('_');
+        }
+        sb.append(Character.toLowerCase(c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@code phone_number} → {@code PhoneNumber}. */
+  static String upperCamel(String snake) {
+    StringBuilder sb = new StringBuilder(snake.length());
+    boolean up = true;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return sb.toString();
+  }
+}
