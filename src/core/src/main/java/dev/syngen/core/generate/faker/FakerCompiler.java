@@ -72,21 +72,71 @@ public final class FakerCompiler {
     final StringBuilder text = new StringBuilder(64);
   }
 
+  /**
+   * How a reference's dictionary entry becomes its values, as checked against Datafaker: as
+   * written, with {@code #}/{@code Ø} filled with digits, with digits and {@code ?} letters, or not
+   * at all (the method does more than read its entry: left to Datafaker).
+   */
+  public enum Fill {
+    RAW,
+    DIGITS,
+    DIGITS_AND_LETTERS,
+    DATAFAKER
+  }
+
+  /**
+   * The checks already made, shipped with syngen ({@code references.properties}, kept current by
+   * FakerReferenceTableTest): checking a reference against Datafaker at plan time costs Datafaker's
+   * whole expression machinery (about a second on a cold JVM), so only references missing from it
+   * are checked when a plan is compiled.
+   */
+  private static final class Checked {
+    static final Map<String, Fill> TABLE = load();
+
+    private static Map<String, Fill> load() {
+      java.util.Properties p = new java.util.Properties();
+      try (var in = FakerCompiler.class.getResourceAsStream("references.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Map<String, Fill> m = new java.util.HashMap<>();
+      p.forEach((k, v) -> m.put((String) k, Fill.valueOf((String) v)));
+      return m;
+    }
+  }
+
   private final Faker dictionary;
   private final Faker reference;
+  private final boolean useTable;
   private final Map<String, FakerNode> references = new LinkedHashMap<>();
+  private final Map<String, java.util.EnumSet<Fill>> checked = new LinkedHashMap<>();
   private final List<String> fallbacks = new ArrayList<>();
 
-  private FakerCompiler(Locale locale) {
+  private FakerCompiler(Locale locale, boolean useTable) {
     this.dictionary = new Faker(locale, new Random(0));
     this.reference = new Faker(locale, new Random(0x5EED));
+    this.useTable = useTable;
   }
 
   /** Compiles {@code expression} for {@code locale}, once per JVM. */
   public static Result compile(String expression, Locale locale) {
     return CACHE.computeIfAbsent(
         locale.toLanguageTag() + '\u0000' + expression,
-        k -> new FakerCompiler(locale).template(expression, null, 0));
+        k -> new FakerCompiler(locale, true).template(expression, null, 0));
+  }
+
+  /**
+   * Checks every reference that compiling {@code expression} reaches against Datafaker (ignoring
+   * the shipped table): the fills each one's values pass with, by reference. For building the
+   * table.
+   */
+  static Map<String, java.util.EnumSet<Fill>> check(String expression, Locale locale) {
+    FakerCompiler c = new FakerCompiler(locale, false);
+    c.template(expression, null, 0);
+    return c.checked;
   }
 
   private Result template(String expression, String provider, int depth) {
@@ -158,17 +208,29 @@ public final class FakerCompiler {
     if (plain == null || fallbacks.size() > before) {
       return null;
     }
-    List<String> samples = samples("#{" + qualified + "}");
-    if (samples == null) {
-      return null;
+    Fill known = useTable ? Checked.TABLE.get(qualified) : null;
+    if (known != null) {
+      return withFill(plain, known);
     }
-    for (FakerNode candidate :
-        java.util.Arrays.asList(plain, fill(plain, true, false), fill(plain, true, true))) {
-      if (candidate != null && samples.stream().allMatch(candidate::matches)) {
-        return candidate;
+    List<String> samples = samples("#{" + qualified + "}");
+    java.util.EnumSet<Fill> passed = java.util.EnumSet.noneOf(Fill.class);
+    for (Fill f : List.of(Fill.RAW, Fill.DIGITS, Fill.DIGITS_AND_LETTERS)) {
+      FakerNode candidate = withFill(plain, f);
+      if (samples != null && candidate != null && samples.stream().allMatch(candidate::matches)) {
+        passed.add(f);
       }
     }
-    return null;
+    checked.put(qualified, passed);
+    return passed.isEmpty() ? null : withFill(plain, passed.iterator().next());
+  }
+
+  private static FakerNode withFill(FakerNode plain, Fill f) {
+    return switch (f) {
+      case RAW -> plain;
+      case DIGITS -> fill(plain, true, false);
+      case DIGITS_AND_LETTERS -> fill(plain, true, true);
+      case DATAFAKER -> null;
+    };
   }
 
   private FakerNode value(Object raw, String provider, int depth) {
