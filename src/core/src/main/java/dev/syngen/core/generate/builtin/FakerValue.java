@@ -167,7 +167,7 @@ public final class FakerValue implements Generator {
     return compiled != null;
   }
 
-  /** True when no value can contain a comma, a quote or a line break. */
+  @Override
   public boolean plainText() {
     return compiled != null && compiled.plainText();
   }

@@ -192,7 +192,8 @@ public sealed interface FakerNode
     }
   }
 
-  static boolean plain(String s) {
+  /** True if {@code s} has no comma, double quote or line break. */
+  public static boolean plain(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == ',' || c == '"' || c == '\n' || c == '\r') {
