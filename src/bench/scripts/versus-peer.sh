@@ -22,16 +22,16 @@ trap 'rm -rf "$work"' EXIT
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-# Prints the wall-clock milliseconds of one run of the command; its output is discarded.
+# Prints "WALL/CPU" milliseconds of one run of the command (CPU = user + system of the process and
+# its threads, a figure other load on the machine distorts less); its output is discarded.
 millis() {
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" >/dev/null
-  t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000000))
+  /usr/bin/time -o "$work/time" -f '%e %U %S' "$@" >/dev/null 2>&1
+  awk '{printf "%d/%d", $1 * 1000, ($2 + $3) * 1000}' "$work/time"
 }
 
-min() { printf '%s\n' "$@" | sort -n | head -1; }
+# The best (lowest wall-clock) of "WALL/CPU" figures.
+min() { printf '%s\n' "$@" | sort -t/ -k1,1n | head -1; }
+wall() { echo "${1%/*}"; }
 
 # syngen and the peer must have written the same number of lines and columns.
 same_shape() {
@@ -54,8 +54,8 @@ versus() { # name scenario entity rows peer-workload
   local bs bp
   bs=$(min "${s[@]}")
   bp=$(min "${p[@]}")
-  printf '%-8s %9d rows  syngen %6d ms (%s)  peer %6d ms (%s)  syngen/peer %.2fx  load %s -> %s\n' \
-    "$name" "$rows" "$bs" "${s[*]}" "$bp" "${p[*]}" "$(echo "scale=4; $bp / $bs" | bc)" "$l0" "$l1"
+  printf '%-8s %9d rows  syngen %s ms (%s)  peer %s ms (%s)  syngen/peer %.2fx  load %s -> %s\n' \
+    "$name" "$rows" "$bs" "${s[*]}" "$bp" "${p[*]}" "$(echo "scale=4; $(wall "$bp") / $(wall "$bs")" | bc)" "$l0" "$l1"
 }
 
 startup() {
@@ -69,12 +69,12 @@ startup() {
       --target-kind csv --target "$work/small" --mode truncate --quiet --history-dir "$work/runs")")
   done
   l1=$(load)
-  printf 'start-up  --version %d ms (%s)  1,000 numeric rows %d ms (%s)  1,000 faker rows %d ms (%s)  load %s -> %s\n' \
+  printf 'start-up  --version %s ms (%s)  1,000 numeric rows %s ms (%s)  1,000 faker rows %s ms (%s)  load %s -> %s\n' \
     "$(min "${v[@]}")" "${v[*]}" "$(min "${n[@]}")" "${n[*]}" "$(min "${r[@]}")" "${r[*]}" "$l0" "$l1"
 }
 
 what=${1:-all}
-echo "# $(date -u +%FT%TZ) $(nproc) cores, $($JAVA -version 2>&1 | head -1), syngen: $SYNGEN, best of $ROUNDS"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $($JAVA -version 2>&1 | head -1), syngen: $SYNGEN, best of $ROUNDS (wall/CPU ms)"
 case $what in
   numeric) versus numeric "$NUMERIC_SCENARIO" bench_rows "$NUMERIC_ROWS" numeric ;;
   faker) versus faker "$FAKER_SCENARIO" people "$FAKER_ROWS" faker ;;
