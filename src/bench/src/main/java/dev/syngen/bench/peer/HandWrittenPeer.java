@@ -42,7 +42,7 @@ public final class HandWrittenPeer {
   }
 
   /** The 8 columns of bench-scenario.yaml (versus-numeric). */
-  static void numeric(Writer w, long rows) throws IOException {
+  public static void numeric(Writer w, long rows) throws IOException {
     Random random = new Random(7);
     StringBuilder sb = new StringBuilder(256);
     w.write("qty,account,price,reading,active,tier,observed_at,id\n");
@@ -61,7 +61,7 @@ public final class HandWrittenPeer {
   }
 
   /** A person's name and a city from Datafaker plus six plain columns (versus-faker). */
-  static void faker(Writer w, long rows) throws IOException {
+  public static void faker(Writer w, long rows) throws IOException {
     Random random = new Random(7);
     Faker faker = new Faker(new Random(7));
     StringBuilder sb = new StringBuilder(256);
