@@ -30,6 +30,8 @@ public final class FakerCatalogue {
   private static final Pattern FUNCTION =
       Pattern.compile("(numerify|letterify|bothify|regexify)\\s+'[^']*'");
 
+  private static final int MAX_EXPRESSION = 2000;
+
   private static final class Holder {
     static final Map<String, Provider> PROVIDERS = read();
   }
@@ -88,6 +90,13 @@ public final class FakerCatalogue {
       return name == null ? null : byName(p, name.trim());
     }
     String expression = p.string("expression", "\"#{Commerce.productName}\"");
+    if (expression != null && expression.length() > MAX_EXPRESSION) {
+      p.problem(
+          "expression",
+          "is " + expression.length() + " characters long",
+          "keep it under " + MAX_EXPRESSION + " characters, or split it into columns");
+      return null;
+    }
     return expression == null || !checked(p, expression) ? null : expression;
   }
 

@@ -20,8 +20,10 @@ import net.datafaker.Faker;
  * (numerify a building number, join an e-mail), so every compiled reference is checked against what
  * Datafaker itself returns for it: {@value #SAMPLES} values drawn with a fixed seed must all be
  * values of the compiled tree, else the tree is tried with digits ({@code #}) and then digits and
- * letters ({@code ?}) filled in, else the reference is not compiled. An expression with any
- * reference that is not compiled is left to Datafaker (the fallback) and says which.
+ * letters ({@code ?}) filled in, else the reference is not compiled. Those checks ship with syngen
+ * (see {@link Checked}); only references missing there are checked when a plan is compiled. An
+ * expression with any reference that is not compiled is left to Datafaker (the fallback) and says
+ * which.
  */
 public final class FakerCompiler {
   static final int SAMPLES = 32;
@@ -34,9 +36,12 @@ public final class FakerCompiler {
       java.util.regex.Pattern.compile("(numerify|letterify|bothify)\\s+'([^']*)'");
 
   /**
-   * Compiled expressions by locale and text, shared by all plans (the dictionaries never change).
+   * Compiled expressions by locale and text, shared by all plans (the dictionaries never change);
+   * bounded, since scenarios (and so expressions) may come from any caller of a server.
    */
   private static final Map<String, Result> CACHE = new ConcurrentHashMap<>();
+
+  private static final int CACHE_LIMIT = 512;
 
   /**
    * An expression compiled for a locale: {@code node} is null when some reference could not be
@@ -123,9 +128,16 @@ public final class FakerCompiler {
 
   /** Compiles {@code expression} for {@code locale}, once per JVM. */
   public static Result compile(String expression, Locale locale) {
-    return CACHE.computeIfAbsent(
-        locale.toLanguageTag() + '\u0000' + expression,
-        k -> new FakerCompiler(locale, true).template(expression, null, 0));
+    String key = locale.toLanguageTag() + '\u0000' + expression;
+    Result known = CACHE.get(key);
+    if (known != null) {
+      return known;
+    }
+    Result r = new FakerCompiler(locale, true).template(expression, null, 0);
+    if (CACHE.size() < CACHE_LIMIT) {
+      CACHE.putIfAbsent(key, r);
+    }
+    return r;
   }
 
   /**
