@@ -1,6 +1,12 @@
 package dev.syngen.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,18 +17,28 @@ import picocli.CommandLine.ScopeType;
     name = "syngen",
     mixinStandardHelpOptions = true,
     versionProvider = SyngenCommand.Version.class,
-    description = "Reproducible synthetic data: scenarios in, tables, files and streams out.",
-    subcommands = {
-      ScenarioCommand.class,
-      TargetCommand.class,
-      RunCommand.class,
-      GeneratorsCommand.class,
-      FidelityCommand.class,
-      ProfileCommand.class,
-      IndexGateCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Reproducible synthetic data: scenarios in, tables, files and streams out.")
 public final class SyngenCommand {
+  /**
+   * The subcommands by name. Picocli reads a command's annotations when it is added, and reading
+   * all of them is most of the command line's start-up, so {@link #main} adds only the one it runs.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("scenario", ScenarioCommand::new);
+    SUBCOMMANDS.put("target", TargetCommand::new);
+    SUBCOMMANDS.put("run", RunCommand::new);
+    SUBCOMMANDS.put("generators", GeneratorsCommand::new);
+    SUBCOMMANDS.put("fidelity", FidelityCommand::new);
+    SUBCOMMANDS.put("profile", ProfileCommand::new);
+    SUBCOMMANDS.put("index-gate", IndexGateCommand::new);
+  }
+
+  /** Options of this command that take a separate value, to find the subcommand after them. */
+  private static final Set<String> VALUED =
+      Set.of("--scenarios-dir", "--targets-dir", "--history-dir");
+
   /** Exit code for invalid input (scenario, target, flags). */
   public static final int EXIT_INVALID = 2;
 
@@ -53,15 +69,51 @@ public final class SyngenCommand {
   Path historyDir;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
-  /** The configured command line, also used by tests to run commands in-process. */
+  /** The configured command line with every subcommand. */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The configured command line for running {@code args}: with only the subcommand they name, none
+   * for {@code --version}, and all of them otherwise (help, a mistyped name). Tests run commands
+   * in-process through it.
+   */
+  public static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new SyngenCommand());
+    Optional<String> only = args == null ? Optional.empty() : needed(args);
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      if (only.isEmpty() || only.get().equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
+    if (only.isEmpty()) {
+      cl.addSubcommand("help", new CommandLine.HelpCommand());
+    }
     cl.setExecutionExceptionHandler(new Errors());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  /**
+   * The one subcommand {@code args} need: the known name they start with, "" for a bare {@code
+   * --version}, empty when all are needed.
+   */
+  private static Optional<String> needed(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (VALUED.contains(a)) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        return SUBCOMMANDS.containsKey(a) ? Optional.of(a) : Optional.empty();
+      }
+    }
+    return Arrays.asList(args).contains("--version") || Arrays.asList(args).contains("-V")
+        ? Optional.of("")
+        : Optional.empty();
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -28,7 +28,7 @@ final class Cli {
     all.add("--targets-dir=" + targets);
     all.add("--history-dir=" + history);
     all.addAll(List.of(args));
-    var cl = SyngenCommand.commandLine();
+    var cl = SyngenCommand.commandLine(all.toArray(String[]::new)); // as main builds it
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(all.toArray(String[]::new));

@@ -16,6 +16,7 @@ import dev.syngen.core.scenario.Gate;
 import dev.syngen.core.scenario.Gate.Measure;
 import dev.syngen.core.scenario.Gate.Membership;
 import dev.syngen.core.scenario.Gate.Metric;
+import dev.syngen.core.scenario.GeneratorSpec;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.SinkException;
 import java.time.Instant;
@@ -320,12 +321,30 @@ public final class ReleaseGate {
             : checks.size() + " " + kind + " checks pass" + also);
   }
 
+  /** Datafaker references (as the faker generator spells them) whose values identify people. */
+  private static final Pattern PII_FAKER =
+      Pattern.compile(
+          "(?i)\\bname\\.|internet\\.(email|safe_?email|username|ip)|phone|street|building|"
+              + "id_?number|ssn|passport|driving|credit_?card|finance\\.iban");
+
+  /** True for a faker_* generator of {@link #PII_GENERATORS} or a faker of people's details. */
+  static boolean identifiesPeople(GeneratorSpec g) {
+    if (PII_GENERATORS.contains(g.type())) {
+      return true;
+    }
+    if (!g.type().equals("faker")) {
+      return false;
+    }
+    Object what = g.params().getOrDefault("provider", g.params().get("expression"));
+    return what != null && PII_FAKER.matcher(String.valueOf(what)).find();
+  }
+
   /** No person-identifying generator, and no e-mail address or phone number in text columns. */
   private static IntegrityResult noPii(Scenario s, CompiledPlan plan, TableSource source) {
     List<String> found = new ArrayList<>();
     for (Entity e : s.entities()) {
       for (Column c : e.columns()) {
-        if (c.generator() != null && PII_GENERATORS.contains(c.generator().type())) {
+        if (c.generator() != null && identifiesPeople(c.generator())) {
           found.add(e.name() + "." + c.name() + " uses " + c.generator().type());
         }
       }

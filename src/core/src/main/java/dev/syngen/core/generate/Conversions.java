@@ -82,6 +82,11 @@ public final class Conversions {
     }
 
     @Override
+    public boolean plainText() {
+      return g.kind() != ValueKind.STRING || g.plainText(); // numbers, times, UUIDs: no commas
+    }
+
+    @Override
     public String stringAt(long key, long row) {
       return switch (g.kind()) {
         case LONG -> Long.toString(g.longAt(key, row));

@@ -27,6 +27,14 @@ public interface Generator {
     throw new IllegalStateException(getClass().getSimpleName() + " does not produce doubles");
   }
 
+  /**
+   * True when no text value of this generator can contain a comma, a double quote or a line break,
+   * so a CSV writer need not look for them (decided once per column, not per cell).
+   */
+  default boolean plainText() {
+    return false;
+  }
+
   default String stringAt(long key, long row) {
     throw new IllegalStateException(getClass().getSimpleName() + " does not produce strings");
   }

@@ -93,6 +93,7 @@ public final class GeneratorRegistry {
             RandomWalk.GBM,
             Garch.FACTORY,
             Seasonal.FACTORY));
+    all.add(FakerValue.GENERIC);
     all.addAll(FakerValue.FACTORIES);
     return new GeneratorRegistry(all);
   }
@@ -108,9 +109,14 @@ public final class GeneratorRegistry {
 
   /** The known name closest to {@code name}, for "did you mean" hints. */
   public Optional<String> closest(String name) {
+    return closest(name, factories.keySet());
+  }
+
+  /** The name in {@code known} closest to {@code name} (edit distance), if close enough. */
+  public static Optional<String> closest(String name, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String k : factories.keySet()) {
+    for (String k : known) {
       int d = distance(name, k);
       if (d < bestDistance) {
         best = k;

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -347,6 +348,23 @@ public final class PlanCompiler {
         .anyMatch(c -> Conversions.unwrap(c.generator()) instanceof Unique u && u.distinct());
   }
 
+  /** The version of how faker values are drawn; part of the config hash of columns using them. */
+  static final String FAKER_VALUES = "compiled-2";
+
+  /** True if a generator spec (type, params, nested specs) names a faker generator anywhere. */
+  private static boolean usesFaker(Object spec) {
+    if (spec instanceof String s) {
+      return s.equals("faker") || s.startsWith("faker_");
+    }
+    if (spec instanceof Map<?, ?> m) {
+      return m.values().stream().anyMatch(PlanCompiler::usesFaker);
+    }
+    if (spec instanceof Collection<?> c) {
+      return c.stream().anyMatch(PlanCompiler::usesFaker);
+    }
+    return false;
+  }
+
   private static String configHash(
       Scenario s, long seed, Instant asOf, List<CompiledEntity> compiled) {
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -380,20 +398,27 @@ public final class PlanCompiler {
       }
       List<Object> cols = new ArrayList<>();
       for (Column c : e.columns()) {
-        cols.add(
-            Map.of(
-                "name",
-                c.name(),
-                "type",
-                c.type().yamlName(),
-                "nullable",
-                c.nullable(),
-                "null_rate",
-                c.nullRate(),
-                "unique",
-                c.unique(),
-                "generator",
-                Map.of("type", c.generator().type(), "params", c.generator().params())));
+        Map<String, Object> col =
+            new LinkedHashMap<>(
+                Map.of(
+                    "name",
+                    c.name(),
+                    "type",
+                    c.type().yamlName(),
+                    "nullable",
+                    c.nullable(),
+                    "null_rate",
+                    c.nullRate(),
+                    "unique",
+                    c.unique(),
+                    "generator",
+                    Map.of("type", c.generator().type(), "params", c.generator().params())));
+        if (usesFaker(c.generator().type()) || usesFaker(c.generator().params())) {
+          // Faker values are drawn by the compiled dictionaries since CHANGELOG 0.2.0: a data
+          // change, so the same scenario and seed must not claim the same hash as before.
+          col.put("faker_values", FAKER_VALUES);
+        }
+        cols.add(col);
       }
       m.put("columns", cols);
       entities.add(m);

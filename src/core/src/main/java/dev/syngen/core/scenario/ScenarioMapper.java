@@ -29,7 +29,7 @@ public final class ScenarioMapper {
   private static final Set<String> ENTITY_KEYS =
       Set.of("name", "target_table", "rows", "rows_per_parent", "columns");
   private static final Set<String> COLUMN_KEYS =
-      Set.of("name", "type", "nullable", "null_rate", "unique", "generator", "expression");
+      Set.of("name", "type", "nullable", "null_rate", "unique", "generator", "expression", "faker");
   private static final Set<String> GENERATOR_KEYS = Set.of("type", "params");
 
   private final Problems problems;
@@ -174,6 +174,8 @@ public final class ScenarioMapper {
     GeneratorSpec gen;
     if (m.containsKey("expression")) {
       gen = expression(m, path);
+    } else if (m.containsKey("faker")) {
+      gen = faker(m, path);
     } else {
       gen = generator(m.get("generator"), path + ".generator");
     }
@@ -198,6 +200,33 @@ public final class ScenarioMapper {
       return null;
     }
     return new GeneratorSpec("expression", Map.of("expr", s));
+  }
+
+  /**
+   * {@code faker: commerce.product_name}, {@code faker: "#{Name.firstName}"} or {@code faker:
+   * {provider|expression: …, locale: de}} is shorthand for {@code generator: {type: faker, …}}.
+   */
+  private GeneratorSpec faker(Map<String, Object> m, String path) {
+    if (m.containsKey("generator")) {
+      problems.add(
+          path + ".faker",
+          "is set together with generator",
+          "keep one: faker is shorthand for generator: {type: faker, params: {...}}");
+      return null;
+    }
+    Object f = m.get("faker");
+    if (f instanceof String s && !s.isBlank()) {
+      return new GeneratorSpec("faker", Map.of(s.contains("#{") ? "expression" : "provider", s));
+    }
+    if (f instanceof Map<?, ?>) {
+      Map<String, Object> params = asMap(f, path + ".faker");
+      return params == null ? null : new GeneratorSpec("faker", params);
+    }
+    problems.add(
+        path + ".faker",
+        "must be a provider name, an expression or a mapping",
+        "write e.g. faker: commerce.product_name or faker: {provider: name.first_name, locale: de}");
+    return null;
   }
 
   private GeneratorSpec generator(Object node, String path) {

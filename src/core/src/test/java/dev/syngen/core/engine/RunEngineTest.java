@@ -56,6 +56,11 @@ class RunEngineTest {
                 CUSTOMERS,
                 col("id", ColumnType.BIGINT, gen("sequence")),
                 col("name", ColumnType.STRING, gen("faker_name")),
+                col(
+                    "city",
+                    ColumnType.STRING,
+                    gen("faker", "provider", "address.city", "locale", "ja")),
+                col("email", ColumnType.STRING, gen("faker_email")),
                 nullable("score", ColumnType.DOUBLE, 0.1, gen("normal", "mean", 0, "std", 1)),
                 col("vip", ColumnType.BOOL, gen("bool", "p", 0.1)),
                 col(

@@ -1,6 +1,7 @@
 package dev.syngen.core.fidelity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.fidelity.GenerationReport.IntegrityResult;
@@ -9,6 +10,7 @@ import dev.syngen.core.fidelity.GenerationReport.MetricResult;
 import dev.syngen.core.scenario.Expectations;
 import dev.syngen.core.scenario.ExtensionsMapper;
 import dev.syngen.core.scenario.Gate;
+import dev.syngen.core.scenario.GeneratorSpec;
 import dev.syngen.core.scenario.Problem;
 import dev.syngen.core.scenario.Problems;
 import java.time.Instant;
@@ -131,5 +133,26 @@ class ReleaseGateTest {
     assertTrue(paths.contains(base + ".measures[0].q"), paths.toString());
     assertTrue(paths.contains(base + ".measures[0].expect"), paths.toString());
     assertTrue(paths.contains(base + ".measures[1]"), paths.toString());
+  }
+
+  @Test
+  void fakerOfPeoplesDetailsCountsAsPii() {
+    assertTrue(ReleaseGate.identifiesPeople(new GeneratorSpec("faker_name", Map.of())));
+    assertTrue(
+        ReleaseGate.identifiesPeople(
+            new GeneratorSpec("faker", Map.of("provider", "name.first_name"))));
+    assertTrue(
+        ReleaseGate.identifiesPeople(
+            new GeneratorSpec("faker", Map.of("expression", "#{Internet.emailAddress}"))));
+    assertTrue(
+        ReleaseGate.identifiesPeople(
+            new GeneratorSpec("faker", Map.of("provider", "phone_number.cell_phone"))));
+    assertFalse(
+        ReleaseGate.identifiesPeople(
+            new GeneratorSpec("faker", Map.of("provider", "commerce.product_name"))));
+    assertFalse(
+        ReleaseGate.identifiesPeople(
+            new GeneratorSpec("faker", Map.of("provider", "address.city"))));
+    assertFalse(ReleaseGate.identifiesPeople(new GeneratorSpec("faker_city", Map.of())));
   }
 }

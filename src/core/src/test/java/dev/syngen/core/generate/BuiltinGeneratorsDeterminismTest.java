@@ -189,6 +189,16 @@ class BuiltinGeneratorsDeterminismTest {
                 "10m"),
             List.of(),
             true));
+    m.put(
+        "faker",
+        new Spec(
+            ColumnType.STRING,
+            gen(
+                "faker",
+                "expression",
+                "#{Name.firstName} #{numerify 'Ø##'} #{Address.city}",
+                "locale",
+                "de")));
     for (GeneratorFactory f : GeneratorRegistry.builtins().all()) {
       if (f.name().startsWith("faker_")) {
         m.put(f.name(), new Spec(ColumnType.STRING, gen(f.name())));

@@ -6,10 +6,13 @@ import dev.syngen.core.plan.CompiledColumn;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.io.encode.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** RFC 4180 CSV: a header row, CRLF-free fields quoted when needed, empty field for NULL. */
 final class CsvFormat implements TextFormat {
+  private static final byte[] EMPTY = {'"', '"'};
+
   @Override
   public String extension() {
     return ".csv";
@@ -35,6 +38,7 @@ final class CsvFormat implements TextFormat {
   @Override
   public void encode(RowBatch b, ByteBuf out, int[] ends) {
     int cols = b.columnCount();
+    boolean[] plain = plainColumns(b);
     for (int r = 0; r < b.size(); r++) {
       for (int c = 0; c < cols; c++) {
         if (c > 0) {
@@ -51,7 +55,7 @@ final class CsvFormat implements TextFormat {
           case TIMESTAMP -> out.putTimestamp(v.longs[r]);
           case DATE -> out.putDate(v.longs[r]);
           case UUID -> out.putUuid(v.longs[r], v.lows[r]);
-          case STRING -> putField(out, v.strings[r]);
+          case STRING -> putField(out, v.strings[r], plain[c]);
         }
       }
       out.put((byte) '\n');
@@ -61,7 +65,51 @@ final class CsvFormat implements TextFormat {
     }
   }
 
-  private static void putField(ByteBuf out, String s) {
+  /**
+   * Which text columns can never need quotes, from what their generators can emit (a faker
+   * dictionary without commas, a choice of plain words, a number written as text).
+   */
+  private static boolean[] plainColumns(RowBatch b) {
+    List<CompiledColumn> columns = b.entity().columns();
+    boolean[] plain = new boolean[columns.size()];
+    for (int c = 0; c < plain.length; c++) {
+      plain[c] = columns.get(c).generator().plainText();
+    }
+    return plain;
+  }
+
+  /**
+   * Writes one text field. A column known to be plain is copied as it is; any other is copied in
+   * the same pass that looks for characters needing quotes, and rewritten quoted only if it has
+   * one.
+   */
+  private static void putField(ByteBuf out, String s, boolean plain) {
+    int n = s.length();
+    if (n == 0) {
+      out.put(EMPTY); // distinguishes an empty string from NULL
+      return;
+    }
+    if (plain) {
+      out.putUtf8(s);
+      return;
+    }
+    out.ensure(n);
+    byte[] d = out.data;
+    int start = out.size;
+    int p = start;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+        out.size = start;
+        putChecked(out, s);
+        return;
+      }
+      d[p++] = (byte) c;
+    }
+    out.size = p;
+  }
+
+  private static void putChecked(ByteBuf out, String s) {
     if (!needsQuotes(s)) {
       out.putUtf8(s);
       return;
@@ -72,9 +120,6 @@ final class CsvFormat implements TextFormat {
   }
 
   private static boolean needsQuotes(String s) {
-    if (s.isEmpty()) {
-      return true; // distinguishes an empty string from NULL
-    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == ',' || c == '"' || c == '\n' || c == '\r') {

@@ -5,6 +5,7 @@ import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
+import dev.syngen.core.generate.faker.FakerNode;
 import dev.syngen.core.random.CellRandom;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ColumnType;
@@ -30,12 +31,20 @@ public final class Choice implements Generator, Distributed {
   private final Literal[] values;
   private final long[] bits;
   private final double[] cumulative; // null: uniform
+  private final boolean plainText;
 
   Choice(ValueKind kind, Literal[] values, double[] cumulative) {
     this.kind = kind;
     this.values = values;
     this.bits = Arrays.stream(values).mapToLong(Literal::bits).toArray();
     this.cumulative = cumulative;
+    this.plainText =
+        kind != ValueKind.STRING || Arrays.stream(values).allMatch(v -> FakerNode.plain(v.text()));
+  }
+
+  @Override
+  public boolean plainText() {
+    return plainText;
   }
 
   private static Generator create(dev.syngen.core.generate.GeneratorContext ctx) {
