@@ -74,36 +74,64 @@ public final class RowBatch {
     return this;
   }
 
+  /**
+   * Computes the rows {@code rows[0 .. count)} (any row indexes, in any order) into this batch,
+   * which then stands for the positions [position, position + count) of an ordered stream (a
+   * lifecycle's events in event-time order).
+   */
+  public RowBatch fillRows(long position, long[] rows, int count) {
+    this.firstRow = position;
+    this.size = count;
+    List<CompiledColumn> cols = entity.columns();
+    for (int c = 0; c < columns.length; c++) {
+      fillColumn(cols.get(c), columns[c], 0, rows, count);
+    }
+    return this;
+  }
+
   private static void fillColumn(CompiledColumn col, ColumnVector v, long first, int n) {
+    fillColumn(col, v, first, null, n);
+  }
+
+  private static long row(long first, long[] rows, int i) {
+    return rows == null ? first + i : rows[i];
+  }
+
+  private static void fillColumn(
+      CompiledColumn col, ColumnVector v, long first, long[] rows, int n) {
     var g = col.generator();
     long key = col.key();
     switch (v.kind) {
       case DOUBLE -> {
         for (int i = 0; i < n; i++) {
-          v.doubles[i] = g.doubleAt(key, first + i);
+          v.doubles[i] = g.doubleAt(key, row(first, rows, i));
         }
       }
       case STRING -> {
         for (int i = 0; i < n; i++) {
-          v.strings[i] = g.stringAt(key, first + i);
+          v.strings[i] = g.stringAt(key, row(first, rows, i));
         }
       }
       case UUID -> {
         for (int i = 0; i < n; i++) {
-          v.longs[i] = g.longAt(key, first + i);
-          v.lows[i] = g.uuidLowAt(key, first + i);
+          long r = row(first, rows, i);
+          v.longs[i] = g.longAt(key, r);
+          v.lows[i] = g.uuidLowAt(key, r);
         }
       }
       default -> {
         for (int i = 0; i < n; i++) {
-          v.longs[i] = g.longAt(key, first + i);
+          v.longs[i] = g.longAt(key, row(first, rows, i));
         }
       }
     }
     if (v.nulls != null) {
       double rate = col.nullRate();
+      boolean own = g.producesNulls();
       for (int i = 0; i < n; i++) {
-        v.nulls[i] = CellRandom.unit(key, first + i, CellRandom.NULL_DRAW) < rate;
+        long r = row(first, rows, i);
+        v.nulls[i] =
+            CellRandom.unit(key, r, CellRandom.NULL_DRAW) < rate || (own && g.nullAt(key, r));
       }
     }
   }

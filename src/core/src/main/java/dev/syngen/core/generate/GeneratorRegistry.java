@@ -94,6 +94,7 @@ public final class GeneratorRegistry {
             Garch.FACTORY,
             Seasonal.FACTORY));
     all.addAll(FakerValue.FACTORIES);
+    all.addAll(dev.syngen.core.lifecycle.LifecycleGenerators.FACTORIES);
     return new GeneratorRegistry(all);
   }
 
