@@ -211,30 +211,28 @@ final class LifecycleMapper {
     if (m.get("delete") != null && !(m.get("delete") instanceof Boolean)) {
       in.problem(path + ".delete", "must be true or false", "write delete: true");
     }
-    if (next == null) {
-      return null;
-    }
-    if (!next.isEmpty() && dwell == null) {
+    boolean ok = next != null;
+    if (next != null && !next.isEmpty() && dwell == null && m.get("dwell") == null) {
       in.problem(
           path + ".dwell",
           "is missing: state '" + name + "' has transitions, so instances must stay a while",
           "add dwell: {type: exponential, params: {mean: 2}} (in dwell_unit, default hours)");
-      return null;
+      ok = false;
     }
-    if (next.isEmpty() && m.get("dwell") != null) {
+    if (next != null && next.isEmpty() && m.get("dwell") != null) {
       in.problem(
           path + ".dwell",
           "state '" + name + "' is terminal (no next), so nothing follows its dwell",
           "remove dwell, or add next: {...} to leave the state");
     }
-    if (delete && !next.isEmpty()) {
+    if (delete && next != null && !next.isEmpty()) {
       in.problem(
           path + ".delete",
           "only a terminal state can delete the row",
           "remove delete, or remove next so that the state ends the history");
     }
     Map<String, Object> set = set(m.get("set"), path + ".set", columns, key, start);
-    return set == null ? null : new Lifecycle.State(name, dwell, next, set, delete);
+    return set == null || !ok ? null : new Lifecycle.State(name, dwell, next, set, delete);
   }
 
   private Map<String, Object> set(
