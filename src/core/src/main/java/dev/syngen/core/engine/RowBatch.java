@@ -89,6 +89,18 @@ public final class RowBatch {
     return this;
   }
 
+  /** Replaces every {@code timestamp} value (not NULLs, not dates) by {@code map} of it. */
+  public RowBatch mapTimestamps(java.util.function.LongUnaryOperator map) {
+    for (ColumnVector v : columns) {
+      if (v.kind == ValueKind.TIMESTAMP) {
+        for (int i = 0; i < size; i++) {
+          v.longs[i] = map.applyAsLong(v.longs[i]);
+        }
+      }
+    }
+    return this;
+  }
+
   private static void fillColumn(CompiledColumn col, ColumnVector v, long first, int n) {
     fillColumn(col, v, first, null, n);
   }

@@ -161,6 +161,16 @@ public final class CompiledLifecycle {
     return until != Long.MAX_VALUE;
   }
 
+  /** The time instance {@code row} enters the initial state: its first event's time. */
+  public long startAt(long row) {
+    return start.generator().longAt(start.key(), row);
+  }
+
+  /** A history object of the caller's own (the scratch one is shared by this thread). */
+  public History newHistory() {
+    return new History(16);
+  }
+
   /** The history of instance {@code row}, in this thread's scratch object. */
   public History history(long row) {
     History h = scratch.get();
