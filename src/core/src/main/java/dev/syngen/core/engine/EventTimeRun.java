@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EventTimeRun {
   /** Instances one merge window holds at most. */
-  static final int WINDOW_INSTANCES = 1 << 18;
+  static final int WINDOW_INSTANCES = 1 << 14;
 
   /** Wall time a batch spans at most when paced, so events leave close to when they are due. */
   private static final long SLICE_MS = 20;
@@ -56,14 +56,15 @@ final class EventTimeRun {
     long written = start;
     long bytes = 0;
     long span = speed == Speed.MAX ? Long.MAX_VALUE : (long) Math.min(9e18, SLICE_MS * speed);
-    long[] rows = new long[batchSize];
     long[] times = new long[batchSize];
     long firstEvent = Long.MIN_VALUE;
     long wallStart = 0;
     long wallStartMillis = System.currentTimeMillis();
     try (writer) {
       while (written < end && System.nanoTime() - t0 < budgetNanos) {
-        int n = merge.next(rows, times, (int) Math.min(batchSize, end - written), span);
+        RowBatch batch = new RowBatch(entity, batchSize);
+        int n =
+            merge.next(batch, times, null, null, (int) Math.min(batchSize, end - written), span);
         if (n == 0) {
           break;
         }
@@ -77,7 +78,6 @@ final class EventTimeRun {
           listener.progress(entity, written);
           throw new RunCancelledException(entity.name(), written);
         }
-        RowBatch batch = new RowBatch(entity, n).fillRows(written, rows, n);
         if (traffic.wallClock()) {
           long first = firstEvent;
           batch.mapTimestamps(t -> wallStartMillis + (long) ((t - first) / speed));

@@ -74,19 +74,35 @@ public final class RowBatch {
     return this;
   }
 
-  /**
-   * Computes the rows {@code rows[0 .. count)} (any row indexes, in any order) into this batch,
-   * which then stands for the positions [position, position + count) of an ordered stream (a
-   * lifecycle's events in event-time order).
-   */
-  public RowBatch fillRows(long position, long[] rows, int count) {
-    this.firstRow = position;
-    this.size = count;
-    List<CompiledColumn> cols = entity.columns();
-    for (int c = 0; c < columns.length; c++) {
-      fillColumn(cols.get(c), columns[c], 0, rows, count);
-    }
+  /** Empties this batch, which will then hold the rows appended, from {@code first} on. */
+  public RowBatch reset(long first) {
+    this.firstRow = first;
+    this.size = 0;
     return this;
+  }
+
+  /** Appends a copy of row {@code r} of {@code from} (a batch of the same entity). */
+  public void append(RowBatch from, int r) {
+    int i = size++;
+    for (int c = 0; c < columns.length; c++) {
+      ColumnVector to = columns[c];
+      ColumnVector src = from.columns[c];
+      if (to.longs != null) {
+        to.longs[i] = src.longs[r];
+      }
+      if (to.lows != null) {
+        to.lows[i] = src.lows[r];
+      }
+      if (to.doubles != null) {
+        to.doubles[i] = src.doubles[r];
+      }
+      if (to.strings != null) {
+        to.strings[i] = src.strings[r];
+      }
+      if (to.nulls != null) {
+        to.nulls[i] = src.nulls[r];
+      }
+    }
   }
 
   /** Replaces every {@code timestamp} value (not NULLs, not dates) by {@code map} of it. */
@@ -102,38 +118,29 @@ public final class RowBatch {
   }
 
   private static void fillColumn(CompiledColumn col, ColumnVector v, long first, int n) {
-    fillColumn(col, v, first, null, n);
-  }
-
-  private static long row(long first, long[] rows, int i) {
-    return rows == null ? first + i : rows[i];
-  }
-
-  private static void fillColumn(
-      CompiledColumn col, ColumnVector v, long first, long[] rows, int n) {
     var g = col.generator();
     long key = col.key();
     switch (v.kind) {
       case DOUBLE -> {
         for (int i = 0; i < n; i++) {
-          v.doubles[i] = g.doubleAt(key, row(first, rows, i));
+          v.doubles[i] = g.doubleAt(key, first + i);
         }
       }
       case STRING -> {
         for (int i = 0; i < n; i++) {
-          v.strings[i] = g.stringAt(key, row(first, rows, i));
+          v.strings[i] = g.stringAt(key, first + i);
         }
       }
       case UUID -> {
         for (int i = 0; i < n; i++) {
-          long r = row(first, rows, i);
+          long r = first + i;
           v.longs[i] = g.longAt(key, r);
           v.lows[i] = g.uuidLowAt(key, r);
         }
       }
       default -> {
         for (int i = 0; i < n; i++) {
-          v.longs[i] = g.longAt(key, row(first, rows, i));
+          v.longs[i] = g.longAt(key, first + i);
         }
       }
     }
@@ -141,7 +148,7 @@ public final class RowBatch {
       double rate = col.nullRate();
       boolean own = g.producesNulls();
       for (int i = 0; i < n; i++) {
-        long r = row(first, rows, i);
+        long r = first + i;
         v.nulls[i] =
             CellRandom.unit(key, r, CellRandom.NULL_DRAW) < rate || (own && g.nullAt(key, r));
       }

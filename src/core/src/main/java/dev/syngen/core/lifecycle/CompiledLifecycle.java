@@ -3,6 +3,7 @@ package dev.syngen.core.lifecycle;
 import dev.syngen.core.generate.ColumnRef;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.scenario.ColumnType;
 import java.util.List;
 
 /**
@@ -163,7 +164,8 @@ public final class CompiledLifecycle {
 
   /** The time instance {@code row} enters the initial state: its first event's time. */
   public long startAt(long row) {
-    return start.generator().longAt(start.key(), row);
+    long v = start.generator().longAt(start.key(), row);
+    return start.type() == ColumnType.DATE ? v * 86_400_000L : v; // a date starts at 00:00 UTC
   }
 
   /** A history object of the caller's own (the scratch one is shared by this thread). */
@@ -182,7 +184,7 @@ public final class CompiledLifecycle {
     h.row = row;
     h.size = 0;
     h.cut = false;
-    long t = start.generator().longAt(start.key(), row);
+    long t = startAt(row);
     int s = initial;
     h.add(s, t);
     while (!terminal(s)) {

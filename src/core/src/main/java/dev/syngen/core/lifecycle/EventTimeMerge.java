@@ -1,8 +1,10 @@
 package dev.syngen.core.lifecycle;
 
+import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.generate.ChildAllocation;
 import dev.syngen.core.plan.CompiledEntity;
 import java.util.Arrays;
+import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -11,17 +13,19 @@ import java.util.PriorityQueue;
  *
  * <p>A first pass over the instances' start times (one cell each) builds a histogram of 4,096 time
  * bins, grouped into windows of at most {@code windowInstances} instances. For each window in turn,
- * a pass collects its instances, sorted by start time; they are activated in that order into a heap
- * of instances that have started and not ended, keyed by their next event's time. An event leaves
- * the heap only when no instance still to activate can start before it, so the order is exact: by
- * event time, then instance row, then event index. Memory is one window of instances plus the
- * instances alive at once, whatever the number of events; the price is one pass over the start
- * times per window.
+ * a pass over the instances in row order computes the rows of those that start in it (in row order,
+ * so the layout's block caches stay warm) and sorts them by start time; they are activated in that
+ * order into a heap of instances that have started and not ended, keyed by their next event's time.
+ * An event leaves the heap only when no instance still to activate can start before it, so the
+ * order is exact: by event time, then instance row, then event index. Memory is one window of
+ * instances plus the instances alive at once, whatever the number of events; the price is one pass
+ * over the start times per window.
  */
 public final class EventTimeMerge {
   static final int BINS = 4096;
 
   private final CompiledLifecycle lc;
+  private final CompiledEntity entity;
   private final ChildAllocation allocation;
   private final long instances;
   private final int windowInstances;
@@ -35,25 +39,22 @@ public final class EventTimeMerge {
   private long binWidth;
   private long[] binCounts;
   private int nextBin; // the first bin not yet loaded
-  private long[] window = new long[0]; // rows of the loaded window, by start time
-  private long[] windowStarts = new long[0];
+  private Cursor[] window = new Cursor[0]; // instances of the loaded window, by start time
   private int windowSize;
   private int windowPos;
   private long emitted;
 
-  /** One started instance: its event times and the next event to emit. */
+  /** One instance of a loaded window: its rows, their event times, the next one to emit. */
   private static final class Cursor {
     final long row;
-    final long firstChild;
+    final RowBatch rows;
     final long[] times;
-    final int count;
     int k;
 
-    Cursor(long row, long firstChild, long[] times, int count) {
+    Cursor(long row, RowBatch rows, long[] times) {
       this.row = row;
-      this.firstChild = firstChild;
+      this.rows = rows;
       this.times = times;
-      this.count = count;
     }
 
     long time() {
@@ -67,10 +68,30 @@ public final class EventTimeMerge {
    */
   public EventTimeMerge(CompiledLifecycle lc, CompiledEntity derived, int windowInstances) {
     this.lc = lc;
+    this.entity = derived;
     this.allocation = derived.allocation();
     this.instances = allocation.parents();
     this.windowInstances = windowInstances;
     histogram();
+  }
+
+  /**
+   * The lifecycle whose events entity {@code e} holds, when {@code e} is one of the entities a
+   * lifecycle derives; else null.
+   */
+  public static CompiledLifecycle lifecycleOf(List<CompiledEntity> plan, CompiledEntity e) {
+    if (e.allocation() == null) {
+      return null;
+    }
+    for (CompiledEntity p : plan) {
+      if (p.name().equals(e.allocation().parent())
+          && p.lifecycle() != null
+          && e.columns().stream()
+              .anyMatch(c -> c.generator() instanceof LifecycleGenerators.PerEvent)) {
+        return p.lifecycle();
+      }
+    }
+    return null;
   }
 
   private void histogram() {
@@ -93,53 +114,39 @@ public final class EventTimeMerge {
     return (int) Math.min(BINS - 1, (t - min) / binWidth);
   }
 
-  /**
-   * The lifecycle whose events entity {@code e} holds, when {@code e} is one of the entities a
-   * lifecycle derives; else null.
-   */
-  public static CompiledLifecycle lifecycleOf(
-      java.util.List<CompiledEntity> plan, CompiledEntity e) {
-    if (e.allocation() == null) {
-      return null;
-    }
-    for (CompiledEntity p : plan) {
-      if (p.name().equals(e.allocation().parent())
-          && p.lifecycle() != null
-          && e.columns().stream()
-              .anyMatch(c -> c.generator() instanceof LifecycleGenerators.PerEvent)) {
-        return p.lifecycle();
-      }
-    }
-    return null;
-  }
-
   /** The number of rows emitted so far (the position of the next one in the ordered stream). */
   public long position() {
     return emitted;
   }
 
   /**
-   * Fills {@code rows} (and {@code times}, the rows' event times) with the next rows in event-time
-   * order, at most {@code max} of them and none more than {@code span} ms of event time after the
-   * first; returns how many (0 at the end).
+   * Copies the next rows in event-time order into {@code out} (as stream positions {@link
+   * #position()} on), at most {@code max} of them and none more than {@code span} ms of event time
+   * after the first; {@code times} receives their event times, {@code instances} and {@code ranks}
+   * (when not null) their instance rows and event indexes. Returns how many (0 at the end).
    */
-  public int next(long[] rows, long[] times, int max, long span) {
+  public int next(RowBatch out, long[] times, long[] instances, long[] ranks, int max, long span) {
     int n = 0;
     long limit = Long.MAX_VALUE;
+    out.reset(emitted);
     while (n < max) {
       Cursor c = peek();
       if (c == null || c.time() > limit) {
         break;
       }
       active.poll();
-      rows[n] = c.firstChild + c.k;
       times[n] = c.time();
+      if (instances != null) {
+        instances[n] = c.row;
+        ranks[n] = c.k;
+      }
+      out.append(c.rows, c.k);
       if (n == 0 && span < Long.MAX_VALUE - times[0]) {
         limit = times[0] + span;
       }
       n++;
       c.k++;
-      if (c.k < c.count) {
+      if (c.k < c.rows.size()) {
         active.add(c);
       }
     }
@@ -149,10 +156,11 @@ public final class EventTimeMerge {
 
   /** Skips the first {@code count} rows (a restart from a checkpoint). */
   public void skip(long count) {
-    long[] rows = new long[4096];
-    long[] times = new long[4096];
+    RowBatch scratch = new RowBatch(entity, 4096);
+    long[] t = new long[4096];
     while (emitted < count) {
-      if (next(rows, times, (int) Math.min(rows.length, count - emitted), Long.MAX_VALUE) == 0) {
+      int max = (int) Math.min(4096, count - emitted);
+      if (next(scratch, t, null, null, max, Long.MAX_VALUE) == 0) {
         break;
       }
     }
@@ -163,8 +171,10 @@ public final class EventTimeMerge {
     while (true) {
       Cursor top = active.peek();
       if (windowPos < windowSize) {
-        if (top == null || windowStarts[windowPos] <= top.time()) {
-          activate(window[windowPos++]);
+        Cursor w = window[windowPos];
+        if (top == null || w.time() <= top.time()) {
+          window[windowPos++] = null;
+          active.add(w);
           continue;
         }
         return top;
@@ -180,59 +190,37 @@ public final class EventTimeMerge {
     }
   }
 
-  private void activate(long row) {
-    History h = lc.history(row, lc.newHistory());
-    int count = (int) allocation.children(row);
-    if (count == 0) {
-      return;
-    }
-    active.add(new Cursor(row, allocation.firstChild(row), Arrays.copyOf(h.time, count), count));
-  }
-
   private void loadWindow() {
     int first = nextBin;
     long total = 0;
     do {
       total += binCounts[nextBin++];
     } while (nextBin < BINS && total + binCounts[nextBin] <= windowInstances);
-    int n = (int) total;
-    long[] rows = new long[n];
-    long[] starts = new long[n];
-    int i = 0;
-    for (long r = 0; r < instances && i < n; r++) {
-      long t = lc.startAt(r);
-      int b = bin(t);
+    Cursor[] loaded = new Cursor[(int) total];
+    int n = 0;
+    for (long r = 0; r < instances && n < loaded.length; r++) {
+      int b = bin(lc.startAt(r));
       if (b >= first && b < nextBin) {
-        rows[i] = r;
-        starts[i++] = t;
+        int count = (int) allocation.count(r);
+        if (count > 0) {
+          RowBatch rows = new RowBatch(entity, count).fill(allocation.firstChild(r), count);
+          History h = lc.history(r);
+          loaded[n++] = new Cursor(r, rows, Arrays.copyOf(h.time, count));
+        } else {
+          total--;
+        }
       }
     }
-    sortByStart(rows, starts, n);
-    window = rows;
-    windowStarts = starts;
+    Arrays.sort(
+        loaded,
+        0,
+        n,
+        (a, b) -> {
+          int c = Long.compare(a.time(), b.time());
+          return c != 0 ? c : Long.compare(a.row, b.row);
+        });
+    window = loaded;
     windowSize = n;
     windowPos = 0;
-  }
-
-  /** Sorts (start, row) pairs by start, then row, with one index array. */
-  private static void sortByStart(long[] rows, long[] starts, int n) {
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(
-        idx,
-        (a, b) -> {
-          int c = Long.compare(starts[a], starts[b]);
-          return c != 0 ? c : Long.compare(rows[a], rows[b]);
-        });
-    long[] r2 = new long[n];
-    long[] s2 = new long[n];
-    for (int i = 0; i < n; i++) {
-      r2[i] = rows[idx[i]];
-      s2[i] = starts[idx[i]];
-    }
-    System.arraycopy(r2, 0, rows, 0, n);
-    System.arraycopy(s2, 0, starts, 0, n);
   }
 }

@@ -91,11 +91,13 @@ final class LifecycleMapper {
           "use one of: " + String.join(", ", columns.stream().map(Column::name).toList()));
       return null;
     }
-    if (type != null && c.type() != type) {
+    if (type != null
+        && c.type() != type
+        && !(type == ColumnType.TIMESTAMP && c.type() == ColumnType.DATE)) {
       in.problem(
           path,
           "column '" + name + "' is " + c.type().yamlName() + ", not " + type.yamlName(),
-          "name a " + type.yamlName() + " column of the entity");
+          "name a timestamp (or date) column of the entity");
       return null;
     }
     return name;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
+import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.lifecycle.CompiledLifecycle;
 import dev.syngen.core.lifecycle.EventTimeMerge;
 import dev.syngen.core.plan.CompiledEntity;
@@ -27,10 +28,16 @@ class EventTimeMergeTest {
     long[] rows = new long[(int) (e.rows() - skip)];
     long[] times = new long[rows.length];
     long[] r = new long[batch];
+    long[] k = new long[batch];
     long[] t = new long[batch];
+    RowBatch out = new RowBatch(e, batch);
     int at = 0;
-    for (int n; (n = m.next(r, t, batch, Long.MAX_VALUE)) > 0; at += n) {
-      System.arraycopy(r, 0, rows, at, n);
+    for (int n; (n = m.next(out, t, r, k, batch, Long.MAX_VALUE)) > 0; at += n) {
+      assertEquals(at + skip, out.firstRow(), "rows are stream positions");
+      assertEquals(n, out.size());
+      for (int i = 0; i < n; i++) {
+        rows[at + i] = e.allocation().firstChild(r[i]) + k[i]; // back to the layout's row
+      }
       System.arraycopy(t, 0, times, at, n);
     }
     assertEquals(rows.length, at, "every event once");
