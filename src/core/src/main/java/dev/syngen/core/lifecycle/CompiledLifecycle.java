@@ -157,6 +157,11 @@ public final class CompiledLifecycle {
     return p;
   }
 
+  /** The instant after which no event happens, or Long.MAX_VALUE. */
+  public long until() {
+    return until;
+  }
+
   /** True when histories may be cut before a terminal state by {@code until}. */
   public boolean hasUntil() {
     return until != Long.MAX_VALUE;
