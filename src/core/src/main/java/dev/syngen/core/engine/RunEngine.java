@@ -109,7 +109,7 @@ public final class RunEngine {
             Math.max(shard.first(e.rows()), Math.min(resume.getOrDefault(e.name(), 0L), end));
         long budget = e.name().equals(streamed) ? traffic.duration().toNanos() : Long.MAX_VALUE;
         CompiledLifecycle lc =
-            traffic.eventTimeOrder() ? EventTimeMerge.lifecycleOf(entities, e) : null;
+            traffic.eventTimeOrder() ? EventTimeMerge.lifecycleOf(plan.entities(), e) : null;
         stats.add(
             lc != null
                 ? new EventTimeRun(e, lc, traffic, batchSize)
