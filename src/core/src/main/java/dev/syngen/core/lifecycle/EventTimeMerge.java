@@ -190,6 +190,20 @@ public final class EventTimeMerge {
     }
   }
 
+  /**
+   * The rows of instance r, filled with the layout hinted (rows 0 … count − 1 are its events), so
+   * nothing looks up where the instance's rows sit: that would cost a block of instances' histories
+   * whenever the window's instances, scattered over the rows, cross a block.
+   */
+  private RowBatch rows(long r, int count) {
+    allocation.hintParent(r, count);
+    try {
+      return new RowBatch(entity, count).fill(0, count);
+    } finally {
+      allocation.clearHint();
+    }
+  }
+
   private void loadWindow() {
     int first = nextBin;
     long total = 0;
@@ -203,9 +217,7 @@ public final class EventTimeMerge {
       if (b >= first && b < nextBin) {
         int count = (int) allocation.count(r);
         if (count > 0) {
-          RowBatch rows = new RowBatch(entity, count).fill(allocation.firstChild(r), count);
-          History h = lc.history(r);
-          loaded[n++] = new Cursor(r, rows, Arrays.copyOf(h.time, count));
+          loaded[n++] = new Cursor(r, rows(r, count), Arrays.copyOf(lc.history(r).time, count));
         } else {
           total--;
         }
