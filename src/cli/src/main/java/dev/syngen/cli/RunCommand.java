@@ -311,6 +311,7 @@ final class RunCommand {
     Rate rate = traffic.parsedRate();
     boolean timed =
         traffic.wallClock()
+            || traffic.speed() != null
             || traffic.parsedDuration() != null
                 && (rate == null || rate.unit() != Rate.Unit.RECORDS);
     Shard.checkRun(scenario, overrides, truncatesTables, timed, problems);

@@ -59,10 +59,18 @@ final class TrafficOptions {
               + " Not reproducible: the one exception to same seed, same data.")
   boolean wallClock;
 
+  @Option(
+      names = "--speed",
+      paramLabel = "FACTOR",
+      description =
+          "Stream lifecycle events merged in event-time order at this factor of event time: 1x"
+              + " (real time), 60x (an hour per minute), max (no waiting). --rate still caps.")
+  String speed;
+
   /** The flags as a request; a {@code @file} template is read here. */
   TrafficRequest request() {
     return new TrafficRequest(
-        rate, duration, streamEntity, mode, window, payloadSize, template(), wallClock);
+        rate, duration, streamEntity, mode, window, payloadSize, template(), wallClock, speed);
   }
 
   /** Checks the flags together; throws with every problem and what to change. */

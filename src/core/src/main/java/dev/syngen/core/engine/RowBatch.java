@@ -74,6 +74,49 @@ public final class RowBatch {
     return this;
   }
 
+  /** Empties this batch, which will then hold the rows appended, from {@code first} on. */
+  public RowBatch reset(long first) {
+    this.firstRow = first;
+    this.size = 0;
+    return this;
+  }
+
+  /** Appends a copy of row {@code r} of {@code from} (a batch of the same entity). */
+  public void append(RowBatch from, int r) {
+    int i = size++;
+    for (int c = 0; c < columns.length; c++) {
+      ColumnVector to = columns[c];
+      ColumnVector src = from.columns[c];
+      if (to.longs != null) {
+        to.longs[i] = src.longs[r];
+      }
+      if (to.lows != null) {
+        to.lows[i] = src.lows[r];
+      }
+      if (to.doubles != null) {
+        to.doubles[i] = src.doubles[r];
+      }
+      if (to.strings != null) {
+        to.strings[i] = src.strings[r];
+      }
+      if (to.nulls != null) {
+        to.nulls[i] = src.nulls[r];
+      }
+    }
+  }
+
+  /** Replaces every {@code timestamp} value (not NULLs, not dates) by {@code map} of it. */
+  public RowBatch mapTimestamps(java.util.function.LongUnaryOperator map) {
+    for (ColumnVector v : columns) {
+      if (v.kind == ValueKind.TIMESTAMP) {
+        for (int i = 0; i < size; i++) {
+          v.longs[i] = map.applyAsLong(v.longs[i]);
+        }
+      }
+    }
+    return this;
+  }
+
   private static void fillColumn(CompiledColumn col, ColumnVector v, long first, int n) {
     var g = col.generator();
     long key = col.key();
@@ -90,8 +133,9 @@ public final class RowBatch {
       }
       case UUID -> {
         for (int i = 0; i < n; i++) {
-          v.longs[i] = g.longAt(key, first + i);
-          v.lows[i] = g.uuidLowAt(key, first + i);
+          long r = first + i;
+          v.longs[i] = g.longAt(key, r);
+          v.lows[i] = g.uuidLowAt(key, r);
         }
       }
       default -> {
@@ -102,8 +146,11 @@ public final class RowBatch {
     }
     if (v.nulls != null) {
       double rate = col.nullRate();
+      boolean own = g.producesNulls();
       for (int i = 0; i < n; i++) {
-        v.nulls[i] = CellRandom.unit(key, first + i, CellRandom.NULL_DRAW) < rate;
+        long r = first + i;
+        v.nulls[i] =
+            CellRandom.unit(key, r, CellRandom.NULL_DRAW) < rate || (own && g.nullAt(key, r));
       }
     }
   }

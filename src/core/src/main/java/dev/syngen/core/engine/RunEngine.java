@@ -1,5 +1,7 @@
 package dev.syngen.core.engine;
 
+import dev.syngen.core.lifecycle.CompiledLifecycle;
+import dev.syngen.core.lifecycle.EventTimeMerge;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.Shard;
@@ -106,8 +108,14 @@ public final class RunEngine {
         long start =
             Math.max(shard.first(e.rows()), Math.min(resume.getOrDefault(e.name(), 0L), end));
         long budget = e.name().equals(streamed) ? traffic.duration().toNanos() : Long.MAX_VALUE;
+        CompiledLifecycle lc =
+            traffic.eventTimeOrder() ? EventTimeMerge.lifecycleOf(plan.entities(), e) : null;
         stats.add(
-            runEntity(e, start, end, shard.isWhole(), sink, pool, listener, cancel, pacer, budget));
+            lc != null
+                ? new EventTimeRun(e, lc, traffic, batchSize)
+                    .run(start, end, shard.isWhole(), sink, listener, cancel, pacer, budget)
+                : runEntity(
+                    e, start, end, shard.isWhole(), sink, pool, listener, cancel, pacer, budget));
       }
     } finally {
       if (pool != null) {
@@ -183,7 +191,7 @@ public final class RunEngine {
     return s;
   }
 
-  private static void pace(Pacer pacer, CompiledEntity e, int rows, long bytes, long written) {
+  static void pace(Pacer pacer, CompiledEntity e, int rows, long bytes, long written) {
     if (pacer.needsBytes() && bytes < 0) {
       throw new SinkException(
           "a bytes/s rate needs a target that reports record sizes (kafka, nats, jms, http, csv,"

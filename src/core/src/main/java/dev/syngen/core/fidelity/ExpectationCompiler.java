@@ -13,6 +13,8 @@ import dev.syngen.core.generate.builtin.Correlated;
 import dev.syngen.core.generate.builtin.ForeignKey;
 import dev.syngen.core.generate.builtin.PoissonProcess;
 import dev.syngen.core.generate.builtin.Sequence;
+import dev.syngen.core.lifecycle.CompiledLifecycle;
+import dev.syngen.core.lifecycle.EventTimeMerge;
 import dev.syngen.core.plan.CompiledColumn;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
@@ -25,6 +27,8 @@ import dev.syngen.core.scenario.Expectations;
 import dev.syngen.core.scenario.Expectations.ColumnExpectation;
 import dev.syngen.core.scenario.Expectations.IntegrityRule;
 import dev.syngen.core.scenario.Expectations.RelationshipExpectation;
+import dev.syngen.core.scenario.Lifecycle;
+import dev.syngen.core.scenario.LifecycleEntities;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.Scenario;
 import java.util.ArrayList;
@@ -67,7 +71,20 @@ public final class ExpectationCompiler {
     }
     List<TablePlan> out = new ArrayList<>();
     tables.values().forEach(t -> out.add(t.build()));
-    return new FidelityPlan(out, warnings);
+    return new FidelityPlan(out, warnings, lifecycles(plan, band));
+  }
+
+  /** The events tables of the lifecycles this run writes. */
+  private static List<FidelityPlan.LifecyclePlan> lifecycles(CompiledPlan plan, Band band) {
+    List<FidelityPlan.LifecyclePlan> out = new ArrayList<>();
+    for (CompiledEntity e : plan.included()) {
+      CompiledLifecycle lc = EventTimeMerge.lifecycleOf(plan.entities(), e);
+      if (lc != null && e.name().equals(LifecycleEntities.name(lc.entity(), Lifecycle.EVENTS))) {
+        String key = lc.columns().get(lc.keyColumn()).column();
+        out.add(new FidelityPlan.LifecyclePlan(e.name(), e.table(), key, lc, band));
+      }
+    }
+    return out;
   }
 
   /** The mutable checks of one table while expectations are gathered. */
@@ -110,7 +127,7 @@ public final class ExpectationCompiler {
               law,
               Map.of(),
               Map.of(),
-              c.nullRate(),
+              c.generator().producesNulls() ? null : c.nullRate(), // its own NULLs: unchecked
               with,
               spearman,
               band));

@@ -1,5 +1,6 @@
 package dev.syngen.core.fidelity;
 
+import dev.syngen.core.lifecycle.CompiledLifecycle;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ColumnType;
 import java.util.List;
@@ -9,11 +10,24 @@ import java.util.Map;
  * What to check, per table: compiled from what generators declare (their laws, null rates, keys,
  * unique columns, orderings) and from explicit expectations, with every reference resolved.
  */
-public record FidelityPlan(List<TablePlan> tables, List<String> warnings) {
+public record FidelityPlan(
+    List<TablePlan> tables, List<String> warnings, List<LifecyclePlan> lifecycles) {
   public FidelityPlan {
     tables = List.copyOf(tables);
     warnings = List.copyOf(warnings);
+    lifecycles = List.copyOf(lifecycles);
   }
+
+  public FidelityPlan(List<TablePlan> tables, List<String> warnings) {
+    this(tables, warnings, List.of());
+  }
+
+  /**
+   * The lifecycle whose events are in {@code table} (the derived {@code <entity>_events}), keyed by
+   * {@code keyColumn}: transitions, dwell times, terminal shares and order are checked on it.
+   */
+  public record LifecyclePlan(
+      String entity, String table, String keyColumn, CompiledLifecycle lifecycle, Band band) {}
 
   /** One entity's table: its expected row count and the checks on it. */
   public record TablePlan(

@@ -65,6 +65,9 @@ public final class FidelityValidator {
         scans(t, source, checks, observedRows, parentKeys);
       }
     }
+    for (FidelityPlan.LifecyclePlan lp : plan.lifecycles()) {
+      checks.addAll(new LifecycleChecks(lp, new LawChecks(options.alpha())).run(source));
+    }
     List<String> reasons =
         checks.stream().filter(Check::failed).map(c -> c.subject() + ": " + c.message()).toList();
     return new FidelityReport(

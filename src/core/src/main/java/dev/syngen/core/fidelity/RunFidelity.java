@@ -118,7 +118,7 @@ public final class RunFidelity {
     FidelityPlan fp = expectations.compile(scenario, plan, extra, options.band());
     List<String> warnings = new ArrayList<>(notes);
     warnings.addAll(fp.warnings());
-    FidelityPlan withNotes = new FidelityPlan(fp.tables(), warnings);
+    FidelityPlan withNotes = new FidelityPlan(fp.tables(), warnings, fp.lifecycles());
     FidelityReport report =
         new FidelityValidator(options, clock)
             .validate(withNotes, source, scenario.id(), runId, target);

@@ -52,6 +52,9 @@ public final class ChildAllocation {
     final Position position = new Position();
   }
 
+  private final ThreadLocal<Hint> hints = new ThreadLocal<>();
+  private boolean hinted; // only ever set; a thread that misses it has no hint of its own anyway
+
   private ChildAllocation(
       String parent,
       long parents,
@@ -233,6 +236,15 @@ public final class ChildAllocation {
    * until this thread's next call.
    */
   public Position position(long row) {
+    if (hinted) {
+      Hint h = hints.get();
+      if (h != null) {
+        h.position.parent = h.parent;
+        h.position.rank = row;
+        h.position.size = h.size;
+        return h.position;
+      }
+    }
     Block b = block(row);
     int i = last(b.starts, (int) Math.min(BLOCK, parents - b.index * BLOCK), row);
     Position pos = b.position;
@@ -240,6 +252,33 @@ public final class ChildAllocation {
     pos.rank = row - b.starts[i];
     pos.size = b.starts[i + 1] - b.starts[i];
     return pos;
+  }
+
+  /**
+   * Until {@link #clearHint}, on this thread, rows 0 … size − 1 stand for the children of parent
+   * row {@code parent}, by rank: a caller that fills one parent's children out of layout order (the
+   * event-time merge of a lifecycle) computes them without knowing where they sit in the layout,
+   * which would cost a block of parents' counts per jump.
+   */
+  public void hintParent(long parent, long size) {
+    hinted = true;
+    Hint h = hints.get();
+    if (h == null) {
+      h = new Hint();
+      hints.set(h);
+    }
+    h.parent = parent;
+    h.size = size;
+  }
+
+  public void clearHint() {
+    hints.remove();
+  }
+
+  private static final class Hint {
+    long parent;
+    long size;
+    final Position position = new Position();
   }
 
   /** The parent row of child row {@code row}. */

@@ -38,4 +38,14 @@ public interface Generator {
   default String stringAt(long key, long row) {
     throw new IllegalStateException(getClass().getSimpleName() + " does not produce strings");
   }
+
+  /** True when this generator decides by itself that some cells are NULL (see {@link #nullAt}). */
+  default boolean producesNulls() {
+    return false;
+  }
+
+  /** True when the cell is NULL by the generator's own logic; only asked if it produces nulls. */
+  default boolean nullAt(long key, long row) {
+    return false;
+  }
 }

@@ -71,4 +71,9 @@ public interface GeneratorContext {
     params().problem(param, "cannot hold a nested generator here", "remove it");
     return null;
   }
+
+  /** The compiled lifecycle of another, already bound entity, when it declares one. */
+  default Optional<dev.syngen.core.lifecycle.CompiledLifecycle> lifecycleOf(String entity) {
+    return Optional.empty();
+  }
 }

@@ -95,6 +95,7 @@ public final class GeneratorRegistry {
             Seasonal.FACTORY));
     all.add(FakerValue.GENERIC);
     all.addAll(FakerValue.FACTORIES);
+    all.addAll(dev.syngen.core.lifecycle.LifecycleGenerators.FACTORIES);
     return new GeneratorRegistry(all);
   }
 

@@ -7,6 +7,6 @@ import dev.syngen.core.scenario.ColumnType;
 public record CompiledColumn(
     String name, ColumnType type, Generator generator, long key, double nullRate) {
   public boolean canBeNull() {
-    return nullRate > 0;
+    return nullRate > 0 || generator.producesNulls();
   }
 }

@@ -11,6 +11,9 @@ import dev.syngen.core.generate.Params;
 import dev.syngen.core.generate.builtin.ForeignKey;
 import dev.syngen.core.generate.builtin.Sequence;
 import dev.syngen.core.generate.builtin.UniformInt;
+import dev.syngen.core.lifecycle.CompiledLifecycle;
+import dev.syngen.core.lifecycle.LifecycleCompiler;
+import dev.syngen.core.lifecycle.LifecycleGenerators;
 import dev.syngen.core.random.StreamKeys;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.ColumnType;
@@ -74,9 +77,65 @@ final class EntityCompiler {
     for (int j = 0; j < e.columns().size(); j++) {
       ok &= columns.bind(j) != null;
     }
-    return ok
-        ? new CompiledEntity(e.name(), e.targetTable(), rows, included, columns.all(), allocation)
-        : null;
+    if (!ok) {
+      return null;
+    }
+    if (e.lifecycle() == null) {
+      return new CompiledEntity(
+          e.name(), e.targetTable(), rows, included, columns.all(), allocation);
+    }
+    CompiledLifecycle lc = lifecycle(e, path + ".lifecycle", rows, columns);
+    return lc == null
+        ? null
+        : new CompiledEntity(
+            e.name(),
+            e.targetTable(),
+            rows,
+            included,
+            withFinalValues(lc, columns.all()),
+            allocation,
+            lc);
+  }
+
+  /** Binds the lifecycle over the entity's columns as created (before any event changes them). */
+  private CompiledLifecycle lifecycle(Entity e, String path, long rows, Columns columns) {
+    List<ColumnRef> refs =
+        columns.all().stream()
+            .map(
+                c ->
+                    new ColumnRef(
+                        e.name(), c.name(), c.type(), c.generator(), c.key(), rows, c.nullRate()))
+            .toList();
+    LifecycleCompiler.Binder binder =
+        (spec, p, type, key) -> {
+          GeneratorSpec g = nestedSpec(spec, p);
+          return g == null ? null : bindSpec(g, p, type, rows, key, false, columns);
+        };
+    return new LifecycleCompiler(seed, asOf, binder, problems)
+        .compile(e.name(), e.lifecycle(), path, refs);
+  }
+
+  /** With {@code base_row: final}, the columns the lifecycle sets show each row's last value. */
+  private static List<CompiledColumn> withFinalValues(
+      CompiledLifecycle lc, List<CompiledColumn> columns) {
+    if (!lc.finalRow()) {
+      return columns;
+    }
+    List<CompiledColumn> out = new java.util.ArrayList<>(columns);
+    for (int c = 0; c < out.size(); c++) {
+      if (lc.slotOf(c) >= 0) {
+        CompiledColumn col = out.get(c);
+        out.set(
+            c,
+            new CompiledColumn(
+                col.name(),
+                col.type(),
+                LifecycleGenerators.finalValue(lc, c, col.generator()),
+                col.key(),
+                0));
+      }
+    }
+    return out;
   }
 
   private ChildAllocation allocate(Entity e, String path, long total) {
@@ -392,6 +451,12 @@ final class EntityCompiler {
     }
 
     @Override
+    public Optional<CompiledLifecycle> lifecycleOf(String entity) {
+      CompiledEntity e = done.get(entity);
+      return e == null ? Optional.empty() : Optional.ofNullable(e.lifecycle());
+    }
+
+    @Override
     public Optional<ColumnRef> resolve(String param, String entity, String column) {
       return find(param, entity, column, true);
     }
@@ -445,33 +510,33 @@ final class EntityCompiler {
       GeneratorSpec g = nestedSpec(spec, p);
       return g == null ? null : bindSpec(g, p, type, rows, nestedKey, false, row);
     }
+  }
 
-    private GeneratorSpec nestedSpec(Object spec, String p) {
-      if (spec instanceof String s && !s.isBlank()) {
-        return new GeneratorSpec(s, Map.of());
+  private GeneratorSpec nestedSpec(Object spec, String p) {
+    if (spec instanceof String s && !s.isBlank()) {
+      return new GeneratorSpec(s, Map.of());
+    }
+    if (spec instanceof Map<?, ?> m && m.get("type") != null) {
+      Object raw = m.get("params");
+      Map<String, Object> ps = new java.util.LinkedHashMap<>();
+      if (raw instanceof Map<?, ?> pm) {
+        pm.forEach((k, v) -> ps.put(String.valueOf(k), v));
+      } else if (raw != null) {
+        problems.add(p + ".params", "must be a mapping", "write params: {mu: 3, sigma: 0.5}");
+        return null;
       }
-      if (spec instanceof Map<?, ?> m && m.get("type") != null) {
-        Object raw = m.get("params");
-        Map<String, Object> ps = new java.util.LinkedHashMap<>();
-        if (raw instanceof Map<?, ?> pm) {
-          pm.forEach((k, v) -> ps.put(String.valueOf(k), v));
-        } else if (raw != null) {
-          problems.add(p + ".params", "must be a mapping", "write params: {mu: 3, sigma: 0.5}");
+      for (Object k : m.keySet()) {
+        if (!"type".equals(k) && !"params".equals(k)) {
+          problems.add(p + "." + k, "unknown field '" + k + "'", "use type and params");
           return null;
         }
-        for (Object k : m.keySet()) {
-          if (!"type".equals(k) && !"params".equals(k)) {
-            problems.add(p + "." + k, "unknown field '" + k + "'", "use type and params");
-            return null;
-          }
-        }
-        return new GeneratorSpec(String.valueOf(m.get("type")), ps);
       }
-      problems.add(
-          p,
-          "must be a generator: {type: ..., params: {...}}",
-          "write e.g. {type: lognormal, params: {mu: 3, sigma: 0.5}}");
-      return null;
+      return new GeneratorSpec(String.valueOf(m.get("type")), ps);
     }
+    problems.add(
+        p,
+        "must be a generator: {type: ..., params: {...}}",
+        "write e.g. {type: lognormal, params: {mu: 3, sigma: 0.5}}");
+    return null;
   }
 }

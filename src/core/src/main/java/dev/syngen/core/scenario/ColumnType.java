@@ -16,7 +16,9 @@ public enum ColumnType {
   BOOL(ValueKind.BOOL),
   TIMESTAMP(ValueKind.TIMESTAMP),
   DATE(ValueKind.DATE),
-  UUID(ValueKind.UUID);
+  UUID(ValueKind.UUID),
+  /** A JSON document kept as text: written unquoted into JSON records, as json in PostgreSQL. */
+  JSON(ValueKind.STRING);
 
   private final ValueKind kind;
 

@@ -27,17 +27,19 @@ public final class ScenarioMapper {
           "bands",
           "expectations");
   private static final Set<String> ENTITY_KEYS =
-      Set.of("name", "target_table", "rows", "rows_per_parent", "columns");
+      Set.of("name", "target_table", "rows", "rows_per_parent", "columns", "lifecycle");
   private static final Set<String> COLUMN_KEYS =
       Set.of("name", "type", "nullable", "null_rate", "unique", "generator", "expression", "faker");
   private static final Set<String> GENERATOR_KEYS = Set.of("type", "params");
 
   private final Problems problems;
   private final ExtensionsMapper extensions;
+  private final LifecycleMapper lifecycles;
 
   private ScenarioMapper(Problems problems) {
     this.problems = problems;
     this.extensions = new ExtensionsMapper(problems);
+    this.lifecycles = new LifecycleMapper(problems);
   }
 
   /** Maps {@code tree}; {@code fallbackId} is used when the document has no {@code id}. */
@@ -70,6 +72,7 @@ public final class ScenarioMapper {
           entities.add(e);
         }
       }
+      addDerived(entities);
     }
     List<ScaleBand> bands =
         root.get("bands") == null ? List.of() : extensions.bands(root.get("bands"), "bands");
@@ -131,7 +134,32 @@ public final class ScenarioMapper {
         }
       }
     }
-    return new Entity(name, table, rows, columns, perParent);
+    Lifecycle lifecycle =
+        m.get("lifecycle") == null
+            ? null
+            : lifecycles.map(m.get("lifecycle"), path + ".lifecycle", columns);
+    return new Entity(name, table, rows, columns, perParent, lifecycle);
+  }
+
+  /** Appends the entities lifecycles derive (events, cdc, history) after the declared ones. */
+  private void addDerived(List<Entity> entities) {
+    List<Entity> declared = List.copyOf(entities);
+    for (int i = 0; i < declared.size(); i++) {
+      Entity e = declared.get(i);
+      if (e.lifecycle() == null || e.name() == null) {
+        continue;
+      }
+      for (Entity d : LifecycleEntities.derive(e)) {
+        if (declared.stream().anyMatch(x -> d.name().equals(x.name()))) {
+          problems.add(
+              "entities[" + i + "].lifecycle.outputs",
+              "derives entity '" + d.name() + "', but the scenario declares one with that name",
+              "rename the declared entity '" + d.name() + "' or drop that output");
+        } else {
+          entities.add(d);
+        }
+      }
+    }
   }
 
   private Column column(Object node, String path) {

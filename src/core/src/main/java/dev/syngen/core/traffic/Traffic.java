@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param logicalRecordBytes in sampled mode, the bytes each record stands for
  * @param wallClock timestamp columns carry the time each row is produced instead of their generated
  *     values: the one deliberate exception to "same seed, same data" (DESIGN.md)
+ * @param speed the factor of event time at which lifecycle events are streamed, in event-time order
+ *     ({@link Speed#MAX}: no waiting); null to write them instance by instance
  */
 public record Traffic(
     Rate rate,
@@ -22,9 +24,10 @@ public record Traffic(
     Duration duration,
     String streamEntity,
     long logicalRecordBytes,
-    boolean wallClock) {
+    boolean wallClock,
+    Double speed) {
   public static final Traffic UNLIMITED =
-      new Traffic(null, TrafficMode.STEADY, Duration.ofSeconds(1), null, null, 0, false);
+      new Traffic(null, TrafficMode.STEADY, Duration.ofSeconds(1), null, null, 0, false, null);
 
   /**
    * The smallest row count an open-ended stream is planned with: counts at or above it are
@@ -50,6 +53,18 @@ public record Traffic(
     }
   }
 
+  /** Traffic without event-time order. */
+  public Traffic(
+      Rate rate,
+      TrafficMode mode,
+      Duration window,
+      Duration duration,
+      String streamEntity,
+      long logicalRecordBytes,
+      boolean wallClock) {
+    this(rate, mode, window, duration, streamEntity, logicalRecordBytes, wallClock, null);
+  }
+
   /** Traffic with generated timestamps (the usual case). */
   public Traffic(
       Rate rate,
@@ -58,7 +73,12 @@ public record Traffic(
       Duration duration,
       String streamEntity,
       long logicalRecordBytes) {
-    this(rate, mode, window, duration, streamEntity, logicalRecordBytes, false);
+    this(rate, mode, window, duration, streamEntity, logicalRecordBytes, false, null);
+  }
+
+  /** True when lifecycle events are streamed in event-time order. */
+  public boolean eventTimeOrder() {
+    return speed != null;
   }
 
   public boolean paced() {

@@ -25,6 +25,8 @@ import java.util.function.UnaryOperator;
  * @param template the payload template text itself (a CLI {@code @file} is read before)
  * @param wallClock timestamp columns carry the time of production: the one deliberate exception to
  *     "same seed, same data", for streaming runs only
+ * @param speed lifecycle events in event-time order at this factor of event time ({@code 1x},
+ *     {@code 60x}, {@code max}); null for instance order
  */
 public record TrafficRequest(
     String rate,
@@ -34,9 +36,22 @@ public record TrafficRequest(
     String window,
     String payloadSize,
     String template,
-    boolean wallClock) {
+    boolean wallClock,
+    String speed) {
   public static final TrafficRequest NONE =
-      new TrafficRequest(null, null, null, null, null, null, null, false);
+      new TrafficRequest(null, null, null, null, null, null, null, false, null);
+
+  public TrafficRequest(
+      String rate,
+      String duration,
+      String streamEntity,
+      String mode,
+      String window,
+      String payloadSize,
+      String template,
+      boolean wallClock) {
+    this(rate, duration, streamEntity, mode, window, payloadSize, template, wallClock, null);
+  }
 
   /** The keys a run stores its traffic under, in the order of the record's components. */
   public static final List<String> KEYS =
@@ -48,7 +63,8 @@ public record TrafficRequest(
           "burst_window",
           "payload_size",
           "payload_template",
-          "wall_clock");
+          "wall_clock",
+          "speed");
 
   /** Open-ended counts to try, largest first: a 32-bit sequence column cannot take the first. */
   private static final long[] OPEN_ENDED = {
@@ -56,7 +72,12 @@ public record TrafficRequest(
   };
 
   public boolean any() {
-    return wallClock || rate != null || duration != null || mode != null || shapesPayload();
+    return wallClock
+        || rate != null
+        || duration != null
+        || mode != null
+        || speed != null
+        || shapesPayload();
   }
 
   public boolean shapesPayload() {
@@ -69,6 +90,10 @@ public record TrafficRequest(
 
   public Rate parsedRate() {
     return rate == null ? null : Rate.parse(rate);
+  }
+
+  public Double parsedSpeed() {
+    return speed == null ? null : Speed.parse(speed);
   }
 
   public Duration parsedDuration() {
@@ -119,7 +144,15 @@ public record TrafficRequest(
           "applies only to burst traffic",
           "leave it out or set " + field.apply("traffic") + " to burst");
     }
-    if (wallClock && rate == null && duration == null) {
+    Double sp =
+        parse(problems, field.apply("speed"), "write e.g. 1x, 60x or max", this::parsedSpeed);
+    if (wallClock && sp != null && sp == Speed.MAX) {
+      problems.add(
+          field.apply("wall_clock"),
+          "maps event time onto now, which needs a finite speed",
+          "set " + field.apply("speed") + " to e.g. 1x or 60x, or leave out the wall clock");
+    }
+    if (wallClock && rate == null && duration == null && speed == null) {
       problems.add(
           field.apply("wall_clock"),
           "applies to streaming runs only",
@@ -228,7 +261,8 @@ public record TrafficRequest(
         parsedDuration(),
         duration == null ? null : streamed(plan).name(),
         payload.sampled() ? payload.size() : 0,
-        wallClock);
+        wallClock,
+        parsedSpeed());
   }
 
   /** The request under {@link #KEYS}, leaving out what was not given. */
@@ -243,18 +277,29 @@ public record TrafficRequest(
     if (wallClock) {
       m.put("wall_clock", Boolean.TRUE);
     }
+    if (speed != null) {
+      m.put("speed", speed);
+    }
     return m;
   }
 
   /** Reads back what {@link #asMap} stored (other keys are ignored). */
   public static TrafficRequest fromMap(Map<String, ?> m) {
-    String[] v = new String[KEYS.size() - 1];
+    String[] v = new String[KEYS.indexOf("wall_clock")];
     for (int i = 0; i < v.length; i++) {
       Object x = m.get(KEYS.get(i));
       v[i] = x == null ? null : String.valueOf(x);
     }
     return new TrafficRequest(
-        v[0], v[1], v[2], v[3], v[4], v[5], v[6], Boolean.TRUE.equals(m.get("wall_clock")));
+        v[0],
+        v[1],
+        v[2],
+        v[3],
+        v[4],
+        v[5],
+        v[6],
+        Boolean.TRUE.equals(m.get("wall_clock")),
+        m.get("speed") == null ? null : String.valueOf(m.get("speed")));
   }
 
   private String[] values() {

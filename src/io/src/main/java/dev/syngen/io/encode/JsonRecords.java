@@ -3,6 +3,7 @@ package dev.syngen.io.encode;
 import dev.syngen.core.engine.ColumnVector;
 import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.scenario.ColumnType;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,14 +13,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class JsonRecords {
   private final byte[][] keys;
+  private final boolean[] raw; // json columns: their text is a JSON value already
 
   public JsonRecords(CompiledEntity entity) {
     int cols = entity.columns().size();
     keys = new byte[cols][];
+    raw = new boolean[cols];
     for (int c = 0; c < cols; c++) {
       keys[c] =
           ((c == 0 ? "{\"" : ",\"") + entity.columns().get(c).name() + "\":")
               .getBytes(StandardCharsets.UTF_8);
+      raw[c] = entity.columns().get(c).type() == ColumnType.JSON;
     }
   }
 
@@ -27,7 +31,12 @@ public final class JsonRecords {
   public void row(RowBatch b, int r, ByteBuf out) {
     for (int c = 0; c < keys.length; c++) {
       out.put(keys[c]);
-      value(b.column(c), r, out);
+      ColumnVector v = b.column(c);
+      if (raw[c] && !v.isNull(r)) {
+        out.putUtf8(v.strings[r]);
+      } else {
+        value(v, r, out);
+      }
     }
     out.put((byte) '}');
   }

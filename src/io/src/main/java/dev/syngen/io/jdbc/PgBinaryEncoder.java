@@ -86,9 +86,15 @@ final class PgBinaryEncoder {
         out.putLong(v.longs[i]);
         out.putLong(v.lows[i]);
       }
-      case TEXT, VARCHAR -> {
+      case TEXT, VARCHAR, JSON -> {
         byte[] s = v.strings[i].getBytes(StandardCharsets.UTF_8);
         out.putInt(s.length);
+        out.put(s);
+      }
+      case JSONB -> { // binary jsonb: a version byte (1), then the text
+        byte[] s = v.strings[i].getBytes(StandardCharsets.UTF_8);
+        out.putInt(s.length + 1);
+        out.put(new byte[] {1});
         out.put(s);
       }
     }

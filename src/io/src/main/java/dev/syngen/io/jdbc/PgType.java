@@ -19,7 +19,9 @@ enum PgType {
   DATE("date", "date"),
   UUID("uuid", "uuid"),
   TEXT("text", "text"),
-  VARCHAR("varchar", "varchar");
+  VARCHAR("varchar", "varchar"),
+  JSON("json", "json"),
+  JSONB("jsonb", "jsonb");
 
   final String ddl;
   final String typname;
@@ -40,6 +42,7 @@ enum PgType {
       case TIMESTAMP -> TIMESTAMPTZ;
       case DATE -> DATE;
       case UUID -> UUID;
+      case JSON -> JSON;
     };
   }
 
@@ -63,7 +66,8 @@ enum PgType {
       case TIMESTAMPTZ, TIMESTAMP -> t == ColumnType.TIMESTAMP;
       case DATE -> t == ColumnType.DATE;
       case UUID -> t == ColumnType.UUID;
-      case TEXT, VARCHAR -> t == ColumnType.STRING || t == ColumnType.TEXT;
+      case TEXT, VARCHAR -> t == ColumnType.STRING || t == ColumnType.TEXT || t == ColumnType.JSON;
+      case JSON, JSONB -> t == ColumnType.JSON;
     };
   }
 }

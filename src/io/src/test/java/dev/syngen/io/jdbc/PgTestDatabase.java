@@ -57,6 +57,15 @@ final class PgTestDatabase implements AutoCloseable {
     }
   }
 
+  static String queryString(String sql) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   static void execute(String sql) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement()) {

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses durations ({@code 12ms}, {@code 5s}, {@code 1m}, {@code 2h}, {@code 1d}) and instants. */
-final class TimeSpec {
+public final class TimeSpec {
   private static final Pattern DURATION =
       Pattern.compile("([+-]?)(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d|w)", Pattern.CASE_INSENSITIVE);
 
@@ -47,10 +47,10 @@ final class TimeSpec {
     return ms;
   }
 
-  static final String FIX = "write e.g. \"-7d\", \"-12h\", \"-30m\" or 2026-01-01T00:00:00Z";
+  public static final String FIX = "write e.g. \"-7d\", \"-12h\", \"-30m\" or 2026-01-01T00:00:00Z";
 
   /** Epoch milliseconds of an ISO-8601 instant or of a duration relative to as_of; else null. */
-  static Long parseInstant(String s, Instant asOf) {
+  public static Long parseInstant(String s, Instant asOf) {
     Long rel = durationMillis(s);
     if (rel != null) {
       return asOf.toEpochMilli() + rel;

@@ -177,7 +177,15 @@ final class RunRequestReader {
           }
         });
     return new TrafficRequest(
-        values[0], values[1], values[2], values[3], values[4], values[5], values[6], wallClock[0]);
+        values[0],
+        values[1],
+        values[2],
+        values[3],
+        values[4],
+        values[5],
+        values[6],
+        wallClock[0],
+        values[TRAFFIC_FIELDS.indexOf("speed")]);
   }
 
   private static TableMode mode(String name, Problems problems) {
