@@ -74,8 +74,14 @@ final class ClickHouseHttp {
                     sql + " FORMAT TabSeparated", StandardCharsets.UTF_8))
             .build();
     try {
-      HttpResponse<java.io.InputStream> response =
-          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<java.io.InputStream> response;
+      try {
+        response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      } catch (java.net.ConnectException e) {
+        throw e;
+      } catch (IOException e) { // a pooled connection the server closed while idle: once more
+        response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      }
       try (java.io.BufferedReader in =
           new java.io.BufferedReader(
               new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -145,7 +151,7 @@ final class ClickHouseHttp {
             .build();
     HttpResponse<String> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = sendOnce(request);
     } catch (IOException e) {
       throw new SinkException(
           "clickhouse target " + dsn + ": cannot reach the HTTP interface (" + e + ")", e);
@@ -166,6 +172,23 @@ final class ClickHouseHttp {
           response.body());
     }
     return response.body();
+  }
+
+  /**
+   * Sends once more on a fresh connection when a pooled one was closed by the server while idle
+   * (its {@code keep_alive_timeout} is 3 s by default), which the JDK reports as an I/O error
+   * before any response. Were the first attempt an INSERT the server had stored, the table would
+   * hold that batch twice — the post-ingestion row-count check fails the run in that case.
+   */
+  private HttpResponse<String> sendOnce(HttpRequest request)
+      throws IOException, InterruptedException {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (java.net.ConnectException e) {
+      throw e;
+    } catch (IOException e) {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
   }
 
   private static String shorten(String s) {
