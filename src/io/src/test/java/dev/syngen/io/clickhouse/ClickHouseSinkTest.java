@@ -221,6 +221,19 @@ class ClickHouseSinkTest {
       }
     }
 
+    // the fidelity/profile read-back: a sample knows the row count and holds syngen's forms
+    try (TableSource s = TableSources.open(profile(Map.of()))) {
+      TableSource.Sample sample = s.sample("orders", List.of("id", "paid", "placed_at"), 100, 1L);
+      assertEquals(20_000, sample.rows());
+      assertEquals(100, sample.values().size());
+      for (String[] v : sample.values()) {
+        assertTrue(v[1] == null || v[1].equals("true") || v[1].equals("false"), v[1]);
+        Instant.parse(v[2]);
+      }
+      SinkException missing = assertThrows(SinkException.class, () -> s.columns("nope"));
+      assertTrue(missing.getMessage().contains("no such table"), missing.getMessage());
+    }
+
     // partitions as planned: the months of placed_at, computed from the CSV rows
     Map<String, Long> months = new TreeMap<>();
     for (String[] row : scan(csv, "orders", List.of("placed_at"))) {
