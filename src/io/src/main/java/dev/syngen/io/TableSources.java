@@ -2,6 +2,7 @@ package dev.syngen.io;
 
 import dev.syngen.core.fidelity.TableSource;
 import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.io.clickhouse.ClickHouseTableSource;
 import dev.syngen.io.file.FileTableSource;
 import dev.syngen.io.jdbc.JdbcTableSource;
 
@@ -14,11 +15,12 @@ public final class TableSources {
       case "csv", "ndjson" -> new FileTableSource(target.dsn(), target.kind());
       case "sqlite" -> JdbcTableSource.sqlite(target.dsn());
       case "postgres", "postgresql" -> JdbcTableSource.postgres(target.dsn(), target.schema());
+      case "clickhouse" -> ClickHouseTableSource.open(target.dsn());
       default ->
           throw new IllegalArgumentException(
               "target kind '"
                   + target.kind()
-                  + "' cannot be read back; use csv, ndjson, sqlite or postgres");
+                  + "' cannot be read back; use csv, ndjson, sqlite, postgres or clickhouse");
     };
   }
 }

@@ -7,6 +7,7 @@ import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkFactory;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
+import dev.syngen.io.clickhouse.ClickHouseSinkFactory;
 import dev.syngen.io.file.FileSinkFactory;
 import dev.syngen.io.http.HttpSinkFactory;
 import dev.syngen.io.jdbc.JdbcSinkFactory;
@@ -28,7 +29,7 @@ public final class Targets implements SinkFactory {
   public static final Set<String> MESSAGE_KINDS = Set.of("kafka", "nats", "jms", "http");
 
   /** Kinds whose tables every shard of a run writes into (files get one part per shard). */
-  public static final Set<String> TABLE_KINDS = Set.of("postgres", "sqlite");
+  public static final Set<String> TABLE_KINDS = Set.of("postgres", "sqlite", "clickhouse");
 
   private final List<SinkFactory> factories;
 
@@ -53,7 +54,8 @@ public final class Targets implements SinkFactory {
             new KafkaSinkFactory(),
             new NatsSinkFactory(),
             new JmsSinkFactory(jms, transactions),
-            new HttpSinkFactory()));
+            new HttpSinkFactory(),
+            new ClickHouseSinkFactory()));
   }
 
   @Override

@@ -7,5 +7,5 @@ package dev.syngen.io.jdbc;
  * @param hasDefault true when the database fills the column if an insert leaves it out
  * @param generated true for computed columns, which cannot be written
  */
-record ExistingColumn(
+public record ExistingColumn(
     String name, String type, boolean notNull, boolean hasDefault, boolean generated) {}

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * Compares an entity with the table that already exists under its name, so a run that could not
  * write every row is refused before anything is created or truncated.
  */
-final class TableCheck {
+public final class TableCheck {
   private final Function<ColumnType, String> ddlType;
   private final BiPredicate<ColumnType, String> fits;
   private final boolean ignoreCase;
@@ -25,7 +25,7 @@ final class TableCheck {
    * @param fits whether an existing column of the given database type can take the values
    * @param ignoreCase whether the database matches column names case-insensitively
    */
-  TableCheck(
+  public TableCheck(
       Function<ColumnType, String> ddlType,
       BiPredicate<ColumnType, String> fits,
       boolean ignoreCase) {
@@ -35,7 +35,7 @@ final class TableCheck {
   }
 
   /** One line per reason the entity's rows cannot go into {@code table}; empty when they can. */
-  List<String> mismatches(String table, CompiledEntity e, List<ExistingColumn> existing) {
+  public List<String> mismatches(String table, CompiledEntity e, List<ExistingColumn> existing) {
     Map<String, ExistingColumn> byName = new HashMap<>();
     existing.forEach(x -> byName.put(key(x.name()), x));
     List<String> out = new ArrayList<>();

@@ -51,6 +51,7 @@ public final class Endpoints {
       case "nats" -> uris(dsn, 4222);
       case "jms" -> brokers(dsn);
       case "http" -> uris(dsn, -1);
+      case "clickhouse" -> uris(dsn, dsn.startsWith("clickhouses://") ? 8443 : 8123);
       default -> List.of();
     };
   }

@@ -38,6 +38,8 @@ class EndpointsTest {
         network("jms", "(tcp://m1,tcp://user:pw@m2:61617)?ha=true"));
     assertEquals(List.of("h:443"), network("http", "https://h/ingest"));
     assertEquals(List.of("[::1]:8080"), network("http", "http://[::1]:8080/in"));
+    assertEquals(List.of("ch:8123"), network("clickhouse", "clickhouse://u:pw@ch/db"));
+    assertEquals(List.of("ch:8443"), network("clickhouse", "clickhouses://ch/db"));
   }
 
   @Test
