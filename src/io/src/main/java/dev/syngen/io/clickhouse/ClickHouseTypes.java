@@ -39,7 +39,7 @@ final class ClickHouseTypes {
       case INT -> "Int32";
       case BIGINT -> "Int64";
       case FLOAT, DOUBLE -> "Float64";
-      case STRING, TEXT -> "String";
+      case STRING, TEXT, JSON -> "String"; // 18.16 has no JSON type: the document as text
       case BOOL -> "UInt8";
       case TIMESTAMP -> dateTime64 ? "DateTime64(3, 'UTC')" : "DateTime('UTC')";
       case DATE -> "Date";
@@ -67,7 +67,7 @@ final class ClickHouseTypes {
           case INT -> x.equals("Int32") ? Wire.INT32 : x.equals("Int64") ? Wire.INT64 : null;
           case BIGINT -> x.equals("Int64") ? Wire.INT64 : null;
           case FLOAT, DOUBLE -> x.equals("Float64") ? Wire.FLOAT64 : null;
-          case STRING, TEXT -> x.equals("String") ? Wire.STRING : null;
+          case STRING, TEXT, JSON -> x.equals("String") ? Wire.STRING : null;
           case BOOL -> x.equals("UInt8") ? Wire.UINT8 : null;
           case TIMESTAMP ->
               x.equals("DateTime") || x.startsWith("DateTime(")
