@@ -154,7 +154,8 @@ public final class ScenarioDraft {
       x.put("percentiles", p);
     } else if (c.role().equals("category")) {
       Map<String, Object> shares = new LinkedHashMap<>();
-      c.shares().forEach((k, v) -> shares.put(k, round4(v)));
+      // rounded down, so the rounded shares never add up to more than 1
+      c.shares().forEach((k, v) -> shares.put(k, Math.floor(v * 10_000) / 10_000));
       x.put("shares", shares);
     } else {
       return null;

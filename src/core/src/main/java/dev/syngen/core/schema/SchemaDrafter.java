@@ -126,9 +126,10 @@ public final class SchemaDrafter {
             + "); review the generators before use.");
     List<DraftEntity> entities = new ArrayList<>();
     List<Object> expectations = new ArrayList<>();
+    List<Object> relationships = new ArrayList<>();
     order.broken().forEach((fk, why) -> notes.add(fk.name() + ": " + why));
     for (DbTable t : order.ordered()) {
-      entities.add(entity(t, expectations));
+      entities.add(entity(t, expectations, relationships));
     }
     List<String> header = new ArrayList<>();
     header.add(
@@ -140,10 +141,13 @@ public final class SchemaDrafter {
     if (!expectations.isEmpty()) {
       x.put("columns", expectations);
     }
+    if (!relationships.isEmpty()) {
+      x.put("relationships", relationships);
+    }
     return new Draft(header, head, entities, x, notes);
   }
 
-  private DraftEntity entity(DbTable t, List<Object> expectations) {
+  private DraftEntity entity(DbTable t, List<Object> expectations, List<Object> relationships) {
     Optional<TableProfile> tp = profile.table(t.name());
     DbForeignKey layout = layout(t);
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -152,6 +156,12 @@ public final class SchemaDrafter {
     if (layout != null) {
       Children ch = profile.relationship(t.name(), layout.columns()).orElseThrow();
       fields.put("rows_per_parent", map("parent", layout.parent(), "count", choice(ch.shares())));
+      relationships.add(
+          map(
+              "child",
+              t.name() + "." + layout.columns().get(0),
+              "distribution",
+              countLaw(ch.shares())));
       comment =
           t.name()
               + ": rows per "
@@ -232,6 +242,29 @@ public final class SchemaDrafter {
           weights.add(Math.max(1e-4, ScenarioDraft.round4(w)));
         });
     return map("type", "choice", "params", map("values", values, "weights", weights));
+  }
+
+  /**
+   * The same shares as an empirical histogram of whole numbers: one bucket [v, v + 1) per count v
+   * (empty buckets fill the gaps), the form fidelity accepts as a children-per-parent law.
+   */
+  static Map<String, Object> countLaw(Map<Long, Double> shares) {
+    List<Object> edges = new ArrayList<>();
+    List<Object> weights = new ArrayList<>();
+    long next = Long.MIN_VALUE;
+    for (Map.Entry<Long, Double> e : new java.util.TreeMap<>(shares).entrySet()) {
+      long v = e.getKey();
+      if (next != Long.MIN_VALUE && v > next) {
+        weights.add(0.0);
+      }
+      if (next != v) {
+        edges.add(v);
+      }
+      edges.add(v + 1);
+      weights.add(ScenarioDraft.round4(e.getValue()));
+      next = v + 1;
+    }
+    return map("type", "empirical", "params", map("edges", edges, "weights", weights));
   }
 
   /** An ordered map of the given keys and values, so drafts print in a stable order. */
