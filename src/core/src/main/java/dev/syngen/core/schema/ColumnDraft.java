@@ -112,7 +112,9 @@ final class ColumnDraft {
       return allowedValues(allowed, col.enumValues().isEmpty() ? "CHECK list" : "enum values");
     }
     if (type == ColumnType.BOOL) {
-      double p = cp == null ? 0.5 : cp.shares().getOrDefault("true", 0.0);
+      // booleans read back as true/false (PostgreSQL) or 1/0 (SQLite, MariaDB)
+      double p =
+          cp == null ? 0.5 : cp.shares().getOrDefault("true", cp.shares().getOrDefault("1", 0.0));
       generator("bool", map("p", ScenarioDraft.round4(p)));
       fromProfile = cp != null;
       return "true in " + pct(p) + " of the sampled rows";

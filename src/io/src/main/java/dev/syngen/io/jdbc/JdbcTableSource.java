@@ -170,7 +170,9 @@ public final class JdbcTableSource implements TableSource {
         int n = md.getColumnCount();
         int[] types = new int[n];
         for (int i = 0; i < n; i++) {
-          types[i] = md.getColumnType(i + 1);
+          // SQLite keeps times as the ISO-8601 text they were written as, whatever the declared
+          // type (TIMESTAMP, DATETIME); its driver's timestamp parsing would reject them
+          types[i] = schema == null ? Types.VARCHAR : md.getColumnType(i + 1);
         }
         String[] values = new String[n];
         while (rs.next()) {
