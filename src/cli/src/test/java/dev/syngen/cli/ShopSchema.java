@@ -326,7 +326,10 @@ final class ShopSchema {
         if (r.nextDouble() < 0.8) {
           shipments.add(
               new Object[] {
-                new UUID(r.nextLong(), r.nextLong()).toString(),
+                UUID.nameUUIDFromBytes(
+                        ("shipment " + orderId + " " + r.nextLong())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString(),
                 orderId,
                 new String[] {"ups", "dhl", "fedex"}[r.nextInt(3)],
                 r.nextDouble() < 0.1 ? null : ts(start.plusSeconds(r.nextInt(700 * 86400))),
