@@ -34,9 +34,18 @@ public final class DatabaseDraft {
   private DatabaseDraft() {}
 
   public static Result run(String kind, String dsn, DraftRequest r, Duration countLimit) {
+    return run(kind, dsn, r, countLimit, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Drafts from at most {@code maxTables} tables; each count and children-per-parent query is
+   * bounded by {@code countLimit} (four times that for the latter).
+   */
+  public static Result run(
+      String kind, String dsn, DraftRequest r, Duration countLimit, int maxTables) {
     long t0 = System.nanoTime();
     try (SchemaReader reader = SchemaReader.open(kind, dsn, r.schema()).countLimit(countLimit)) {
-      DbSchema schema = reader.read(r.include(), r.exclude());
+      DbSchema schema = reader.read(r.include(), r.exclude(), maxTables);
       long t1 = System.nanoTime();
       SchemaProfile profile;
       try (TableSource source = reader.tables()) {

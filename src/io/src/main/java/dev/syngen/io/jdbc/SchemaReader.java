@@ -146,7 +146,19 @@ public final class SchemaReader implements AutoCloseable, SchemaProfiler.ChildCo
 
   /** The selected tables' definitions. */
   public DbSchema read(List<String> include, List<String> exclude) {
+    return read(include, exclude, Integer.MAX_VALUE);
+  }
+
+  /** The selected tables' definitions; more than {@code maxTables} of them is an error. */
+  public DbSchema read(List<String> include, List<String> exclude, int maxTables) {
     List<String> names = TableSelection.apply(schema, tableNames(), include, exclude);
+    if (names.size() > maxTables) {
+      throw new IllegalArgumentException(
+          names.size()
+              + " tables are selected, more than the "
+              + maxTables
+              + " one draft takes; choose tables with include (or exclude)");
+    }
     List<DbTable> tables = new ArrayList<>();
     try {
       for (String n : names) {
