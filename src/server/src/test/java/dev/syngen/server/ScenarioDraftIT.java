@@ -175,4 +175,37 @@ class ScenarioDraftIT {
       api.admin("DELETE", "api/v1/targets/" + down, null);
     }
   }
+
+  @Test
+  void theConsolePageShowsFieldErrorsThenPreviewsTheDraft() {
+    Browser browser = new Browser();
+    try {
+      browser.login(Api.ADMIN, api.adminPassword());
+      browser.open("draft.xhtml");
+      new org.openqa.selenium.support.ui.Select(
+              browser.driver.findElement(org.openqa.selenium.By.id("draft:target")))
+          .selectByValue(target);
+      browser.type("draft:k", "1");
+      browser.click("draft:preview");
+      org.openqa.selenium.WebElement kError =
+          browser.waitFor(
+              d -> d.findElement(org.openqa.selenium.By.cssSelector("#draft .field-error")));
+      assertTrue(kError.getText().contains("k: must be between 2"), kError.getText());
+
+      browser.type("draft:k", "10");
+      browser.click("draft:preview");
+      browser.waitFor(d -> d.findElements(org.openqa.selenium.By.id("draft-tables")).size() > 0);
+      assertEquals(
+          2,
+          browser
+              .driver
+              .findElements(org.openqa.selenium.By.cssSelector("#draft-tables tbody tr"))
+              .size());
+      assertTrue(browser.text("yaml").contains("rows_per_parent"), browser.text("yaml"));
+      assertFalse(browser.text("yaml").contains("@corp.example"));
+      browser.screenshot("draft-from-database");
+    } finally {
+      browser.close();
+    }
+  }
 }

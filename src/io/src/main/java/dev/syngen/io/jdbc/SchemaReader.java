@@ -189,7 +189,6 @@ public final class SchemaReader implements AutoCloseable, SchemaProfiler.ChildCo
     } catch (SQLException e) {
       // PostgreSQL reports a cancelled statement as 57014 rather than a timeout exception
       if ("57014".equals(e.getSQLState()) && estimate >= 0) {
-        connection.rollback();
         return new Catalog.Rows(estimate, true);
       }
       throw e;
