@@ -14,6 +14,8 @@ import dev.syngen.core.scenario.Expectations;
 import dev.syngen.core.scenario.ExtensionsMapper;
 import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.schema.ProfileExpectations;
+import dev.syngen.core.schema.SchemaProfile;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.TableSources;
 import dev.syngen.io.history.FileRunRepository;
@@ -104,6 +106,14 @@ final class FidelityCommand implements Callable<Integer> {
       description = "Extra expectations (same form as a scenario's expectations section).")
   Path specFile;
 
+  @Option(
+      names = "--compare-profile",
+      paramLabel = "FILE",
+      description =
+          "The original's schema profile (scenario from-db --profile-out): the copy must match its"
+              + " columns and children-per-parent laws.")
+  Path compareProfile;
+
   @Option(names = "--scale", description = "With --scenario: the scale the data was generated at.")
   Double scale;
 
@@ -161,7 +171,11 @@ final class FidelityCommand implements Callable<Integer> {
               + sample);
     }
     Workspace ws = new Workspace(root);
-    Expectations extra = specFile == null ? Expectations.NONE : readSpec(specFile);
+    if (specFile != null && compareProfile != null) {
+      throw new IllegalArgumentException(
+          "--spec and --compare-profile both give expectations; use one of them");
+    }
+    Expectations fromSpec = specFile == null ? Expectations.NONE : readSpec(specFile);
     RunFidelity fidelity = new RunFidelity(ws.generators, Clock.systemUTC());
     RunFidelity.Judgement judgement;
     if (subject.run != null) {
@@ -177,7 +191,7 @@ final class FidelityCommand implements Callable<Integer> {
       FidelityValidator.Options options =
           new FidelityValidator.Options(b, alpha, sample, run.seed());
       try (TableSource source = TableSources.open(t)) {
-        judgement = fidelity.judgeRun(run, scenario, extra, source, options);
+        judgement = fidelity.judgeRun(run, scenario, extra(scenario, fromSpec), source, options);
       }
     } else {
       if (target == null) {
@@ -192,7 +206,13 @@ final class FidelityCommand implements Callable<Integer> {
       try (TableSource source = TableSources.open(t)) {
         judgement =
             fidelity.judgeScenario(
-                scenario, overrides, band, extra, source, t.id() + " (" + t.kind() + ")", options);
+                scenario,
+                overrides,
+                band,
+                extra(scenario, fromSpec),
+                source,
+                t.id() + " (" + t.kind() + ")",
+                options);
       }
     }
     FidelityReport report = judgement.report();
@@ -243,6 +263,37 @@ final class FidelityCommand implements Callable<Integer> {
               + " wrote to an inline target whose DSN holds a password that was not stored; pass --target");
     }
     return ws.inline(run.targetKind(), run.targetDsn());
+  }
+
+  /** The --spec expectations, or those of --compare-profile for this scenario. */
+  private Expectations extra(Scenario scenario, Expectations fromSpec) throws IOException {
+    if (compareProfile == null) {
+      return fromSpec;
+    }
+    if (!Files.isRegularFile(compareProfile)) {
+      throw new IllegalArgumentException("--compare-profile " + compareProfile + " is not a file");
+    }
+    if (Files.size(compareProfile) > YamlDocuments.MAX_CHARS) {
+      throw new IllegalArgumentException(
+          "--compare-profile " + compareProfile + " is larger than 2 MB");
+    }
+    SchemaProfile profile;
+    try {
+      profile = FileRunRepository.mapper().readValue(compareProfile.toFile(), SchemaProfile.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          compareProfile
+              + " is not a schema profile (scenario from-db --profile-out): "
+              + e.getMessage().lines().findFirst().orElse(""),
+          e);
+    }
+    ProfileExpectations pe = new ProfileExpectations(profile, scenario);
+    PrintWriter out = spec.commandLine().getOut();
+    pe.skipped().forEach(s -> out.println("not compared: " + s));
+    Problems problems = new Problems();
+    Expectations x = new ExtensionsMapper(problems).expectations(pe.tree(), "");
+    problems.throwIfAny("--compare-profile " + compareProfile);
+    return x;
   }
 
   private static Expectations readSpec(Path file) throws IOException {

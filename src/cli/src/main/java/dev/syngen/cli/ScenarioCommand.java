@@ -193,4 +193,174 @@ final class ScenarioCommand {
     out.flush();
     return 0;
   }
+
+  @Command(
+      name = "from-db",
+      description =
+          "Draft a scenario that fills an empty copy of an existing database schema"
+              + " (PostgreSQL, SQLite, MariaDB/MySQL); see docs/from-database.md.")
+  int fromDb(
+      @Option(
+              names = "--target",
+              required = true,
+              paramLabel = "ID|DSN",
+              description =
+                  "A configured target, or a DSN: postgres://…, mariadb://…, mysql://…, a .db file.")
+          String target,
+      @Option(
+              names = "--target-kind",
+              paramLabel = "KIND",
+              description = "postgres, sqlite or mariadb when --target is a DSN of no clear kind.")
+          String targetKind,
+      @Option(names = "--schema", description = "Schema (PostgreSQL) or database (MariaDB).")
+          String schemaName,
+      @Option(
+              names = "--include",
+              split = ",",
+              paramLabel = "T1,T2",
+              description = "Only these tables.")
+          List<String> include,
+      @Option(
+              names = "--exclude",
+              split = ",",
+              paramLabel = "T1,T2",
+              description = "Leave these tables out.")
+          List<String> exclude,
+      @Option(
+              names = "--sample",
+              defaultValue = "20000",
+              description = "Rows sampled per table (default: ${DEFAULT-VALUE}).")
+          int sample,
+      @Option(
+              names = "--k",
+              defaultValue = "10",
+              description =
+                  "Copy a category value only if it occurs at least k times (default: ${DEFAULT-VALUE}).")
+          int k,
+      @Option(
+              names = "--on-unknown",
+              defaultValue = "fail",
+              paramLabel = "skip|fail|null",
+              description =
+                  "Columns of types syngen cannot generate: leave out, stop (default), or write NULL.")
+          String onUnknown,
+      @Option(names = "--id", description = "Scenario id (default: the schema name).") String id,
+      @Option(
+              names = "--out",
+              paramLabel = "FILE",
+              description = "Write the scenario here (default: print it).")
+          Path outFile,
+      @Option(
+              names = "--profile-out",
+              paramLabel = "FILE",
+              description =
+                  "Write the schema's profile (aggregates only) for fidelity --compare-profile.")
+          Path profileOut,
+      @Option(
+              names = "--ddl-out",
+              paramLabel = "FILE",
+              description = "Write the DDL of an empty copy (keys, constraints, foreign keys).")
+          Path ddlOut,
+      @Option(
+              names = "--copy-schema",
+              paramLabel = "NAME",
+              description = "The schema the DDL creates (default: <schema>_copy).")
+          String copySchema,
+      @Option(
+              names = "--count-timeout",
+              defaultValue = "30",
+              paramLabel = "SECONDS",
+              description =
+                  "How long count(*) may take per table before the catalogue's estimate is used.")
+          int countTimeout)
+      throws java.io.IOException {
+    Workspace ws = new Workspace(root);
+    dev.syngen.core.scenario.Problems problems = new dev.syngen.core.scenario.Problems();
+    dev.syngen.core.schema.DraftRequest request =
+        dev.syngen.core.schema.DraftRequest.of(
+            schemaName, include, exclude, sample, k, onUnknown, id, copySchema, problems);
+    if (countTimeout < 1 || countTimeout > 3600) {
+      problems.add("count-timeout", "must be between 1 and 3600 seconds", "use e.g. 30");
+    }
+    problems.throwIfAny("scenario from-db");
+    String kind;
+    String dsn;
+    String schema = request.schema();
+    String inferred = dev.syngen.io.jdbc.SchemaReader.kindOf(target);
+    if (targetKind != null || !inferred.isEmpty()) {
+      kind = targetKind != null ? targetKind : inferred;
+      dsn = target;
+    } else {
+      dev.syngen.core.sink.TargetProfile t = ws.target(target);
+      kind = t.kind();
+      dsn = t.dsn();
+      if (schema == null && t.schema() != null && !t.schema().isBlank()) {
+        schema = t.schema();
+      }
+    }
+    if (dev.syngen.io.jdbc.SchemaReader.dialect(kind).isEmpty()) {
+      throw new IllegalArgumentException(
+          "--target is a "
+              + kind
+              + " target, which has no schema to read; use postgres, sqlite or mariadb");
+    }
+    if (schema != null && !schema.equals(request.schema())) {
+      request =
+          new dev.syngen.core.schema.DraftRequest(
+              schema,
+              request.include(),
+              request.exclude(),
+              request.sample(),
+              request.k(),
+              request.onUnknown(),
+              request.id(),
+              request.copySchema());
+    }
+    dev.syngen.io.DatabaseDraft.Result r =
+        dev.syngen.io.DatabaseDraft.run(
+            kind, dsn, request, java.time.Duration.ofSeconds(countTimeout));
+    Scenario s = ScenarioFiles.parse(r.yaml(), r.id());
+    CompiledPlan plan = ws.compiler.compile(s, RunOverrides.NONE.withSeed(1L));
+    ws.checkExpectations(s, plan);
+    PrintWriter out = spec.commandLine().getOut();
+    if (profileOut != null) {
+      java.nio.file.Files.writeString(
+          profileOut,
+          dev.syngen.io.history.FileRunRepository.mapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(r.profile()),
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (ddlOut != null) {
+      java.nio.file.Files.writeString(
+          ddlOut,
+          dev.syngen.io.jdbc.CopyDdl.script(r.ddl()),
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (outFile == null) {
+      out.print(r.yaml());
+    } else {
+      java.nio.file.Files.writeString(outFile, r.yaml(), java.nio.charset.StandardCharsets.UTF_8);
+      out.printf(
+          "drafted scenario '%s' from %d tables of %s schema %s (valid, %s rows planned) to %s%n",
+          r.id(),
+          r.schema().tables().size(),
+          r.schema().dialect(),
+          r.schema().name(),
+          Output.count(plan.totalRows()),
+          outFile);
+      out.printf(
+          "catalogue %d ms, sampling %d ms, drafting %d ms%n",
+          r.readMillis(), r.sampleMillis(), r.draftMillis());
+      r.notes().forEach(n -> out.println("  note: " + n));
+      if (profileOut != null) {
+        out.println("profile written to " + profileOut);
+      }
+      if (ddlOut != null) {
+        out.println("DDL of the empty copy written to " + ddlOut);
+      }
+    }
+    out.flush();
+    return 0;
+  }
 }

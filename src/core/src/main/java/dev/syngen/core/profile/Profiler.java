@@ -25,6 +25,10 @@ public final class Profiler {
   };
   private static final int BINS = 20;
   private static final double IDENTIFIER_RATIO = 0.9;
+
+  /** Whole numbers with at most this many distinct values also get their shares. */
+  private static final int FEW_VALUES = 30;
+
   private final int k;
   private final int sampleRows;
   private final int clusters;
@@ -86,18 +90,34 @@ public final class Profiler {
     List<Bin> histogram = List.of();
     Map<String, Double> shares = Map.of();
     Map<String, Double> length = Map.of();
+    Map<String, Double> shapes = Map.of();
     switch (role) {
       case "number", "time" -> {
         double[] x =
             present.stream().mapToDouble(v -> ValueTypes.number(type, v)).sorted().toArray();
         percentiles = percentiles(x, type);
         histogram = histogram(x);
+        if (type.equals("int") && distinct.size() <= FEW_VALUES) {
+          shares = shares(present, type);
+        }
       }
       case "category", "flag" -> shares = shares(present, type);
-      default -> length = lengths(present);
+      default -> {
+        length = lengths(present);
+        shapes = Shapes.of(present, k);
+      }
     }
     return new ColumnProfile(
-        name, type, role, nullRate, distinct.size(), percentiles, histogram, shares, length);
+        name,
+        type,
+        role,
+        nullRate,
+        distinct.size(),
+        percentiles,
+        histogram,
+        shares,
+        length,
+        shapes);
   }
 
   private String role(String type, int distinct, List<String> present) {

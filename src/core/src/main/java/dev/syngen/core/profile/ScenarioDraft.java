@@ -120,7 +120,7 @@ public final class ScenarioDraft {
   }
 
   /** The profiled percentiles as empirical quantiles; the outermost ones stand for 0 and 1. */
-  private static Map<Double, Object> quantiles(ColumnProfile c) {
+  public static Map<Double, Object> quantiles(ColumnProfile c) {
     Map<Double, Object> q = new LinkedHashMap<>();
     List<Map.Entry<String, Object>> entries = new ArrayList<>(c.percentiles().entrySet());
     for (int i = 0; i < entries.size(); i++) {
@@ -136,7 +136,11 @@ public final class ScenarioDraft {
     return q;
   }
 
-  private static Map<String, Object> expectation(String table, ColumnProfile c) {
+  /**
+   * What fidelity should find in a column drafted from its profile: p5/p50/p95 of numbers and
+   * times, shares of categories, the null rate; null when the profile declares no such shape.
+   */
+  public static Map<String, Object> expectation(String table, ColumnProfile c) {
     Map<String, Object> x = new LinkedHashMap<>();
     x.put("column", table + "." + c.name());
     if (c.role().equals("number") || c.role().equals("time")) {
@@ -150,7 +154,8 @@ public final class ScenarioDraft {
       x.put("percentiles", p);
     } else if (c.role().equals("category")) {
       Map<String, Object> shares = new LinkedHashMap<>();
-      c.shares().forEach((k, v) -> shares.put(k, round4(v)));
+      // rounded down, so the rounded shares never add up to more than 1
+      c.shares().forEach((k, v) -> shares.put(k, Math.floor(v * 10_000) / 10_000));
       x.put("shares", shares);
     } else {
       return null;
@@ -165,7 +170,7 @@ public final class ScenarioDraft {
     return values.stream().map(ScenarioDraft::round4).toList();
   }
 
-  private static double round4(double v) {
+  public static double round4(double v) {
     return Math.rint(v * 10_000) / 10_000;
   }
 }

@@ -18,7 +18,9 @@ public record TableProfile(
   /**
    * One column. {@code type} is what the values look like (int, double, timestamp, date, bool,
    * uuid, string); {@code role} what the profile treats them as (number, time, category, flag,
-   * identifier, text). Percentiles are keyed {@code p50}; for times they are ISO-8601 text.
+   * identifier, text). Percentiles are keyed {@code p50}; for times they are ISO-8601 text. Whole
+   * numbers with few distinct values also have shares; text without spaces has {@code shapes}: the
+   * character-class patterns ({@code [A-Z]{3}-\\d{4}}) seen at least k times, with their shares.
    */
   public record ColumnProfile(
       String name,
@@ -29,7 +31,32 @@ public record TableProfile(
       Map<String, Object> percentiles,
       List<Bin> histogram,
       Map<String, Double> shares,
-      Map<String, Double> length) {}
+      Map<String, Double> length,
+      Map<String, Double> shapes) {
+    /** A profile without character-class shapes (as written before shapes were recorded). */
+    public ColumnProfile(
+        String name,
+        String type,
+        String role,
+        double nullRate,
+        long distinctInSample,
+        Map<String, Object> percentiles,
+        List<Bin> histogram,
+        Map<String, Double> shares,
+        Map<String, Double> length) {
+      this(
+          name,
+          type,
+          role,
+          nullRate,
+          distinctInSample,
+          percentiles,
+          histogram,
+          shares,
+          length,
+          Map.of());
+    }
+  }
 
   /** A histogram bucket [from, to) with its share of values; null share when under k values. */
   public record Bin(double from, double to, Double share) {}

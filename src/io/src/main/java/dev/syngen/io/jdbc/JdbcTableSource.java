@@ -31,11 +31,33 @@ public final class JdbcTableSource implements TableSource {
   private final Connection connection;
   private final String schema; // null for SQLite
   private final boolean postgres;
+  private final boolean mariadb;
 
   private JdbcTableSource(Connection connection, String schema, boolean postgres) {
+    this(connection, schema, postgres, false);
+  }
+
+  private JdbcTableSource(Connection connection, String schema, boolean postgres, boolean mariadb) {
     this.connection = connection;
     this.schema = schema;
     this.postgres = postgres;
+    this.mariadb = mariadb;
+  }
+
+  /**
+   * A MariaDB/MySQL database, read with ANSI quotes so identifiers are quoted as everywhere else;
+   * samples by reservoir over a scan.
+   */
+  public static JdbcTableSource mariadb(String dsn, String database) {
+    try {
+      JdbcUrls.MariaDb m = JdbcUrls.mariadb(dsn);
+      Connection c = m.connect();
+      MariaDbSession.prepare(c);
+      return new JdbcTableSource(
+          c, database == null || database.isBlank() ? m.database() : database, false, true);
+    } catch (SQLException e) {
+      throw new SinkException("cannot connect to MariaDB: " + e.getMessage(), e);
+    }
   }
 
   public static JdbcTableSource postgres(String dsn, String schema) {
@@ -118,10 +140,15 @@ public final class JdbcTableSource implements TableSource {
 
   @Override
   public void scan(String table, List<String> columns, String orderBy, RowVisitor visitor) {
-    String order = orderBy != null ? Sql.quote(orderBy) : postgres ? "ctid" : "rowid";
+    String order =
+        orderBy != null ? Sql.quote(orderBy) : postgres ? "ctid" : mariadb ? null : "rowid";
     query(
         table,
-        "SELECT " + columns(columns) + " FROM " + table(table) + " ORDER BY " + order,
+        "SELECT "
+            + columns(columns)
+            + " FROM "
+            + table(table)
+            + (order == null ? "" : " ORDER BY " + order),
         visitor);
   }
 
@@ -143,7 +170,9 @@ public final class JdbcTableSource implements TableSource {
         int n = md.getColumnCount();
         int[] types = new int[n];
         for (int i = 0; i < n; i++) {
-          types[i] = md.getColumnType(i + 1);
+          // SQLite keeps times as the ISO-8601 text they were written as, whatever the declared
+          // type (TIMESTAMP, DATETIME); its driver's timestamp parsing would reject them
+          types[i] = schema == null ? Types.VARCHAR : md.getColumnType(i + 1);
         }
         String[] values = new String[n];
         while (rs.next()) {
@@ -172,7 +201,7 @@ public final class JdbcTableSource implements TableSource {
   }
 
   private SinkException missing(String table, SQLException e) {
-    String where = postgres ? "schema " + schema : "the SQLite file";
+    String where = schema != null ? "schema " + schema : "the SQLite file";
     return new SinkException(
         "cannot read table '"
             + table

@@ -2,7 +2,9 @@ package dev.syngen.io.jdbc;
 
 import dev.syngen.core.engine.ColumnVector;
 import dev.syngen.core.engine.RowBatch;
+import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.sink.SinkException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -49,6 +51,29 @@ final class PgBinaryEncoder {
 
   private void field(CopyBuffer out, PgType type, ColumnVector v, int i, RowBatch b, int c) {
     switch (type) {
+      case INT2 -> {
+        long x = v.longs[i];
+        if ((short) x != x) {
+          throw outOfRange(b, c, i, x);
+        }
+        out.putInt(2);
+        out.putShort((int) x);
+      }
+      case NUMERIC -> {
+        ColumnType t = b.entity().columns().get(c).type();
+        boolean whole = t == ColumnType.INT || t == ColumnType.BIGINT;
+        if (!whole && !Double.isFinite(v.doubles[i])) {
+          throw new SinkException(
+              "entity "
+                  + b.entity().name()
+                  + ", column "
+                  + b.entity().columns().get(c).name()
+                  + ": "
+                  + v.doubles[i]
+                  + " cannot go into a numeric column; fix: bound the generator");
+        }
+        numeric(out, whole ? BigDecimal.valueOf(v.longs[i]) : BigDecimal.valueOf(v.doubles[i]));
+      }
       case INT4 -> {
         long x = v.longs[i];
         if ((int) x != x) {
@@ -86,7 +111,7 @@ final class PgBinaryEncoder {
         out.putLong(v.longs[i]);
         out.putLong(v.lows[i]);
       }
-      case TEXT, VARCHAR, JSON -> {
+      case TEXT, VARCHAR, JSON, BPCHAR, ENUM -> {
         byte[] s = v.strings[i].getBytes(StandardCharsets.UTF_8);
         out.putInt(s.length);
         out.put(s);
@@ -97,6 +122,45 @@ final class PgBinaryEncoder {
         out.put(new byte[] {1});
         out.put(s);
       }
+    }
+  }
+
+  /**
+   * numeric's send form: int16 digit count, weight (of the first base-10000 digit), sign and
+   * display scale, then the base-10000 digits.
+   */
+  static void numeric(CopyBuffer out, BigDecimal value) {
+    BigDecimal abs = value.abs().stripTrailingZeros();
+    int dscale = Math.max(0, abs.scale());
+    String plain = abs.toPlainString();
+    int dot = plain.indexOf('.');
+    String whole = dot < 0 ? plain : plain.substring(0, dot);
+    String frac = dot < 0 ? "" : plain.substring(dot + 1);
+    whole = "0".repeat((4 - whole.length() % 4) % 4) + whole;
+    frac = frac + "0".repeat((4 - frac.length() % 4) % 4);
+    String all = whole + frac;
+    int weight = whole.length() / 4 - 1;
+    int[] groups = new int[all.length() / 4];
+    for (int g = 0; g < groups.length; g++) {
+      groups[g] = Integer.parseInt(all.substring(4 * g, 4 * g + 4));
+    }
+    int first = 0;
+    while (first < groups.length && groups[first] == 0) {
+      first++;
+      weight--;
+    }
+    int last = groups.length;
+    while (last > first && groups[last - 1] == 0) {
+      last--;
+    }
+    int n = last - first;
+    out.putInt(8 + 2 * n);
+    out.putShort(n);
+    out.putShort(n == 0 ? 0 : weight);
+    out.putShort(value.signum() < 0 ? 0x4000 : 0);
+    out.putShort(dscale);
+    for (int g = first; g < last; g++) {
+      out.putShort(groups[g]);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
  * existing column types it can also fill, and so which binary wire form a column needs.
  */
 enum PgType {
+  INT2("smallint", "int2"),
   INT4("integer", "int4"),
   INT8("bigint", "int8"),
   FLOAT4("real", "float4"),
@@ -21,7 +22,13 @@ enum PgType {
   TEXT("text", "text"),
   VARCHAR("varchar", "varchar"),
   JSON("json", "json"),
-  JSONB("jsonb", "jsonb");
+  JSONB("jsonb", "jsonb"),
+  /** char(n): the same wire form as text. */
+  BPCHAR("character", "bpchar"),
+  /** Any enum type (the catalogue query names them all "enum"): labels go over as text. */
+  ENUM("text", "enum"),
+  /** numeric/decimal: whole or real numbers, sent in PostgreSQL's base-10000 form. */
+  NUMERIC("numeric", "numeric");
 
   final String ddl;
   final String typname;
@@ -56,9 +63,16 @@ enum PgType {
     return Optional.empty();
   }
 
+  private static boolean isNumber(ColumnType t) {
+    return t == ColumnType.INT
+        || t == ColumnType.BIGINT
+        || t == ColumnType.FLOAT
+        || t == ColumnType.DOUBLE;
+  }
+
   private boolean accepts(ColumnType t) {
     return switch (this) {
-      case INT4 -> t == ColumnType.INT;
+      case INT2, INT4 -> t == ColumnType.INT;
       case INT8 -> t == ColumnType.INT || t == ColumnType.BIGINT;
       case FLOAT4 -> t == ColumnType.FLOAT;
       case FLOAT8 -> t == ColumnType.FLOAT || t == ColumnType.DOUBLE;
@@ -67,7 +81,9 @@ enum PgType {
       case DATE -> t == ColumnType.DATE;
       case UUID -> t == ColumnType.UUID;
       case TEXT, VARCHAR -> t == ColumnType.STRING || t == ColumnType.TEXT || t == ColumnType.JSON;
+      case BPCHAR, ENUM -> t == ColumnType.STRING || t == ColumnType.TEXT;
       case JSON, JSONB -> t == ColumnType.JSON;
+      case NUMERIC -> t != ColumnType.BOOL && t.kind() != null && isNumber(t);
     };
   }
 }

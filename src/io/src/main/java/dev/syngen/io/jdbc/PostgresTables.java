@@ -25,7 +25,7 @@ final class PostgresTables {
           + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE n.nspname = ? AND c.relname = ?";
   private static final String COLUMNS =
-      "SELECT a.attname, t.typname, a.attnotnull,"
+      "SELECT a.attname, CASE WHEN t.typtype = 'e' THEN 'enum' ELSE t.typname END, a.attnotnull,"
           + " a.atthasdef OR a.attidentity <> '', a.attgenerated <> ''"
           + " FROM pg_catalog.pg_attribute a"
           + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"

@@ -34,7 +34,11 @@ final class SqliteTypes {
     return switch (t.kind()) {
       case LONG, BOOL -> a == Affinity.INTEGER || a == Affinity.NUMERIC || a == Affinity.BLOB;
       case DOUBLE -> a == Affinity.REAL || a == Affinity.NUMERIC || a == Affinity.BLOB;
-      case STRING, TIMESTAMP, DATE, UUID -> a == Affinity.TEXT || a == Affinity.BLOB;
+      case STRING -> a == Affinity.TEXT || a == Affinity.BLOB;
+        // ISO-8601 times and dates and canonical UUIDs never read as numbers, so NUMERIC
+        // affinity (DATETIME, DATE, UUID …) keeps them as text
+      case TIMESTAMP, DATE, UUID ->
+          a == Affinity.TEXT || a == Affinity.BLOB || a == Affinity.NUMERIC;
     };
   }
 

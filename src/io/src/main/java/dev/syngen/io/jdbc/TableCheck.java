@@ -60,7 +60,7 @@ public final class TableCheck {
                 + ", or drop the table so syngen creates it");
       } else if (x.generated()) {
         out.add(where + " is a generated column and cannot be written; fix: rename one of them");
-      } else if (!fits.test(c.type(), x.type())) {
+      } else if (!fits.test(c.type(), x.type()) && c.nullRate() < 1) {
         out.add(
             where
                 + " is "

@@ -1,0 +1,115 @@
+package dev.syngen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code syngen scenario from-db} against a real MariaDB: the shop's catalogue (enum, tinyint(1),
+ * composite and self-referencing keys, CHECKs) becomes a valid draft, and its DDL creates an empty
+ * copy with the same keys. (syngen has no MariaDB target yet, so the copy is not filled here.)
+ */
+class FromDbMariaDbTest {
+  static final String HOST =
+      System.getenv().getOrDefault("SYNGEN_TEST_MARIADB_HOST", "127.0.0.1:3306");
+  static String db;
+
+  @TempDir Path tmp;
+
+  static Connection connect() throws SQLException {
+    Properties p = new Properties();
+    p.put("user", "root");
+    return DriverManager.getConnection("jdbc:mariadb://" + HOST + "/", p);
+  }
+
+  @BeforeAll
+  static void createSource() throws SQLException {
+    byte[] b = new byte[3];
+    ThreadLocalRandom.current().nextBytes(b);
+    db = "fromdb_it_maria_" + HexFormat.of().formatHex(b);
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + db);
+      ShopSchema shop = new ShopSchema("mariadb", db);
+      shop.create(c);
+      shop.populate(c);
+    }
+  }
+
+  @AfterAll
+  static void dropDatabases() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + db);
+      s.execute("DROP DATABASE IF EXISTS " + db + "_copy");
+    }
+  }
+
+  @Test
+  void draftsTheShopAndItsDdlCreatesAnEmptyCopyWithTheSameKeys() throws Exception {
+    Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
+    Cli cli = new Cli(scenarios, Files.createDirectories(tmp.resolve("targets")), tmp.resolve("h"));
+    Path ddl = tmp.resolve("copy.sql");
+    Cli.Result r =
+        cli.run(
+            "scenario",
+            "from-db",
+            "--target",
+            "mariadb://root@" + HOST + "/" + db,
+            "--id",
+            "shop",
+            "--out",
+            scenarios.resolve("shop.yaml").toString(),
+            "--ddl-out",
+            ddl.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("from 13 tables of mariadb schema " + db), r.out());
+    String draft = Files.readString(scenarios.resolve("shop.yaml"));
+    assertTrue(draft.contains("values: [new, paid, shipped, cancelled]"), "enum labels: " + draft);
+    assertTrue(draft.contains("- name: active\n        type: bool"), "tinyint(1) is a flag");
+    assertTrue(draft.contains("distribution: distinct"), "the junction table keeps its key");
+    assertTrue(draft.contains("expression: order_id.line_no"), "composite key follows its row");
+    assertTrue(draft.contains("breaks the foreign-key cycle"), "the cycle is explained");
+    assertTrue(draft.contains("rows_per_parent"), "children per parent are laid out");
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT email, full_name FROM " + db + ".customers")) {
+        while (rs.next()) {
+          assertFalse(draft.contains(rs.getString(1)), "an e-mail was copied");
+          assertFalse(draft.contains(rs.getString(2)), "a name was copied");
+        }
+      }
+      for (String stmt : Files.readString(ddl).split(";\n")) {
+        if (!stmt.isBlank()) {
+          s.execute(stmt);
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*) FROM information_schema.REFERENTIAL_CONSTRAINTS"
+                  + " WHERE CONSTRAINT_SCHEMA = '"
+                  + db
+                  + "_copy'")) {
+        rs.next();
+        assertEquals(16, rs.getInt(1), "every foreign key of the shop is in the copy");
+      }
+    }
+    Cli.Result valid = cli.run("scenario", "validate", "shop");
+    assertEquals(0, valid.exit(), valid.out() + valid.err());
+  }
+}
