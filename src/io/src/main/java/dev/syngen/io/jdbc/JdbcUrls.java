@@ -133,51 +133,6 @@ public final class JdbcUrls {
         "write postgres://user:password@host:5432/database or jdbc:postgresql://host:5432/database");
   }
 
-  /**
-   * A MariaDB or MySQL connection from {@code mariadb://user:password@host:3306/database} (or
-   * {@code mysql://}, {@code jdbc:mariadb://}, {@code jdbc:mysql://}); credentials go into
-   * properties as for PostgreSQL, and {@code database()} is the path's database.
-   */
-  public static MariaDb mariadb(String dsn) {
-    if (dsn == null || dsn.isBlank()) {
-      throw new SinkException("mariadb DSN is missing; write mariadb://user@host:3306/database");
-    }
-    String d = dsn.trim();
-    String lower = d.toLowerCase(Locale.ROOT);
-    for (String scheme :
-        new String[] {"jdbc:mariadb://", "jdbc:mysql://", "mariadb://", "mysql://"}) {
-      if (lower.startsWith(scheme)) {
-        Postgres p = fromUri(dsn, d.substring(scheme.length()), "jdbc:mariadb://");
-        Map<String, String> props = new LinkedHashMap<>(p.properties());
-        props.remove("ApplicationName");
-        props.remove("loginTimeout");
-        props.put("connectTimeout", "10000");
-        String path = p.url().substring(p.url().indexOf('/', "jdbc:mariadb://".length()) + 1);
-        return new MariaDb(p.url(), props, URLDecoder.decode(path, StandardCharsets.UTF_8));
-      }
-    }
-    throw invalid(
-        dsn, "it is not a MariaDB DSN", "write mariadb://user:password@host:3306/database");
-  }
-
-  /** A MariaDB connection: a JDBC URL without credentials, the properties, the database. */
-  public record MariaDb(String url, Map<String, String> properties, String database) {
-    public MariaDb {
-      properties = Map.copyOf(properties);
-    }
-
-    public Connection connect() throws SQLException {
-      Properties p = new Properties();
-      p.putAll(properties);
-      return DriverManager.getConnection(url, p);
-    }
-
-    @Override
-    public String toString() {
-      return Redactor.text(url);
-    }
-  }
-
   private static Postgres fromUri(String dsn, String rest, String prefix) {
     Map<String, String> props = defaults();
     String query = cut(rest, '?');
