@@ -101,7 +101,9 @@ public final class SchemaReader implements AutoCloseable, SchemaProfiler.ChildCo
           return new SchemaReader(dialect, "main", c, new SqliteCatalog(), dsn);
         }
         case "mariadb" -> {
-          JdbcUrls.MariaDb m = JdbcUrls.mariadb(dsn);
+          // a mysql:// DSN names the same wire protocol: the MariaDB driver speaks it
+          JdbcUrls.MariaDb m =
+              JdbcUrls.mariadb(dsn.trim().replaceFirst("(?i)^(jdbc:)?mysql://", "$1mariadb://"));
           Connection c = m.connect();
           MariaDbSession.prepare(c);
           String s = schema == null || schema.isBlank() ? m.database() : schema;
