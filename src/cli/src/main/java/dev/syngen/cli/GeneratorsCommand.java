@@ -2,6 +2,8 @@ package dev.syngen.cli;
 
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.llm.LlmService;
+import dev.syngen.core.llm.LlmText;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,7 +21,8 @@ final class GeneratorsCommand implements java.util.concurrent.Callable<Integer> 
   @Override
   public Integer call() {
     List<List<String>> rows = new ArrayList<>();
-    for (GeneratorFactory f : GeneratorRegistry.builtins().all()) {
+    for (GeneratorFactory f :
+        GeneratorRegistry.builtins().with(LlmText.factory(LlmService.none())).all()) {
       rows.add(List.of(f.name(), f.summary()));
     }
     Output.table(spec.commandLine().getOut(), List.of("GENERATOR", "WHAT AND PARAMS"), rows);

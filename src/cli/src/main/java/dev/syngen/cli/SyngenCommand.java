@@ -1,6 +1,7 @@
 package dev.syngen.cli;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       GeneratorsCommand.class,
       FidelityCommand.class,
       ProfileCommand.class,
+      LlmCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SyngenCommand {
@@ -51,13 +53,45 @@ public final class SyngenCommand {
       description = "Directory of run records (env SYNGEN_HISTORY_DIR; default: ${DEFAULT-VALUE}).")
   Path historyDir;
 
+  @Option(
+      names = "--llm-dir",
+      scope = ScopeType.INHERIT,
+      defaultValue = "${env:SYNGEN_LLM_DIR:-llm}",
+      description =
+          "Directory of LLM provider profiles (env SYNGEN_LLM_DIR; default: ${DEFAULT-VALUE}).")
+  Path llmDir;
+
+  @Option(
+      names = "--llm-cache-dir",
+      scope = ScopeType.INHERIT,
+      defaultValue = "${env:SYNGEN_LLM_CACHE_DIR:-${sys:user.home}/.syngen/llm-cache}",
+      description =
+          "Directory of cached LLM answers (env SYNGEN_LLM_CACHE_DIR; default: ${DEFAULT-VALUE}).")
+  Path llmCacheDir;
+
+  /** Where environment variables (API keys, ${VAR} in targets) are read from. */
+  final Function<String, String> env;
+
+  public SyngenCommand() {
+    this(System::getenv);
+  }
+
+  SyngenCommand(Function<String, String> env) {
+    this.env = env;
+  }
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new SyngenCommand());
+    return commandLine(System::getenv);
+  }
+
+  /** The command line reading environment variables through {@code env} (tests pass a map). */
+  static CommandLine commandLine(Function<String, String> env) {
+    CommandLine cl = new CommandLine(new SyngenCommand(env));
     cl.setExecutionExceptionHandler(new Errors());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
