@@ -34,6 +34,11 @@ public final class OpenAiStub implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // without TCP_NODELAY the JDK server's split header/body writes meet delayed ACKs: ~50 ms each
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
