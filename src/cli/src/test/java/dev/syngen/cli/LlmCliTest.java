@@ -162,7 +162,10 @@ class LlmCliTest {
     primary.failAlways(500);
     Cli.Result r = run(cli("[primary, fallback]"), "a", "--parallel", "1");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(3, primary.requests(), "the circuit opens after 3 failures");
+    // the circuit opens after 3 failures; requests already in flight (max_concurrency 4) finish
+    assertTrue(
+        primary.requests() >= 3 && primary.requests() <= 6,
+        "the open circuit must keep requests off the primary: " + primary.requests());
     assertEquals(40, fallback.requests());
     assertTrue(written("a").contains("fallback says (other-model"));
     String total = r.out().lines().filter(l -> l.trim().startsWith("total")).findFirst().orElse("");

@@ -34,7 +34,7 @@ public final class LlmRoute {
     for (int i = 0; i < clients.size(); i++) {
       ProviderClient c = clients.get(i);
       if (!c.breaker().allow()) {
-        failures.add(c.provider().id() + ": circuit open after repeated failures");
+        failures.add(c.provider().id() + ": " + c.circuitOpen());
         continue;
       }
       long start = System.nanoTime();

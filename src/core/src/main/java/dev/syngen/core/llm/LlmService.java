@@ -29,6 +29,19 @@ public final class LlmService {
   private final Map<String, ProviderClient> clients = new ConcurrentHashMap<>();
   private final LlmUsage usage = new LlmUsage();
 
+  /**
+   * Sends the requests llm_text columns make ahead of the row being generated (daemon threads; the
+   * providers' max_concurrency bounds what is in flight at each provider).
+   */
+  private final java.util.concurrent.ExecutorService senders =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          64,
+          r -> {
+            Thread t = new Thread(r, "syngen-llm");
+            t.setDaemon(true);
+            return t;
+          });
+
   public LlmService(
       Map<String, LlmProvider> providers,
       ChatTransport transport,
@@ -64,6 +77,10 @@ public final class LlmService {
 
   public LlmCache cache() {
     return cache;
+  }
+
+  java.util.concurrent.Executor senders() {
+    return senders;
   }
 
   public LlmUsage usage() {

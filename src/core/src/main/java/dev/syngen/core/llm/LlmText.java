@@ -8,7 +8,11 @@ import dev.syngen.core.random.CellRandom;
 import dev.syngen.core.scenario.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Text written by a language model, one completion per row: the prompt rendered with the row's
@@ -21,6 +25,9 @@ public final class LlmText implements Generator {
   static final int MAX_PROMPT_CHARS = 32_768;
   private static final int SEED_DRAW = 0x11;
 
+  /** The most rows asked ahead of the row being generated, per column and worker. */
+  static final int MAX_WINDOW = 64;
+
   private final PromptTemplate prompt;
   private final String system;
   private final int maxTokens;
@@ -28,6 +35,11 @@ public final class LlmText implements Generator {
   private final LlmRoute route;
   private final LlmService llm;
   private final LlmUsage.Column usage;
+  private final long rows;
+  private final int window;
+
+  /** Rows asked ahead of the worker that will write them, until that worker takes the answer. */
+  private final Map<Long, CompletableFuture<String>> ahead = new ConcurrentHashMap<>();
 
   private LlmText(
       PromptTemplate prompt,
@@ -36,7 +48,8 @@ public final class LlmText implements Generator {
       double temperature,
       LlmRoute route,
       LlmService llm,
-      long key) {
+      long key,
+      long rows) {
     this.prompt = prompt;
     this.system = system;
     this.maxTokens = maxTokens;
@@ -44,6 +57,8 @@ public final class LlmText implements Generator {
     this.route = route;
     this.llm = llm;
     this.usage = llm.usage().column(key);
+    this.rows = rows;
+    this.window = Math.max(2, Math.min(MAX_WINDOW, route.primary().maxConcurrency() * 2));
   }
 
   /** The factory, bound to the providers, cache and mode of {@code llm}. */
@@ -79,7 +94,8 @@ public final class LlmText implements Generator {
     if (template == null || route == null || !p.ok()) {
       return null;
     }
-    return new LlmText(template, system, (int) maxTokens, temperature, route, llm, ctx.key());
+    return new LlmText(
+        template, system, (int) maxTokens, temperature, route, llm, ctx.key(), ctx.rows());
   }
 
   private static List<String> providers(Params p) {
@@ -106,16 +122,19 @@ public final class LlmText implements Generator {
     return ValueKind.STRING;
   }
 
+  /**
+   * The cell's text: from the cache, from a request already sent ahead, or asked now. A miss also
+   * sends the requests for the next rows of the window ahead (rows a worker generates in order), so
+   * a batch waits for about one round trip per window rather than one per row.
+   */
   @Override
   public String stringAt(long key, long row) {
-    ChatRequest request =
-        new ChatRequest(
-            route.primary().model(),
-            system,
-            prompt.render(row),
-            maxTokens,
-            temperature,
-            CellRandom.bits(key, row, SEED_DRAW) & 0x7fff_ffffL);
+    CompletableFuture<String> sent = ahead.remove(row);
+    if (sent != null) {
+      sendAhead(key, row);
+      return join(sent, row);
+    }
+    ChatRequest request = request(key, row);
     String cacheKey = CacheKey.of(request);
     Optional<ChatAnswer> cached = llm.cache().get(cacheKey);
     if (cached.isPresent()) {
@@ -129,13 +148,69 @@ public final class LlmText implements Generator {
               + " and the run is offline (--llm offline); run it once online to fill the cache,"
               + " or import the cache that made this dataset");
     }
-    LlmRoute.Routed r;
+    sendAhead(key, row);
     try {
-      r = route.ask(request);
+      return ask(request, cacheKey);
     } catch (ChatFailure f) {
-      throw new IllegalStateException("llm_text at row " + row + ": " + f.getMessage(), f);
+      throw failed(row, f);
     }
+  }
+
+  private ChatRequest request(long key, long row) {
+    return new ChatRequest(
+        route.primary().model(),
+        system,
+        prompt.render(row),
+        maxTokens,
+        temperature,
+        CellRandom.bits(key, row, SEED_DRAW) & 0x7fff_ffffL);
+  }
+
+  private String ask(ChatRequest request, String cacheKey) {
+    LlmRoute.Routed r = route.ask(request);
     usage.answered(r);
     return llm.cache().putIfAbsent(cacheKey, r.answer()).text();
+  }
+
+  /** Sends the rows after {@code row} in the window that are neither sent nor cached. */
+  private void sendAhead(long key, long row) {
+    long end = Math.min(rows, row + window);
+    for (long r = row + 1; r < end; r++) {
+      if (ahead.containsKey(r)) {
+        continue;
+      }
+      ChatRequest request = request(key, r);
+      String cacheKey = CacheKey.of(request);
+      if (llm.cache().get(cacheKey).isPresent()) {
+        continue;
+      }
+      CompletableFuture<String> f = new CompletableFuture<>();
+      if (ahead.putIfAbsent(r, f) == null) {
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                f.complete(ask(request, cacheKey));
+              } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+              }
+            },
+            llm.senders());
+      }
+    }
+  }
+
+  private static String join(CompletableFuture<String> f, long row) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof ChatFailure cf) {
+        throw failed(row, cf);
+      }
+      throw e;
+    }
+  }
+
+  private static IllegalStateException failed(long row, ChatFailure f) {
+    return new IllegalStateException("llm_text at row " + row + ": " + f.getMessage(), f);
   }
 }

@@ -17,6 +17,9 @@ final class ProviderClient {
   /** The longest Retry-After honoured; a provider asking for more is treated as failing. */
   static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
+  /** The status of a failure for a request that was never sent (its provider's circuit opened). */
+  static final int NOT_SENT = -1;
+
   private static final long BASE_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 5_000;
 
@@ -28,6 +31,7 @@ final class ProviderClient {
   private final TokenBucket tokens;
   private final CircuitBreaker breaker;
   private volatile long pausedUntilNanos;
+  private volatile String lastFailure = "";
 
   ProviderClient(
       LlmProvider provider,
@@ -52,6 +56,11 @@ final class ProviderClient {
     return breaker;
   }
 
+  /** Why requests skip this provider: its circuit is open, and the failure that opened it. */
+  String circuitOpen() {
+    return "circuit open after repeated failures (last: " + lastFailure + ")";
+  }
+
   /** Asks the provider's model; throws the last failure once retries are spent. */
   ChatAnswer ask(ChatRequest request) {
     ChatRequest r =
@@ -64,34 +73,48 @@ final class ProviderClient {
             request.seed());
     String key = provider.apiKeyEnv() == null ? null : env.apply(provider.apiKeyEnv());
     for (int attempt = 0; ; attempt++) {
+      waitForPause();
+      if (!requests.take(1) || !tokens.take(estimatedTokens(r))) {
+        throw interrupted();
+      }
+      acquireSlot();
+      Duration wait;
       try {
-        ChatAnswer a = sendWithinLimits(r, key);
+        // checked with the slot held, and failures recorded before it is released, so at most
+        // max_concurrency requests reach a provider after the failure that opens its circuit
+        if (breaker.open()) {
+          throw new ChatFailure(NOT_SENT, null, circuitOpen());
+        }
+        ChatAnswer a = transport.send(provider, key, r);
         breaker.success();
         return a;
       } catch (ChatFailure f) {
-        Duration wait = f.retryAfter();
+        if (f.status() == NOT_SENT) {
+          throw f;
+        }
+        wait = f.retryAfter();
         boolean retry =
             f.transientFailure()
                 && attempt < provider.maxRetries()
                 && (wait == null || wait.compareTo(MAX_RETRY_AFTER) <= 0);
         if (!retry) {
+          String message = clean(f.getMessage(), key);
+          lastFailure = message;
           breaker.failure();
-          throw new ChatFailure(f.status(), f.retryAfter(), clean(f.getMessage(), key));
+          throw new ChatFailure(f.status(), f.retryAfter(), message);
         }
-        if (wait != null) {
-          pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + wait.toNanos());
-        } else {
-          sleep(Math.min(MAX_BACKOFF_MILLIS, BASE_BACKOFF_MILLIS << Math.min(attempt, 10)));
-        }
+      } finally {
+        slots.release();
+      }
+      if (wait != null) {
+        pausedUntilNanos = Math.max(pausedUntilNanos, System.nanoTime() + wait.toNanos());
+      } else {
+        sleep(Math.min(MAX_BACKOFF_MILLIS, BASE_BACKOFF_MILLIS << Math.min(attempt, 10)));
       }
     }
   }
 
-  private ChatAnswer sendWithinLimits(ChatRequest r, String key) {
-    waitForPause();
-    if (!requests.take(1) || !tokens.take(estimatedTokens(r))) {
-      throw interrupted();
-    }
+  private void acquireSlot() {
     try {
       if (!slots.tryAcquire(provider.timeout().toMillis() * 4, TimeUnit.MILLISECONDS)) {
         throw new ChatFailure(0, null, "no free request slot within 4× the timeout");
@@ -99,11 +122,6 @@ final class ProviderClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw interrupted();
-    }
-    try {
-      return transport.send(provider, key, r);
-    } finally {
-      slots.release();
     }
   }
 
