@@ -56,7 +56,7 @@ public final class SyngenCommand {
   @Option(
       names = "--llm-dir",
       scope = ScopeType.INHERIT,
-      defaultValue = "${env:SYNGEN_LLM_DIR:-llm}",
+      defaultValue = "${env:SYNGEN_LLM_DIR:-llm/}",
       description =
           "Directory of LLM provider profiles (env SYNGEN_LLM_DIR; default: ${DEFAULT-VALUE}).")
   Path llmDir;
