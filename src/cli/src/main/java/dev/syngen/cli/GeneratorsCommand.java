@@ -4,6 +4,8 @@ import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.generate.faker.FakerCatalogue;
 import dev.syngen.core.generate.faker.FakerCompiler;
+import dev.syngen.core.llm.LlmService;
+import dev.syngen.core.llm.LlmText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,8 @@ final class GeneratorsCommand implements java.util.concurrent.Callable<Integer> 
         throw new IllegalArgumentException("--provider needs --faker");
       }
       List<List<String>> rows = new ArrayList<>();
-      for (GeneratorFactory f : GeneratorRegistry.builtins().all()) {
+      for (GeneratorFactory f :
+          GeneratorRegistry.builtins().with(LlmText.factory(LlmService.none())).all()) {
         rows.add(List.of(f.name(), f.summary()));
       }
       Output.table(spec.commandLine().getOut(), List.of("GENERATOR", "WHAT AND PARAMS"), rows);

@@ -9,6 +9,7 @@ import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.engine.ShardCollector;
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.Bands;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
@@ -207,13 +208,21 @@ final class RunCommand {
       @Option(names = "--plan", description = "Show the plan and exit without writing anything.")
           boolean planOnly,
       @Option(
+              names = "--llm",
+              paramLabel = "MODE",
+              defaultValue = "${env:SYNGEN_LLM_MODE:-online}",
+              description =
+                  "online: llm_text columns may send requests; offline: cached answers only, a"
+                      + " miss fails the run (env SYNGEN_LLM_MODE; default: ${DEFAULT-VALUE}).")
+          LlmService.Mode llmMode,
+      @Option(
               names = {"-q", "--quiet"},
               description = "No progress output.")
           boolean quiet,
       @Option(names = "--format", defaultValue = "table", description = "table or json")
           Output.Format format) {
     PlanOptions po = planOptions == null ? new PlanOptions() : planOptions;
-    Workspace ws = new Workspace(root);
+    Workspace ws = new Workspace(root, llmMode);
     TableMode mode =
         TableMode.parse(modeName)
             .orElseThrow(
@@ -279,6 +288,9 @@ final class RunCommand {
       bar.done();
     }
     printRun(out, done, format);
+    if (format == Output.Format.table) {
+      LlmUsageTable.print(out, plan, ws.llm.usage());
+    }
     if (done.status() != RunStatus.SUCCESS) {
       spec.commandLine()
           .getErr()

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,11 +34,12 @@ public final class SyngenCommand {
     SUBCOMMANDS.put("fidelity", FidelityCommand::new);
     SUBCOMMANDS.put("profile", ProfileCommand::new);
     SUBCOMMANDS.put("index-gate", IndexGateCommand::new);
+    SUBCOMMANDS.put("llm", LlmCommand::new);
   }
 
   /** Options of this command that take a separate value, to find the subcommand after them. */
   private static final Set<String> VALUED =
-      Set.of("--scenarios-dir", "--targets-dir", "--history-dir");
+      Set.of("--scenarios-dir", "--targets-dir", "--history-dir", "--llm-dir", "--llm-cache-dir");
 
   /** Exit code for invalid input (scenario, target, flags). */
   public static final int EXIT_INVALID = 2;
@@ -68,22 +70,56 @@ public final class SyngenCommand {
       description = "Directory of run records (env SYNGEN_HISTORY_DIR; default: ${DEFAULT-VALUE}).")
   Path historyDir;
 
+  @Option(
+      names = "--llm-dir",
+      scope = ScopeType.INHERIT,
+      defaultValue = "${env:SYNGEN_LLM_DIR:-llm/}",
+      description =
+          "Directory of LLM provider profiles (env SYNGEN_LLM_DIR; default: ${DEFAULT-VALUE}).")
+  Path llmDir;
+
+  @Option(
+      names = "--llm-cache-dir",
+      scope = ScopeType.INHERIT,
+      defaultValue = "${env:SYNGEN_LLM_CACHE_DIR:-${sys:user.home}/.syngen/llm-cache}",
+      description =
+          "Directory of cached LLM answers (env SYNGEN_LLM_CACHE_DIR; default: ${DEFAULT-VALUE}).")
+  Path llmCacheDir;
+
+  /** Where environment variables (API keys, ${VAR} in targets) are read from. */
+  final Function<String, String> env;
+
+  public SyngenCommand() {
+    this(System::getenv);
+  }
+
+  SyngenCommand(Function<String, String> env) {
+    this.env = env;
+  }
+
   public static void main(String[] args) {
     System.exit(commandLine(args).execute(args));
   }
 
   /** The configured command line with every subcommand. */
   public static CommandLine commandLine() {
-    return commandLine(null);
+    return commandLine(null, System::getenv);
   }
 
   /**
    * The configured command line for running {@code args}: with only the subcommand they name, none
-   * for {@code --version}, and all of them otherwise (help, a mistyped name). Tests run commands
-   * in-process through it.
+   * for {@code --version}, and all of them otherwise (help, a mistyped name).
    */
   public static CommandLine commandLine(String[] args) {
-    CommandLine cl = new CommandLine(new SyngenCommand());
+    return commandLine(args, System::getenv);
+  }
+
+  /**
+   * As {@link #commandLine(String[])}, reading environment variables through {@code env}; tests run
+   * commands in-process through it and pass a map.
+   */
+  static CommandLine commandLine(String[] args, Function<String, String> env) {
+    CommandLine cl = new CommandLine(new SyngenCommand(env));
     Optional<String> only = args == null ? Optional.empty() : needed(args);
     for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
       if (only.isEmpty() || only.get().equals(e.getKey())) {

@@ -3,6 +3,8 @@ package dev.syngen.cli;
 import dev.syngen.core.fidelity.Band;
 import dev.syngen.core.fidelity.ExpectationCompiler;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.llm.LlmService;
+import dev.syngen.core.llm.LlmText;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.scenario.Expectations;
@@ -11,6 +13,9 @@ import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.Targets;
 import dev.syngen.io.history.FileRunRepository;
+import dev.syngen.io.llm.FileLlmCache;
+import dev.syngen.io.llm.OpenAiChatTransport;
+import dev.syngen.io.yaml.LlmFiles;
 import dev.syngen.io.yaml.ScenarioFiles;
 import dev.syngen.io.yaml.TargetFiles;
 import java.nio.file.Path;
@@ -21,13 +26,28 @@ final class Workspace {
   final TargetFiles targets;
   final FileRunRepository history;
   final Targets sinks = Targets.builtins();
-  final GeneratorRegistry generators = GeneratorRegistry.builtins();
-  final PlanCompiler compiler = new PlanCompiler(generators);
+  final LlmService llm;
+  final GeneratorRegistry generators;
+  final PlanCompiler compiler;
 
   Workspace(SyngenCommand root) {
+    this(root, LlmService.Mode.ONLINE);
+  }
+
+  /** A workspace whose llm_text columns may send requests (online) or read only the cache. */
+  Workspace(SyngenCommand root, LlmService.Mode llmMode) {
     this.scenarios = new ScenarioFiles(root.scenariosDir);
-    this.targets = new TargetFiles(root.targetsDir, System::getenv);
+    this.targets = new TargetFiles(root.targetsDir, root.env);
     this.history = new FileRunRepository(root.historyDir);
+    this.llm =
+        new LlmService(
+            LlmFiles.read(root.llmDir),
+            new OpenAiChatTransport(),
+            new FileLlmCache(root.llmCacheDir),
+            root.env,
+            llmMode);
+    this.generators = GeneratorRegistry.builtins().with(LlmText.factory(llm));
+    this.compiler = new PlanCompiler(generators);
   }
 
   /** Loads and validates a target profile by id or path; throws with every problem. */

@@ -27,7 +27,16 @@ class StartUpTest {
     assertEquals(Set.of("generators"), subcommands("--scenarios-dir", "run", "generators"));
     assertEquals(Set.of("target"), subcommands("--history-dir=/h", "target", "list"));
     List<String> all =
-        List.of("scenario", "target", "run", "generators", "fidelity", "profile", "help");
+        List.of(
+            "scenario",
+            "target",
+            "run",
+            "generators",
+            "fidelity",
+            "profile",
+            "index-gate",
+            "llm",
+            "help");
     assertEquals(Set.copyOf(all), subcommands("--help"));
     assertEquals(Set.copyOf(all), subcommands("rnu", "start"));
     assertEquals(Set.copyOf(all), subcommands());

@@ -99,6 +99,13 @@ public final class GeneratorRegistry {
     return new GeneratorRegistry(all);
   }
 
+  /** These factories plus {@code extra} (e.g. {@code llm_text} bound to a run's providers). */
+  public GeneratorRegistry with(GeneratorFactory... extra) {
+    List<GeneratorFactory> all = new ArrayList<>(factories.values());
+    all.addAll(List.of(extra));
+    return new GeneratorRegistry(all);
+  }
+
   public Optional<GeneratorFactory> find(String name) {
     return Optional.ofNullable(factories.get(name));
   }
