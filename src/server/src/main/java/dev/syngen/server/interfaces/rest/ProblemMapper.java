@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
 
 /**
  * Turns every failure into an RFC 7807 problem: validation → 422 with field paths, malformed bodies
@@ -84,7 +85,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   /**
    * Whether a request failed because the run-history database gave up waiting for a lock or broke a
-   * deadlock (Derby 40XL1/40XL2, SQL 40001, PostgreSQL 40P01/55P03): its transaction was rolled
+   * deadlock (Derby 40XL1/40XL2, SQL 40001, PostgreSQL 40P01/55P03, or an XA rollback code such as
+   * XA_RBTIMEOUT, which is how a lock timeout of an XA branch surfaces): its transaction was rolled
    * back, so the caller may simply retry, and the answer is 503 with Retry-After, not a 500.
    */
   static boolean isDatabaseBusy(Throwable thrown) {
@@ -93,6 +95,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           && sql.getSQLState() != null
           && BUSY_STATES.contains(sql.getSQLState())) {
         return true;
+      }
+      if (t instanceof XAException xa
+          && xa.errorCode >= XAException.XA_RBBASE
+          && xa.errorCode <= XAException.XA_RBEND) {
+        return true; // the XA branch was rolled back (Derby reports a lock timeout as XA_RBTIMEOUT)
       }
     }
     return false;

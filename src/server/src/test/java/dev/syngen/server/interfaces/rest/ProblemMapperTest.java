@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class ProblemMapperTest {
@@ -16,6 +17,15 @@ class ProblemMapperTest {
               "rollback", new RuntimeException(new SQLException("lock", state)));
       assertTrue(ProblemMapper.isDatabaseBusy(t), state);
     }
+  }
+
+  @Test
+  void anXaBranchRolledBackForALockTimeoutIsABusyDatabase() {
+    XAException timeout = new XAException(XAException.XA_RBTIMEOUT);
+    assertTrue(
+        ProblemMapper.isDatabaseBusy(
+            new RuntimeException("rolled back", new RuntimeException(timeout))));
+    assertFalse(ProblemMapper.isDatabaseBusy(new XAException(XAException.XAER_RMERR)));
   }
 
   @Test
