@@ -123,7 +123,8 @@ public final class LifecycleGenerators {
     }
     for (int c = 0; c < lc.columns().size(); c++) {
       if (lc.columns().get(c).column().equals(column)) {
-        return new ImageValue(lc, a, c);
+        ValueKind kind = lc.columns().get(c).type().kind();
+        return new ColumnValue(lc, c, kind, eventOf(lc, a));
       }
     }
     ctx.params().problem("column", "no column '" + column + "'", "name a column of the entity");
@@ -139,26 +140,39 @@ public final class LifecycleGenerators {
 
   /** Wraps a column of the lifecycle's own entity so that each row shows its final value. */
   public static Generator finalValue(CompiledLifecycle lc, int column, Generator created) {
-    return new FinalValue(lc, column, created);
+    return new ColumnValue(
+        lc,
+        column,
+        created.kind(),
+        row -> {
+          History h = lc.history(row);
+          h.cursor = h.size - 1;
+          return h;
+        });
   }
 
-  /** The history of the instance an event row belongs to, and the event's index. */
+  /** The history of the instance event row {@code row} belongs to, with its cursor on the event. */
+  static Cursor eventOf(CompiledLifecycle lc, ChildAllocation allocation) {
+    return row -> {
+      ChildAllocation.Position p = allocation.position(row);
+      History h = lc.history(p.parent);
+      h.cursor = (int) p.rank;
+      return h;
+    };
+  }
+
+  /** A field of the event a row of a derived event entity stands for. */
   abstract static class PerEvent implements Generator {
     final CompiledLifecycle lc;
-    private final ChildAllocation allocation;
+    private final Cursor event;
 
     PerEvent(CompiledLifecycle lc, ChildAllocation allocation) {
       this.lc = lc;
-      this.allocation = allocation;
+      this.event = eventOf(lc, allocation);
     }
 
-    /** The event index of row {@code row}, after loading its instance's history into {@code h}. */
     final History history(long row) {
-      ChildAllocation.Position p = allocation.position(row);
-      long rank = p.rank;
-      History h = lc.history(p.parent);
-      h.cursor = (int) rank;
-      return h;
+      return event.at(row);
     }
   }
 
@@ -219,57 +233,6 @@ public final class LifecycleGenerators {
     return k == 0 ? "c" : lc.deletes(h.state[k]) ? "d" : "u";
   }
 
-  private static final class ImageValue extends PerEvent {
-    private final int column;
-    private final ValueKind kind;
-
-    ImageValue(CompiledLifecycle lc, ChildAllocation a, int column) {
-      super(lc, a);
-      this.column = column;
-      this.kind = lc.columns().get(column).type().kind();
-    }
-
-    @Override
-    public ValueKind kind() {
-      return kind;
-    }
-
-    @Override
-    public long longAt(long key, long row) {
-      History h = history(row);
-      return lc.longAt(h, column, h.cursor);
-    }
-
-    @Override
-    public long uuidLowAt(long key, long row) {
-      History h = history(row);
-      return lc.uuidLowAt(h, column, h.cursor);
-    }
-
-    @Override
-    public double doubleAt(long key, long row) {
-      History h = history(row);
-      return lc.doubleAt(h, column, h.cursor);
-    }
-
-    @Override
-    public String stringAt(long key, long row) {
-      History h = history(row);
-      return lc.stringAt(h, column, h.cursor);
-    }
-
-    @Override
-    public boolean producesNulls() {
-      return lc.columns().get(column).nullRate() > 0;
-    }
-
-    @Override
-    public boolean nullAt(long key, long row) {
-      History h = history(row);
-      return lc.nullAt(h, column, h.cursor);
-    }
-  }
-
   private static final class CdcField extends PerEvent {
     private final String field;
 
@@ -314,40 +277,36 @@ public final class LifecycleGenerators {
     }
   }
 
-  private record FinalValue(CompiledLifecycle lc, int column, Generator created)
+  /** Which event of an instance's history a row shows: a cursor rule over the loaded history. */
+  @FunctionalInterface
+  interface Cursor {
+    History at(long row);
+  }
+
+  /** One column's value at the event a {@link Cursor} picks: an event's image or the final row. */
+  private record ColumnValue(CompiledLifecycle lc, int column, ValueKind kind, Cursor cursor)
       implements Generator {
     @Override
-    public ValueKind kind() {
-      return created.kind();
-    }
-
-    private History last(long row) {
-      History h = lc.history(row);
-      h.cursor = h.size - 1;
-      return h;
-    }
-
-    @Override
     public long longAt(long key, long row) {
-      History h = last(row);
+      History h = cursor.at(row);
       return lc.longAt(h, column, h.cursor);
     }
 
     @Override
     public long uuidLowAt(long key, long row) {
-      History h = last(row);
+      History h = cursor.at(row);
       return lc.uuidLowAt(h, column, h.cursor);
     }
 
     @Override
     public double doubleAt(long key, long row) {
-      History h = last(row);
+      History h = cursor.at(row);
       return lc.doubleAt(h, column, h.cursor);
     }
 
     @Override
     public String stringAt(long key, long row) {
-      History h = last(row);
+      History h = cursor.at(row);
       return lc.stringAt(h, column, h.cursor);
     }
 
@@ -358,7 +317,7 @@ public final class LifecycleGenerators {
 
     @Override
     public boolean nullAt(long key, long row) {
-      History h = last(row);
+      History h = cursor.at(row);
       return lc.nullAt(h, column, h.cursor);
     }
   }
