@@ -10,6 +10,7 @@ import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.jdbc.JdbcUrls;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -135,7 +136,24 @@ public abstract class GateDatabase implements AutoCloseable {
   }
 
   /** Whether an index of this name exists in the gate's schema or database. */
-  public abstract boolean indexExists(String name);
+  public boolean indexExists(String name) {
+    try (PreparedStatement p = connection.prepareStatement(indexLookup())) {
+      connection.setAutoCommit(true);
+      p.setString(1, namespace());
+      p.setString(2, name);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw failure("looking up index " + name, e);
+    }
+  }
+
+  /** The catalogue query for one index: parameters are the {@link #namespace()} and the name. */
+  protected abstract String indexLookup();
+
+  /** The schema (PostgreSQL) or database (MariaDB) the gate works in. */
+  protected abstract String namespace();
 
   /** Drops an index a DDL statement created, if it is there. */
   public abstract void drop(DdlStatement create, Duration timeout);
@@ -152,8 +170,6 @@ public abstract class GateDatabase implements AutoCloseable {
 
   protected abstract void ddlTimeout(Statement s, Duration timeout) throws SQLException;
 
-  protected abstract void beginReadOnly(Statement s) throws SQLException;
-
   interface Body<T> {
     T run(Statement s) throws SQLException;
   }
@@ -162,7 +178,7 @@ public abstract class GateDatabase implements AutoCloseable {
     try (Statement s = connection.createStatement()) {
       connection.setAutoCommit(false);
       queryTimeout(s, timeout);
-      beginReadOnly(s);
+      s.execute("SET TRANSACTION READ ONLY");
       try {
         return body.run(s);
       } finally {

@@ -5,8 +5,6 @@ import dev.syngen.core.indexgate.Dialect;
 import dev.syngen.core.indexgate.PlanStats;
 import dev.syngen.core.plan.Identifiers;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -51,24 +49,13 @@ final class MariaDbGateDatabase extends GateDatabase {
   }
 
   @Override
-  protected void beginReadOnly(Statement s) throws SQLException {
-    s.execute("SET TRANSACTION READ ONLY");
+  protected String indexLookup() {
+    return "SELECT 1 FROM information_schema.statistics WHERE table_schema = ? AND index_name = ?";
   }
 
   @Override
-  public boolean indexExists(String name) {
-    try (PreparedStatement p =
-        connection.prepareStatement(
-            "SELECT 1 FROM information_schema.statistics WHERE table_schema = ? AND index_name = ?")) {
-      connection.setAutoCommit(true);
-      p.setString(1, database);
-      p.setString(2, name);
-      try (ResultSet rs = p.executeQuery()) {
-        return rs.next();
-      }
-    } catch (SQLException e) {
-      throw failure("looking up index " + name, e);
-    }
+  protected String namespace() {
+    return database;
   }
 
   @Override
