@@ -1,13 +1,9 @@
 package dev.syngen.io.jms;
 
-import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
-import dev.syngen.core.sink.SinkFactory;
-import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
-import dev.syngen.io.message.OptionReader;
-import dev.syngen.io.message.Retry;
+import dev.syngen.io.message.MessageSinkFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.ConnectionMetaData;
@@ -15,14 +11,13 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Opens {@code jms} targets. Connection factories come from a function of the settings: the Artemis
  * client by default (the command line), or the container's (the server, by logical name).
  */
-public final class JmsSinkFactory implements SinkFactory {
+public final class JmsSinkFactory extends MessageSinkFactory<JmsSettings> {
   private static final long TEST_RECEIVE_MILLIS = 5_000;
 
   private final Function<JmsSettings, ConnectionFactory> factories;
@@ -38,6 +33,7 @@ public final class JmsSinkFactory implements SinkFactory {
    */
   public JmsSinkFactory(
       Function<JmsSettings, ConnectionFactory> factories, ContainerTransactions container) {
+    super("jms", JmsSettings::read);
     this.factories = factories;
     this.container = container;
   }
@@ -47,28 +43,7 @@ public final class JmsSinkFactory implements SinkFactory {
   }
 
   @Override
-  public Set<String> kinds() {
-    return Set.of("jms");
-  }
-
-  @Override
-  public void validate(TargetProfile profile, Problems problems) {
-    JmsSettings.read(profile, new OptionReader(profile, problems));
-  }
-
-  private static JmsSettings settings(TargetProfile profile) {
-    JmsSettings s = OptionReader.readValid(profile, JmsSettings::read);
-    return s;
-  }
-
-  @Override
-  public Sink open(TargetProfile profile) {
-    return open(profile, RunContext.ADHOC);
-  }
-
-  @Override
-  public Sink open(TargetProfile profile, RunContext context) {
-    JmsSettings s = settings(profile);
+  protected Sink sink(JmsSettings s, RunContext context) {
     return new JmsSink(s, factories.apply(s), containerOf(s), context);
   }
 
@@ -77,39 +52,36 @@ public final class JmsSinkFactory implements SinkFactory {
    * transaction (where a message is delivered only at commit) it sends and commits.
    */
   @Override
-  public TargetTestResult test(TargetProfile profile) {
-    long t0 = System.nanoTime();
-    try {
-      JmsSettings s = settings(profile);
-      ConnectionFactory cf = factories.apply(s);
-      ContainerTransactions tx = containerOf(s);
-      String[] version = new String[1];
-      boolean[] roundTrip = new boolean[1];
-      ContainerTransactions.JmsWork probe = () -> roundTrip[0] = probe(cf, s, tx == null, version);
-      if (tx == null) {
-        probe.run();
-      } else {
-        tx.inNewTransaction(probe);
-        roundTrip[0] = true;
-      }
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      return new TargetTestResult(
-          roundTrip[0],
-          ms,
-          version[0],
-          true,
-          false,
-          roundTrip[0],
-          roundTrip[0] ? null : "a probe message sent to a temporary queue did not come back");
-    } catch (Exception e) {
-      return TargetTestResult.failed(
-          (System.nanoTime() - t0) / 1_000_000,
-          "cannot reach the jms broker at "
-              + profile.redactedDsn()
-              + ": "
-              + Retry.describe(e)
-              + ". Fix: start the broker, or correct the dsn and options.user/password");
+  protected TargetTestResult probe(JmsSettings s, long t0) throws Exception {
+    ConnectionFactory cf = factories.apply(s);
+    ContainerTransactions tx = containerOf(s);
+    String[] version = new String[1];
+    boolean[] roundTrip = new boolean[1];
+    ContainerTransactions.JmsWork probe = () -> roundTrip[0] = probe(cf, s, tx == null, version);
+    if (tx == null) {
+      probe.run();
+    } else {
+      tx.inNewTransaction(probe);
+      roundTrip[0] = true;
     }
+    return new TargetTestResult(
+        roundTrip[0],
+        millisSince(t0),
+        version[0],
+        true,
+        false,
+        roundTrip[0],
+        roundTrip[0] ? null : "a probe message sent to a temporary queue did not come back");
+  }
+
+  @Override
+  protected String what() {
+    return "the jms broker at ";
+  }
+
+  @Override
+  protected String fix(JmsSettings s) {
+    return ". Fix: start the broker, or correct the dsn and options.user/password";
   }
 
   /** Sends a probe to a temporary queue; with {@code receive}, true if it comes back. */
