@@ -12,7 +12,7 @@ import java.time.Duration;
 /** Opens {@code http} targets; the DSN is the URL batches are POSTed to. */
 public final class HttpSinkFactory extends MessageSinkFactory<HttpSettings> {
   public HttpSinkFactory() {
-    super("http", HttpSettings::read);
+    super("http", HttpSettings::read, "", "start the receiver or correct the dsn");
   }
 
   @Override
@@ -50,15 +50,5 @@ public final class HttpSinkFactory extends MessageSinkFactory<HttpSettings> {
             : "the receiver answered HTTP "
                 + r.statusCode()
                 + " to a probe POST; it should accept an empty body with 2xx");
-  }
-
-  @Override
-  protected String what() {
-    return "";
-  }
-
-  @Override
-  protected String fix(HttpSettings s) {
-    return ". Fix: start the receiver or correct the dsn";
   }
 }

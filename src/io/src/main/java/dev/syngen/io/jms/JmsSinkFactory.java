@@ -33,7 +33,11 @@ public final class JmsSinkFactory extends MessageSinkFactory<JmsSettings> {
    */
   public JmsSinkFactory(
       Function<JmsSettings, ConnectionFactory> factories, ContainerTransactions container) {
-    super("jms", JmsSettings::read);
+    super(
+        "jms",
+        JmsSettings::read,
+        "the jms broker at ",
+        "start the broker, or correct the dsn and options.user/password");
     this.factories = factories;
     this.container = container;
   }
@@ -72,16 +76,6 @@ public final class JmsSinkFactory extends MessageSinkFactory<JmsSettings> {
         false,
         roundTrip[0],
         roundTrip[0] ? null : "a probe message sent to a temporary queue did not come back");
-  }
-
-  @Override
-  protected String what() {
-    return "the jms broker at ";
-  }
-
-  @Override
-  protected String fix(JmsSettings s) {
-    return ". Fix: start the broker, or correct the dsn and options.user/password";
   }
 
   /** Sends a probe to a temporary queue; with {@code receive}, true if it comes back. */

@@ -15,7 +15,7 @@ public final class KafkaSinkFactory extends MessageSinkFactory<KafkaSettings> {
   private static final int TEST_TIMEOUT_MS = 10_000;
 
   public KafkaSinkFactory() {
-    super("kafka", KafkaSettings::read);
+    super("kafka", KafkaSettings::read, "kafka at ", "start the broker or correct the dsn");
   }
 
   @Override
@@ -34,15 +34,5 @@ public final class KafkaSinkFactory extends MessageSinkFactory<KafkaSettings> {
           "Kafka cluster " + id + ", " + brokers + " broker(s), " + topics + " topic(s)";
       return new TargetTestResult(true, millisSince(t0), version, true, false, true, null);
     }
-  }
-
-  @Override
-  protected String what() {
-    return "kafka at ";
-  }
-
-  @Override
-  protected String fix(KafkaSettings s) {
-    return ". Fix: start the broker or correct the dsn";
   }
 }

@@ -20,10 +20,19 @@ import java.util.function.BiFunction;
 public abstract class MessageSinkFactory<S> implements SinkFactory {
   private final String kind;
   private final BiFunction<TargetProfile, OptionReader, S> reader;
+  private final String what;
+  private final String fix;
 
-  protected MessageSinkFactory(String kind, BiFunction<TargetProfile, OptionReader, S> reader) {
+  /**
+   * @param what how a failed test names the target before its DSN, e.g. {@code "kafka at "}
+   * @param fix what a failed test tells the user to do
+   */
+  protected MessageSinkFactory(
+      String kind, BiFunction<TargetProfile, OptionReader, S> reader, String what, String fix) {
     this.kind = kind;
     this.reader = reader;
+    this.what = what;
+    this.fix = fix;
   }
 
   @Override
@@ -67,7 +76,7 @@ public abstract class MessageSinkFactory<S> implements SinkFactory {
       return TargetTestResult.failed(
           millisSince(t0),
           "cannot reach "
-              + what()
+              + what
               + profile.redactedDsn()
               + ": "
               + Retry.describe(e)
@@ -81,11 +90,10 @@ public abstract class MessageSinkFactory<S> implements SinkFactory {
    */
   protected abstract TargetTestResult probe(S settings, long t0) throws Exception;
 
-  /** How a failed test names the target before its DSN, e.g. {@code "kafka at "}. */
-  protected abstract String what();
-
   /** The end of a failed test's message: {@code ". Fix: …"}; settings are null if invalid. */
-  protected abstract String fix(S settings);
+  protected String fix(S settings) {
+    return ". Fix: " + fix;
+  }
 
   protected static long millisSince(long t0) {
     return (System.nanoTime() - t0) / 1_000_000;

@@ -10,7 +10,7 @@ import java.time.Duration;
 /** Opens {@code nats} targets; the DSN is a server URL ({@code nats://host:4222}). */
 public final class NatsSinkFactory extends MessageSinkFactory<NatsSettings> {
   public NatsSinkFactory() {
-    super("nats", NatsSettings::read);
+    super("nats", NatsSettings::read, "nats at ", "start the server or correct the dsn");
   }
 
   @Override
@@ -34,13 +34,8 @@ public final class NatsSinkFactory extends MessageSinkFactory<NatsSettings> {
   }
 
   @Override
-  protected String what() {
-    return "nats at ";
-  }
-
-  @Override
   protected String fix(NatsSettings s) {
     return (s != null && s.jetstream() ? " (JetStream must be enabled: nats-server -js)" : "")
-        + ". Fix: start the server or correct the dsn";
+        + super.fix(s);
   }
 }
