@@ -3,10 +3,13 @@ package dev.syngen.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syngen.core.fidelity.TableSource;
 import dev.syngen.core.plan.Identifiers;
+import dev.syngen.core.profile.ClusterOptions;
 import dev.syngen.core.profile.Profiler;
 import dev.syngen.core.profile.TableProfile;
 import dev.syngen.core.profile.TableProfile.Cluster;
+import dev.syngen.core.profile.TableProfile.Clusters;
 import dev.syngen.core.profile.TableProfile.ColumnProfile;
+import dev.syngen.core.profile.TableProfile.Separation;
 import dev.syngen.io.TableSources;
 import dev.syngen.io.history.FileRunRepository;
 import java.io.IOException;
@@ -71,8 +74,32 @@ final class ProfileCommand implements Callable<Integer> {
       names = "--clusters",
       defaultValue = "3",
       description =
-          "k-means clusters of the numeric columns; 0 for none (default: ${DEFAULT-VALUE}).")
+          "Clusters k-means and hierarchical look for over the numeric and category columns; 0 for"
+              + " none (default: ${DEFAULT-VALUE}).")
   int clusters;
+
+  @Option(
+      names = "--cluster-method",
+      defaultValue = "kmeans",
+      paramLabel = "METHOD",
+      description =
+          "kmeans, dbscan (finds its own number of clusters and the noise) or hierarchical (Ward)"
+              + " (default: ${DEFAULT-VALUE}).")
+  String clusterMethod;
+
+  @Option(
+      names = "--eps",
+      paramLabel = "RADIUS",
+      description =
+          "DBSCAN's neighbourhood radius in standard deviations; estimated from the data when"
+              + " omitted.")
+  Double eps;
+
+  @Option(
+      names = "--min-points",
+      defaultValue = "5",
+      description = "DBSCAN's least neighbours of a core row (default: ${DEFAULT-VALUE}).")
+  int minPoints;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the profile as JSON.")
   Path out;
@@ -98,13 +125,18 @@ final class ProfileCommand implements Callable<Integer> {
     if (sample < 100 || sample > 5_000_000) {
       throw new IllegalArgumentException("--sample must be between 100 and 5000000, got " + sample);
     }
-    if (clusters < 0 || clusters > 50) {
-      throw new IllegalArgumentException("--clusters must be between 0 and 50, got " + clusters);
+    ClusterOptions how;
+    try {
+      how =
+          new ClusterOptions(ClusterOptions.Method.parse(clusterMethod), clusters, eps, minPoints);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--cluster-method/--clusters/--eps/--min-points: " + e.getMessage(), e);
     }
     TableProfile other = compare == null ? null : read(compare);
     TableProfile p;
     try (TableSource source = TableSources.open(new Workspace(root).resolve(target, targetKind))) {
-      p = new Profiler(k, sample, clusters, 42).profile(source, table);
+      p = new Profiler(k, sample, how, 42).profile(source, table);
     }
     if (out != null) {
       Files.writeString(
@@ -198,19 +230,38 @@ final class ProfileCommand implements Callable<Integer> {
   }
 
   private static void clusters(PrintWriter w, String title, TableProfile p) {
-    if (p.clusters() == null || p.clusters().found().isEmpty()) {
+    Clusters found = p.clusters();
+    if (found == null || found.found().isEmpty()) {
       return;
     }
-    w.printf("%n%s over %s%n", title, String.join(", ", p.clusters().columns()));
+    w.printf(
+        "%n%s (%s, silhouette %.2f%s) over %s%n",
+        title,
+        found.method(),
+        found.silhouette(),
+        found.noise() > 0 ? ", noise " + pct(found.noise()) : "",
+        String.join(", ", found.columns()));
     List<List<String>> rows = new ArrayList<>();
     int i = 1;
-    for (Cluster c : p.clusters().found()) {
+    for (Cluster c : found.found()) {
       List<String> centre = c.centre().stream().map(ProfileCommand::show).toList();
-      rows.add(List.of(Integer.toString(i++), pct(c.share()), String.join("  ", centre)));
+      rows.add(
+          List.of(
+              Integer.toString(i++),
+              pct(c.share()),
+              String.format(Locale.ROOT, "%.2f", c.silhouette()),
+              String.join("  ", centre)));
     }
-    Output.table(w, List.of("#", "SHARE", "CENTRE"), rows);
-    if (p.clusters().suppressed() > 0) {
-      w.println(p.clusters().suppressed() + " cluster(s) under k rows not shown");
+    Output.table(w, List.of("#", "SHARE", "SILHOUETTE", "CENTRE"), rows);
+    if (!found.separating().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (Separation s : found.separating()) {
+        parts.add(s.column() + " " + pct(s.share()));
+      }
+      w.println("separated most by " + String.join(", ", parts) + " (variance between clusters)");
+    }
+    if (found.suppressed() > 0) {
+      w.println(found.suppressed() + " cluster(s) under k rows not shown");
     }
   }
 

@@ -172,11 +172,17 @@ final class ScenarioCommand {
               names = "--out",
               paramLabel = "FILE",
               description = "Write the scenario here (default: print it).")
-          Path outFile)
+          Path outFile,
+      @Option(
+              names = "--keep-clusters",
+              description =
+                  "Draft the columns the profile's clusters span as mixtures, one component per"
+                      + " cluster, so the generated rows keep the clusters and their sizes.")
+          boolean keepClusters)
       throws java.io.IOException {
     TableProfile profile = ProfileCommand.read(profileFile);
     String scenarioId = id != null ? id : profile.table().replace('_', '-');
-    String yaml = YamlWriter.write(ScenarioDraft.of(profile, scenarioId));
+    String yaml = YamlWriter.write(ScenarioDraft.of(profile, scenarioId, keepClusters));
     Workspace ws = new Workspace(root);
     Scenario s = ScenarioFiles.parse(yaml, scenarioId);
     CompiledPlan plan = ws.compiler.compile(s, RunOverrides.NONE.withSeed(1L));

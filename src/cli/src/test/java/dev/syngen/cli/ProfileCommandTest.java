@@ -75,7 +75,46 @@ class ProfileCommandTest {
             "--out",
             profile.toString());
     assertEquals(0, p.exit(), p.err());
-    assertTrue(p.out().contains("clusters over income, age"), p.out());
+    assertTrue(p.out().contains("clusters (kmeans, silhouette "), p.out());
+    assertTrue(p.out().contains(") over income, age, plan=free"), p.out());
+    assertTrue(p.out().contains("separated most by "), p.out());
+
+    Cli.Result ward =
+        cli.run(
+            "profile",
+            "--target-kind",
+            "csv",
+            "--target",
+            data.toString(),
+            "--table",
+            "people",
+            "--cluster-method",
+            "hierarchical",
+            "--clusters",
+            "2",
+            "--format",
+            "json");
+    assertEquals(0, ward.exit(), ward.err());
+    JsonNode clusters = FileRunRepository.mapper().readTree(ward.out()).path("clusters");
+    assertEquals("hierarchical", clusters.path("method").asText(), ward.out());
+    assertEquals(
+        2, clusters.path("found").size() + clusters.path("suppressed").asInt(), ward.out());
+    assertTrue(clusters.path("separating").size() > 0, ward.out());
+
+    Cli.Result wrong =
+        cli.run(
+            "profile",
+            "--target-kind",
+            "csv",
+            "--target",
+            data.toString(),
+            "--table",
+            "people",
+            "--cluster-method",
+            "spectral");
+    assertEquals(2, wrong.exit(), wrong.out());
+    assertTrue(wrong.err().contains("--cluster-method"), wrong.err());
+    assertTrue(wrong.err().contains("use kmeans, dbscan or hierarchical"), wrong.err());
 
     String json = Files.readString(profile);
     List<String> lines = Files.readAllLines(data.resolve("people.csv"));

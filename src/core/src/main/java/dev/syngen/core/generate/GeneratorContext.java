@@ -17,6 +17,11 @@ public interface GeneratorContext {
   /** The column's random stream key, for generators that derive sub-streams. */
   long key();
 
+  /** The name of the entity whose column is being bound; empty outside an entity. */
+  default String entity() {
+    return "";
+  }
+
   /** The run seed. */
   long seed();
 

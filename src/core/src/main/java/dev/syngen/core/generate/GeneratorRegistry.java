@@ -16,6 +16,7 @@ import dev.syngen.core.generate.builtin.Gamma;
 import dev.syngen.core.generate.builtin.Garch;
 import dev.syngen.core.generate.builtin.Geometric;
 import dev.syngen.core.generate.builtin.LogNormal;
+import dev.syngen.core.generate.builtin.Mixture;
 import dev.syngen.core.generate.builtin.Normal;
 import dev.syngen.core.generate.builtin.Pareto;
 import dev.syngen.core.generate.builtin.PatternGen;
@@ -88,6 +89,7 @@ public final class GeneratorRegistry {
             Empirical.FACTORY,
             Expression.FACTORY,
             Correlated.FACTORY,
+            Mixture.FACTORY,
             PoissonProcess.FACTORY,
             RandomWalk.WALK,
             RandomWalk.GBM,

@@ -256,12 +256,20 @@ final class EntityCompiler {
   private interface RowColumns {
     ChildAllocation allocation();
 
+    /** The entity these columns belong to. */
+    String name();
+
     /** Column {@code name}, or empty after reporting why under {@code param}. */
     Optional<ColumnRef> column(Params params, String param, String name);
   }
 
   /** The columns of an entity already bound: what a count per parent row reads. */
   private record BoundColumns(CompiledEntity entity) implements RowColumns {
+    @Override
+    public String name() {
+      return entity.name();
+    }
+
     @Override
     public ChildAllocation allocation() {
       return entity.allocation();
@@ -314,6 +322,11 @@ final class EntityCompiler {
 
     List<CompiledColumn> all() {
       return List.of(bound);
+    }
+
+    @Override
+    public String name() {
+      return entity.name();
     }
 
     @Override
@@ -407,6 +420,11 @@ final class EntityCompiler {
     @Override
     public ColumnType columnType() {
       return columnType;
+    }
+
+    @Override
+    public String entity() {
+      return row == null ? "" : row.name();
     }
 
     @Override

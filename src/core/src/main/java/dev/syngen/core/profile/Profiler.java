@@ -31,10 +31,14 @@ public final class Profiler {
 
   private final int k;
   private final int sampleRows;
-  private final int clusters;
+  private final ClusterOptions clusters;
   private final long seed;
 
   public Profiler(int k, int sampleRows, int clusters, long seed) {
+    this(k, sampleRows, ClusterOptions.kmeans(clusters), seed);
+  }
+
+  public Profiler(int k, int sampleRows, ClusterOptions clusters, long seed) {
     if (k < 2) {
       throw new IllegalArgumentException("k must be at least 2, got " + k);
     }
@@ -49,6 +53,7 @@ public final class Profiler {
     TableSource.Sample sample = source.sample(table, names, sampleRows, seed);
     List<ColumnProfile> columns = new ArrayList<>();
     Map<String, double[]> numeric = new LinkedHashMap<>();
+    Map<String, String[]> categories = new LinkedHashMap<>();
     for (int c = 0; c < names.size(); c++) {
       List<String> present = new ArrayList<>();
       for (String[] row : sample.values()) {
@@ -60,6 +65,12 @@ public final class Profiler {
       columns.add(p);
       if (p.role().equals("number")) {
         numeric.put(p.name(), values(sample.values(), c, p.type()));
+      } else if (p.role().equals("category") || p.role().equals("flag")) {
+        String[] text = new String[sample.values().size()];
+        for (int i = 0; i < text.length; i++) {
+          text[i] = sample.values().get(i)[c];
+        }
+        categories.put(p.name(), text);
       }
     }
     return new TableProfile(
@@ -68,7 +79,7 @@ public final class Profiler {
         sample.values().size(),
         k,
         columns,
-        new ClusterInsight(clusters, k, seed).find(numeric));
+        new ClusterInsight(clusters, k, seed).find(numeric, categories));
   }
 
   /** Column c of every sampled row as numbers, NaN where NULL. */

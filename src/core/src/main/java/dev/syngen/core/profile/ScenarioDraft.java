@@ -17,6 +17,17 @@ public final class ScenarioDraft {
   private ScenarioDraft() {}
 
   public static Map<String, Object> of(TableProfile p, String id) {
+    return of(p, id, false);
+  }
+
+  /**
+   * As {@link #of(TableProfile, String)}; with {@code keepClusters}, every column the profile's
+   * clusters span becomes a {@code mixture} with one component per cluster (a truncated normal
+   * around the cluster's centre for numbers, the cluster's own shares for categories and flags)
+   * plus the column's plain draft for the rows in no reported cluster, all under one latent, so a
+   * row's columns come from the same cluster and the cluster sizes come back.
+   */
+  public static Map<String, Object> of(TableProfile p, String id, boolean keepClusters) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("id", id);
     doc.put("name", "Drafted from a profile of " + p.table());
@@ -34,7 +45,11 @@ public final class ScenarioDraft {
     List<Object> columns = new ArrayList<>();
     List<Object> expectations = new ArrayList<>();
     for (ColumnProfile c : p.columns()) {
-      columns.add(column(c, p.rows()));
+      Map<String, Object> column = column(c, p.rows());
+      if (keepClusters) {
+        column = clustered(column, c, p.clusters());
+      }
+      columns.add(column);
       Map<String, Object> x = expectation(p.table(), c);
       if (x != null) {
         expectations.add(x);
@@ -109,6 +124,124 @@ public final class ScenarioDraft {
     }
     m.put("generator", generator);
     return m;
+  }
+
+  /** The latent that the columns drafted from one profile's clusters share. */
+  public static final String LATENT = "cluster";
+
+  private static Map<String, Object> clustered(
+      Map<String, Object> drafted, ColumnProfile c, TableProfile.Clusters clusters) {
+    if (clusters == null || clusters.found().isEmpty()) {
+      return drafted;
+    }
+    List<String> dims = clusters.columns();
+    int numeric = dims.indexOf(c.name());
+    List<Integer> oneHot = new ArrayList<>();
+    for (int d = 0; d < dims.size(); d++) {
+      if (dims.get(d).startsWith(c.name() + "=")) {
+        oneHot.add(d);
+      }
+    }
+    if (numeric < 0 && oneHot.isEmpty()) {
+      return drafted;
+    }
+    List<Object> components = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    double covered = 0;
+    for (TableProfile.Cluster k : clusters.found()) {
+      Map<String, Object> g =
+          numeric >= 0
+              ? around(c, k.centre().get(numeric), k.spread().get(numeric))
+              : shares(c, dims, oneHot, k);
+      if (g == null) {
+        return drafted;
+      }
+      components.add(g);
+      weights.add(round4(k.share()));
+      covered += k.share();
+    }
+    if (covered < 0.9999) {
+      components.add(drafted.get("generator"));
+      weights.add(round4(1 - covered));
+    }
+    Map<String, Object> m = new LinkedHashMap<>(drafted);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("latent", LATENT);
+    params.put("weights", weights);
+    params.put("components", components);
+    m.put("generator", spec("mixture", params));
+    return m;
+  }
+
+  /** Numbers of one cluster: a normal around its centre, kept within the profiled p0.5–p99.5. */
+  private static Map<String, Object> around(ColumnProfile c, double centre, double spread) {
+    if (!c.role().equals("number")
+        || !(c.percentiles().get("p0.5") instanceof Double lo)
+        || !(c.percentiles().get("p99.5") instanceof Double hi)
+        || !(hi > lo)) {
+      return null;
+    }
+    double mean = Math.min(hi, Math.max(lo, centre));
+    double std = spread > 0 ? spread : (hi - lo) / 100;
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("mean", round4(mean));
+    params.put("std", round4(std));
+    params.put("min", round4(lo));
+    params.put("max", round4(hi));
+    if (c.type().equals("int")) {
+      params.put("round", true);
+    }
+    return spec("truncated_normal", params);
+  }
+
+  /**
+   * A category or flag in one cluster: the cluster's shares of the values the clusters one-hot, the
+   * rest of the values in their overall proportions.
+   */
+  private static Map<String, Object> shares(
+      ColumnProfile c, List<String> dims, List<Integer> oneHot, TableProfile.Cluster k) {
+    Map<String, Double> inCluster = new LinkedHashMap<>();
+    double named = 0;
+    for (int d : oneHot) {
+      double share = Math.max(0, Math.min(1, k.centre().get(d)));
+      inCluster.put(dims.get(d).substring(c.name().length() + 1), share);
+      named += share;
+    }
+    if (c.role().equals("flag")) {
+      double t = inCluster.getOrDefault("true", 1 - inCluster.getOrDefault("false", 0.0));
+      return spec("bool", Map.of("p", round4(Math.max(0, Math.min(1, t)))));
+    }
+    double restOverall = 0;
+    for (Map.Entry<String, Double> e : c.shares().entrySet()) {
+      if (!inCluster.containsKey(e.getKey())) {
+        restOverall += e.getValue();
+      }
+    }
+    List<Object> values = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (Map.Entry<String, Double> e : c.shares().entrySet()) {
+      Double share = inCluster.get(e.getKey());
+      double w =
+          share != null
+              ? share
+              : restOverall > 0 ? e.getValue() / restOverall * Math.max(0, 1 - named) : 0;
+      values.add(e.getKey());
+      weights.add(round4(w));
+    }
+    if (weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+      return null;
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("values", values);
+    params.put("weights", weights);
+    return spec("choice", params);
+  }
+
+  private static Map<String, Object> spec(String type, Map<String, Object> params) {
+    Map<String, Object> g = new LinkedHashMap<>();
+    g.put("type", type);
+    g.put("params", params);
+    return g;
   }
 
   private static String identifierType(ColumnProfile c) {

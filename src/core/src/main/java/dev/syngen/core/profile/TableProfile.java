@@ -61,18 +61,44 @@ public record TableProfile(
   /** A histogram bucket [from, to) with its share of values; null share when under k values. */
   public record Bin(double from, double to, Double share) {}
 
-  /** k-means clusters of the standardised numeric columns, in the columns' own units. */
-  public record Clusters(List<String> columns, List<Cluster> found, int suppressed) {
+  /**
+   * Clusters of the sampled rows: numeric columns standardised, categories one-hot ({@code
+   * column=value}, centred as the category's share in the cluster). {@code method} is kmeans,
+   * dbscan or hierarchical; {@code noise} the share DBSCAN left in no cluster; {@code silhouette}
+   * the mean silhouette (−1 … 1, above 0.5 is a clear structure); {@code separating} the columns
+   * that differ most between the clusters.
+   */
+  public record Clusters(
+      String method,
+      List<String> columns,
+      List<Cluster> found,
+      int suppressed,
+      double noise,
+      double silhouette,
+      List<Separation> separating) {
     public Clusters {
+      method = method == null ? "kmeans" : method;
       columns = List.copyOf(columns);
       found = List.copyOf(found);
+      separating = separating == null ? List.of() : List.copyOf(separating);
+    }
+
+    static Clusters none(String method, List<String> columns) {
+      return new Clusters(method, columns, List.of(), 0, 0, 0, List.of());
     }
   }
 
-  /** One cluster: its share of the sampled rows and its centre. */
-  public record Cluster(double share, List<Double> centre) {
+  /**
+   * One cluster: its share of the sampled rows, its centre, the standard deviation of its rows
+   * around the centre (both in the columns' units; shares for categories) and its mean silhouette.
+   */
+  public record Cluster(double share, List<Double> centre, List<Double> spread, double silhouette) {
     public Cluster {
       centre = List.copyOf(centre);
+      spread = spread == null ? List.of() : List.copyOf(spread);
     }
   }
+
+  /** A column and the share of its variance that lies between the clusters (η², 0 … 1). */
+  public record Separation(String column, double share) {}
 }

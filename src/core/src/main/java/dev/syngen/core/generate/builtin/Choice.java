@@ -72,7 +72,7 @@ public final class Choice implements Generator, Distributed {
     return new Choice(type.kind(), values, cumulative);
   }
 
-  private static double[] cumulative(List<?> weights, int n, Params p) {
+  static double[] cumulative(List<?> weights, int n, Params p) {
     if (weights.size() != n) {
       p.problem(
           "weights",

@@ -10,6 +10,7 @@ import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
 import dev.syngen.core.random.CellSampler;
 import dev.syngen.core.random.Law;
+import dev.syngen.core.random.RoundedLaw;
 import dev.syngen.core.random.TruncatedNormalLaw;
 import dev.syngen.core.scenario.ValueKind;
 import org.apache.commons.rng.sampling.distribution.GaussianSampler;
@@ -24,7 +25,7 @@ public final class TruncatedNormal implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "truncated_normal",
-          "normal restricted to [min, max]; params: mean, std (> 0), min and/or max",
+          "normal restricted to [min, max]; params: mean, std (> 0), min and/or max, round",
           TruncatedNormal::create);
 
   private static final double REJECTION_MASS = 0.5;
@@ -33,6 +34,7 @@ public final class TruncatedNormal implements Generator, Distributed {
   private final CellSampler normal; // null: invert the CDF
   private final double min;
   private final double max;
+  private final boolean round;
 
   private TruncatedNormal(
       TruncatedNormalLaw law,
@@ -41,9 +43,14 @@ public final class TruncatedNormal implements Generator, Distributed {
       double std,
       double min,
       double max,
-      double mass) {
+      double mass,
+      boolean round) {
     this.law = law;
-    this.declared = new Law.Continuous(name, law);
+    this.round = round;
+    this.declared =
+        round
+            ? new Law.Discrete(name + " rounded", new RoundedLaw(law))
+            : new Law.Continuous(name, law);
     this.min = min;
     this.max = max;
     this.normal =
@@ -57,6 +64,7 @@ public final class TruncatedNormal implements Generator, Distributed {
     Params p = ctx.params();
     Double mean = p.number("mean", "50");
     Double std = p.number("std", "10");
+    boolean round = SampledReal.rounded(p);
     boolean hasMin = p.has("min");
     boolean hasMax = p.has("max");
     double min = p.number("min", "0", Double.NEGATIVE_INFINITY);
@@ -91,7 +99,8 @@ public final class TruncatedNormal implements Generator, Distributed {
           std,
           min,
           max,
-          mass);
+          mass,
+          round);
     } catch (IllegalArgumentException e) {
       p.problem("min", e.getMessage(), "move [min, max] closer to the mean");
       return null;
@@ -100,7 +109,12 @@ public final class TruncatedNormal implements Generator, Distributed {
 
   @Override
   public ValueKind kind() {
-    return ValueKind.DOUBLE;
+    return round ? ValueKind.LONG : ValueKind.DOUBLE;
+  }
+
+  @Override
+  public long longAt(long key, long row) {
+    return Math.round(doubleAt(key, row));
   }
 
   @Override
