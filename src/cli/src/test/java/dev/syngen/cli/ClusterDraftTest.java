@@ -32,19 +32,19 @@ class ClusterDraftTest {
             - {name: id, type: bigint, generator: sequence}
             - name: amount
               type: double
-              generator: {type: mixture, params: {latent: group, weights: [0.5, 0.3, 0.2], components: [
+              generator: {type: mixture, params: {latent: group, weights: [0.45, 0.35, 0.2], components: [
                 {type: normal, params: {mean: 20, std: 3}},
                 {type: normal, params: {mean: 200, std: 10}},
                 {type: normal, params: {mean: 900, std: 30}}]}}
             - name: age
               type: bigint
-              generator: {type: mixture, params: {latent: group, weights: [0.5, 0.3, 0.2], components: [
+              generator: {type: mixture, params: {latent: group, weights: [0.45, 0.35, 0.2], components: [
                 {type: uniform_int, params: {min: 18, max: 25}},
                 {type: uniform_int, params: {min: 40, max: 50}},
                 {type: uniform_int, params: {min: 60, max: 70}}]}}
             - name: segment
               type: string
-              generator: {type: mixture, params: {latent: group, weights: [0.5, 0.3, 0.2], components: [
+              generator: {type: mixture, params: {latent: group, weights: [0.45, 0.35, 0.2], components: [
                 {type: const, params: {value: student}},
                 {type: const, params: {value: pro}},
                 {type: const, params: {value: retired}}]}}
@@ -57,9 +57,20 @@ class ClusterDraftTest {
     Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
     Files.writeString(scenarios.resolve("groups.yaml"), SOURCE);
     Cli cli = new Cli(scenarios, Path.of("targets"), tmp.resolve("history"));
-    run(cli, "groups", tmp.resolve("source"));
+    String sourceRun = run(cli, "groups", tmp.resolve("source"));
+    // a mixture declares its law, the weighted mixture of its components', and fidelity tests it
+    Cli.Result fidelity = cli.run("fidelity", "--run", sourceRun);
+    assertEquals(0, fidelity.exit(), fidelity.out());
+    assertTrue(
+        fidelity
+            .out()
+            .matches("(?s).*PASS +distribution +customers.amount +follows mixture of 3.*"),
+        fidelity.out());
     List<Double> source = shares(cli, tmp.resolve("source"), tmp.resolve("source.json"));
-    assertEquals(List.of(0.5, 0.3, 0.2), rounded(source), source.toString());
+    List<Double> declared = List.of(0.45, 0.35, 0.2);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(declared.get(i), source.get(i), 0.03, source.toString());
+    }
 
     Cli.Result d =
         cli.run(
@@ -75,7 +86,10 @@ class ClusterDraftTest {
     String yaml = Files.readString(scenarios.resolve("copy.yaml"));
     assertTrue(yaml.contains("type: mixture") && yaml.contains("latent: cluster"), yaml);
 
-    run(cli, "copy", tmp.resolve("copy"));
+    String copyRun = run(cli, "copy", tmp.resolve("copy"));
+    Cli.Result copyFidelity = cli.run("fidelity", "--run", copyRun);
+    assertEquals(0, copyFidelity.exit(), copyFidelity.out());
+    assertTrue(copyFidelity.out().contains(": GO"), copyFidelity.out());
     List<Double> copy = shares(cli, tmp.resolve("copy"), tmp.resolve("copy.json"));
     for (int i = 0; i < 3; i++) {
       assertEquals(source.get(i), copy.get(i), 0.03, "cluster sizes " + source + " vs " + copy);
@@ -105,7 +119,8 @@ class ClusterDraftTest {
         "kept clusters are clearer: " + silhouetteCopy + " vs " + silhouettePlain);
   }
 
-  private static void run(Cli cli, String scenario, Path out) {
+  /** Runs a scenario into CSV files; returns the run id. */
+  private static String run(Cli cli, String scenario, Path out) {
     Cli.Result r =
         cli.run(
             "run",
@@ -116,8 +131,11 @@ class ClusterDraftTest {
             "csv",
             "--target",
             out.toString(),
-            "--quiet");
+            "--quiet",
+            "--format",
+            "json");
     assertEquals(0, r.exit(), r.err());
+    return r.out().replaceAll("(?s)^.*?\"id\" : \"([^\"]+)\".*$", "$1");
   }
 
   private static JsonNode profile(Cli cli, Path data, Path json) throws IOException {
@@ -145,9 +163,5 @@ class ClusterDraftTest {
     }
     assertEquals(3, out.size(), out.toString());
     return out;
-  }
-
-  private static List<Double> rounded(List<Double> shares) {
-    return shares.stream().map(s -> Math.rint(s * 10) / 10).toList();
   }
 }

@@ -134,6 +134,20 @@ class BuiltinGeneratorsDeterminismTest {
             List.of(price),
             false));
     m.put(
+        "mixture",
+        new Spec(
+            ColumnType.DOUBLE,
+            gen(
+                "mixture",
+                "latent",
+                "segment",
+                "weights",
+                List.of(0.6, 0.4),
+                "components",
+                List.of(
+                    Map.of("type", "normal", "params", Map.of("mean", 10, "std", 2)),
+                    Map.of("type", "lognormal", "params", Map.of("mu", 4, "sigma", 0.3))))));
+    m.put(
         "poisson_process",
         new Spec(
             ColumnType.TIMESTAMP,

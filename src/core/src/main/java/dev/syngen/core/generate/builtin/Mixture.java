@@ -1,15 +1,23 @@
 package dev.syngen.core.generate.builtin;
 
+import dev.syngen.core.generate.Conversions;
+import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorContext;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.Law;
+import dev.syngen.core.random.MixtureLaw;
+import dev.syngen.core.random.RealMixtureLaw;
 import dev.syngen.core.random.StreamKeys;
 import dev.syngen.core.scenario.ValueKind;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A weighted mixture of generators: each row draws one component by weight and takes its value.
@@ -18,7 +26,7 @@ import java.util.Locale;
  * mixture per column, without a column that holds the cluster. The draw is a pure function of
  * (seed, entity, latent name, row); each component keeps its own column key.
  */
-public final class Mixture implements Generator {
+public final class Mixture implements Generator, Distributed {
   public static final GeneratorFactory FACTORY =
       GeneratorFactory.of(
           "mixture",
@@ -33,6 +41,7 @@ public final class Mixture implements Generator {
   private final long pickKey;
   private final ValueKind kind;
   private final boolean nulls;
+  private final double[] weights;
 
   private Mixture(Generator[] components, double[] cumulative, long pickKey) {
     this.components = components;
@@ -40,6 +49,10 @@ public final class Mixture implements Generator {
     this.pickKey = pickKey;
     this.kind = components[0].kind();
     this.nulls = Arrays.stream(components).anyMatch(Generator::producesNulls);
+    this.weights = new double[cumulative.length];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+    }
   }
 
   private static Generator create(GeneratorContext ctx) {
@@ -140,5 +153,43 @@ public final class Mixture implements Generator {
   public boolean nullAt(long key, long row) {
     int i = component(row);
     return components[i].producesNulls() && components[i].nullAt(keyOf(key, i), row);
+  }
+
+  /**
+   * The weighted mixture of the components' laws when every component declares one of the same
+   * family (real, whole-number or categorical); null otherwise, and the column is then checked by
+   * its other expectations only.
+   */
+  @Override
+  public Law law() {
+    List<Law> laws = new ArrayList<>();
+    for (Generator c : components) {
+      Law l = Conversions.unwrap(c) instanceof Distributed d ? d.law() : null;
+      if (l == null || l.getClass() != (laws.isEmpty() ? l.getClass() : laws.get(0).getClass())) {
+        return null;
+      }
+      laws.add(l);
+    }
+    String name = "mixture of " + laws.size();
+    if (laws.get(0) instanceof Law.Continuous) {
+      return new Law.Continuous(
+          name,
+          new RealMixtureLaw(
+              laws.stream().map(l -> ((Law.Continuous) l).distribution()).toList(), weights));
+    }
+    if (laws.get(0) instanceof Law.Discrete) {
+      return new Law.Discrete(
+          name,
+          new MixtureLaw(
+              laws.stream().map(l -> ((Law.Discrete) l).distribution()).toList(), weights));
+    }
+    Map<String, Double> p = new LinkedHashMap<>();
+    for (int i = 0; i < laws.size(); i++) {
+      Law.Categorical c = (Law.Categorical) laws.get(i);
+      for (int v = 0; v < c.values().size(); v++) {
+        p.merge(c.values().get(v), weights[i] * c.probabilities().get(v), Double::sum);
+      }
+    }
+    return new Law.Categorical(name, new ArrayList<>(p.keySet()), new ArrayList<>(p.values()));
   }
 }
