@@ -25,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Properties;
@@ -64,6 +65,21 @@ public class BatchLauncher {
       return isBatchRun(run.id());
     }
     return prepared.plan().totalRows() > batch.thresholdRows() && !prepared.traffic().any();
+  }
+
+  /**
+   * Why a new run above the threshold stays on the executor, for its log; empty when it does not.
+   * Traffic shaping is the one reason: a rate or duration paces one ordered stream.
+   */
+  public Optional<String> executorReason(PreparedRun prepared) {
+    if (prepared.plan().totalRows() > batch.thresholdRows() && prepared.traffic().any()) {
+      return Optional.of(
+          "runs on the run executor, not as a Jakarta Batch job, although it plans more than"
+              + " syngen.batch.threshold-rows ("
+              + batch.thresholdRows()
+              + ") rows: its traffic (rate or duration) paces one ordered stream");
+    }
+    return Optional.empty();
   }
 
   /** Whether the run executes (or executed) as a batch job. */
