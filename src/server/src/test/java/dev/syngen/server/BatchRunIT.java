@@ -3,6 +3,7 @@ package dev.syngen.server;
 import static dev.syngen.server.PgTables.awaitRows;
 import static dev.syngen.server.PgTables.count;
 import static dev.syngen.server.PgTables.scalar;
+import static dev.syngen.server.PgTables.tableExists;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * history and job repository in PostgreSQL, batch threshold 1,000,000 rows, partitions of 500,000):
  * after {@code kill -9} of the server in the middle of a run into PostgreSQL and a restart, the
  * target holds exactly the rows the CLI writes for the same scenario and seed; a batch run cancels
- * promptly; a small run still runs on the executor.
+ * promptly; a small run still runs on the executor; a chain of 12 entities (12 dependency levels)
+ * runs as one job instance per level, also across a cancel and restart.
  */
 class BatchRunIT {
   private static final long CUSTOMERS = 100_000;
@@ -44,16 +49,26 @@ class BatchRunIT {
           "{\"name\":\"amount\",\"type\":\"double\",\"generator\":{\"type\":\"uniform_float\","
               + "\"params\":{\"min\":1,\"max\":500}}}");
 
+  private static final int CHAIN = 12;
+  private static final long CHAIN_ROWS = 100_000;
+  private static final String CHAIN_SCENARIO =
+      InlineScenarios.chain("it-batch-chain", 13, CHAIN, CHAIN_ROWS);
+  private static final Pattern LEVEL_JOB =
+      Pattern.compile(
+          "as Jakarta Batch job syngen-run, execution \\d+ \\(instance (\\d+)\\): "
+              + "dependency level (\\d+) of (\\d+)");
+
   private static final String PREFIX =
       "syngen_batch_it_" + UUID.randomUUID().toString().substring(0, 8);
   private static final List<String> SCHEMAS = new ArrayList<>();
+  private static String history;
   private static LibertyProcess server;
   private static Api api;
 
   @BeforeAll
   static void startServer() throws Exception {
     String admin = "batch-it-admin-" + UUID.randomUUID();
-    String history = schema("history");
+    history = schema("history");
     try (Connection c = RunsIT.pg();
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + history);
@@ -108,7 +123,7 @@ class BatchRunIT {
     }
 
     String uninterrupted = schema("cli");
-    cliRun(uninterrupted);
+    cliRun(uninterrupted, SCENARIO);
     for (String table : List.of("customers", "orders")) {
       long planned = table.equals("orders") ? ORDERS : CUSTOMERS;
       assertEquals(planned, count(target, table), table + " rows");
@@ -165,6 +180,118 @@ class BatchRunIT {
     assertFalse(logs.stream().anyMatch(l -> l.contains("Jakarta Batch")), logs.toString());
   }
 
+  @Test
+  void aChainOfTwelveLevelsRunsAsOneJobInstancePerLevelWithEveryForeignKeyHeld() throws Exception {
+    String target = schema("chain");
+    String id = start(target, CHAIN_SCENARIO);
+    JsonNode done = api.awaitFinished(id);
+    assertEquals("success", done.path("status").asText(), done.toString());
+    assertEquals(CHAIN * CHAIN_ROWS, done.path("progress_rows_generated").asLong());
+    for (JsonNode e : done.path("entities")) {
+      assertEquals(CHAIN_ROWS, e.path("rows_written").asLong(), e.toString());
+    }
+    assertChainComplete(target);
+
+    List<String> logs = logs(id);
+    Map<Integer, Long> instanceByLevel = levelJobs(logs);
+    assertEquals(CHAIN, instanceByLevel.size(), "one job per level: " + logs);
+    long previous = -1;
+    for (int level = 0; level < CHAIN; level++) {
+      long instance = instanceByLevel.get(level);
+      assertTrue(instance > previous, "level " + level + " started after level " + (level - 1));
+      previous = instance;
+    }
+    assertTrue(
+        logs.stream().anyMatch(l -> l.startsWith("running as Jakarta Batch job")), logs.toString());
+    assertEquals(
+        previous,
+        scalar(
+            "SELECT job_instance FROM "
+                + history
+                + ".syngen_batch_job WHERE run_id = '"
+                + id
+                + "'"),
+        "the run's recorded job is its last level's");
+    assertEquals(
+        CHAIN,
+        scalar(
+            "SELECT count(DISTINCT entity_name) FROM "
+                + history
+                + ".syngen_batch_partition WHERE run_id = '"
+                + id
+                + "'"),
+        "every entity was written by batch partitions");
+  }
+
+  @Test
+  void aChainCancelledMidwayRestartsWithExactlyTheRowsOfAnUninterruptedRun() throws Exception {
+    String target = schema("chain_cancelled");
+    String id = start(target, CHAIN_SCENARIO);
+    awaitRows(target, "e3", 1);
+    Api.Reply cancel = api.admin("POST", "api/v1/runs/" + id + "/cancel", null);
+    assertEquals(200, cancel.status(), cancel.toString());
+    JsonNode cancelled = cancel.json();
+    assertEquals("cancelled", cancelled.path("status").asText(), cancelled.toString());
+    long written = 0;
+    for (int i = 0; i < CHAIN; i++) {
+      written += tableExists(target, "e" + i) ? count(target, "e" + i) : 0;
+    }
+    assertTrue(written < CHAIN * CHAIN_ROWS, "cancelled after the last level: " + written);
+    assertEquals(written, cancelled.path("progress_rows_generated").asLong());
+
+    assertEquals(202, api.admin("POST", "api/v1/runs/" + id + "/restart", null).status());
+    JsonNode done = api.awaitFinished(id);
+    assertEquals("success", done.path("status").asText(), done.toString());
+    assertEquals(CHAIN * CHAIN_ROWS, done.path("progress_rows_generated").asLong());
+    assertChainComplete(target);
+    List<String> logs = logs(id);
+    assertTrue(
+        logs.stream().anyMatch(l -> l.startsWith("restarting as Jakarta Batch job")),
+        logs.toString());
+    assertTrue(levelJobs(logs).containsKey(CHAIN - 1), "the last level ran: " + logs);
+
+    String uninterrupted = schema("chain_cli");
+    cliRun(uninterrupted, CHAIN_SCENARIO);
+    for (int i = 0; i < CHAIN; i++) {
+      assertEquals(
+          checksum(uninterrupted, "e" + i), checksum(target, "e" + i), "e" + i + " values");
+    }
+  }
+
+  /** Every table of the chain holds its rows once, and every parent_id is a row of its parent. */
+  private static void assertChainComplete(String target) throws SQLException {
+    for (int i = 0; i < CHAIN; i++) {
+      String table = target + ".e" + i;
+      assertEquals(CHAIN_ROWS, count(target, "e" + i), table + " rows");
+      assertEquals(CHAIN_ROWS, scalar("SELECT count(DISTINCT id) FROM " + table), table + " ids");
+      if (i > 0) {
+        String parent = target + ".e" + (i - 1);
+        assertEquals(
+            0,
+            scalar(
+                "SELECT count(*) FROM "
+                    + table
+                    + " c WHERE c.parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM "
+                    + parent
+                    + " p WHERE p.id = c.parent_id)"),
+            table + " rows whose parent_id is not a row of " + parent);
+      }
+    }
+  }
+
+  /** The job instance that wrote each dependency level, from the run's log. */
+  private static Map<Integer, Long> levelJobs(List<String> logs) {
+    Map<Integer, Long> out = new TreeMap<>();
+    for (String line : logs) {
+      Matcher m = LEVEL_JOB.matcher(line);
+      if (m.find()) {
+        assertEquals(CHAIN, Integer.parseInt(m.group(3)), line);
+        out.merge(Integer.parseInt(m.group(2)), Long.parseLong(m.group(1)), Math::max);
+      }
+    }
+    return out;
+  }
+
   private static String schema(String role) {
     String name = PREFIX + "_" + role;
     SCHEMAS.add(name);
@@ -204,9 +331,9 @@ class BatchRunIT {
   }
 
   /** The same scenario and seed through the CLI: one process, no batch job, no interruption. */
-  private static void cliRun(String schema) throws Exception {
+  private static void cliRun(String schema, String scenarioJson) throws Exception {
     Path dir = Files.createTempDirectory("syngen-batch-it");
-    Path scenario = Files.writeString(dir.resolve("scenario.json"), SCENARIO);
+    Path scenario = Files.writeString(dir.resolve("scenario.json"), scenarioJson);
     Path target =
         Files.writeString(
             dir.resolve("target.yaml"),

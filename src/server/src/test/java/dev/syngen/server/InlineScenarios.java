@@ -31,4 +31,36 @@ final class InlineScenarios {
         + lastOrderColumn
         + "]}]}";
   }
+
+  /**
+   * Entities e0 … e(n-1) of {@code rows} rows each: a sequence id and, from e1 on, a foreign key
+   * {@code parent_id} to the entity before, so the scenario has n dependency levels.
+   */
+  static String chain(String id, long seed, int n, long rows) {
+    StringBuilder json =
+        new StringBuilder("{\"id\":\"")
+            .append(id)
+            .append("\",\"name\":\"")
+            .append(id)
+            .append("\",\"seed\":")
+            .append(seed)
+            .append(",\"as_of\":\"2026-01-01T00:00:00Z\",\"entities\":[");
+    for (int i = 0; i < n; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"name\":\"e")
+          .append(i)
+          .append("\",\"rows\":")
+          .append(rows)
+          .append(",\"columns\":[")
+          .append("{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}}");
+      if (i > 0) {
+        json.append(",{\"name\":\"parent_id\",\"type\":\"bigint\",\"generator\":{\"type\":\"fk\",")
+            .append("\"params\":{\"entity\":\"e")
+            .append(i - 1)
+            .append("\",\"column\":\"id\"}}}");
+      }
+      json.append("]}");
+    }
+    return json.append("]}").toString();
+  }
 }

@@ -20,26 +20,29 @@ import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts, restarts and stops the Jakarta Batch job {@value #JOB} that executes big runs: one step
- * prepares the target, then one partitioned chunk step per dependency level writes that level's
- * (entity, row range) partitions, checkpointing every {@code syngen.batch.checkpoint-rows} rows.
+ * Starts, restarts and stops the Jakarta Batch jobs {@value #JOB} that execute big runs. A run is
+ * one job instance per dependency level (see {@link JobLevels}): each prepares the target (once per
+ * run and server) and writes its level's (entity, row range) partitions in one partitioned chunk
+ * step, checkpointing every {@code syngen.batch.checkpoint-rows} rows; when a level's job
+ * completes, {@link #continueAfter} starts the next level's.
  */
 @ApplicationScoped
 public class BatchLauncher {
   public static final String JOB = "syngen-run";
-
-  /** The level steps declared in META-INF/batch-jobs/syngen-run.xml. */
-  static final int MAX_LEVELS = 8;
 
   private static final Logger LOG = Logger.getLogger(BatchLauncher.class.getName());
 
@@ -53,17 +56,30 @@ public class BatchLauncher {
   @Inject SyngenMetrics metrics;
 
   /**
-   * Whether a run executes as a batch job: a new run above the threshold (with at most {@value
-   * #MAX_LEVELS} dependency levels and no traffic shaping, which paces one ordered stream), or a
-   * restart of a run that already is one.
+   * Whether a run executes as batch jobs: a new run above the threshold without traffic shaping
+   * (which paces one ordered stream), with any number of dependency levels, or a restart of a run
+   * that already is one.
    */
   public boolean takes(RunRecord run, PreparedRun prepared, Map<String, Long> resume) {
     if (!resume.isEmpty()) {
       return isBatchRun(run.id());
     }
-    return prepared.plan().totalRows() > batch.thresholdRows()
-        && !prepared.traffic().any()
-        && levels(prepared).values().stream().allMatch(l -> l < MAX_LEVELS);
+    return prepared.plan().totalRows() > batch.thresholdRows() && !prepared.traffic().any();
+  }
+
+  /**
+   * Why a new run above the threshold stays on the executor, for its log; empty when it does not.
+   * Traffic shaping is the one reason: a rate or duration paces one ordered stream.
+   */
+  public Optional<String> executorReason(PreparedRun prepared) {
+    if (prepared.plan().totalRows() > batch.thresholdRows() && prepared.traffic().any()) {
+      return Optional.of(
+          "runs on the run executor, not as a Jakarta Batch job, although it plans more than"
+              + " syngen.batch.threshold-rows ("
+              + batch.thresholdRows()
+              + ") rows: its traffic (rate or duration) paces one ordered stream");
+    }
+    return Optional.empty();
   }
 
   /** Whether the run executes (or executed) as a batch job. */
@@ -71,7 +87,10 @@ public class BatchLauncher {
     return jobs.executionOf(runId).isPresent();
   }
 
-  /** Starts the run's job, or restarts it from its checkpoints; {@code finished} gets its end. */
+  /**
+   * Starts the run's first level, or restarts it where its latest job left off; {@code finished}
+   * gets its end.
+   */
   public void submit(
       RunRecord run, PreparedRun prepared, String traceId, Consumer<RunRecord> finished) {
     OptionalLong previous = jobs.executionOf(run.id());
@@ -87,24 +106,60 @@ public class BatchLauncher {
     runs.add(batchRun);
     try {
       JobOperator operator = BatchRuntime.getJobOperator();
-      Properties params = new Properties();
-      params.setProperty("runId", run.id());
-      long execution;
       if (previous.isPresent()) {
+        long latest = previous.getAsLong();
+        JobLevels.Resume resume =
+            batchRun
+                .levels()
+                .resume(
+                    JobLevels.parameter(
+                        operator.getParameters(latest).getProperty(JobLevels.PARAMETER)),
+                    operator.getJobExecution(latest).getBatchStatus() == BatchStatus.COMPLETED);
+        Properties params = parameters(run.id(), resume.level());
         params.setProperty("restart", "true");
-        execution = operator.restart(previous.getAsLong(), params);
+        launched(
+            batchRun,
+            resume.restartLatest()
+                ? operator.restart(latest, params)
+                : operator.start(JOB, params));
       } else {
-        execution = operator.start(JOB, params);
-      }
-      batchRun.executing(execution);
-      jobs.recordExecution(run.id(), operator.getJobInstance(execution).getInstanceId(), execution);
-      if (batchRun.stopRequested()) {
-        stop(run.id());
+        launched(batchRun, operator.start(JOB, parameters(run.id(), OptionalInt.of(0))));
       }
     } catch (RuntimeException e) {
       runs.remove(batchRun);
       sink.close();
       throw e;
+    }
+  }
+
+  /**
+   * Called when the run's job of {@code level} (empty: a job of every level) ends: starts the next
+   * level's job if this one {@code completed} with all its rows and no stop was requested. False
+   * when the run ends here; its error then says why if the next job did not start.
+   */
+  public boolean continueAfter(BatchRun run, OptionalInt level, boolean completed) {
+    OptionalInt next =
+        run.levels()
+            .next(
+                level,
+                completed && level.isPresent() && run.written(level.getAsInt()),
+                run.stopRequested());
+    if (next.isEmpty()) {
+      return false;
+    }
+    try {
+      Properties params = parameters(run.id(), next);
+      launched(run, BatchRuntime.getJobOperator().start(JOB, params));
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the job of level " + next.getAsInt() + " did not start", e);
+      run.failed(
+          new IllegalStateException(
+              "the batch job of dependency level "
+                  + next.getAsInt()
+                  + " did not start: "
+                  + (e.getMessage() == null ? e.toString() : e.getMessage())));
+      return false;
     }
   }
 
@@ -125,6 +180,24 @@ public class BatchLauncher {
     return true;
   }
 
+  private void launched(BatchRun run, long execution) {
+    run.executing(execution);
+    jobs.recordExecution(
+        run.id(),
+        BatchRuntime.getJobOperator().getJobInstance(execution).getInstanceId(),
+        execution);
+    if (run.stopRequested()) {
+      stop(run.id());
+    }
+  }
+
+  private static Properties parameters(String runId, OptionalInt level) {
+    Properties params = new Properties();
+    params.setProperty("runId", runId);
+    level.ifPresent(l -> params.setProperty(JobLevels.PARAMETER, Integer.toString(l)));
+    return params;
+  }
+
   private BatchRun batchRun(
       RunRecord run,
       PreparedRun prepared,
@@ -133,8 +206,8 @@ public class BatchLauncher {
       boolean restart,
       Consumer<RunRecord> finished) {
     long perPartition = sink instanceof PartitionCommits ? batch.partitionRows() : Long.MAX_VALUE;
-    List<RowPartition> partitions =
-        RowPartitions.of(prepared.plan(), levels(prepared), perPartition);
+    Map<String, Integer> levels = levels(prepared);
+    List<RowPartition> partitions = RowPartitions.of(prepared.plan(), levels, perPartition);
     BatchProgress progress =
         new BatchProgress(
             run,
@@ -150,6 +223,7 @@ public class BatchLauncher {
         traceId,
         restart,
         partitions,
+        JobLevels.of(levels.values()),
         settings.batchSize(),
         progress,
         finished);

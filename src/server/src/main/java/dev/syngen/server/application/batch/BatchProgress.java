@@ -63,6 +63,11 @@ public final class BatchProgress {
     return bytesByPartition.getOrDefault(key(e.name(), first), 0L);
   }
 
+  /** The next row of the partition of {@code e} starting at {@code first}, as saved so far. */
+  synchronized long next(CompiledEntity e, long first) {
+    return first + rowsByPartition.getOrDefault(key(e.name(), first), 0L);
+  }
+
   /** The partition of {@code e} starting at {@code first} holds rows up to {@code next}. */
   synchronized void at(CompiledEntity e, long first, long next, long bytes) {
     if (!startedNanos.containsKey(e.name()) && !finished.contains(e.name())) {

@@ -11,11 +11,15 @@ import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.server.application.run.PreparedRun;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * A run this server executes as a batch job: its plan, open target, partitions and progress. The
- * batch artifacts of the job find it by run id in {@link BatchRuns}.
+ * A run this server executes as batch jobs, one per dependency level: its plan, open target,
+ * partitions, levels and progress. The batch artifacts of its jobs find it by run id in {@link
+ * BatchRuns}.
  */
 public final class BatchRun {
   private final RunRecord pending;
@@ -24,6 +28,8 @@ public final class BatchRun {
   private final String traceId;
   private final boolean restart;
   private final List<RowPartition> partitions;
+  private final JobLevels levels;
+  private final AtomicBoolean begun = new AtomicBoolean();
   private final RangeWriter writer;
   private final BatchProgress progress;
   private final Consumer<RunRecord> finished;
@@ -39,6 +45,7 @@ public final class BatchRun {
       String traceId,
       boolean restart,
       List<RowPartition> partitions,
+      JobLevels levels,
       int batchSize,
       BatchProgress progress,
       Consumer<RunRecord> finished) {
@@ -48,6 +55,7 @@ public final class BatchRun {
     this.traceId = traceId;
     this.restart = restart;
     this.partitions = partitions;
+    this.levels = levels;
     this.writer = new RangeWriter(batchSize);
     this.progress = progress;
     this.finished = finished;
@@ -102,6 +110,23 @@ public final class BatchRun {
     return RowPartitions.level(partitions, level);
   }
 
+  public JobLevels levels() {
+    return levels;
+  }
+
+  /** True for the first job this server executes for the run, false for the next levels' jobs. */
+  public boolean begin() {
+    return begun.compareAndSet(false, true);
+  }
+
+  /** Whether every entity of the level holds all its planned rows. */
+  public boolean written(int level) {
+    Set<String> names = level(level).stream().map(RowPartition::entity).collect(Collectors.toSet());
+    return progress.snapshot().entities().stream()
+        .filter(e -> names.contains(e.entity()))
+        .allMatch(e -> e.rowsWritten() >= e.rowsPlanned());
+  }
+
   /** Partitions of a level written at once: all of them where the target commits per partition. */
   public int threads(int partitionCount) {
     return sink instanceof PartitionCommits
@@ -118,10 +143,13 @@ public final class BatchRun {
 
   /**
    * Where a partition resumes: its checkpoint, or further where the target's own marker shows a
-   * later commit (a crash between the target's commit and the checkpoint's).
+   * later commit (a crash between the target's commit and the checkpoint's), or where the saved
+   * progress of the run shows one. That progress commits with each chunk's checkpoint; it matters
+   * when a level's job restarts as a new job instance without checkpoints (a crash right after the
+   * job of a level started, before its execution was recorded).
    */
   public long resumeAt(CompiledEntity e, long first, long checkpoint) {
-    long next = checkpoint;
+    long next = Math.max(checkpoint, progress.next(e, first));
     if (sink instanceof PartitionCommits commits) {
       next = Math.max(next, commits.committedNext(id(), e, first).orElse(first));
     }

@@ -1,5 +1,5 @@
 /**
- * Big runs as a Jakarta Batch partitioned chunk job: launching, restarting and stopping it, and the
- * state its artifacts (in interfaces.batch) share while it runs.
+ * Big runs as Jakarta Batch partitioned chunk jobs, one per dependency level: launching, chaining,
+ * restarting and stopping them, and the state their artifacts (in interfaces.batch) share.
  */
 package dev.syngen.server.application.batch;

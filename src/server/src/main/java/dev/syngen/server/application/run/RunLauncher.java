@@ -118,6 +118,11 @@ public class RunLauncher {
       launchBatch(run, prepared, trace, handle);
       return;
     }
+    if (resume.isEmpty()) {
+      batch
+          .executorReason(prepared)
+          .ifPresent(why -> runLog.append(run.id(), "INFO", null, why, trace));
+    }
     RunTask task = new RunTask(this, run, prepared, resume, trace, handle);
     try {
       executor.execute(

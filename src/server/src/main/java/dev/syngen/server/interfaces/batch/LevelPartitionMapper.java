@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Maps one dependency level of a run to its (entity, row range) partitions. A level the run does
- * not have gets a single empty partition, so its step completes at once.
+ * Maps the dependency level a job writes (its {@code level} parameter) to the level's (entity, row
+ * range) partitions. A level without rows gets a single empty partition, so its step completes at
+ * once.
  */
 @Named("syngenLevelPartitions")
 @Dependent

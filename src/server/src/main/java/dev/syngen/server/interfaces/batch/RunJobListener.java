@@ -7,6 +7,7 @@ import dev.syngen.server.application.batch.BatchLauncher;
 import dev.syngen.server.application.batch.BatchRecords;
 import dev.syngen.server.application.batch.BatchRun;
 import dev.syngen.server.application.batch.BatchRuns;
+import dev.syngen.server.application.batch.JobLevels;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
@@ -15,12 +16,14 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Marks the run running when a job execution begins, with a log line naming the execution; records
- * how it ended as the run's outcome — completed: success, stopped: cancelled, otherwise failed —
+ * Marks the run running when its first job execution begins, and logs every execution with the
+ * dependency level it writes; when a level's job ends, lets the launcher start the next level's.
+ * When the run ends here, records how — completed: success, stopped: cancelled, otherwise failed —
  * and releases the run's target.
  */
 @Named("syngenRunJobListener")
@@ -31,28 +34,45 @@ public class RunJobListener extends AbstractJobListener {
   @Inject JobContext job;
   @Inject BatchRuns runs;
   @Inject BatchRecords records;
+  @Inject BatchLauncher launcher;
   @Inject Clock clock;
 
   @Inject @BatchProperty String runId;
 
+  /** Absent in jobs that write every level themselves (started before levels had their own). */
+  @Inject @BatchProperty String level;
+
   @Override
   public void beforeJob() {
     BatchRun run = runs.require(runId);
-    run.progress().start(run.pending().withStatus(RunStatus.RUNNING, clock.instant(), null));
-    records.log(
-        runId,
-        "INFO",
-        null,
-        (run.restart() ? "restarting" : "running")
-            + " as Jakarta Batch job "
+    boolean first = run.begin();
+    if (first) {
+      run.progress().start(run.pending().withStatus(RunStatus.RUNNING, clock.instant(), null));
+    }
+    records.log(runId, "INFO", null, started(run, first), run.traceId());
+  }
+
+  private String started(BatchRun run, boolean first) {
+    String execution =
+        " as Jakarta Batch job "
             + BatchLauncher.JOB
             + ", execution "
             + job.getExecutionId()
             + " (instance "
             + job.getInstanceId()
-            + ")"
-            + (run.restart() ? "; partitions resume from their checkpoints" : ""),
-        run.traceId());
+            + ")";
+    OptionalInt writes = JobLevels.parameter(level);
+    String levelOf =
+        writes.isEmpty()
+            ? ""
+            : ": dependency level " + writes.getAsInt() + " of " + run.levels().count();
+    if (!first) {
+      return "continuing" + execution + levelOf;
+    }
+    return (run.restart() ? "restarting" : "running")
+        + execution
+        + levelOf
+        + (run.restart() ? "; partitions resume from their checkpoints" : "");
   }
 
   @Override
@@ -61,9 +81,18 @@ public class RunJobListener extends AbstractJobListener {
     if (run == null) {
       return;
     }
+    BatchStatus batch = job.getBatchStatus();
+    boolean completed = batch == BatchStatus.COMPLETED || batch == BatchStatus.STARTED;
+    try {
+      if (launcher.continueAfter(run, JobLevels.parameter(level), completed)) {
+        return;
+      }
+    } catch (RuntimeException e) {
+      run.failed(e);
+    }
     RunRecord last = run.progress().snapshot();
     try {
-      RunStatus status = status(job.getBatchStatus(), last);
+      RunStatus status = status(batch, last, run.stopRequested());
       last = last.withStatus(status, clock.instant(), error(status, run, last));
       if (status == RunStatus.SUCCESS && run.sink() instanceof PartitionCommits commits) {
         commits.forgetMarkers(runId);
@@ -79,11 +108,16 @@ public class RunJobListener extends AbstractJobListener {
     }
   }
 
-  /** Artifacts may see the final status still as started or stopping; rows settle it then. */
-  private static RunStatus status(BatchStatus batch, RunRecord last) {
+  /**
+   * Artifacts may see the final status still as started or stopping; rows settle it then, and a
+   * stop requested as one level's job completed (before the next one started) is a cancel.
+   */
+  private static RunStatus status(BatchStatus batch, RunRecord last, boolean stopRequested) {
     return switch (batch) {
       case COMPLETED, STARTED ->
-          last.rowsWritten() >= last.rowsPlanned() ? RunStatus.SUCCESS : RunStatus.FAILED;
+          last.rowsWritten() >= last.rowsPlanned()
+              ? RunStatus.SUCCESS
+              : stopRequested ? RunStatus.CANCELLED : RunStatus.FAILED;
       case STOPPED, STOPPING -> RunStatus.CANCELLED;
       default -> RunStatus.FAILED;
     };

@@ -51,6 +51,8 @@ class BatchProgressTest {
                 new BatchPartitionProgress("users", 0, 10, 0)));
     assertEquals(700, rows(p.snapshot(), "orders"));
     assertEquals(10, rows(p.snapshot(), "users"));
+    assertEquals(700, p.next(ORDERS, 500), "a partition's saved next row");
+    assertEquals(5, p.next(USERS, 5), "a partition without saved progress starts at its first row");
     p.at(ORDERS, 500, 800, 0);
     assertEquals(800, rows(p.snapshot(), "orders"));
     assertEquals(List.of("started orders at 700"), events);
