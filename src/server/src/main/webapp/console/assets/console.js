@@ -55,43 +55,62 @@ var syngenConsole = (function () {
     text(tr.querySelector('.current'), run.current);
   }
 
-  function chart(id, label, max) {
+  /** A line chart of one or more series; {@code labels} names them (a string for one). */
+  function chart(id, labels, max) {
     var canvas = document.getElementById(id);
     if (!canvas || typeof Chart === 'undefined') { return null; }
+    var names = typeof labels === 'string' ? [labels] : labels;
     return new Chart(canvas, {
       type: 'line',
-      data: { labels: [], datasets: [{ label: label, data: [], tension: 0.2, pointRadius: 0 }] },
+      data: {
+        labels: [],
+        datasets: names.map(function (n) { return { label: n, data: [], tension: 0.2, pointRadius: 0 }; })
+      },
       options: { animation: false, scales: { y: { beginAtZero: true, suggestedMax: max } } }
     });
   }
 
   var CHART_POINTS = 300;
 
-  function add(c, time, value) {
-    c.data.labels.push(new Date(time).toLocaleTimeString());
-    c.data.datasets[0].data.push(value);
-    if (c.data.labels.length > CHART_POINTS) { c.data.labels.shift(); c.data.datasets[0].data.shift(); }
+  /** Adds one point per series: {@code keys} pick each series' value from a sample. */
+  function add(c, sample, keys) {
+    c.data.labels.push(new Date(sample.time).toLocaleTimeString());
+    keys.forEach(function (k, i) { c.data.datasets[i].data.push(k(sample)); });
+    if (c.data.labels.length > CHART_POINTS) {
+      c.data.labels.shift();
+      c.data.datasets.forEach(function (d) { d.data.shift(); });
+    }
   }
 
-  function push(c, time, value) {
+  function push(c, sample, keys) {
     if (!c) { return; }
-    add(c, time, value);
+    add(c, sample, keys);
     c.update();
   }
 
   /** The server's recent samples, so a chart opened now shows the last minutes. */
-  function fillHistory(c, samples, key) {
+  function fillHistory(c, samples, keys) {
     if (!c || !samples) { return; }
     c.data.labels.length = 0;
-    c.data.datasets[0].data.length = 0;
-    samples.forEach(function (s) { add(c, s.time, s[key]); });
+    c.data.datasets.forEach(function (d) { d.data.length = 0; });
+    samples.forEach(function (s) { add(c, s, keys); });
     c.update();
   }
 
+  function field(name) { return function (s) { return s[name]; }; }
+  function heapPercent(s) { return s.heapMaxMb > 0 ? Math.round(1000 * s.heapUsedMb / s.heapMaxMb) / 10 : null; }
+  function cpuPercent(s) { return s.cpu < 0 ? null : s.cpu; }
+
   function dashboard() {
     var body = document.querySelector('#active-runs tbody');
-    var throughput = chart('throughput-chart', 'rows/s', undefined);
-    var errors = chart('error-chart', 'failed share of last 20 runs', 1);
+    var series = [
+      [chart('throughput-chart', 'rows/s', undefined), [field('rowsPerSecond')]],
+      [chart('error-chart', 'failed share of last 20 runs', 1), [field('errorRate')]],
+      [chart('cpu-heap-chart', ['CPU %', 'heap used %'], 100), [cpuPercent, heapPercent]],
+      [chart('gc-chart', 'GC ms per s', undefined), [field('gcMillis')]],
+      [chart('threads-chart', 'live threads', undefined), [field('threads')]]
+    ];
+    var now = document.getElementById('res-now');
     connect(function (m) {
       var seen = {};
       m.active.forEach(function (run) {
@@ -106,13 +125,11 @@ var syngenConsole = (function () {
       text(document.getElementById('no-active'), m.active.length ? '' : 'No run is active.');
       text(document.getElementById('sys-queued'), m.queued);
       text(document.getElementById('sys-running'), m.running);
-      if (m.history) {
-        fillHistory(throughput, m.history, 'rowsPerSecond');
-        fillHistory(errors, m.history, 'errorRate');
-      } else {
-        push(throughput, m.time, m.rowsPerSecond);
-        push(errors, m.time, m.errorRate);
-      }
+      series.forEach(function (c) {
+        if (m.history) { fillHistory(c[0], m.history, c[1]); } else { push(c[0], m, c[1]); }
+      });
+      text(now, (m.cpu < 0 ? 'CPU unknown' : 'CPU ' + m.cpu + ' %') + ', heap ' + m.heapUsedMb + ' of '
+        + m.heapMaxMb + ' MiB, GC ' + m.gcMillis + ' ms in the last second, ' + m.threads + ' threads');
     });
   }
 

@@ -57,6 +57,17 @@ class ConsoleIT {
             By.cssSelector("#system dd[data-dependency='target:local-csv']"));
     assertTrue(
         csv.getText().startsWith("UP — csv at "), "the target's readiness: " + csv.getText());
+    // the server's own resources beside throughput, drawn from the first live message on
+    browser.waitFor(d -> browser.text("res-now").contains(" MiB, GC "));
+    assertTrue(
+        browser.text("res-now").matches("CPU [0-9.]+ %, heap \\d+ of \\d+ MiB, GC \\d+ ms .*"),
+        browser.text("res-now"));
+    Object points =
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+            .executeScript(
+                "var c = Chart.getChart('cpu-heap-chart');"
+                    + " return c ? c.data.datasets[1].data.length : -1;");
+    assertTrue(((Number) points).intValue() > 0, "heap points drawn: " + points);
     browser.screenshot("dashboard");
   }
 

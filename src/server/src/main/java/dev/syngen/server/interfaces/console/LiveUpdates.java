@@ -49,6 +49,7 @@ public class LiveUpdates {
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final ThroughputHistory history = new ThroughputHistory(HISTORY_SAMPLES);
   private final ProgressWatch progress = new ProgressWatch();
+  private final JvmResources jvm = new JvmResources();
   private ScheduledFuture<?> ticker;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -68,6 +69,11 @@ public class LiveUpdates {
 
   void leave(Session s) {
     sessions.remove(s);
+  }
+
+  /** What makes the last minute look memory-bound, or null (see {@link ThroughputHistory}). */
+  public String memoryBound() {
+    return history.memoryBound(60);
   }
 
   /** How long run {@code id}'s rows have not moved, as seen by the ticks. */
@@ -97,17 +103,16 @@ public class LiveUpdates {
       List<RunView> recent = facade.recent(20);
       long failed = recent.stream().filter(r -> "failed".equals(r.status())).count();
       double errorRate = recent.isEmpty() ? 0 : (double) failed / recent.size();
-      history.add(new ThroughputHistory.Sample(now.toEpochMilli(), rate, errorRate));
+      ThroughputHistory.Sample sample =
+          new ThroughputHistory.Sample(now.toEpochMilli(), rate, errorRate, jvm.read());
+      history.add(sample);
       if (sessions.isEmpty()) {
         return;
       }
       JsonArrayBuilder runs = Json.createArrayBuilder();
       active.forEach(r -> runs.add(json(r)));
       JsonObjectBuilder base =
-          Json.createObjectBuilder()
-              .add("time", System.currentTimeMillis())
-              .add("rowsPerSecond", rate)
-              .add("errorRate", errorRate)
+          ThroughputHistory.json(sample)
               .add("queued", system.queued())
               .add("running", system.running())
               .add("databaseUp", system.databaseUp())

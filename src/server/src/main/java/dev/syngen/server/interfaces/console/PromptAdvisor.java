@@ -37,7 +37,27 @@ public class PromptAdvisor {
     generationPrompts(recent, live::stalled, out);
     qualityPrompts(recent, out);
     troublePrompts(recent, system, out);
+    memoryPrompt(live.memoryBound(), out);
     return out;
+  }
+
+  /** When the last minute looks memory-bound (see {@code ThroughputHistory.memoryBound}). */
+  static void memoryPrompt(String seen, List<Prompt> out) {
+    if (seen == null) {
+      return;
+    }
+    out.add(
+        new Prompt(
+            Prompt.TROUBLE,
+            "warn",
+            "The server looks memory-bound",
+            "In the last minute the "
+                + seen
+                + ". Give the server more heap (-Xmx in jvm.options, or JAVA_TOOL_OPTIONS in a"
+                + " container), or start runs with a lower parallelism"
+                + " (syngen.runs.default-parallelism).",
+            "See the resource charts",
+            "index.xhtml#resources-h"));
   }
 
   static void scenarioPrompts(List<ScenarioSummary> scenarios, List<Prompt> out) {
