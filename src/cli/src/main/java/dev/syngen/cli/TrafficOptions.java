@@ -1,6 +1,6 @@
 package dev.syngen.cli;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.io.message.PayloadTemplates;
 import java.io.IOException;

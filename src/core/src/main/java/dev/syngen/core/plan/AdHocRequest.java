@@ -1,7 +1,7 @@
 package dev.syngen.core.plan;
 
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Instants;
-import dev.syngen.core.scenario.Problems;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

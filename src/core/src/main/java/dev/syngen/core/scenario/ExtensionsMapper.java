@@ -1,5 +1,6 @@
 package dev.syngen.core.scenario;
 
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Expectations.ColumnExpectation;
 import dev.syngen.core.scenario.Expectations.IntegrityRule;
 import dev.syngen.core.scenario.Expectations.RelationshipExpectation;

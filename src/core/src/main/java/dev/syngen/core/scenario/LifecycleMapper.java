@@ -1,5 +1,6 @@
 package dev.syngen.core.scenario;
 
+import dev.syngen.core.problem.Problems;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -1,5 +1,6 @@
 package dev.syngen.core.scenario;
 
+import dev.syngen.core.problem.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

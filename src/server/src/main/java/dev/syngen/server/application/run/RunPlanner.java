@@ -6,9 +6,9 @@ import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RecordedOverrides;
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.traffic.TrafficRequest;
@@ -40,7 +40,7 @@ public class RunPlanner {
   @Inject PlanCompiler compiler;
   @Inject SyngenSettings settings;
 
-  /** Throws {@link dev.syngen.core.scenario.ValidationException} with every problem found. */
+  /** Throws {@link dev.syngen.core.problem.ValidationException} with every problem found. */
   public PreparedRun prepare(RunRequest request) {
     Problems problems = new Problems();
     ProblemPaths.copy(request.problems(), "", problems);

@@ -1,7 +1,7 @@
 package dev.syngen.server.application.run;
 
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.server.application.target.TargetSpec;

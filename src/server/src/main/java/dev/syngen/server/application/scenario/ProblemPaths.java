@@ -1,7 +1,7 @@
 package dev.syngen.server.application.scenario;
 
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
 import java.util.List;
 
 /** Re-roots problem paths, so a problem inside a request's {@code scenario} says so. */

@@ -1,9 +1,9 @@
 package dev.syngen.server.application.scenario;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ScenarioMapper;
-import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.io.yaml.YamlDocuments;
 
 /** Reads a scenario document (YAML or JSON text), reporting problems under a path prefix. */

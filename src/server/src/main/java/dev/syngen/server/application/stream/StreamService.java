@@ -9,7 +9,7 @@ import dev.syngen.core.plan.AdHocPlanner;
 import dev.syngen.core.plan.AdHocRequest;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ScenarioMapper;
 import dev.syngen.core.sink.TableMode;

@@ -1,7 +1,7 @@
 package dev.syngen.server.interfaces.console;
 
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.server.application.run.RunRequest;

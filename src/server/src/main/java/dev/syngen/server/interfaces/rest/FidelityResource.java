@@ -2,7 +2,7 @@ package dev.syngen.server.interfaces.rest;
 
 import dev.syngen.core.fidelity.Band;
 import dev.syngen.core.fidelity.FidelityValidator.Options;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.application.fidelity.FidelityRequest;
 import dev.syngen.server.application.fidelity.RunFidelityService;

@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.rest;
 
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 

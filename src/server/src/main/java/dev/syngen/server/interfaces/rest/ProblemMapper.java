@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.rest;
 
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.infrastructure.security.RequestTrace;
 import jakarta.ejb.EJBAccessException;

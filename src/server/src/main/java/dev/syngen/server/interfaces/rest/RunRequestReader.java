@@ -1,8 +1,8 @@
 package dev.syngen.server.interfaces.rest;
 
 import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Instants;
-import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.server.application.run.RunPlanner;

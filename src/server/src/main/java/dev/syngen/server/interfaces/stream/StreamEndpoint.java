@@ -2,7 +2,7 @@ package dev.syngen.server.interfaces.stream;
 
 import dev.syngen.core.engine.CancelToken;
 import dev.syngen.core.plan.CompiledPlan;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.application.stream.StreamLimits;
 import dev.syngen.server.application.stream.StreamService;

@@ -1,4 +1,4 @@
-package dev.syngen.core.scenario;
+package dev.syngen.core.problem;
 
 import java.util.ArrayList;
 import java.util.List;
