@@ -20,12 +20,12 @@ public final class ScenarioDocuments {
     try {
       tree = YamlDocuments.parse(document, "scenario");
     } catch (ValidationException e) {
-      ProblemPaths.copy(e.problems(), prefix, problems);
+      problems.addUnder(prefix, e.problems());
       return null;
     }
     Problems found = new Problems();
     Scenario s = ScenarioMapper.map(tree, fallbackId, found);
-    ProblemPaths.copy(found.list(), prefix, problems);
+    problems.addUnder(prefix, found.list());
     return found.isEmpty() ? s : null;
   }
 }

@@ -15,11 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RunRequestReaderTest {
-  private final RunRequestReader reader = new RunRequestReader(tree -> "{\"json\":true}", 16);
-
+/** A JSON body read through the one run request reader, as {@code POST /runs} reads it. */
+class RunRequestReadTest {
   private RunRequest read(String json) {
-    return reader.read(Bodies.parseJson(json));
+    return RunRequest.read(Bodies.parseJson(json), 16, tree -> "{\"json\":true}");
   }
 
   private static List<String> paths(RunRequest r) {
