@@ -1,7 +1,7 @@
 package dev.syngen.cli;
 
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.SinkException;
 import picocli.CommandLine;

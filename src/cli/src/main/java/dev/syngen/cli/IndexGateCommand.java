@@ -13,7 +13,7 @@ import dev.syngen.core.indexgate.IndexGateHtml;
 import dev.syngen.core.indexgate.QueryComparison;
 import dev.syngen.core.indexgate.QuerySet;
 import dev.syngen.core.indexgate.Thresholds;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.traffic.HumanDuration;
 import dev.syngen.io.indexgate.Baselines;

@@ -15,8 +15,9 @@ import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.plan.Shard;
-import dev.syngen.core.scenario.Instants;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.request.RunInput;
+import dev.syngen.core.request.RunRequestReader;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
@@ -28,7 +29,6 @@ import dev.syngen.io.Targets;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +50,15 @@ final class RunCommand {
   @ParentCommand SyngenCommand root;
   @Spec CommandSpec spec;
 
-  /** The flags of {@code run start} that shape the plan. */
+  /**
+   * The flags of {@code run start} that shape the plan. They are read as text, as a form's fields
+   * are, so that a bad value is the same problem here as in the REST API and the console.
+   */
   static final class PlanOptions {
     @Option(
         names = "--seed",
         description = "Seed (default: the scenario's, else a new one, stored with the run).")
-    Long seed;
+    String seed;
 
     @Option(
         names = "--as-of",
@@ -63,7 +66,7 @@ final class RunCommand {
     String asOf;
 
     @Option(names = "--scale", description = "Multiply every entity's rows (e.g. 0.001).")
-    Double scale;
+    String scale;
 
     @Option(
         names = "--band",
@@ -75,13 +78,13 @@ final class RunCommand {
         names = "--entity-scale",
         paramLabel = "ENTITY=F",
         description = "Multiply one entity's rows; repeatable.")
-    Map<String, Double> entityScales = new LinkedHashMap<>();
+    Map<String, String> entityScales = new LinkedHashMap<>();
 
     @Option(
         names = "--entity-count",
         paramLabel = "ENTITY=N",
         description = "Exact rows for one entity; repeatable.")
-    Map<String, Long> entityCounts = new LinkedHashMap<>();
+    Map<String, String> entityCounts = new LinkedHashMap<>();
 
     @Option(
         names = "--include-entity",
@@ -95,37 +98,71 @@ final class RunCommand {
         description = "Skip these entities; repeatable.")
     List<String> exclude = new ArrayList<>();
 
-    RunOverrides overrides() {
-      Instant at = null;
-      if (asOf != null) {
-        try {
-          at = Instants.parse(asOf);
-        } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException(
-              "--as-of '" + asOf + "' is not ISO-8601; write e.g. 2026-01-01T00:00:00Z");
-        }
-      }
-      return new RunOverrides(seed, at, scale, entityScales, entityCounts, include, exclude);
+    /** The flags under the request's field names, leaving out those not given. */
+    void into(Map<String, Object> tree) {
+      put(tree, "seed", seed);
+      put(tree, "as_of", asOf);
+      put(tree, "scale", scale);
+      put(tree, "band", band);
+      put(tree, "entity_scales", entityScales.isEmpty() ? null : entityScales);
+      put(tree, "entity_counts", entityCounts.isEmpty() ? null : entityCounts);
+      put(tree, "include_entities", include.isEmpty() ? null : include);
+      put(tree, "exclude_entities", exclude.isEmpty() ? null : exclude);
     }
+  }
 
-    Map<String, Object> asMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      put(m, "seed", seed);
-      put(m, "as_of", asOf);
-      put(m, "scale", scale);
-      put(m, "band", band);
-      put(m, "entity_scales", entityScales.isEmpty() ? null : entityScales);
-      put(m, "entity_counts", entityCounts.isEmpty() ? null : entityCounts);
-      put(m, "include_entities", include.isEmpty() ? null : include);
-      put(m, "exclude_entities", exclude.isEmpty() ? null : exclude);
-      return m;
+  static void put(Map<String, Object> m, String k, Object v) {
+    if (v != null) {
+      m.put(k, v);
     }
+  }
 
-    private static void put(Map<String, Object> m, String k, Object v) {
-      if (v != null) {
-        m.put(k, v);
-      }
-    }
+  /** The most worker threads {@code --parallel} may ask for. */
+  static final int MAX_PARALLEL = 256;
+
+  /** The flag of each request field, for the problems' header. */
+  private static final Map<String, String> FLAGS =
+      Map.ofEntries(
+          Map.entry("seed", "--seed"),
+          Map.entry("as_of", "--as-of"),
+          Map.entry("scale", "--scale"),
+          Map.entry("band", "--band"),
+          Map.entry("entity_scales", "--entity-scale"),
+          Map.entry("entity_counts", "--entity-count"),
+          Map.entry("include_entities", "--include-entity"),
+          Map.entry("exclude_entities", "--exclude-entity"),
+          Map.entry("mode", "--mode"),
+          Map.entry("parallelism", "--parallel"),
+          Map.entry("traffic.rate", "--rate"),
+          Map.entry("traffic.duration", "--duration"),
+          Map.entry("traffic.stream_entity", "--stream-entity"),
+          Map.entry("traffic.mode", "--traffic"),
+          Map.entry("traffic.burst_window", "--burst-window"),
+          Map.entry("traffic.payload_size", "--payload-size"),
+          Map.entry("traffic.payload_template", "--payload-template"),
+          Map.entry("traffic.wall_clock", "--wall-clock"),
+          Map.entry("traffic.speed", "--speed"));
+
+  /**
+   * Throws the problems found so far, if any, under a subject that names the flag of each path: the
+   * paths are the request's fields, the same in every front end.
+   */
+  static void throwIfAny(Problems problems) {
+    List<String> named =
+        problems.list().stream()
+            .map(p -> flagOf(p.path()))
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    problems.throwIfAny(
+        "run request" + (named.isEmpty() ? "" : " (" + String.join(", ", named) + ")"));
+  }
+
+  /** {@code as_of is --as-of} for a path under a flag's field, else null. */
+  private static String flagOf(String path) {
+    String field = FLAGS.containsKey(path) ? path : path.split("[.\\[]", 2)[0];
+    String flag = FLAGS.get(field);
+    return flag == null ? null : field + " is " + flag;
   }
 
   /** Target profiles (several for a fan-out), or one kind plus a DSN or directory. */
@@ -197,8 +234,8 @@ final class RunCommand {
       @Option(
               names = "--parallel",
               paramLabel = "N",
-              description = "Worker threads (default: available cores).")
-          Integer parallel,
+              description = "Worker threads, 1 to 256 (default: available cores).")
+          String parallel,
       @Option(
               names = "--batch-size",
               paramLabel = "N",
@@ -222,41 +259,36 @@ final class RunCommand {
       @Option(names = "--format", defaultValue = "table", description = "table or json")
           Output.Format format) {
     PlanOptions po = planOptions == null ? new PlanOptions() : planOptions;
-    Workspace ws = new Workspace(root, llmMode);
-    TableMode mode =
-        TableMode.parse(modeName)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--mode '" + modeName + "' is unknown; use " + TableMode.allNames()));
-    int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
-    if (threads < 1 || threads > 256) {
-      throw new IllegalArgumentException("--parallel must be between 1 and 256, got " + threads);
-    }
+    Map<String, Object> tree = new LinkedHashMap<>();
+    po.into(tree);
+    put(tree, "mode", modeName);
+    put(tree, "parallelism", parallel);
+    tree.put("traffic", (trafficOptions == null ? new TrafficOptions() : trafficOptions).tree());
+    Problems problems = new Problems();
+    RunInput in = new RunRequestReader(MAX_PARALLEL).read(tree, problems);
+    throwIfAny(problems);
     if (batchSize < 1 || batchSize > 1_000_000) {
       throw new IllegalArgumentException(
           "--batch-size must be between 1 and 1000000, got " + batchSize);
     }
-    TrafficRequest to = (trafficOptions == null ? new TrafficOptions() : trafficOptions).checked();
+    int threads =
+        in.parallelism() == null ? Runtime.getRuntime().availableProcessors() : in.parallelism();
+    TableMode mode = in.mode();
+    TrafficRequest to = in.traffic();
+    Workspace ws = new Workspace(root, llmMode);
     Scenario scenario = ws.scenarios.load(scenarioId);
     List<TargetProfile> targets = targetOptions.resolve(ws);
-    if (to.shapesPayload()
-        && targets.stream().noneMatch(t -> Targets.MESSAGE_KINDS.contains(t.kind()))) {
-      throw new IllegalArgumentException(
-          "--payload-size and --payload-template shape message payloads; none of the targets is"
-              + " one of "
-              + Targets.MESSAGE_KINDS);
-    }
-    RunOverrides overrides = Bands.apply(scenario, po.band, po.overrides());
+    CompiledPlan plan =
+        ws.rules().plan(scenario, "", in.overrides(), in.band(), to, targets, problems);
+    throwIfAny(problems);
+    RunOverrides overrides = Bands.apply(scenario, in.band(), in.overrides());
     Shard shard = shard(shardText, scenario, overrides, mode, targets, to);
-    CompiledPlan plan = to.plan(ws.compiler, scenario, overrides);
-    ws.checkExpectations(scenario, plan);
     PrintWriter out = spec.commandLine().getOut();
     if (planOnly) {
       printPlan(out, plan, shard, format);
       return 0;
     }
-    Map<String, Object> recorded = new LinkedHashMap<>(po.asMap());
+    Map<String, Object> recorded = recorded(in.overrides(), po);
     recorded.putAll(to.asMap());
     RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
     RunRecord pending =
@@ -299,6 +331,20 @@ final class RunCommand {
       return SyngenCommand.EXIT_FAILED;
     }
     return 0;
+  }
+
+  /** The overrides as the run records them: parsed values, as_of and band as written. */
+  private static Map<String, Object> recorded(RunOverrides o, PlanOptions po) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    put(m, "seed", o.seed());
+    put(m, "as_of", po.asOf);
+    put(m, "scale", o.scale());
+    put(m, "band", po.band);
+    put(m, "entity_scales", o.entityScales().isEmpty() ? null : o.entityScales());
+    put(m, "entity_counts", o.entityCounts().isEmpty() ? null : o.entityCounts());
+    put(m, "include_entities", o.includeEntities().isEmpty() ? null : o.includeEntities());
+    put(m, "exclude_entities", o.excludeEntities().isEmpty() ? null : o.excludeEntities());
+    return m;
   }
 
   /**

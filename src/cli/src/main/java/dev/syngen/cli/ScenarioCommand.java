@@ -2,13 +2,13 @@ package dev.syngen.cli;
 
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.RunOverrides;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.profile.ScenarioDraft;
 import dev.syngen.core.profile.TableProfile;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.RowsPerParent;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.io.yaml.ScenarioFiles;
 import dev.syngen.io.yaml.YamlWriter;
 import java.io.PrintWriter;
@@ -281,7 +281,7 @@ final class ScenarioCommand {
           int countTimeout)
       throws java.io.IOException {
     Workspace ws = new Workspace(root);
-    dev.syngen.core.scenario.Problems problems = new dev.syngen.core.scenario.Problems();
+    dev.syngen.core.problem.Problems problems = new dev.syngen.core.problem.Problems();
     dev.syngen.core.schema.DraftRequest request =
         dev.syngen.core.schema.DraftRequest.of(
             schemaName, include, exclude, sample, k, onUnknown, id, copySchema, problems);

@@ -1,6 +1,6 @@
 package dev.syngen.cli;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;
 import java.io.PrintWriter;

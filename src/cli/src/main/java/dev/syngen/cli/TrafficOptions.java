@@ -1,11 +1,10 @@
 package dev.syngen.cli;
 
-import dev.syngen.core.scenario.Problems;
-import dev.syngen.core.traffic.TrafficRequest;
-import dev.syngen.io.message.PayloadTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The flags of {@code run start} that shape traffic: rate, duration, mode and payloads. */
@@ -67,19 +66,19 @@ final class TrafficOptions {
               + " (real time), 60x (an hour per minute), max (no waiting). --rate still caps.")
   String speed;
 
-  /** The flags as a request; a {@code @file} template is read here. */
-  TrafficRequest request() {
-    return new TrafficRequest(
-        rate, duration, streamEntity, mode, window, payloadSize, template(), wallClock, speed);
-  }
-
-  /** Checks the flags together; throws with every problem and what to change. */
-  TrafficRequest checked() {
-    TrafficRequest r = request();
-    Problems problems = new Problems();
-    r.check(problems, key -> "--" + key.replace('_', '-'), PayloadTemplates::problem);
-    problems.throwIfAny("traffic flags");
-    return r;
+  /** The flags under the request's {@code traffic} fields; a {@code @file} template is read. */
+  Map<String, Object> tree() {
+    Map<String, Object> t = new LinkedHashMap<>();
+    RunCommand.put(t, "rate", rate);
+    RunCommand.put(t, "duration", duration);
+    RunCommand.put(t, "stream_entity", streamEntity);
+    RunCommand.put(t, "mode", mode);
+    RunCommand.put(t, "burst_window", window);
+    RunCommand.put(t, "payload_size", payloadSize);
+    RunCommand.put(t, "payload_template", template());
+    RunCommand.put(t, "wall_clock", wallClock ? true : null);
+    RunCommand.put(t, "speed", speed);
+    return t;
   }
 
   private String template() {

@@ -7,14 +7,16 @@ import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.request.RunRules;
 import dev.syngen.core.scenario.Expectations;
-import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.Targets;
 import dev.syngen.io.history.FileRunRepository;
 import dev.syngen.io.llm.FileLlmCache;
 import dev.syngen.io.llm.OpenAiChatTransport;
+import dev.syngen.io.message.PayloadTemplates;
 import dev.syngen.io.yaml.LlmFiles;
 import dev.syngen.io.yaml.ScenarioFiles;
 import dev.syngen.io.yaml.TargetFiles;
@@ -74,6 +76,14 @@ final class Workspace {
    * Checks the scenario's expectations against its compiled plan (the references they make, the
    * distributions they name), so a run never starts with expectations that cannot be checked.
    */
+  /** What a run request means, decided by the core as it is for the server. */
+  RunRules rules() {
+    return new RunRules(
+        compiler,
+        generators,
+        new RunRules.Limits(Targets.MESSAGE_KINDS, PayloadTemplates::problem, Long.MAX_VALUE, ""));
+  }
+
   void checkExpectations(Scenario scenario, CompiledPlan plan) {
     new ExpectationCompiler(generators).compile(scenario, plan, Expectations.NONE, Band.NORMAL);
   }

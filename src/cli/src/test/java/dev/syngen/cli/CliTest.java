@@ -260,7 +260,8 @@ class CliTest {
                 "--mode",
                 "explode");
     assertEquals(SyngenCommand.EXIT_INVALID, r.exit());
-    assertTrue(r.err().contains("--mode 'explode' is unknown"), r.err());
+    assertTrue(r.err().contains("mode: unknown mode 'explode'"), r.err());
+    assertTrue(r.err().contains("(mode is --mode)"), r.err());
     Cli.Result r2 =
         cli()
             .run(

@@ -195,10 +195,10 @@ class FanOutCliTest {
     String[][] cases = {
       {"--rate", "fast", "rate 'fast' is not understood"},
       {"--duration", "soon", "duration 'soon' is not understood"},
-      {"--traffic", "burst", "--traffic: burst traffic needs a rate"},
+      {"--traffic", "burst", "traffic.mode: burst traffic needs a rate"},
       {"--traffic", "wavy", "traffic mode 'wavy' is unknown"},
-      {"--payload-size", "1KB", "shape message payloads; none of the targets"},
-      {"--wall-clock", "--wall-clock: applies to streaming runs only"},
+      {"--payload-size", "1KB", "traffic.payload_size: shapes message payloads, but target"},
+      {"--wall-clock", "traffic.wall_clock: applies to streaming runs only"},
     };
     for (String[] c : cases) {
       String[] args = new String[c.length - 1 + 6];
@@ -268,6 +268,6 @@ class FanOutCliTest {
                 "--payload-template",
                 "{\"v\": {{value}");
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("--payload-template: is not JSON"), r.err());
+    assertTrue(r.err().contains("traffic.payload_template: is not JSON"), r.err());
   }
 }

@@ -1,6 +1,6 @@
 package dev.syngen.core.engine;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +27,7 @@ public final class ShardCollector {
 
   /**
    * The collected run, with id {@code id} and created at {@code now}; throws a {@link
-   * dev.syngen.core.scenario.ValidationException} listing every reason when the shards do not make
+   * dev.syngen.core.problem.ValidationException} listing every reason when the shards do not make
    * one complete run.
    */
   public static RunRecord collect(List<RunRecord> runs, String id, Instant now) {

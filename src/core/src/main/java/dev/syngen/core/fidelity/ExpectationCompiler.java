@@ -18,6 +18,7 @@ import dev.syngen.core.lifecycle.EventTimeMerge;
 import dev.syngen.core.plan.CompiledColumn;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.random.MixtureLaw;
 import dev.syngen.core.random.StretchedLaw;
@@ -29,7 +30,6 @@ import dev.syngen.core.scenario.Expectations.IntegrityRule;
 import dev.syngen.core.scenario.Expectations.RelationshipExpectation;
 import dev.syngen.core.scenario.Lifecycle;
 import dev.syngen.core.scenario.LifecycleEntities;
-import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ public final class ExpectationCompiler {
     this.laws = new LawBinder(registry);
   }
 
-  /** Compiles, or throws {@link dev.syngen.core.scenario.ValidationException} with all problems. */
+  /** Compiles, or throws {@link dev.syngen.core.problem.ValidationException} with all problems. */
   public FidelityPlan compile(Scenario s, CompiledPlan plan, Expectations extra, Band band) {
     Problems problems = new Problems();
     FidelityPlan out = compile(s, plan, extra, band, problems);

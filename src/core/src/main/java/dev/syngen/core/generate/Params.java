@@ -1,6 +1,6 @@
 package dev.syngen.core.generate;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.syngen.core.indexgate;
 
 import dev.syngen.core.indexgate.DdlStatement.Kind;
 import dev.syngen.core.plan.Identifiers;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

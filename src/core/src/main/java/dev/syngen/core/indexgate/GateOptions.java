@@ -1,6 +1,6 @@
 package dev.syngen.core.indexgate;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

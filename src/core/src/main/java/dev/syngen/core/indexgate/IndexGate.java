@@ -2,7 +2,7 @@ package dev.syngen.core.indexgate;
 
 import dev.syngen.core.fidelity.FidelityReport.Verdict;
 import dev.syngen.core.fidelity.Quantiles;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.syngen.core.indexgate;
 
 import dev.syngen.core.plan.Identifiers;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.syngen.core.indexgate;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 
 /**
  * When the gate says GO: the average latency improvement over the queries above {@code

@@ -1,7 +1,7 @@
 package dev.syngen.core.llm;
 
 import dev.syngen.core.generate.Params;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.syngen.core.plan;
 
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Entity;
-import dev.syngen.core.scenario.Problem;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import java.util.List;
 
 /** Turns an {@link AdHocRequest} and its scenario into a plan that emits one entity. */

@@ -1,9 +1,8 @@
 package dev.syngen.core.plan;
 
-import dev.syngen.core.scenario.Instants;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.TreeReader;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,8 @@ import java.util.Set;
 /**
  * An ad-hoc generation request ({@code POST /generate}, the WebSocket stream): a scenario given
  * inline or by id — or a single inline entity — which entity to emit, how many records, and
- * optionally seed and as_of. Parsed from a JSON tree with every problem reported by field.
+ * optionally seed and as_of. Parsed from a JSON tree with every problem reported by field; the
+ * fields a run request shares (scenario_id, seed, as_of) are read as a run request reads them.
  */
 public record AdHocRequest(
     Map<String, Object> scenario,
@@ -44,11 +44,12 @@ public record AdHocRequest(
             "use only: scenario, scenario_id, entity, count, seed, as_of");
       }
     }
+    TreeReader r = new TreeReader(problems);
     Map<String, Object> scenario = map(m.get("scenario"), "scenario", problems);
-    String scenarioId = m.get("scenario_id") == null ? null : String.valueOf(m.get("scenario_id"));
+    String scenarioId = r.id(m.get("scenario_id"), "scenario_id");
     String entityName = null;
     Object entity = m.get("entity");
-    if (entity instanceof Map<?, ?> && scenario == null && scenarioId == null) {
+    if (entity instanceof Map<?, ?> && scenario == null && m.get("scenario_id") == null) {
       scenario = singleEntityScenario(map(entity, "entity", problems));
     } else if (entity instanceof String s) {
       entityName = s;
@@ -58,33 +59,23 @@ public record AdHocRequest(
           "must be an entity name, or an entity object when no scenario is given",
           "write \"entity\": \"telemetry\"");
     }
-    if ((scenario == null) == (scenarioId == null)) {
+    if ((scenario == null) == (m.get("scenario_id") == null)) {
       problems.add(
           "scenario",
           scenario == null ? "is missing" : "and scenario_id are both given",
           "give exactly one of scenario (inline), scenario_id, or an inline entity object");
     }
-    Long count = whole(m.get("count"), "count", problems);
-    if (count == null) {
+    Long count = r.whole(m.get("count"), "count");
+    if (count == null && m.get("count") == null) {
       problems.add("count", "is missing", "set count to the number of records, e.g. 1000");
-    } else if (count < 1 || count > maxCount) {
+    } else if (count != null && (count < 1 || count > maxCount)) {
       problems.add(
           "count",
           "must be between 1 and " + maxCount + ", got " + count,
           "ask for fewer records, or run a stored run for bulk loads");
     }
-    Long seed = m.get("seed") == null ? null : whole(m.get("seed"), "seed", problems);
-    Instant asOf = null;
-    if (m.get("as_of") != null) {
-      try {
-        asOf = Instants.parse(String.valueOf(m.get("as_of")));
-      } catch (DateTimeParseException e) {
-        problems.add(
-            "as_of",
-            "is not an ISO-8601 instant: '" + m.get("as_of") + "'",
-            "write e.g. 2026-01-01T00:00:00Z");
-      }
-    }
+    Long seed = r.whole(m.get("seed"), "seed");
+    Instant asOf = r.instant(m.get("as_of"), "as_of");
     if (!problems.isEmpty()) {
       return null;
     }
@@ -119,19 +110,6 @@ public record AdHocRequest(
       return (Map<String, Object>) m;
     }
     problems.add(field, "must be a JSON object", "see docs/scenario-format.md");
-    return null;
-  }
-
-  private static Long whole(Object v, String field, Problems problems) {
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof Number n
-        && n.doubleValue() == Math.rint(n.doubleValue())
-        && Math.abs(n.doubleValue()) < 9e18) {
-      return n.longValue();
-    }
-    problems.add(field, "must be a whole number, got '" + v + "'", "write e.g. 1000");
     return null;
   }
 }

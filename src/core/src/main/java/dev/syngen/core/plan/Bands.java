@@ -1,9 +1,9 @@
 package dev.syngen.core.plan;
 
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.ScaleBand;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

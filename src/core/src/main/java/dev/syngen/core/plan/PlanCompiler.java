@@ -3,9 +3,9 @@ package dev.syngen.core.plan;
 import dev.syngen.core.generate.Conversions;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.generate.Unique;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.Entity;
-import dev.syngen.core.scenario.Problems;
 import dev.syngen.core.scenario.RowsPerParent;
 import dev.syngen.core.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class PlanCompiler {
     this.registry = registry;
   }
 
-  /** Compiles or throws {@link dev.syngen.core.scenario.ValidationException} with all problems. */
+  /** Compiles or throws {@link dev.syngen.core.problem.ValidationException} with all problems. */
   public CompiledPlan compile(Scenario scenario, RunOverrides overrides) {
     Problems problems = new Problems();
     CompiledPlan plan = compile(scenario, overrides, problems);

@@ -1,6 +1,6 @@
 package dev.syngen.core.plan;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

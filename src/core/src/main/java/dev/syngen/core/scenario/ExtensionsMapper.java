@@ -1,5 +1,6 @@
 package dev.syngen.core.scenario;
 
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Expectations.ColumnExpectation;
 import dev.syngen.core.scenario.Expectations.IntegrityRule;
 import dev.syngen.core.scenario.Expectations.RelationshipExpectation;
@@ -30,10 +31,10 @@ public final class ExtensionsMapper {
   private static final String COUNT_EXAMPLE =
       "{type: zipf, params: {alpha: 1.8, min: 1, max: 500}}";
 
-  private final TreeReader in;
+  private final SectionReader in;
 
   public ExtensionsMapper(Problems problems) {
-    this.in = new TreeReader(problems);
+    this.in = new SectionReader(problems);
   }
 
   public RowsPerParent rowsPerParent(Object node, String path) {

@@ -18,9 +18,9 @@ final class GateMapper {
       Set.of("of", "at_least", "below", "values", "where", "q", "hours", "expect");
   private static final Set<String> MEMBER_KEYS = Set.of("column", "within", "of", "of_within");
   private static final Set<String> BANDS = Set.of("strict", "normal", "relaxed");
-  private final TreeReader in;
+  private final SectionReader in;
 
-  GateMapper(TreeReader in) {
+  GateMapper(SectionReader in) {
     this.in = in;
   }
 

@@ -1,5 +1,6 @@
 package dev.syngen.core.scenario;
 
+import dev.syngen.core.problem.Problems;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -42,10 +43,10 @@ final class LifecycleMapper {
   private static final double SUM_TOLERANCE = 1e-6;
   static final int MAX_EVENTS_LIMIT = 10_000;
 
-  private final TreeReader in;
+  private final SectionReader in;
 
   LifecycleMapper(Problems problems) {
-    this.in = new TreeReader(problems);
+    this.in = new SectionReader(problems);
   }
 
   /** Maps the section of an entity with {@code columns}; null when it cannot be used. */

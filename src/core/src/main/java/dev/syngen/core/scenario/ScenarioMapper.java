@@ -1,5 +1,6 @@
 package dev.syngen.core.scenario;
 
+import dev.syngen.core.problem.Problems;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

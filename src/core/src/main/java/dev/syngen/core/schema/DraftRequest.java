@@ -1,7 +1,7 @@
 package dev.syngen.core.schema;
 
 import dev.syngen.core.plan.Identifiers;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -14,7 +14,7 @@ public class SinkException extends RuntimeException {
 
   /** Refuses to open a target whose profile has problems, listing all of them. */
   public static void throwIfInvalid(
-      TargetProfile profile, dev.syngen.core.scenario.Problems problems) {
+      TargetProfile profile, dev.syngen.core.problem.Problems problems) {
     if (!problems.isEmpty()) {
       throw new SinkException("target " + profile + " is invalid: " + problems.list());
     }

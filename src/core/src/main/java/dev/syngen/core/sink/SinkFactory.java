@@ -1,6 +1,6 @@
 package dev.syngen.core.sink;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.util.Set;
 
 /** Opens sinks for target profiles; implemented by the io layer, one entry per target kind. */

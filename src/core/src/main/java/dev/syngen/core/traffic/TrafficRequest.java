@@ -4,9 +4,9 @@ import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.core.sink.PayloadShape;
 import dev.syngen.core.sink.RunContext;
 import java.time.Duration;
@@ -244,7 +244,7 @@ public record TrafficRequest(
                 new ValidationException(
                     "traffic",
                     List.of(
-                        new dev.syngen.core.scenario.Problem(
+                        new dev.syngen.core.problem.Problem(
                             "stream_entity",
                             "'" + streamEntity + "' is not an entity this run writes",
                             "use one of "

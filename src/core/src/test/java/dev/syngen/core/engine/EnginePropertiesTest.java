@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
 import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.core.sink.TableMode;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
 import dev.syngen.core.plan.CompiledColumn;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.scenario.GeneratorSpec;
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.ValidationException;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.IntegerDistribution;

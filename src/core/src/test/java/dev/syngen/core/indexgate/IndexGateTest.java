@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.fidelity.FidelityReport.Verdict;
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.Problems;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

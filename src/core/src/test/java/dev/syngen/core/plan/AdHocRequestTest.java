@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.generate.GeneratorRegistry;
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ScenarioMapper;
-import dev.syngen.core.scenario.ValidationException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -12,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.scenario.Entity;
-import dev.syngen.core.scenario.Problem;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.scenario.Entity;
-import dev.syngen.core.scenario.Problem;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -157,7 +157,7 @@ class PlanCompilerValidationTest {
 
   @Test
   void compileIntoProblemsReturnsNullInsteadOfThrowing() {
-    dev.syngen.core.scenario.Problems problems = new dev.syngen.core.scenario.Problems();
+    dev.syngen.core.problem.Problems problems = new dev.syngen.core.problem.Problems();
     CompiledPlan plan = Fixtures.COMPILER.compile(brokenScenario(), RunOverrides.NONE, problems);
     assertEquals(null, plan);
     assertFalse(problems.isEmpty());

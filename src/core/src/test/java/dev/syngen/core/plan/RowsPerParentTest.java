@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
 import dev.syngen.core.generate.ChildAllocation;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.ColumnType;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.GeneratorSpec;
-import dev.syngen.core.scenario.Problem;
 import dev.syngen.core.scenario.RowsPerParent;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

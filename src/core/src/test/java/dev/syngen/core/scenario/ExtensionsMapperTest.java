@@ -3,6 +3,8 @@ package dev.syngen.core.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

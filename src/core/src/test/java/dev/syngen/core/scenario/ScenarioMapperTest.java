@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.syngen.io.clickhouse;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.util.Map;
 
 /**

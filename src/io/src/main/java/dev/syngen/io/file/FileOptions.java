@@ -1,6 +1,6 @@
 package dev.syngen.io.file;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.TargetProfile;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.syngen.io.file;
 
 import dev.syngen.core.plan.Shard;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkFactory;

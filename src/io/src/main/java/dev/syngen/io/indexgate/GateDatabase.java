@@ -4,7 +4,7 @@ import dev.syngen.core.indexgate.DdlStatement;
 import dev.syngen.core.indexgate.Dialect;
 import dev.syngen.core.indexgate.PlanStats;
 import dev.syngen.core.plan.Identifiers;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TargetProfile;

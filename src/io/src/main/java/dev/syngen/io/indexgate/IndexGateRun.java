@@ -13,7 +13,7 @@ import dev.syngen.core.indexgate.NamedQuery;
 import dev.syngen.core.indexgate.PlanStats;
 import dev.syngen.core.indexgate.QueryBaseline;
 import dev.syngen.core.indexgate.QuerySet;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.SinkException;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.syngen.io.jdbc;
 
 import dev.syngen.core.plan.Identifiers;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.SinkFactory;

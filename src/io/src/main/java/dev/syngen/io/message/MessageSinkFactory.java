@@ -1,6 +1,6 @@
 package dev.syngen.io.message;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkFactory;

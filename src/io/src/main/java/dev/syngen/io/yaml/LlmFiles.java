@@ -2,7 +2,7 @@ package dev.syngen.io.yaml;
 
 import dev.syngen.core.llm.LlmProvider;
 import dev.syngen.core.llm.LlmProviders;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

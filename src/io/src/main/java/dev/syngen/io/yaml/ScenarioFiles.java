@@ -1,9 +1,9 @@
 package dev.syngen.io.yaml;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ScenarioMapper;
-import dev.syngen.core.scenario.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +104,7 @@ public final class ScenarioFiles {
         throw new ValidationException(
             file.toString(),
             List.of(
-                new dev.syngen.core.scenario.Problem(
+                new dev.syngen.core.problem.Problem(
                     "(file)",
                     "the file is " + size + " bytes, larger than the limit",
                     "keep scenario and target files under 2 MB")));

@@ -1,6 +1,6 @@
 package dev.syngen.io.yaml;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.TargetProfile;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.syngen.io.yaml;
 
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;

@@ -180,7 +180,7 @@ class HttpSinkTest {
     assertTrue(ok.ok(), ok.error());
     receiver.stop();
     assertFalse(factory.test(profile()).ok());
-    dev.syngen.core.scenario.Problems p = new dev.syngen.core.scenario.Problems();
+    dev.syngen.core.problem.Problems p = new dev.syngen.core.problem.Problems();
     factory.validate(
         new TargetProfile(
             "h",
@@ -192,6 +192,6 @@ class HttpSinkTest {
         p);
     assertEquals(
         List.of("dsn", "options.format", "options.header.Content-Length"),
-        p.list().stream().map(dev.syngen.core.scenario.Problem::path).sorted().toList());
+        p.list().stream().map(dev.syngen.core.problem.Problem::path).sorted().toList());
   }
 }

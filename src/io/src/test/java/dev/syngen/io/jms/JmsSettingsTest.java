@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.message.OptionReader;

@@ -203,13 +203,13 @@ class JmsSinkTest {
     TargetTestResult down =
         factory.test(new TargetProfile("j", "j", "jms", "tcp://127.0.0.1:1", null, Map.of()));
     assertFalse(down.ok());
-    dev.syngen.core.scenario.Problems p = new dev.syngen.core.scenario.Problems();
+    dev.syngen.core.problem.Problems p = new dev.syngen.core.problem.Problems();
     factory.validate(
         new TargetProfile(
             "j", "j", "jms", "tcp://x:1", null, Map.of("destination_type", "bus", "persist", "1")),
         p);
     assertEquals(
         List.of("options.destination_type", "options.persist"),
-        p.list().stream().map(dev.syngen.core.scenario.Problem::path).sorted().toList());
+        p.list().stream().map(dev.syngen.core.problem.Problem::path).sorted().toList());
   }
 }

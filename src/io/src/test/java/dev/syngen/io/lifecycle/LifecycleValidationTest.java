@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.io.yaml.ScenarioFiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;

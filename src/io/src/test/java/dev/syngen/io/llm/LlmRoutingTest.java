@@ -15,7 +15,7 @@ import dev.syngen.core.llm.LlmProvider;
 import dev.syngen.core.llm.LlmProviders;
 import dev.syngen.core.llm.LlmRoute;
 import dev.syngen.core.llm.LlmService;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.syngen.io.message;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.sink.TargetTestResult;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.plan.CompiledPlan;
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.MessageContract.Field;
 import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TargetProfile;

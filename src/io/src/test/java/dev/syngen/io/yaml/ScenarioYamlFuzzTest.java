@@ -5,9 +5,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.core.sink.Redactor;
 import java.nio.file.Path;
 

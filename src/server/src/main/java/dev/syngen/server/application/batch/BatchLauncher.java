@@ -5,7 +5,7 @@ import dev.syngen.core.engine.RowPartitions;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.plan.DependencyLevels;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.PartitionCommits;
 import dev.syngen.core.sink.Sink;

@@ -1,21 +1,20 @@
 package dev.syngen.server.application.run;
 
 import dev.syngen.core.engine.RunRecord;
-import dev.syngen.core.plan.Bands;
+import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RecordedOverrides;
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.request.RunRules;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.io.Targets;
 import dev.syngen.io.message.PayloadTemplates;
 import dev.syngen.server.application.error.ApiException;
-import dev.syngen.server.application.scenario.ProblemPaths;
 import dev.syngen.server.application.scenario.ScenarioCatalog;
 import dev.syngen.server.application.scenario.ScenarioDocuments;
 import dev.syngen.server.application.scenario.ScenarioFile;
@@ -24,13 +23,17 @@ import dev.syngen.server.application.target.TargetResolver;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import dev.syngen.server.infrastructure.persistence.JpaTargetStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Validates a run request completely — scenario, target, overrides, limits — and compiles its plan.
- * Every problem is collected with the request field it belongs to before anything fails.
+ * Looks up what a run request names — the scenario, the target — and hands it to the core's {@link
+ * RunRules}, which decide the rest (band, traffic, payload targets, expectations, limits) as they
+ * do for the command line. Every problem is collected with the request field it belongs to before
+ * anything fails.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -39,23 +42,41 @@ public class RunPlanner {
   @Inject TargetResolver resolver;
   @Inject PlanCompiler compiler;
   @Inject SyngenSettings settings;
+  @Inject GeneratorRegistry generators;
 
-  /** Throws {@link dev.syngen.core.scenario.ValidationException} with every problem found. */
+  private RunRules rules;
+
+  @PostConstruct
+  void init() {
+    rules =
+        new RunRules(
+            compiler,
+            generators,
+            new RunRules.Limits(
+                Targets.MESSAGE_KINDS,
+                PayloadTemplates::problem,
+                settings.maxRunRows(),
+                "syngen.runs.max-rows"));
+  }
+
+  /** Throws {@link dev.syngen.core.problem.ValidationException} with every problem found. */
   public PreparedRun prepare(RunRequest request) {
     Problems problems = new Problems();
-    ProblemPaths.copy(request.problems(), "", problems);
+    problems.addUnder("", request.problems());
     Source source = scenario(request, problems);
-    Scenario scenario = source.scenario();
     TargetSpec spec = targetSpec(request, problems);
     String field = request.target() != null ? "target" : "target_id";
     TargetProfile profile = spec == null ? null : resolver.resolve(spec, field, problems);
     TrafficRequest traffic = request.traffic();
-    boolean trafficOk = checkTraffic(traffic, profile, problems);
     CompiledPlan plan =
-        scenario == null || !trafficOk
-            ? null
-            : compile(scenario, request.overrides(), request.band(), traffic, problems);
-    checkLimits(plan, problems);
+        rules.plan(
+            source.scenario(),
+            "scenario",
+            request.overrides(),
+            request.band(),
+            traffic,
+            profile == null ? List.of() : List.of(profile),
+            problems);
     problems.throwIfAny("run request");
     return new PreparedRun(
         plan,
@@ -83,7 +104,7 @@ public class RunPlanner {
     Scenario scenario = ScenarioDocuments.read(spec.scenarioDocument(), "inline", "", problems);
     TargetProfile profile = resolver.resolve(spec.target(), "target", problems);
     CompiledPlan plan =
-        scenario == null ? null : compile(scenario, overrides, band, traffic, problems);
+        scenario == null ? null : rules.compile(scenario, overrides, band, traffic, problems);
     if (!problems.isEmpty()) {
       throw ApiException.conflict(
           "run " + run.id() + " cannot be prepared again: " + problems.list());
@@ -110,47 +131,6 @@ public class RunPlanner {
         traffic,
         mode,
         run.parallelism());
-  }
-
-  /**
-   * The plan with the scale band applied and, when the traffic has a duration, the streamed
-   * entity's count set by it; null (and problems) when it does not compile.
-   */
-  private CompiledPlan compile(
-      Scenario scenario,
-      RunOverrides overrides,
-      String band,
-      TrafficRequest traffic,
-      Problems problems) {
-    try {
-      RunOverrides banded = Bands.apply(scenario, band, overrides);
-      CompiledPlan plan = compiler.compile(scenario, banded, problems);
-      return plan == null || traffic.duration() == null
-          ? plan
-          : traffic.plan(compiler, scenario, banded);
-    } catch (ValidationException e) {
-      ProblemPaths.copy(e.problems(), traffic.duration() == null ? "" : "traffic", problems);
-      return null;
-    }
-  }
-
-  /** Adds the traffic's problems; true when it has none. */
-  private static boolean checkTraffic(TrafficRequest t, TargetProfile target, Problems problems) {
-    Problems found = new Problems();
-    t.check(found, RunPlanner::trafficField, PayloadTemplates::problem);
-    ProblemPaths.copy(found.list(), "", problems);
-    if (t.shapesPayload() && target != null && !Targets.MESSAGE_KINDS.contains(target.kind())) {
-      problems.add(
-          t.template() != null ? "traffic.payload_template" : "traffic.payload_size",
-          "shapes message payloads, but target '" + target.id() + "' is " + target.kind(),
-          "use it with a kafka, nats, jms or http target, or leave it out");
-    }
-    return found.isEmpty();
-  }
-
-  /** The request field of a stored traffic key: the mode is {@code traffic.mode}. */
-  public static String trafficField(String key) {
-    return "traffic." + ("traffic".equals(key) ? "mode" : key);
   }
 
   /** A scenario and the document it was read from; either may be null after problems. */
@@ -182,7 +162,7 @@ public class RunPlanner {
           "use an id from GET /api/v1/scenarios");
       return new Source(null, null);
     }
-    ProblemPaths.copy(file.get().problems(), "scenario", problems);
+    problems.addUnder("scenario", file.get().problems());
     return new Source(file.get().valid() ? file.get().scenario() : null, file.get().document());
   }
 
@@ -204,17 +184,5 @@ public class RunPlanner {
       return null;
     }
     return stored.get().spec();
-  }
-
-  private void checkLimits(CompiledPlan plan, Problems problems) {
-    if (plan != null && plan.totalRows() > settings.maxRunRows()) {
-      problems.add(
-          "scale",
-          "the run would write "
-              + plan.totalRows()
-              + " rows, more than this server's limit of "
-              + settings.maxRunRows(),
-          "lower scale or entity_counts (the limit is the setting syngen.runs.max-rows)");
-    }
   }
 }

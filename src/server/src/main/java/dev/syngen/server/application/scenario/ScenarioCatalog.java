@@ -2,8 +2,8 @@ package dev.syngen.server.application.scenario;
 
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.io.yaml.YamlDocuments;
 import dev.syngen.server.infrastructure.config.SyngenSettings;

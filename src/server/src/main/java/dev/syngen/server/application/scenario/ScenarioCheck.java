@@ -1,7 +1,7 @@
 package dev.syngen.server.application.scenario;
 
 import dev.syngen.core.plan.CompiledPlan;
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import java.util.List;
 
 /** The outcome of validating a scenario document: every problem, or the plan it compiles to. */

@@ -1,9 +1,9 @@
 package dev.syngen.server.application.scenario;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ScenarioMapper;
-import dev.syngen.core.scenario.ValidationException;
 import dev.syngen.io.yaml.YamlDocuments;
 
 /** Reads a scenario document (YAML or JSON text), reporting problems under a path prefix. */
@@ -20,12 +20,12 @@ public final class ScenarioDocuments {
     try {
       tree = YamlDocuments.parse(document, "scenario");
     } catch (ValidationException e) {
-      ProblemPaths.copy(e.problems(), prefix, problems);
+      problems.addUnder(prefix, e.problems());
       return null;
     }
     Problems found = new Problems();
     Scenario s = ScenarioMapper.map(tree, fallbackId, found);
-    ProblemPaths.copy(found.list(), prefix, problems);
+    problems.addUnder(prefix, found.list());
     return found.isEmpty() ? s : null;
   }
 }

@@ -1,6 +1,6 @@
 package dev.syngen.server.application.scenario;
 
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import dev.syngen.core.scenario.Scenario;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.syngen.server.application.scenario;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

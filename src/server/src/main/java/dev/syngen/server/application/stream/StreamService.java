@@ -9,7 +9,7 @@ import dev.syngen.core.plan.AdHocPlanner;
 import dev.syngen.core.plan.AdHocRequest;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ScenarioMapper;
 import dev.syngen.core.sink.TableMode;
@@ -51,14 +51,6 @@ public class StreamService {
   public CompiledPlan plan(Object requestTree) {
     Problems problems = new Problems();
     AdHocRequest request = AdHocRequest.parse(requestTree, maxCount, problems);
-    if (request != null
-        && request.scenarioId() != null
-        && !ScenarioCatalog.ID.matcher(request.scenarioId()).matches()) {
-      problems.add(
-          "scenario_id",
-          "is not a scenario id: ids are 1 to 64 letters, digits, '-' and '_'",
-          "use an id that GET /api/v1/scenarios lists, or send the scenario inline");
-    }
     problems.throwIfAny("request");
     return planner.plan(scenario(request), request);
   }

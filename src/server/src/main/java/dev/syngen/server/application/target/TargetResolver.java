@@ -1,12 +1,11 @@
 package dev.syngen.server.application.target;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.Targets;
 import dev.syngen.io.jdbc.JdbcUrls;
 import dev.syngen.io.yaml.TargetFiles;
-import dev.syngen.server.application.scenario.ProblemPaths;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +37,7 @@ public class TargetResolver {
     if (p != null && found.isEmpty() && FILE_KINDS.contains(p.kind())) {
       p = confine(p, found);
     }
-    ProblemPaths.copy(found.list(), prefix, problems);
+    problems.addUnder(prefix, found.list());
     return found.isEmpty() ? p : null;
   }
 

@@ -1,6 +1,6 @@
 package dev.syngen.server.application.target;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.io.yaml.YamlDocuments;
 import dev.syngen.server.application.scenario.ScenarioCatalog;

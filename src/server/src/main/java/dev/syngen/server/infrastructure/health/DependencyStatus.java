@@ -1,6 +1,6 @@
 package dev.syngen.server.infrastructure.health;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.Targets;

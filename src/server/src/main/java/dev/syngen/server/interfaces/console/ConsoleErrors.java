@@ -1,7 +1,7 @@
 package dev.syngen.server.interfaces.console;
 
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.server.application.error.ApiException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;

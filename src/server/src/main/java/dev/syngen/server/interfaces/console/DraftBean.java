@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.console;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.schema.DraftRequest;
 import dev.syngen.server.application.scenario.DraftOutcome;

@@ -5,7 +5,7 @@ import dev.syngen.core.indexgate.GateOptions;
 import dev.syngen.core.indexgate.GateOptions.Rollback;
 import dev.syngen.core.indexgate.IndexGateHtml;
 import dev.syngen.core.indexgate.PlanStats;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.server.application.indexgate.IndexGateRequest;
 import dev.syngen.server.application.indexgate.StoredGate;
 import dev.syngen.server.interfaces.view.TargetView;

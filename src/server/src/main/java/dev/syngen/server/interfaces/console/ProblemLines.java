@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.console;
 
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,13 +1,9 @@
 package dev.syngen.server.interfaces.console;
 
-import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.TableMode;
-import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.server.application.run.RunRequest;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run builder's fields as typed, and their translation into a {@link RunRequest}. Text that
- * does not parse becomes a problem on the API field it belongs to, so the server's validator and
- * this form report with the same paths.
+ * The run builder's fields as typed, and their translation into a {@link RunRequest}: the fields
+ * become the same tree a REST body is, read by the same reader, so a value that does not parse is
+ * the same problem, with the same API path and message, here as there. Only the form's own {@code
+ * entity=value} lines are checked here.
  */
 public class RunForm implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,72 +38,41 @@ public class RunForm implements Serializable {
 
   RunRequest toRequest() {
     Problems problems = new Problems();
-    Long seedValue = whole(seed, "seed", problems);
-    Instant asOfValue = null;
-    if (!blank(asOf)) {
-      try {
-        asOfValue = Instant.parse(asOf.strip());
-      } catch (DateTimeParseException e) {
-        problems.add(
-            "as_of",
-            "'" + asOf.strip() + "' is not a UTC instant",
-            "write e.g. 2025-01-01T00:00:00Z");
-      }
+    Map<String, Object> tree = new LinkedHashMap<>();
+    put(tree, "scenario_id", scenario);
+    put(tree, "target_id", target);
+    put(tree, "seed", seed);
+    put(tree, "as_of", asOf);
+    put(tree, "scale", scale);
+    put(tree, "entity_counts", pairs(counts, "entity_counts", "devices=500", problems));
+    put(tree, "entity_scales", pairs(scales, "entity_scales", "telemetry=0.1", problems));
+    put(tree, "include_entities", names(include));
+    put(tree, "exclude_entities", names(exclude));
+    put(tree, "band", band);
+    put(tree, "mode", mode);
+    Map<String, Object> t = new LinkedHashMap<>();
+    put(t, "rate", rate);
+    put(t, "duration", duration);
+    put(t, "mode", traffic);
+    put(t, "payload_size", payloadSize);
+    if (wallClock) {
+      t.put("wall_clock", true);
     }
-    Double scaleValue = null;
-    if (!blank(scale)) {
-      try {
-        scaleValue = Double.valueOf(scale.strip());
-      } catch (NumberFormatException e) {
-        problems.add("scale", "'" + scale.strip() + "' is not a number", "write e.g. 0.5 or 2");
-      }
+    put(tree, "traffic", t);
+    // the form has no inline scenario and no parallelism field
+    return RunRequest.read(tree, Integer.MAX_VALUE, String::valueOf).plus(problems.list());
+  }
+
+  /** Puts a value the user gave: blank text and empty collections are left out. */
+  private static void put(Map<String, Object> tree, String key, Object value) {
+    boolean empty =
+        value == null
+            || value instanceof String s && s.isBlank()
+            || value instanceof Map<?, ?> m && m.isEmpty()
+            || value instanceof List<?> l && l.isEmpty();
+    if (!empty) {
+      tree.put(key, value);
     }
-    Map<String, Long> countMap = new LinkedHashMap<>();
-    pairs(counts, "entity_counts", "devices=500", problems)
-        .forEach(
-            (entity, text) -> {
-              Long n = whole(text, "entity_counts." + entity, problems);
-              if (n != null) {
-                countMap.put(entity, n);
-              }
-            });
-    Map<String, Double> scaleMap = new LinkedHashMap<>();
-    pairs(scales, "entity_scales", "telemetry=0.1", problems)
-        .forEach(
-            (entity, text) -> {
-              try {
-                scaleMap.put(entity, Double.valueOf(text));
-              } catch (NumberFormatException e) {
-                problems.add(
-                    "entity_scales." + entity,
-                    "'" + text + "' is not a number",
-                    "write e.g. " + entity + "=0.1");
-              }
-            });
-    TableMode tableMode = TableMode.parse(mode).orElse(null);
-    if (tableMode == null) {
-      problems.add("mode", "unknown mode '" + mode + "'", "use one of: " + TableMode.allNames());
-    }
-    return new RunRequest(
-        blank(scenario) ? null : scenario,
-        null,
-        blank(target) ? null : target,
-        null,
-        new RunOverrides(
-            seedValue, asOfValue, scaleValue, scaleMap, countMap, names(include), names(exclude)),
-        blank(band) ? null : band.strip(),
-        new TrafficRequest(
-            text(rate),
-            text(duration),
-            null,
-            text(traffic),
-            null,
-            text(payloadSize),
-            null,
-            wallClock),
-        tableMode,
-        null,
-        problems.list());
   }
 
   /** The builder field that shows a problem with API path {@code path}. */
@@ -166,23 +132,6 @@ public class RunForm implements Serializable {
       }
     }
     return out;
-  }
-
-  private static String text(String s) {
-    return blank(s) ? null : s.strip();
-  }
-
-  private static Long whole(String text, String path, Problems problems) {
-    if (blank(text)) {
-      return null;
-    }
-    try {
-      return Long.valueOf(text.strip());
-    } catch (NumberFormatException e) {
-      problems.add(
-          path, "'" + text.strip() + "' is not a whole number", "write digits only, e.g. 42");
-      return null;
-    }
   }
 
   private static List<String> names(String text) {

@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.console;
 
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import dev.syngen.core.scenario.ScaleBand;
 import dev.syngen.server.application.scenario.ScenarioFile;
 import java.util.List;

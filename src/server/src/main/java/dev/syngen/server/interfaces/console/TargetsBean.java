@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.console;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.application.target.TargetSpecs;
 import dev.syngen.server.interfaces.view.TargetTestView;

@@ -1,6 +1,7 @@
 package dev.syngen.server.interfaces.rest;
 
 import dev.syngen.core.text.Html;
+import dev.syngen.server.interfaces.web.ProblemDocuments;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,8 +64,9 @@ public class ErrorPageServlet extends HttpServlet {
       resp.setContentType("text/html");
       resp.getWriter().write(html(req.getContextPath(), title, detail));
     } else {
-      resp.setContentType("application/problem+json");
-      resp.getWriter().write(ProblemJson.of(title, status, detail, path));
+      resp.setContentType(ProblemDocuments.MEDIA_TYPE);
+      resp.getWriter()
+          .write(ProblemDocuments.json(ProblemDocuments.of(status, title, detail, path, null)));
     }
   }
 

@@ -2,7 +2,8 @@ package dev.syngen.server.interfaces.rest;
 
 import dev.syngen.core.fidelity.Band;
 import dev.syngen.core.fidelity.FidelityValidator.Options;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.TreeReader;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.application.fidelity.FidelityRequest;
 import dev.syngen.server.application.fidelity.RunFidelityService;
@@ -18,8 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "runs")
 public class FidelityResource {
-  private static final Set<String> FIELDS = Set.of("tolerance", "alpha", "sample");
+  private static final List<String> FIELDS = List.of("tolerance", "alpha", "sample");
 
   @Inject RunFidelityService fidelity;
   @Inject SyngenSettings settings;
@@ -92,12 +93,9 @@ public class FidelityResource {
       problems.throwIfAny("fidelity request");
       return null;
     }
-    m.keySet().stream()
-        .map(String::valueOf)
-        .filter(k -> !FIELDS.contains(k))
-        .forEach(
-            k ->
-                problems.add(k, "unknown field '" + k + "'", "use only: tolerance, alpha, sample"));
+    TreeReader r = new TreeReader(problems);
+    Map<String, Object> fields = r.object(m, "(body)", "", "");
+    r.onlyKeys(fields, FIELDS, "");
     FidelityRequest d = FidelityRequest.DEFAULT;
     Band band = d.tolerance();
     Object t = m.get("tolerance");
@@ -110,17 +108,17 @@ public class FidelityResource {
             "use strict (5%), normal (15%) or relaxed (30%)");
       }
     }
-    double alpha = number(m.get("alpha"), d.alpha());
-    if (!(alpha > 0 && alpha < Options.MAX_ALPHA)) {
+    Double alpha =
+        m.get("alpha") == null ? Double.valueOf(d.alpha()) : r.number(m.get("alpha"), "alpha");
+    if (alpha != null && !(alpha > 0 && alpha < Options.MAX_ALPHA)) {
       problems.add(
           "alpha",
           "must be a number between 0 and " + Options.MAX_ALPHA + ", got " + m.get("alpha"),
           "write e.g. 0.01");
     }
-    double sample = number(m.get("sample"), d.sampleRows());
-    if (sample != Math.rint(sample)
-        || sample < Options.MIN_SAMPLE_ROWS
-        || sample > Options.MAX_SAMPLE_ROWS) {
+    Long sample =
+        m.get("sample") == null ? Long.valueOf(d.sampleRows()) : r.whole(m.get("sample"), "sample");
+    if (sample != null && (sample < Options.MIN_SAMPLE_ROWS || sample > Options.MAX_SAMPLE_ROWS)) {
       problems.add(
           "sample",
           "must be a whole number of rows between "
@@ -132,14 +130,6 @@ public class FidelityResource {
           "write e.g. 20000");
     }
     problems.throwIfAny("fidelity request");
-    return new FidelityRequest(band, alpha, (int) sample);
-  }
-
-  /** A number, {@code fallback} when absent, NaN (a problem) when not a number. */
-  private static double number(Object v, double fallback) {
-    if (v == null) {
-      return fallback;
-    }
-    return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    return new FidelityRequest(band, alpha, sample.intValue());
   }
 }

@@ -5,7 +5,7 @@ import dev.syngen.core.indexgate.GateOptions;
 import dev.syngen.core.indexgate.GateOptions.Rollback;
 import dev.syngen.core.indexgate.QuerySet;
 import dev.syngen.core.indexgate.Thresholds;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.server.application.indexgate.IndexGateRequest;
 import java.util.Map;
 import java.util.Set;

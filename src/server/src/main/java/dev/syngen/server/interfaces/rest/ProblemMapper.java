@@ -1,8 +1,10 @@
 package dev.syngen.server.interfaces.rest;
 
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.infrastructure.security.RequestTrace;
+import dev.syngen.server.interfaces.web.ProblemDetails;
+import dev.syngen.server.interfaces.web.ProblemDocuments;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -60,23 +62,31 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     String id = trace.traceId();
     ProblemDetails p;
     if (e instanceof ValidationException v) {
-      p = ProblemResponses.validation(v, instance, id);
+      p = ProblemDocuments.validation(v, instance, id);
     } else if (e instanceof ApiException a) {
-      p = ProblemResponses.api(a, instance, id);
+      p = ProblemDocuments.of(a.status(), a.title(), a.getMessage(), instance, id);
     } else if (e instanceof JsonParsingException || e instanceof JsonbException) {
-      p = ProblemResponses.malformed("the body is not valid JSON: " + e.getMessage(), instance, id);
+      p = ProblemDocuments.malformed("the body is not valid JSON: " + e.getMessage(), instance, id);
     } else if (e instanceof EJBAccessException) {
-      p =
-          ProblemResponses.api(
-              new ApiException(403, "Forbidden", "this call needs the admin role"), instance, id);
+      p = ProblemDocuments.of(403, "Forbidden", "this call needs the admin role", instance, id);
     } else if (e instanceof WebApplicationException w) {
-      p = ProblemResponses.web(w, instance, id);
+      String title = w.getResponse().getStatusInfo().getReasonPhrase();
+      String detail = w.getMessage() == null ? title : w.getMessage();
+      p = ProblemDocuments.of(w.getResponse().getStatus(), title, detail, instance, id);
     } else {
       LOG.log(Level.SEVERE, "request " + instance + " failed (trace id " + id + ")", thrown);
-      p = ProblemResponses.internal(instance, id);
+      p =
+          ProblemDocuments.of(
+              500,
+              "Internal Server Error",
+              "the server failed to handle the request; the server log has the details under"
+                  + " trace id "
+                  + id,
+              instance,
+              id);
     }
     Response.ResponseBuilder r =
-        Response.status(p.status()).type(ProblemDetails.MEDIA_TYPE).entity(p);
+        Response.status(p.status()).type(ProblemDocuments.MEDIA_TYPE).entity(p);
     if (e instanceof ApiException a && a.retryAfterSeconds() > 0) {
       r.header("Retry-After", a.retryAfterSeconds());
     }

@@ -123,7 +123,7 @@ public class RunsResource {
 
   private RunRequest read(InputStream body) {
     Object tree = Bodies.parseJson(Bodies.read(body, settings.maxBodyBytes()));
-    return new RunRequestReader(json.jsonb()::toJson, settings.maxParallelism()).read(tree);
+    return RunRequest.read(tree, settings.maxParallelism(), json.jsonb()::toJson);
   }
 
   private static RunStatus status(String status) {

@@ -1,5 +1,6 @@
 package dev.syngen.server.interfaces.rest;
 
+import dev.syngen.server.interfaces.web.ProblemDocuments;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +25,8 @@ public class SecurityProblemServlet extends HttpServlet {
         status == 401
             ? "this call needs a signed-in user: send HTTP Basic credentials of an admin"
             : "your user may not do this: changes need the admin role (viewers may only read)";
-    ProblemJson.send(resp, title, status, detail, uri == null ? null : uri.toString());
+    ProblemDocuments.send(
+        resp,
+        ProblemDocuments.of(status, title, detail, uri == null ? null : uri.toString(), null));
   }
 }

@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.rest;
 
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.server.application.target.TargetService;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.application.target.TargetSpecs;

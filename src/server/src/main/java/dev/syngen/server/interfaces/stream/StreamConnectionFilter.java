@@ -2,7 +2,7 @@ package dev.syngen.server.interfaces.stream;
 
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.application.stream.StreamLimits;
-import dev.syngen.server.interfaces.rest.ProblemJson;
+import dev.syngen.server.interfaces.web.ProblemDocuments;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,7 +29,8 @@ public class StreamConnectionFilter extends HttpFilter {
       limits.checkRate(req.getRemoteAddr());
     } catch (ApiException e) {
       res.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-      ProblemJson.send(res, e.title(), e.status(), e.getMessage(), null);
+      ProblemDocuments.send(
+          res, ProblemDocuments.of(e.status(), e.title(), e.getMessage(), null, null));
       return;
     }
     chain.doFilter(req, res);

@@ -2,11 +2,13 @@ package dev.syngen.server.interfaces.stream;
 
 import dev.syngen.core.engine.CancelToken;
 import dev.syngen.core.plan.CompiledPlan;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.application.stream.StreamLimits;
 import dev.syngen.server.application.stream.StreamService;
 import dev.syngen.server.interfaces.rest.Bodies;
+import dev.syngen.server.interfaces.web.ProblemDetails;
+import dev.syngen.server.interfaces.web.ProblemDocuments;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.bind.Jsonb;
@@ -19,7 +21,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,8 +90,8 @@ public class StreamEndpoint {
     } catch (RuntimeException e) {
       send(
           session,
-          Problems.of(
-              400, "Malformed JSON", "the message is not valid JSON: " + e.getMessage(), List.of()),
+          ProblemDocuments.malformed(
+              "the message is not valid JSON: " + e.getMessage(), null, null),
           "error");
       return;
     }
@@ -105,11 +106,12 @@ public class StreamEndpoint {
     if (!"generate".equals(type)) {
       send(
           session,
-          Problems.of(
+          ProblemDocuments.of(
               400,
               "Unknown message type",
               "type must be \"generate\" or \"cancel\", got " + type,
-              List.of()),
+              null,
+              null),
           "error");
       return;
     }
@@ -117,21 +119,25 @@ public class StreamEndpoint {
     try {
       plan = service.plan(tree);
     } catch (ValidationException e) {
-      send(session, Problems.invalid(e), "error");
+      send(session, ProblemDocuments.validation(e, null, null), "error");
       return;
     } catch (IllegalArgumentException e) {
-      send(session, Problems.of(404, "Scenario not found", e.getMessage(), List.of()), "error");
+      send(
+          session,
+          ProblemDocuments.of(404, "Scenario not found", e.getMessage(), null, null),
+          "error");
       return;
     }
     CancelToken cancel = new CancelToken();
     if (running.putIfAbsent(session.getId(), cancel) != null) {
       send(
           session,
-          Problems.of(
+          ProblemDocuments.of(
               409,
               "Busy",
               "a generation is already running on this connection; send {\"type\":\"cancel\"} first",
-              List.of()),
+              null,
+              null),
           "error");
       return;
     }
@@ -140,7 +146,9 @@ public class StreamEndpoint {
       admission = limits.admit("ws:" + session.getId());
     } catch (ApiException e) {
       running.remove(session.getId());
-      Map<String, Object> problem = Problems.of(e.status(), e.title(), e.getMessage(), List.of());
+      Map<String, Object> problem =
+          ProblemDocuments.fields(
+              ProblemDocuments.of(e.status(), e.title(), e.getMessage(), null, null));
       problem.put("retry_after", e.retryAfterSeconds());
       send(session, problem, "error");
       return;
@@ -160,7 +168,7 @@ public class StreamEndpoint {
       } else if (admission.expired()) {
         send(
             session,
-            Problems.of(
+            ProblemDocuments.of(
                 408,
                 "Time limit reached",
                 "the stream ran for "
@@ -168,7 +176,8 @@ public class StreamEndpoint {
                     + " s, the most one stream may (setting syngen.generate.max-seconds); "
                     + count.get()
                     + " records were sent",
-                List.of()),
+                null,
+                null),
             "error");
       } else {
         send(session, Map.of("count", count.get()), "cancelled");
@@ -177,7 +186,8 @@ public class StreamEndpoint {
       if (session.isOpen()) {
         send(
             session,
-            Problems.of(500, "Generation failed", String.valueOf(e.getMessage()), List.of()),
+            ProblemDocuments.of(
+                500, "Generation failed", String.valueOf(e.getMessage()), null, null),
             "error");
       }
     } finally {
@@ -200,6 +210,10 @@ public class StreamEndpoint {
         start = i + 1;
       }
     }
+  }
+
+  private static void send(Session session, ProblemDetails problem, String type) {
+    send(session, ProblemDocuments.fields(problem), type);
   }
 
   private static void send(Session session, Map<String, Object> body, String type) {

@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.view;
 
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** One validation problem: field path, what is wrong, how to fix it. */

@@ -1,6 +1,5 @@
 package dev.syngen.server.interfaces.web;
 
-import dev.syngen.server.interfaces.rest.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -31,8 +30,10 @@ public class CrossSiteRequestFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    ProblemJson.send(
-        res, "Forbidden", HttpServletResponse.SC_FORBIDDEN, refusal, req.getRequestURI());
+    ProblemDocuments.send(
+        res,
+        ProblemDocuments.of(
+            HttpServletResponse.SC_FORBIDDEN, "Forbidden", refusal, req.getRequestURI(), null));
   }
 
   /** Why a state-changing request is refused, or null if it may proceed. */

@@ -1,7 +1,6 @@
 package dev.syngen.server.interfaces.web;
 
 import dev.syngen.server.application.signin.SignInThrottle;
-import dev.syngen.server.interfaces.rest.ProblemJson;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -58,14 +57,16 @@ public class SignInThrottleFilter extends HttpFilter {
     res.resetBuffer();
     res.setHeader("Retry-After", Long.toString(seconds));
     res.setHeader("WWW-Authenticate", null);
-    ProblemJson.send(
+    ProblemDocuments.send(
         res,
-        "Too Many Requests",
-        429,
-        "too many failed sign-ins for this user or from this address; sign-in is refused for "
-            + seconds
-            + " s, also with the right password",
-        req.getRequestURI());
+        ProblemDocuments.of(
+            429,
+            "Too Many Requests",
+            "too many failed sign-ins for this user or from this address; sign-in is refused for "
+                + seconds
+                + " s, also with the right password",
+            req.getRequestURI(),
+            null));
   }
 
   /** The user name of an HTTP Basic {@code Authorization} header, or null. */

@@ -12,7 +12,7 @@ import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.DependencyLevels;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RunOverrides;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.server.application.scenario.ScenarioDocuments;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.syngen.server.application.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.Problems;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

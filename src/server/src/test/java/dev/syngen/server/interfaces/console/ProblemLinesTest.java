@@ -2,7 +2,7 @@ package dev.syngen.server.interfaces.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.syngen.core.scenario;
 
+import dev.syngen.core.problem.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,10 @@ import java.util.Set;
  * base format. Every shape problem is recorded with its path and a fix; reads return null instead
  * of throwing so that mapping goes on and all problems are reported together.
  */
-final class TreeReader {
+final class SectionReader {
   private final Problems problems;
 
-  TreeReader(Problems problems) {
+  SectionReader(Problems problems) {
     this.problems = problems;
   }
 

@@ -1,4 +1,4 @@
-package dev.syngen.core.scenario;
+package dev.syngen.core.problem;
 
 import java.util.List;
 import java.util.stream.Collectors;

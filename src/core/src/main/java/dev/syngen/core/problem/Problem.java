@@ -1,4 +1,4 @@
-package dev.syngen.core.scenario;
+package dev.syngen.core.problem;
 
 /**
  * One validation problem: where it is ({@code entities[1].columns[3].generator.params.max}), what

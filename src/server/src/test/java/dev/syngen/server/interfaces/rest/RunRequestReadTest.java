@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.syngen.core.scenario.Problem;
-import dev.syngen.core.scenario.ValidationException;
+import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.server.application.run.RunRequest;
 import jakarta.json.stream.JsonParsingException;
@@ -15,11 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RunRequestReaderTest {
-  private final RunRequestReader reader = new RunRequestReader(tree -> "{\"json\":true}", 16);
-
+/** A JSON body read through the one run request reader, as {@code POST /runs} reads it. */
+class RunRequestReadTest {
   private RunRequest read(String json) {
-    return reader.read(Bodies.parseJson(json));
+    return RunRequest.read(Bodies.parseJson(json), 16, tree -> "{\"json\":true}");
   }
 
   private static List<String> paths(RunRequest r) {

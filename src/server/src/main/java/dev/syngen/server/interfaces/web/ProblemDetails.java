@@ -1,6 +1,6 @@
-package dev.syngen.server.interfaces.rest;
+package dev.syngen.server.interfaces.web;
 
-import dev.syngen.core.scenario.Problem;
+import dev.syngen.core.problem.Problem;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -22,7 +22,7 @@ public record ProblemDetails(
   /** One field's problem. */
   @JsonbPropertyOrder({"path", "message", "fix"})
   public record FieldError(String path, String message, String fix) {
-    static FieldError of(Problem p) {
+    public static FieldError of(Problem p) {
       return new FieldError(p.path(), p.message(), p.fix());
     }
   }
