@@ -79,7 +79,8 @@ final class FidelityCommand implements Callable<Integer> {
       names = "--target-kind",
       paramLabel = "KIND",
       description =
-          "Inline target kind (sqlite, postgres, csv, ndjson); --target is then a DSN or directory.")
+          "Inline target kind (sqlite, postgres, mariadb, csv, ndjson); --target is then a DSN or"
+              + " directory.")
   String targetKind;
 
   @Option(
