@@ -89,15 +89,7 @@ class FromDbSqliteTest {
       assertTrue(n.getLong(1) > 1000, "orders were written");
     }
     String id = run.out().replaceAll("(?s)^.*?\"id\" : \"([^\"]+)\".*$", "$1");
-    Cli.Result f =
-        cli.run(
-            "fidelity",
-            "--run",
-            id,
-            "--tolerance",
-            "relaxed",
-            "--compare-profile",
-            profile.toString());
+    Cli.Result f = cli.run("fidelity", "--run", id, "--compare-profile", profile.toString());
     assertEquals(0, f.exit(), f.out() + f.err());
     assertTrue(f.out().contains("orders per customers"), f.out());
   }

@@ -84,6 +84,8 @@ public final class ProfileExpectations {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("child", e.name() + "." + fk);
         r.put("distribution", SchemaDrafter.countLaw(ch.shares()));
+        // the shares are a sample of that many parents, not an exact law
+        r.put("reference_parents", ch.parents());
         return java.util.Optional.of(r);
       }
     }

@@ -161,7 +161,9 @@ public final class SchemaDrafter {
               "child",
               t.name() + "." + layout.columns().get(0),
               "distribution",
-              countLaw(ch.shares())));
+              countLaw(ch.shares()),
+              "reference_parents",
+              ch.parents()));
       comment =
           t.name()
               + ": rows per "
