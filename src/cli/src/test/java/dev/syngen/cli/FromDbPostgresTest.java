@@ -106,6 +106,9 @@ class FromDbPostgresTest {
             copy);
     assertEquals(0, r.exit(), r.out() + r.err());
     String draft = Files.readString(yaml);
+    assertTrue(
+        draft.contains("type: correlated\n          params:\n            with: price"),
+        "weight_kg follows price through a copula: " + draft);
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       for (String stmt : Files.readString(ddl).split(";\n")) {
@@ -139,6 +142,15 @@ class FromDbPostgresTest {
     // the copy against the original's profile: GO, per column and per relationship
     Cli.Result same = cli.run("fidelity", "--run", id, "--compare-profile", profile.toString());
     assertEquals(0, same.exit(), same.out() + same.err());
+    assertTrue(
+        same.out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("PASS")
+                        && l.contains("correlation")
+                        && l.contains("products.weight_kg")),
+        "the copy keeps the rank correlation of weight and price: " + same.out());
     assertTrue(same.out().contains("orders per customers"), same.out());
 
     // the original changes after drafting: ten more orders for each of 300 customers

@@ -21,7 +21,7 @@ import java.util.Set;
  * listed in {@link #skipped()}.
  */
 public final class ProfileExpectations {
-  private static final Set<String> FROM_LAW = Set.of("choice", "empirical", "bool");
+  private static final Set<String> FROM_LAW = Set.of("choice", "empirical", "bool", "correlated");
   private final List<String> skipped = new ArrayList<>();
   private final Map<String, Object> tree;
 
