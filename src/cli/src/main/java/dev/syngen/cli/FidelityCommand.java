@@ -79,7 +79,8 @@ final class FidelityCommand implements Callable<Integer> {
       names = "--target-kind",
       paramLabel = "KIND",
       description =
-          "Inline target kind (sqlite, postgres, csv, ndjson); --target is then a DSN or directory.")
+          "Inline target kind (sqlite, postgres, mariadb, csv, ndjson); --target is then a DSN or"
+              + " directory.")
   String targetKind;
 
   @Option(
@@ -199,10 +200,11 @@ final class FidelityCommand implements Callable<Integer> {
       }
       Scenario scenario = ws.scenarios.load(subject.scenario);
       TargetProfile t = ws.resolve(target, targetKind);
-      FidelityValidator.Options options =
-          new FidelityValidator.Options(
-              b, alpha, sample, scenario.seed() == null ? 0 : scenario.seed());
-      RunOverrides overrides = new RunOverrides(0L, null, scale, null, null, null, null);
+      // the data was generated with the scenario's seed, which decides how many children each
+      // parent row has: plan with that seed, or the planned row counts are another run's
+      long seed = scenario.seed() == null ? 0 : scenario.seed();
+      FidelityValidator.Options options = new FidelityValidator.Options(b, alpha, sample, seed);
+      RunOverrides overrides = new RunOverrides(seed, null, scale, null, null, null, null);
       try (TableSource source = TableSources.open(t)) {
         judgement =
             fidelity.judgeScenario(

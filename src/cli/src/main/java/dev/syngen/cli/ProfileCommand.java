@@ -51,7 +51,8 @@ final class ProfileCommand implements Callable<Integer> {
       names = "--target-kind",
       paramLabel = "KIND",
       description =
-          "Inline target kind (sqlite, postgres, csv, ndjson); --target is then a DSN or directory.")
+          "Inline target kind (sqlite, postgres, mariadb, csv, ndjson); --target is then a DSN or"
+              + " directory.")
   String targetKind;
 
   @Option(names = "--table", required = true, description = "The table to profile.")

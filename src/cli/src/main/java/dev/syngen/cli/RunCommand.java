@@ -179,7 +179,8 @@ final class RunCommand {
     @Option(
         names = "--target-kind",
         paramLabel = "KIND",
-        description = "Inline target kind: sqlite, postgres, csv, ndjson, kafka, nats, jms, http.")
+        description =
+            "Inline target kind: sqlite, postgres, mariadb, csv, ndjson, kafka, nats, jms, http.")
     String kind;
 
     List<TargetProfile> resolve(Workspace ws) {

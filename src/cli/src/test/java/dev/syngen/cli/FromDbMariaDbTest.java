@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code syngen scenario from-db} against a real MariaDB: the shop's catalogue (enum, tinyint(1),
- * composite and self-referencing keys, CHECKs) becomes a valid draft, and its DDL creates an empty
- * copy with the same keys. (syngen has no MariaDB target yet, so the copy is not filled here.)
+ * composite and self-referencing keys, CHECKs) becomes a valid draft, its DDL creates an empty copy
+ * with the same keys, the draft runs into that copy through a {@code mariadb} target (the server
+ * enforcing every key and CHECK as rows arrive), and the copy is GO against the original's profile.
  */
 class FromDbMariaDbTest {
   static final String HOST =
@@ -57,6 +58,7 @@ class FromDbMariaDbTest {
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + db);
       s.execute("DROP DATABASE IF EXISTS " + db + "_copy");
+      s.execute("DROP DATABASE IF EXISTS " + db + "_fill");
     }
   }
 
@@ -111,5 +113,93 @@ class FromDbMariaDbTest {
     }
     Cli.Result valid = cli.run("scenario", "validate", "shop");
     assertEquals(0, valid.exit(), valid.out() + valid.err());
+  }
+
+  @Test
+  void theDraftFillsTheEmptyCopyInMariaDbAndTheCopyIsGo() throws Exception {
+    Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
+    Path targets = Files.createDirectories(tmp.resolve("targets"));
+    String copy = db + "_fill";
+    Files.writeString(
+        targets.resolve("shop-copy.yaml"),
+        "id: shop-copy\nname: copy\nkind: mariadb\ndsn: mysql://root@"
+            + HOST
+            + "/"
+            + db
+            + "\nschema: "
+            + copy
+            + "\n");
+    Cli cli = new Cli(scenarios, targets, tmp.resolve("h"));
+    Path ddl = tmp.resolve("copy.sql");
+    Path profile = tmp.resolve("original.json");
+    Cli.Result r =
+        cli.run(
+            "scenario",
+            "from-db",
+            "--target",
+            "mariadb://root@" + HOST + "/" + db,
+            "--id",
+            "shop",
+            "--out",
+            scenarios.resolve("shop.yaml").toString(),
+            "--profile-out",
+            profile.toString(),
+            "--ddl-out",
+            ddl.toString(),
+            "--copy-schema",
+            copy);
+    assertEquals(0, r.exit(), r.out() + r.err());
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String stmt : Files.readString(ddl).split(";\n")) {
+        if (!stmt.isBlank()) {
+          s.execute(stmt);
+        }
+      }
+    }
+    Cli.Result run =
+        cli.run(
+            "run",
+            "start",
+            "--scenario",
+            "shop",
+            "--target",
+            "shop-copy",
+            "--mode",
+            "append_only",
+            "--quiet",
+            "--format",
+            "json");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    String id = run.out().replaceAll("(?s)^.*?\"id\" : \"([^\"]+)\".*$", "$1");
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      assertEquals(ShopSchema.CUSTOMERS, count(s, copy + ".customers"));
+      assertTrue(count(s, copy + ".order_lines") > 1000, "order lines were written");
+      // InnoDB checked every foreign key as the rows arrived; the composite one is checked again
+      assertEquals(
+          0,
+          count(
+              s,
+              copy
+                  + ".returns r WHERE NOT EXISTS (SELECT 1 FROM "
+                  + copy
+                  + ".order_lines l WHERE l.order_id = r.order_id AND l.line_no = r.line_no)"));
+      assertEquals(0, count(s, copy + ".order_lines WHERE quantity NOT BETWEEN 1 AND 20"));
+    }
+    Cli.Result f = cli.run("fidelity", "--run", id, "--compare-profile", profile.toString());
+    assertEquals(0, f.exit(), f.out() + f.err());
+    assertTrue(f.out().contains(": GO"), f.out());
+    assertTrue(
+        f.out().lines().anyMatch(l -> l.startsWith("PASS") && l.contains("orders per customers")),
+        f.out());
+    assertTrue(f.out().contains("every key exists in order_lines.order_id"), f.out());
+  }
+
+  private static long count(Statement s, String from) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + from)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 }

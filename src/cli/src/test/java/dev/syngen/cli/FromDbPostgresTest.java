@@ -106,6 +106,9 @@ class FromDbPostgresTest {
             copy);
     assertEquals(0, r.exit(), r.out() + r.err());
     String draft = Files.readString(yaml);
+    assertTrue(
+        draft.contains("type: correlated\n          params:\n            with: price"),
+        "weight_kg follows price through a copula: " + draft);
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       for (String stmt : Files.readString(ddl).split(";\n")) {
@@ -129,24 +132,25 @@ class FromDbPostgresTest {
             "json");
     assertEquals(0, run.exit(), run.out() + run.err());
     String id = run.out().replaceAll("(?s)^.*?\"id\" : \"([^\"]+)\".*$", "$1");
-    // the shop's tables hold 8 to 7,000 rows: the relaxed band (30% / 10% total variation) keeps
-    // sampling noise of a few hundred parents from reading as a defect
-    Cli.Result f = cli.run("fidelity", "--run", id, "--tolerance", "relaxed");
+    // normal tolerance: children per parent are compared with the original's few hundred parents
+    // as a sample (two-sample chi-square), not as an exact law
+    Cli.Result f = cli.run("fidelity", "--run", id);
     assertTrue(f.out().contains(": GO"), f.out());
     assertEquals(0, f.exit(), f.out() + f.err());
     assertTrue(f.out().contains("orders per customers"), f.out());
 
     // the copy against the original's profile: GO, per column and per relationship
-    Cli.Result same =
-        cli.run(
-            "fidelity",
-            "--run",
-            id,
-            "--tolerance",
-            "relaxed",
-            "--compare-profile",
-            profile.toString());
+    Cli.Result same = cli.run("fidelity", "--run", id, "--compare-profile", profile.toString());
     assertEquals(0, same.exit(), same.out() + same.err());
+    assertTrue(
+        same.out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("PASS")
+                        && l.contains("correlation")
+                        && l.contains("products.weight_kg")),
+        "the copy keeps the rank correlation of weight and price: " + same.out());
     assertTrue(same.out().contains("orders per customers"), same.out());
 
     // the original changes after drafting: ten more orders for each of 300 customers
@@ -174,15 +178,7 @@ class FromDbPostgresTest {
             "--profile-out",
             changed.toString());
     assertEquals(0, again.exit(), again.out() + again.err());
-    Cli.Result differs =
-        cli.run(
-            "fidelity",
-            "--run",
-            id,
-            "--tolerance",
-            "relaxed",
-            "--compare-profile",
-            changed.toString());
+    Cli.Result differs = cli.run("fidelity", "--run", id, "--compare-profile", changed.toString());
     assertEquals(3, differs.exit(), differs.out() + differs.err());
     assertTrue(
         differs

@@ -19,8 +19,9 @@ import java.util.UUID;
  * references (customers.referred_by, categories.parent_id, employees.manager_id), a two-table cycle
  * (employees.department_id ↔ departments.head_employee_id), a junction table (product_tags), an
  * enum (orders.status), CHECKs (ranges and IN lists), nullable foreign keys (reviews.customer_id,
- * customers.region_code) and skewed children per parent (orders per customer). Rows come from a
- * seeded random, so every run holds the same data.
+ * customers.region_code), skewed children per parent (orders per customer) and two correlated
+ * numeric columns (products.price and weight_kg). Rows come from a seeded random, so every run
+ * holds the same data.
  */
 final class ShopSchema {
   static final int CUSTOMERS = 1500;
@@ -269,16 +270,24 @@ final class ShopSchema {
         7,
         rows(
             300,
-            i ->
-                new Object[] {
-                  i + 1,
-                  "SKU-" + (10000 + i * 7),
-                  "Product " + (i + 1) + " deluxe",
-                  1 + (int) Math.min(19, Math.floor(-Math.log(1 - r.nextDouble()) * 5)),
-                  Math.round(Math.exp(3 + r.nextGaussian() * 0.7) * 100) / 100.0,
-                  r.nextDouble() < 0.1 ? null : Math.round(r.nextDouble() * 4000) / 100.0,
-                  r.nextDouble() < 0.9
-                }));
+            i -> {
+              int category = 1 + (int) Math.min(19, Math.floor(-Math.log(1 - r.nextDouble()) * 5));
+              double price = Math.round(Math.exp(3 + r.nextGaussian() * 0.7) * 100) / 100.0;
+              // heavier products cost more: weight follows price (rank correlation about 0.8)
+              Double weight =
+                  r.nextDouble() < 0.1
+                      ? null
+                      : Math.round(price * (0.5 + r.nextDouble()) * 30) / 100.0;
+              return new Object[] {
+                i + 1,
+                "SKU-" + (10000 + i * 7),
+                "Product " + (i + 1) + " deluxe",
+                category,
+                price,
+                weight,
+                r.nextDouble() < 0.9
+              };
+            }));
     String[] statuses = {"new", "paid", "shipped", "cancelled"};
     List<Object[]> orders = new ArrayList<>();
     List<Object[]> lines = new ArrayList<>();

@@ -16,11 +16,12 @@ public final class TableSources {
       case "sqlite" -> JdbcTableSource.sqlite(target.dsn());
       case "postgres", "postgresql" -> JdbcTableSource.postgres(target.dsn(), target.schema());
       case "clickhouse" -> ClickHouseTableSource.open(target.dsn());
+      case "mariadb", "mysql" -> JdbcTableSource.mariadb(target.dsn(), target.schema());
       default ->
           throw new IllegalArgumentException(
               "target kind '"
                   + target.kind()
-                  + "' cannot be read back; use csv, ndjson, sqlite, postgres or clickhouse");
+                  + "' cannot be read back; use csv, ndjson, sqlite, postgres, mariadb or clickhouse");
     };
   }
 }

@@ -11,6 +11,7 @@ import dev.syngen.io.clickhouse.ClickHouseSinkFactory;
 import dev.syngen.io.file.FileSinkFactory;
 import dev.syngen.io.http.HttpSinkFactory;
 import dev.syngen.io.jdbc.JdbcSinkFactory;
+import dev.syngen.io.jdbc.MariaDbSinkFactory;
 import dev.syngen.io.jms.ArtemisConnectionFactories;
 import dev.syngen.io.jms.ContainerTransactions;
 import dev.syngen.io.jms.JmsSettings;
@@ -29,7 +30,8 @@ public final class Targets implements SinkFactory {
   public static final Set<String> MESSAGE_KINDS = Set.of("kafka", "nats", "jms", "http");
 
   /** Kinds whose tables every shard of a run writes into (files get one part per shard). */
-  public static final Set<String> TABLE_KINDS = Set.of("postgres", "sqlite", "clickhouse");
+  public static final Set<String> TABLE_KINDS =
+      Set.of("postgres", "sqlite", "clickhouse", "mariadb", "mysql");
 
   private final List<SinkFactory> factories;
 
@@ -51,6 +53,7 @@ public final class Targets implements SinkFactory {
         List.of(
             new FileSinkFactory(),
             new JdbcSinkFactory(),
+            new MariaDbSinkFactory(),
             new KafkaSinkFactory(),
             new NatsSinkFactory(),
             new JmsSinkFactory(jms, transactions),

@@ -261,7 +261,8 @@ public final class ExpectationCompiler {
             law,
             Map.of(),
             "rows_per_parent",
-            band));
+            band,
+            null));
   }
 
   /** The law of children per parent: the body count law, mixed with the heavy one if any. */

@@ -66,7 +66,10 @@ public record FidelityPlan(
     }
   }
 
-  /** The shape of children per parent along an fk column. */
+  /**
+   * The shape of children per parent along an fk column; {@code referenceParents} is the size of
+   * the sample the law was measured on, or null for a declared (exact) law.
+   */
   public record RelationshipPlan(
       String column,
       String parentEntity,
@@ -75,7 +78,8 @@ public record FidelityPlan(
       Law.Discrete countLaw,
       Map<Double, Double> percentiles,
       String origin,
-      Band band) {
+      Band band,
+      Long referenceParents) {
     public RelationshipPlan {
       percentiles = Map.copyOf(percentiles);
     }

@@ -297,7 +297,8 @@ public final class FidelityValidator {
                   r.countLaw(),
                   perParent,
                   r.band(),
-                  "children_per_parent"));
+                  "children_per_parent",
+                  r.referenceParents()));
     }
     if (!r.percentiles().isEmpty()) {
       double[] sorted = java.util.Arrays.stream(perParent).asDoubleStream().sorted().toArray();

@@ -133,7 +133,8 @@ final class LawBinder {
         law,
         percentiles,
         r.path(),
-        b);
+        b,
+        r.referenceParents());
   }
 
   /** The law of a distribution spec, or null with a problem. */

@@ -121,6 +121,24 @@ final class LawChecks {
 
   Check discrete(
       String subject, ColumnType type, Law.Discrete law, long[] x, Band band, String kind) {
+    return discrete(subject, type, law, x, band, kind, null);
+  }
+
+  /**
+   * @param referenceSize when the law is itself a histogram measured on that many values (an
+   *     original database's children per parent), the sample is compared with that sample by a
+   *     two-sample chi-square (homogeneity): both carry sampling noise, and testing against the
+   *     histogram as if it were exact would fail a faithful copy of a few hundred parents far more
+   *     often than alpha says
+   */
+  Check discrete(
+      String subject,
+      ColumnType type,
+      Law.Discrete law,
+      long[] x,
+      Band band,
+      String kind,
+      Long referenceSize) {
     IntegerDistribution d = law.distribution();
     int bins = Math.max(2, Math.min(40, x.length / 20));
     List<Integer> edges = new ArrayList<>(); // upper bounds of bins, increasing
@@ -161,7 +179,8 @@ final class LawChecks {
         outside,
         x.length,
         band,
-        kind);
+        kind,
+        referenceSize);
   }
 
   private static int upperBin(List<Integer> edges, long v) {
@@ -209,7 +228,8 @@ final class LawChecks {
       observed[i] = counts.getOrDefault(labels.get(i), 0L);
       outside -= observed[i];
     }
-    return binned(subject, law.name(), labels, expected, observed, outside, total, band, "shares");
+    return binned(
+        subject, law.name(), labels, expected, observed, outside, total, band, "shares", null);
   }
 
   /** Chi-square and total variation over bins; {@code outside} counts values in no bin. */
@@ -222,7 +242,8 @@ final class LawChecks {
       long outside,
       long total,
       Band band,
-      String kind) {
+      String kind,
+      Long referenceSize) {
     double tvd = outside / (double) total;
     List<Double> exp = new ArrayList<>();
     List<Double> obs = new ArrayList<>();
@@ -234,10 +255,20 @@ final class LawChecks {
     }
     tvd /= 2;
     Chart chart = new Chart(subject, labels, exp, obs);
-    List<double[]> merged = merge(expected, observed, total - outside);
+    boolean twoSample = referenceSize != null && referenceSize > 0;
+    long n = total - outside;
+    List<double[]> merged = merge(expected, observed, twoSample ? Math.min(n, referenceSize) : n);
     double stat = Double.NaN;
     double p = 1;
-    if (merged.size() >= 2) {
+    if (merged.size() >= 2 && twoSample) {
+      long[] ref = merged.stream().mapToLong(m -> Math.round(m[2] * referenceSize)).toArray();
+      long[] o = merged.stream().mapToLong(m -> (long) m[1]).toArray();
+      if (Arrays.stream(o).sum() > 0 && Arrays.stream(ref).sum() > 0 && positiveBins(ref, o)) {
+        ChiSquareTest chi = new ChiSquareTest();
+        stat = chi.chiSquareDataSetsComparison(ref, o);
+        p = chi.chiSquareTestDataSetsComparison(ref, o);
+      }
+    } else if (merged.size() >= 2) {
       double[] e = merged.stream().mapToDouble(m -> m[0]).toArray();
       long[] o = merged.stream().mapToLong(m -> (long) m[1]).toArray();
       ChiSquareTest chi = new ChiSquareTest();
@@ -249,7 +280,10 @@ final class LawChecks {
     }
     Status s = judge(p, tvd, band);
     String observedText =
-        "n=" + total + (outside > 0 ? ", " + outside + " values the law cannot produce" : "");
+        "n="
+            + total
+            + (twoSample ? " against a sample of " + referenceSize : "")
+            + (outside > 0 ? ", " + outside + " values the law cannot produce" : "");
     String message =
         switch (s) {
           case PASS -> "follows " + lawName;
@@ -268,7 +302,10 @@ final class LawChecks {
                   + Numbers.percent(tvd)
                   + " > "
                   + Numbers.percent(band.distance())
-                  + (Double.isNaN(stat) ? "" : ", chi-square " + Numbers.text(stat))
+                  + (Double.isNaN(stat)
+                      ? ""
+                      : (twoSample ? ", two-sample chi-square " : ", chi-square ")
+                          + Numbers.text(stat))
                   + ", p = "
                   + Numbers.text(p)
                   + (outside > 0 ? ", " + outside + " unexpected values" : "");
@@ -287,27 +324,43 @@ final class LawChecks {
         chart);
   }
 
-  /** Adjacent bins merged until each expects at least 5 values (chi-square's usual condition). */
+  private static boolean positiveBins(long[] a, long[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] + b[i] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Adjacent bins merged until each expects at least 5 values (chi-square's usual condition); each
+   * merged bin is {expected count, observed count, expected share}.
+   */
   private static List<double[]> merge(double[] expected, long[] observed, long n) {
     List<double[]> out = new ArrayList<>();
     double e = 0;
     double o = 0;
+    double share = 0;
     for (int i = 0; i < expected.length; i++) {
       e += expected[i] * n;
       o += observed[i];
+      share += expected[i];
       if (e >= 5) {
-        out.add(new double[] {e, o});
+        out.add(new double[] {e, o, share});
         e = 0;
         o = 0;
+        share = 0;
       }
     }
     if (e > 0 || o > 0) {
       if (out.isEmpty()) {
-        out.add(new double[] {e, o});
+        out.add(new double[] {e, o, share});
       } else {
         double[] last = out.get(out.size() - 1);
         last[0] += e;
         last[1] += o;
+        last[2] += share;
       }
     }
     out.removeIf(m -> m[0] <= 0);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * Profiles a table from a uniform sample: per column its type, role, null rate, distinct count,
@@ -79,7 +80,51 @@ public final class Profiler {
         sample.values().size(),
         k,
         columns,
-        new ClusterInsight(clusters, k, seed).find(numeric, categories));
+        new ClusterInsight(clusters, k, seed).find(numeric, categories),
+        correlations(numeric));
+  }
+
+  /** Columns compared pairwise for rank correlation (pairs grow with the square). */
+  private static final int MAX_CORRELATED_COLUMNS = 24;
+
+  private static final double MIN_CORRELATION = 0.1;
+
+  /** Spearman's rho of every pair of numeric columns, over rows where both are present. */
+  private List<TableProfile.Correlation> correlations(Map<String, double[]> numeric) {
+    List<String> names = new ArrayList<>(numeric.keySet());
+    List<TableProfile.Correlation> out = new ArrayList<>();
+    SpearmansCorrelation spearman = new SpearmansCorrelation();
+    int n = Math.min(names.size(), MAX_CORRELATED_COLUMNS);
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double[] x = numeric.get(names.get(i));
+        double[] y = numeric.get(names.get(j));
+        int pairs = 0;
+        for (int r = 0; r < x.length; r++) {
+          if (!Double.isNaN(x[r]) && !Double.isNaN(y[r])) {
+            pairs++;
+          }
+        }
+        if (pairs < Math.max(2 * k, 30)) {
+          continue;
+        }
+        double[] a = new double[pairs];
+        double[] b = new double[pairs];
+        for (int r = 0, p = 0; r < x.length; r++) {
+          if (!Double.isNaN(x[r]) && !Double.isNaN(y[r])) {
+            a[p] = x[r];
+            b[p++] = y[r];
+          }
+        }
+        double rho = spearman.correlation(a, b);
+        if (Math.abs(rho) >= MIN_CORRELATION) {
+          out.add(
+              new TableProfile.Correlation(
+                  names.get(i), names.get(j), Math.rint(rho * 1000) / 1000, pairs));
+        }
+      }
+    }
+    return out;
   }
 
   /** Column c of every sampled row as numbers, NaN where NULL. */

@@ -10,9 +10,29 @@ import java.util.Map;
  * identifier or free-text value, and no exact extreme, is recorded.
  */
 public record TableProfile(
-    String table, long rows, int sampled, int k, List<ColumnProfile> columns, Clusters clusters) {
+    String table,
+    long rows,
+    int sampled,
+    int k,
+    List<ColumnProfile> columns,
+    Clusters clusters,
+    List<Correlation> correlations) {
   public TableProfile {
     columns = List.copyOf(columns);
+    correlations = correlations == null ? List.of() : List.copyOf(correlations);
+  }
+
+  /** A profile without correlations (as written before they were recorded). */
+  public TableProfile(
+      String table, long rows, int sampled, int k, List<ColumnProfile> columns, Clusters clusters) {
+    this(table, rows, sampled, k, columns, clusters, List.of());
+  }
+
+  /** The rank correlation of two numeric columns, if it was recorded. */
+  public java.util.Optional<Correlation> correlation(String a, String b) {
+    return correlations.stream()
+        .filter(c -> (c.a().equals(a) && c.b().equals(b)) || (c.a().equals(b) && c.b().equals(a)))
+        .findFirst();
   }
 
   /**
@@ -57,6 +77,13 @@ public record TableProfile(
           Map.of());
     }
   }
+
+  /**
+   * Spearman's rank correlation of two numeric columns over the {@code pairs} sampled rows where
+   * both are present: an aggregate, recorded when at least 2k rows have both and |rho| is 0.1 or
+   * more.
+   */
+  public record Correlation(String a, String b, double spearman, int pairs) {}
 
   /** A histogram bucket [from, to) with its share of values; null share when under k values. */
   public record Bin(double from, double to, Double share) {}

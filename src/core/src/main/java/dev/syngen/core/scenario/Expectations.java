@@ -47,14 +47,19 @@ public record Expectations(
     }
   }
 
-  /** The shape of children per parent along a foreign-key column of the child entity. */
+  /**
+   * The shape of children per parent along a foreign-key column of the child entity. {@code
+   * referenceParents}, when set, is how many parents the distribution was measured on (an original
+   * database's profile): the check then compares two samples, not a sample with an exact law.
+   */
   public record RelationshipExpectation(
       String path,
       String entity,
       String column,
       GeneratorSpec distribution,
       Map<Double, Object> percentiles,
-      String band) {
+      String band,
+      Long referenceParents) {
     public RelationshipExpectation {
       percentiles = percentiles == null ? Map.of() : Map.copyOf(percentiles);
     }

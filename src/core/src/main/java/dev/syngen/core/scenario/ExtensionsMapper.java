@@ -25,7 +25,7 @@ public final class ExtensionsMapper {
   private static final Set<String> COLUMN_KEYS =
       Set.of("column", "distribution", "percentiles", "shares", "null_rate", "band");
   private static final Set<String> RELATIONSHIP_KEYS =
-      Set.of("child", "distribution", "percentiles", "band");
+      Set.of("child", "distribution", "percentiles", "band", "reference_parents");
   private static final Set<String> RULE_KEYS =
       Set.of("fk", "unique", "monotonic", "within", "order_by");
   private static final String COUNT_EXAMPLE =
@@ -260,6 +260,18 @@ public final class ExtensionsMapper {
             : in.generator(m.get("distribution"), path + ".distribution", COUNT_EXAMPLE);
     Map<Double, Object> percentiles = percentiles(m.get("percentiles"), path + ".percentiles");
     String band = m.get("band") == null ? null : band(m.get("band"), path + ".band");
+    Long reference = null;
+    if (m.get("reference_parents") != null) {
+      Double d = positive(m.get("reference_parents"), path + ".reference_parents");
+      if (d != null && d != Math.rint(d)) {
+        in.problem(
+            path + ".reference_parents",
+            "must be a whole number of parents, got " + d,
+            "write the number of parent rows the distribution was measured on, e.g. 300");
+      } else if (d != null) {
+        reference = d.longValue();
+      }
+    }
     if (q == null) {
       return null;
     }
@@ -268,7 +280,7 @@ public final class ExtensionsMapper {
           path, "declares no shape", "add distribution or percentiles of children per parent");
       return null;
     }
-    return new RelationshipExpectation(path, q[0], q[1], dist, percentiles, band);
+    return new RelationshipExpectation(path, q[0], q[1], dist, percentiles, band, reference);
   }
 
   private IntegrityRule rule(Object node, String path) {

@@ -21,7 +21,7 @@ import java.util.Set;
  * listed in {@link #skipped()}.
  */
 public final class ProfileExpectations {
-  private static final Set<String> FROM_LAW = Set.of("choice", "empirical", "bool");
+  private static final Set<String> FROM_LAW = Set.of("choice", "empirical", "bool", "correlated");
   private final List<String> skipped = new ArrayList<>();
   private final Map<String, Object> tree;
 
@@ -84,6 +84,8 @@ public final class ProfileExpectations {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("child", e.name() + "." + fk);
         r.put("distribution", SchemaDrafter.countLaw(ch.shares()));
+        // the shares are a sample of that many parents, not an exact law
+        r.put("reference_parents", ch.parents());
         return java.util.Optional.of(r);
       }
     }

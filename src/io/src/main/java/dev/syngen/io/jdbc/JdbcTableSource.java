@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +21,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Reads tables back from PostgreSQL or SQLite for the fidelity validator. Statistics sample rows:
- * PostgreSQL with {@code TABLESAMPLE BERNOULLI … REPEATABLE}, SQLite by reservoir over a scan;
- * integrity rules stream the whole table with a server-side cursor, in insertion order (SQLite
- * rowid; PostgreSQL physical order with synchronised scans off) unless an order column is given.
- * Timestamps come back as ISO-8601 instants, as the file targets write them. Identifiers are
+ * Reads tables back from PostgreSQL, SQLite or MariaDB/MySQL for the fidelity validator. Statistics
+ * sample rows: PostgreSQL with {@code TABLESAMPLE BERNOULLI … REPEATABLE}, SQLite by reservoir over
+ * a scan; integrity rules stream the whole table with a server-side cursor, in insertion order
+ * (SQLite rowid; PostgreSQL physical order with synchronised scans off) unless an order column is
+ * given. Timestamps come back as ISO-8601 instants, as the file targets write them. Identifiers are
  * allow-listed and quoted.
  */
 public final class JdbcTableSource implements TableSource {
@@ -177,7 +179,7 @@ public final class JdbcTableSource implements TableSource {
         String[] values = new String[n];
         while (rs.next()) {
           for (int i = 0; i < n; i++) {
-            values[i] = text(rs, i + 1, types[i]);
+            values[i] = text(rs, i + 1, types[i], mariadb);
           }
           visitor.row(values);
         }
@@ -187,9 +189,17 @@ public final class JdbcTableSource implements TableSource {
     }
   }
 
-  private static String text(ResultSet rs, int i, int type) throws SQLException {
+  private static String text(ResultSet rs, int i, int type, boolean utcWithoutZone)
+      throws SQLException {
     switch (type) {
       case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE:
+        if (utcWithoutZone) {
+          // MariaDB's DATETIME has no zone: syngen writes (and its session reads) UTC
+          LocalDateTime l = rs.getObject(i, LocalDateTime.class);
+          return l == null
+              ? null
+              : ValueFormat.timestamp(l.toInstant(ZoneOffset.UTC).toEpochMilli());
+        }
         Timestamp t = rs.getTimestamp(i);
         return t == null ? null : ValueFormat.timestamp(t.getTime());
       case Types.DATE:

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * postgres://user:pass@host:5432/db?sslmode=disable} (or {@code postgresql://}) and {@code
  * jdbc:postgresql://} URLs; credentials move into connection properties so they never appear in a
  * URL that may end up in a message. SQLite takes a file path, {@code sqlite:path}, {@code
- * sqlite://path} or {@code jdbc:sqlite:path}. MariaDB (for the index gate) takes {@code
- * mariadb://user:pass@host:3306/db} and {@code jdbc:mariadb://host:3306/db}.
+ * sqlite://path} or {@code jdbc:sqlite:path}. MariaDB and MySQL take {@code
+ * mariadb://user:pass@host:3306/db}, {@code mysql://…}, {@code jdbc:mariadb://host:3306/db} and
+ * {@code jdbc:mysql://…}: the MariaDB driver speaks both servers' protocol.
  */
 public final class JdbcUrls {
   private static final Pattern HOSTS = Pattern.compile("[A-Za-z0-9._\\-:\\[\\],%]*");
@@ -80,10 +81,8 @@ public final class JdbcUrls {
     String d = dsn.trim();
     String lower = d.toLowerCase(Locale.ROOT);
     String rest;
-    if (lower.startsWith("jdbc:mariadb://")) {
-      rest = d.substring("jdbc:mariadb://".length());
-    } else if (lower.startsWith("mariadb://")) {
-      rest = d.substring("mariadb://".length());
+    if (lower.matches("(jdbc:)?(mariadb|mysql)://.*")) {
+      rest = d.substring(d.indexOf("://") + 3);
     } else {
       throw invalid(
           dsn,

@@ -114,13 +114,31 @@ final class MariaDbCatalog implements Catalog {
       ps.setString(2, name);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          checks.add(CheckParser.parse(rs.getString(1)));
+          checks.add(CheckParser.parse(backticked(rs.getString(1))));
         }
       }
     }
     Rows r = rows.count(name, estimate);
     return new DbTable(
         name, columns, pk, new ArrayList<>(uniques.values()), fks, checks, r.rows(), r.estimated());
+  }
+
+  /**
+   * The server prints a CHECK clause with the session's identifier quotes; syngen's sessions use
+   * ANSI quotes, so {@code "price" > 0} becomes {@code `price` > 0}, which reads the same in any
+   * session (in one without ANSI quotes, {@code "price"} would be a string).
+   */
+  static String backticked(String clause) {
+    StringBuilder out = new StringBuilder(clause.length());
+    boolean inString = false;
+    for (int i = 0; i < clause.length(); i++) {
+      char ch = clause.charAt(i);
+      if (ch == '\'') {
+        inString = !inString;
+      }
+      out.append(!inString && ch == '"' ? '`' : ch);
+    }
+    return out.toString();
   }
 
   private static DbColumn column(ResultSet rs) throws SQLException {

@@ -101,9 +101,7 @@ public final class SchemaReader implements AutoCloseable, SchemaProfiler.ChildCo
           return new SchemaReader(dialect, "main", c, new SqliteCatalog(), dsn);
         }
         case "mariadb" -> {
-          // a mysql:// DSN names the same wire protocol: the MariaDB driver speaks it
-          JdbcUrls.MariaDb m =
-              JdbcUrls.mariadb(dsn.trim().replaceFirst("(?i)^(jdbc:)?mysql://", "$1mariadb://"));
+          JdbcUrls.MariaDb m = JdbcUrls.mariadb(dsn);
           Connection c = m.connect();
           MariaDbSession.prepare(c);
           String s = schema == null || schema.isBlank() ? m.database() : schema;

@@ -155,7 +155,7 @@ public final class SqliteSink implements Sink {
   }
 
   @Override
-  public EntityWriter<SqliteRows> open(CompiledEntity entity, long startRow) {
+  public EntityWriter<BoundRows> open(CompiledEntity entity, long startRow) {
     try {
       return new SqliteWriter(connect(file), entity);
     } catch (SQLException e) {

@@ -15,7 +15,7 @@ import java.util.Collections;
  * Inserts one entity's batches with a prepared statement of many rows (fewer calls into SQLite),
  * committing after every batch so what the engine reports as written is in the file.
  */
-final class SqliteWriter implements EntityWriter<SqliteRows> {
+final class SqliteWriter implements EntityWriter<BoundRows> {
   /** SQLite allows 32766 bound parameters per statement; far fewer already amortise the call. */
   private static final int MAX_PARAMS = 4096;
 
@@ -53,12 +53,12 @@ final class SqliteWriter implements EntityWriter<SqliteRows> {
   }
 
   @Override
-  public SqliteRows encode(RowBatch batch) {
-    return SqliteRows.of(batch);
+  public BoundRows encode(RowBatch batch) {
+    return BoundRows.of(batch);
   }
 
   @Override
-  public void write(SqliteRows rows) {
+  public void write(BoundRows rows) {
     int n = rows.batch().size();
     try {
       int i = 0;
@@ -87,7 +87,7 @@ final class SqliteWriter implements EntityWriter<SqliteRows> {
     }
   }
 
-  private static void bind(PreparedStatement ps, int offset, SqliteRows rows, int i)
+  private static void bind(PreparedStatement ps, int offset, BoundRows rows, int i)
       throws SQLException {
     RowBatch b = rows.batch();
     for (int c = 0; c < rows.text().length; c++) {

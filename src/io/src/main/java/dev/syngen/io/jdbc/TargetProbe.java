@@ -89,6 +89,49 @@ final class TargetProbe {
     }
   }
 
+  /**
+   * MariaDB commits DDL as it runs, so the scratch table is dropped at the end rather than rolled
+   * back; the database is created when missing, as a run would.
+   */
+  static TargetTestResult mariadb(MariaDbSink sink, JdbcUrls.MariaDb target, String database) {
+    long t0 = System.nanoTime();
+    try (Connection c = sink.connect()) {
+      String version = version(c);
+      long latency = millisSince(t0);
+      TargetProbe p = new TargetProbe(c);
+      String table = sink.qualified(scratchName());
+      boolean db =
+          p.step(
+              "create database " + database,
+              "CREATE DATABASE IF NOT EXISTS " + Sql.quote(database));
+      boolean create =
+          db && p.step("create tables in " + database, "CREATE TABLE " + table + " (id int)");
+      boolean insert = create && p.step("insert", "INSERT INTO " + table + " VALUES (1)");
+      boolean truncate = create && p.step("truncate", "TRUNCATE TABLE " + table);
+      boolean drop = create && p.step("drop tables", "DROP TABLE IF EXISTS " + table);
+      return p.result(latency, version, create && drop, truncate, insert);
+    } catch (SQLException e) {
+      return TargetTestResult.failed(
+          millisSince(t0),
+          "cannot connect to mariadb target "
+              + target
+              + ": "
+              + e.getMessage().lines().findFirst().orElse("")
+              + hint(e));
+    }
+  }
+
+  /** Runs one auto-committed step; a refusal is recorded and the next steps still run. */
+  private boolean step(String what, String sql) {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+      return true;
+    } catch (SQLException e) {
+      refused.add(what + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      return false;
+    }
+  }
+
   /** Runs one step under a savepoint, so a refusal does not abort the steps after it. */
   private boolean attempt(String what, String sql) {
     try {

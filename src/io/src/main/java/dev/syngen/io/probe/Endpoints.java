@@ -47,6 +47,7 @@ public final class Endpoints {
     String dsn = p.dsn() == null ? "" : p.dsn().trim();
     return switch (p.kind() == null ? "" : p.kind()) {
       case "postgres" -> postgres(dsn);
+      case "mariadb", "mysql" -> mariadb(dsn);
       case "kafka" -> hostList(dsn.startsWith("kafka://") ? dsn.substring(8) : dsn, 9092);
       case "nats" -> uris(dsn, 4222);
       case "jms" -> brokers(dsn);
@@ -54,6 +55,12 @@ public final class Endpoints {
       case "clickhouse" -> uris(dsn, dsn.startsWith("clickhouses://") ? 8443 : 8123);
       default -> List.of();
     };
+  }
+
+  private static List<Endpoint> mariadb(String dsn) {
+    String url = JdbcUrls.mariadb(dsn).url();
+    String rest = url.substring(url.indexOf("//") + 2);
+    return hostList(rest.substring(0, rest.indexOf('/')), 3306);
   }
 
   private static List<Endpoint> postgres(String dsn) {

@@ -73,7 +73,10 @@ class JdbcUrlsTest {
     assertEquals("hunter2", m.properties().get("password"));
     assertEquals("true", m.properties().get("allowLocalInfile"));
     assertEquals("jdbc:mariadb://h/db", JdbcUrls.mariadb("jdbc:mariadb://u@h/db").url());
-    for (String bad : new String[] {"mariadb://u:hunter2@h/", "mysql://u:hunter2@h/db"}) {
+    // MySQL's schemes name the same protocol, which the MariaDB driver speaks
+    assertEquals("jdbc:mariadb://h:3306/db", JdbcUrls.mariadb("mysql://u:hunter2@h:3306/db").url());
+    assertEquals("jdbc:mariadb://h/db", JdbcUrls.mariadb("jdbc:mysql://u@h/db").url());
+    for (String bad : new String[] {"mariadb://u:hunter2@h/", "mysqlx://u:hunter2@h/db"}) {
       SinkException e = assertThrows(SinkException.class, () -> JdbcUrls.mariadb(bad));
       assertTrue(e.getMessage().contains("fix:"), e.getMessage());
       assertFalse(e.getMessage().contains("hunter2"), e.getMessage());

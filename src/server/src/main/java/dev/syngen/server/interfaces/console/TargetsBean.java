@@ -35,7 +35,7 @@ public class TargetsBean implements Serializable {
   }
 
   public List<String> getKinds() {
-    return List.of("postgres", "sqlite", "clickhouse", "csv", "ndjson");
+    return List.of("postgres", "sqlite", "mariadb", "clickhouse", "csv", "ndjson");
   }
 
   /** Opens the form for a new target. */

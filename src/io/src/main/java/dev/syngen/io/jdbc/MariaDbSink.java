@@ -1,0 +1,172 @@
+package dev.syngen.io.jdbc;
+
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.sink.EntityWriter;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.SinkException;
+import dev.syngen.core.sink.TableMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Writes entities into a MariaDB (or MySQL) database with multi-row prepared inserts, one
+ * transaction per batch, in UTC. Existing tables are checked against the scenario first; missing
+ * ones are created ({@link MariaDbTypes}); {@code truncate_then_insert} empties existing tables
+ * with foreign-key checks off for that statement only. While rows arrive, the server enforces every
+ * key and constraint the tables declare, so a copy made from a drafted DDL is checked as it fills.
+ */
+public final class MariaDbSink implements Sink {
+  private static final String KIND =
+      "SELECT TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+  private static final String COLUMNS =
+      "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
+          + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+          + " ORDER BY ORDINAL_POSITION";
+
+  private final JdbcUrls.MariaDb target;
+  private final String database;
+
+  MariaDbSink(JdbcUrls.MariaDb target, String database) {
+    this.target = target;
+    this.database = database;
+  }
+
+  Connection connect() throws SQLException {
+    Connection c = target.connect();
+    try {
+      MariaDbSession.prepareWriter(c);
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  @Override
+  public void prepare(List<CompiledEntity> entities, TableMode mode) {
+    try (Connection c = connect()) {
+      TableInspection found = inspect(c, entities);
+      found.throwIfProblems("mariadb target " + target + ", database " + database);
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE IF NOT EXISTS " + Sql.quote(database));
+        for (CompiledEntity e : found.missing) {
+          s.execute(createTable(e));
+        }
+        if (mode == TableMode.TRUNCATE_THEN_INSERT && !found.existing.isEmpty()) {
+          // the copy's own foreign keys would refuse to empty a parent before its children
+          s.execute("SET SESSION foreign_key_checks = 0");
+          for (String table : found.existing) {
+            s.execute("TRUNCATE TABLE " + qualified(table));
+          }
+          s.execute("SET SESSION foreign_key_checks = 1");
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("preparing tables", e);
+    }
+  }
+
+  private TableInspection inspect(Connection c, List<CompiledEntity> entities) throws SQLException {
+    TableInspection found = new TableInspection();
+    for (CompiledEntity e : entities) {
+      String table = Sql.table(e);
+      Optional<String> kind = kind(c, table);
+      if (kind.isEmpty()) {
+        found.missing.add(e);
+      } else if (!kind.get().equals("BASE TABLE")) {
+        found.problems.add(
+            table
+                + " exists but is a "
+                + kind.get().toLowerCase(Locale.ROOT)
+                + "; fix: drop it or set target_table");
+      } else {
+        found.problems.addAll(MariaDbTypes.CHECK.mismatches(table, e, columns(c, table)));
+        found.existing.add(table);
+      }
+    }
+    return found;
+  }
+
+  private Optional<String> kind(Connection c, String table) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(KIND)) {
+      ps.setString(1, database);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private List<ExistingColumn> columns(Connection c, String table) throws SQLException {
+    List<ExistingColumn> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
+      ps.setString(1, database);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String extra = rs.getString(5) == null ? "" : rs.getString(5).toUpperCase(Locale.ROOT);
+          String dflt = rs.getString(4);
+          boolean notNull = "NO".equals(rs.getString(3));
+          out.add(
+              new ExistingColumn(
+                  rs.getString(1),
+                  rs.getString(2),
+                  notNull,
+                  (dflt != null && !(notNull && dflt.equalsIgnoreCase("NULL")))
+                      || extra.contains("AUTO_INCREMENT"),
+                  extra.contains("GENERATED")));
+        }
+      }
+    }
+    return out;
+  }
+
+  String qualified(String table) {
+    return Sql.quote(database) + "." + Sql.quote(table);
+  }
+
+  private String createTable(CompiledEntity e) {
+    return "CREATE TABLE "
+        + qualified(Sql.table(e))
+        + " ("
+        + e.columns().stream()
+            .map(col -> Sql.quote(col.name()) + " " + MariaDbTypes.declared(col.type()))
+            .collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  @Override
+  public EntityWriter<BoundRows> open(CompiledEntity entity, long startRow) {
+    try {
+      return new MariaDbWriter(connect(), qualified(Sql.table(entity)), entity);
+    } catch (SQLException e) {
+      throw failure("opening a writer for " + Sql.table(entity), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // Writers own their connections; prepare closes its own.
+  }
+
+  private SinkException failure(String what, SQLException e) {
+    return new SinkException(
+        "mariadb target "
+            + target
+            + ", database "
+            + database
+            + ": "
+            + what
+            + " failed: "
+            + e.getMessage().lines().findFirst().orElse(""),
+        e);
+  }
+}
