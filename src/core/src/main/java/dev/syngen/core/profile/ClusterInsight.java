@@ -14,22 +14,25 @@ import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
 import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.clustering.MultiKMeansPlusPlusClusterer;
 import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.JDKRandomGenerator;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * Patterns across columns: k-means++ or DBSCAN (commons-math3) or Ward hierarchical clustering
- * ({@link Agglomerative}) over the sampled rows that have every numeric column, z-scored, plus a
- * one-hot dimension per category that occurs at least k times (scaled by 1/√2, so two rows that
- * differ in one category are as far apart as one standard deviation). Centres come back in the
- * columns' units, one-hot dimensions as the category's share in the cluster. Each finding carries
- * its silhouette (how well rows sit in their own cluster rather than the next: −1 … 1) and the
- * columns that separate the clusters most (the share of a column's variance between clusters).
- * Clusters with fewer than k rows are not reported, so no small group can be singled out.
+ * Patterns across columns: k-means++ (the best of ten seeded starts) or DBSCAN (commons-math3) or
+ * Ward hierarchical clustering ({@link Agglomerative}) over the sampled rows that have every
+ * numeric column, z-scored, plus a one-hot dimension per category that occurs at least k times
+ * (scaled by 1/√2, so two rows that differ in one category are as far apart as one standard
+ * deviation). Centres come back in the columns' units, one-hot dimensions as the category's share
+ * in the cluster. Each finding carries its silhouette (how well rows sit in their own cluster
+ * rather than the next: −1 … 1) and the columns that separate the clusters most (the share of a
+ * column's variance between clusters). Clusters with fewer than k rows are not reported, so no
+ * small group can be singled out.
  */
 final class ClusterInsight {
   private static final int ITERATIONS = 100;
+  private static final int STARTS = 10;
 
   /** Rows the quadratic parts (hierarchical, DBSCAN, silhouettes) work on at most. */
   static final int QUADRATIC_ROWS = 2_000;
@@ -80,9 +83,13 @@ final class ClusterInsight {
       default -> {
         JDKRandomGenerator random = new JDKRandomGenerator();
         random.setSeed(seed);
+        // the best of several seeded k-means++ starts: one start can settle in a local optimum
+        // (two real groups merged, another split), as scikit-learn's n_init guards against
         List<CentroidCluster<DoublePoint>> centroids =
-            new KMeansPlusPlusClusterer<DoublePoint>(
-                    options.clusters(), ITERATIONS, new EuclideanDistance(), random)
+            new MultiKMeansPlusPlusClusterer<DoublePoint>(
+                    new KMeansPlusPlusClusterer<DoublePoint>(
+                        options.clusters(), ITERATIONS, new EuclideanDistance(), random),
+                    STARTS)
                 .cluster(list);
         found = centroids;
       }
