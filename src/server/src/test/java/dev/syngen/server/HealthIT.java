@@ -5,55 +5,83 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Health and info of the Liberty server that {@code ./mvnw verify} starts (see {@link ItServer}).
+ * Health and info of the Liberty server that {@code ./mvnw verify} starts, through a typed client
+ * ({@link ApiClients}).
  */
 class HealthIT {
+  /** The endpoints this test reads, anonymously. */
+  @Produces(MediaType.APPLICATION_JSON)
+  interface Endpoints {
+    @GET
+    @Path("health/ready")
+    Response ready();
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    @GET
+    @Path("health/live")
+    Response live();
 
-  @Test
-  void readinessIsUpAndReportsTheEngineCheck() throws Exception {
-    HttpResponse<String> response = get("health/ready");
+    @GET
+    @Path("api/v1/info")
+    Response info();
+  }
 
-    assertEquals(200, response.statusCode(), response.body());
-    JsonNode health = JSON.readTree(response.body());
-    assertEquals("UP", health.path("status").asText(), response.body());
-    assertEquals("UP", checkStatus(health, "EngineReadinessCheck"), response.body());
+  private static Endpoints server;
+
+  @BeforeAll
+  static void server() {
+    Api.itServer();
+    server = ApiClients.anonymous(Endpoints.class);
   }
 
   @Test
-  void livenessIsUpAndReportsTheHeapCheck() throws Exception {
-    HttpResponse<String> response = get("health/live");
+  void readinessIsUpAndReportsTheEngineCheck() throws IOException {
+    Response response = server.ready();
+    String body = response.readEntity(String.class);
 
-    assertEquals(200, response.statusCode(), response.body());
-    JsonNode health = JSON.readTree(response.body());
-    assertEquals("UP", health.path("status").asText(), response.body());
-    assertEquals("UP", checkStatus(health, "HeapLivenessCheck"), response.body());
+    assertEquals(200, response.getStatus(), body);
+    JsonNode health = json(body);
+    assertEquals("UP", health.path("status").asText(), body);
+    assertEquals("UP", checkStatus(health, "EngineReadinessCheck"), body);
   }
 
   @Test
-  void infoNamesTheApplicationAndItsVersion() throws Exception {
-    HttpResponse<String> response = get("api/v1/info");
+  void livenessIsUpAndReportsTheHeapCheck() throws IOException {
+    Response response = server.live();
+    String body = response.readEntity(String.class);
 
-    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(200, response.getStatus(), body);
+    JsonNode health = json(body);
+    assertEquals("UP", health.path("status").asText(), body);
+    assertEquals("UP", checkStatus(health, "HeapLivenessCheck"), body);
+  }
+
+  @Test
+  void infoNamesTheApplicationAndItsVersion() throws IOException {
+    Response response = server.info();
+    String body = response.readEntity(String.class);
+
+    assertEquals(200, response.getStatus(), body);
+    String contentType = response.getHeaderString("Content-Type");
     assertTrue(
-        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
-        response.headers().toString());
-    JsonNode info = JSON.readTree(response.body());
-    assertEquals("syngen", info.path("name").asText(), response.body());
+        contentType != null && contentType.startsWith("application/json"),
+        response.getHeaders().toString());
+    JsonNode info = json(body);
+    assertEquals("syngen", info.path("name").asText(), body);
     String version = info.path("version").asText();
-    assertFalse(version.isBlank() || version.contains("${"), response.body());
+    assertFalse(version.isBlank() || version.contains("${"), body);
     String expectedVersion = System.getProperty("syngen.version");
     if (expectedVersion != null) {
-      assertEquals(expectedVersion, version, response.body());
+      assertEquals(expectedVersion, version, body);
     }
   }
 
@@ -66,12 +94,7 @@ class HealthIT {
     return "missing";
   }
 
-  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(ItServer.baseUrl().resolve(path))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build();
-    return ItServer.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  private static JsonNode json(String body) throws IOException {
+    return Api.JSON.readTree(body);
   }
 }
