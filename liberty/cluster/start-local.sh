@@ -81,7 +81,7 @@ wait
 # Ready means started, history database reachable and, for an executor, connected to the engine.
 deadline=$((SECONDS + ready_seconds))
 for ((i = 0; i <= executors; i++)); do
-  until curl -fsS -o /dev/null "http://localhost:${http_ports[$i]}/health/ready"; do
+  until curl -fs -o /dev/null "http://localhost:${http_ports[$i]}/health/ready"; do
     if [ $SECONDS -ge $deadline ]; then
       echo "start-local.sh: ${names[$i]} not ready after ${ready_seconds} s; see $wlp/usr/servers/${names[$i]}/logs/messages.log" >&2
       exit 1
