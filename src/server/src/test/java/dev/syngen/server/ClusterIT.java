@@ -106,19 +106,7 @@ class ClusterIT {
   @Test
   void aRunsPartitionsRunOnBothExecutorsAndWriteTheRowsOfTheCommandLine() throws Exception {
     String target = schema("cluster");
-    Api.Reply r =
-        api.admin(
-            "POST",
-            "api/v1/runs",
-            "{\"scenario\":"
-                + SCENARIO
-                + ",\"parallelism\":4,\"target\":{\"kind\":\"postgres\",\"dsn\":\""
-                + RunsIT.pgDsn()
-                + "\",\"schema\":\""
-                + target
-                + "\"}}");
-    assertEquals(202, r.status(), r.toString());
-    String id = r.json().path("id").asText();
+    String id = start(SCENARIO, target);
     JsonNode done =
         api.awaitRun(id, Set.of("success", "failed", "cancelled"), Duration.ofSeconds(180));
     assertEquals("success", done.path("status").asText(), done.toString());
@@ -152,6 +140,40 @@ class ClusterIT {
       assertEquals(t.getValue(), count(target, t.getKey()), t.getKey() + " rows");
       assertEquals(checksum(cli, t.getKey()), checksum(target, t.getKey()), t.getKey() + " values");
     }
+  }
+
+  @Test
+  void aCancelStopsTheExecutorsAtTheirChunkInFlight() throws Exception {
+    String target = schema("cancelled");
+    long items = 1_000_000;
+    String id = start(SCENARIO.replace("\"rows\":100000", "\"rows\":" + items), target);
+    PgTables.awaitRows(target, "items", 1);
+    long t0 = System.nanoTime();
+    Api.Reply cancel = api.admin("POST", "api/v1/runs/" + id + "/cancel", null);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(200, cancel.status(), cancel.toString());
+    assertEquals("cancelled", cancel.json().path("status").asText(), cancel.toString());
+    assertTrue(millis < 10_000, "cancel took " + millis + " ms");
+    long rows = count(target, "items");
+    assertTrue(rows < items, "cancelled after the last row");
+    Thread.sleep(2_000);
+    assertEquals(rows, count(target, "items"), "an executor wrote after the run was cancelled");
+  }
+
+  private static String start(String scenario, String target) {
+    Api.Reply r =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario\":"
+                + scenario
+                + ",\"parallelism\":4,\"target\":{\"kind\":\"postgres\",\"dsn\":\""
+                + RunsIT.pgDsn()
+                + "\",\"schema\":\""
+                + target
+                + "\"}}");
+    assertEquals(202, r.status(), r.toString());
+    return r.json().path("id").asText();
   }
 
   private static String schema(String role) {
