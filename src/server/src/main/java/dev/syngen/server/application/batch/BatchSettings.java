@@ -3,15 +3,18 @@ package dev.syngen.server.application.batch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The knobs of batch execution, read through MicroProfile Config (environment variables such as
- * SYNGEN_BATCH_THRESHOLD_ROWS override): which runs become batch jobs, how often they checkpoint
- * and how many rows one partition holds.
+ * SYNGEN_BATCH_THRESHOLD_ROWS override): which runs become batch jobs, how often they checkpoint,
+ * how many rows one partition holds, and this server's role in a cluster (docs/scale-out.md).
  */
 @ApplicationScoped
 public class BatchSettings {
+  static final List<String> ROLES = List.of("standalone", "dispatcher", "executor");
+
   @Inject
   @ConfigProperty(name = "syngen.batch.threshold-rows", defaultValue = "1000000")
   long thresholdRows;
@@ -24,8 +27,25 @@ public class BatchSettings {
   @ConfigProperty(name = "syngen.batch.partition-rows", defaultValue = "500000")
   long partitionRows;
 
+  @Inject
+  @ConfigProperty(name = "syngen.role", defaultValue = "standalone")
+  String role;
+
+  @Inject
+  @ConfigProperty(name = "syngen.cluster.chunk-timeout-seconds", defaultValue = "300")
+  long chunkTimeoutSeconds;
+
   @PostConstruct
   void check() {
+    if (!ROLES.contains(role)) {
+      throw new IllegalStateException(
+          "setting syngen.role is '"
+              + role
+              + "', but must be one of "
+              + String.join(", ", ROLES)
+              + "; fix: set SYNGEN_ROLE to standalone (the default), dispatcher or executor");
+    }
+    positive("syngen.cluster.chunk-timeout-seconds", chunkTimeoutSeconds, "300");
     positive("syngen.batch.threshold-rows", thresholdRows, "1000000");
     positive("syngen.batch.checkpoint-rows", checkpointRows, "100000");
     positive("syngen.batch.partition-rows", partitionRows, "500000");
@@ -56,5 +76,27 @@ public class BatchSettings {
   /** Rows per partition of an entity, for targets that take partitions in parallel. */
   public long partitionRows() {
     return partitionRows;
+  }
+
+  /**
+   * Whether this server hands its batch runs' chunks to executor servers over the partition queue
+   * instead of writing them itself (syngen.role=dispatcher).
+   */
+  public boolean dispatchesChunks() {
+    return role.equals("dispatcher");
+  }
+
+  /** Whether this server writes chunks that a dispatcher queued (syngen.role=executor). */
+  public boolean executesChunks() {
+    return role.equals("executor");
+  }
+
+  public String role() {
+    return role;
+  }
+
+  /** How long a dispatched chunk may take before its partition fails (no executor took it). */
+  public long chunkTimeoutSeconds() {
+    return chunkTimeoutSeconds;
   }
 }

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * At start, marks runs left pending or running by a previous server process as failed
  * ("interrupted"), so their status is true and POST /runs/{id}/restart can resume them. Disable
- * with syngen.runs.recover-on-start=false when several servers share one history database.
+ * with syngen.runs.recover-on-start=false when several servers share one history database; an
+ * executor server (syngen.role=executor) never does it, since the dispatcher owns the runs.
  */
 @Singleton
 @Startup
@@ -35,9 +36,13 @@ public class RunRecovery {
   @ConfigProperty(name = "syngen.runs.recover-on-start", defaultValue = "true")
   boolean enabled;
 
+  @Inject
+  @ConfigProperty(name = "syngen.role", defaultValue = "standalone")
+  String role;
+
   @PostConstruct
   void markInterrupted() {
-    if (!enabled) {
+    if (!enabled || role.equals("executor")) {
       return;
     }
     for (RunRecord r : runs.unfinished()) {

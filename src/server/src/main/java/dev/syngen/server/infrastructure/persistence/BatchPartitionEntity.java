@@ -30,4 +30,12 @@ public class BatchPartitionEntity {
 
   @Column(name = "bytes_written", nullable = false)
   long bytes;
+
+  /** The server that wrote the partition's last chunk (Liberty's wlp.server.name on a host). */
+  @Column(name = "server_name", length = 256)
+  String server;
+
+  /** Why the last chunk dispatched to an executor failed; null once a chunk succeeds. */
+  @Column(name = "error_message", length = 4000)
+  String error;
 }

@@ -35,6 +35,62 @@ public class JpaBatchJobs {
   }
 
   public void advance(String runId, String entity, long firstRow, long nextRow, long bytes) {
+    BatchPartitionEntity e = partition(runId, entity, firstRow);
+    e.nextRow = nextRow;
+    e.bytes = bytes;
+  }
+
+  /** An executor server wrote the partition up to {@code nextRow}, in a transaction of its own. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void advanceOn(
+      String server, String runId, String entity, long firstRow, long nextRow, long bytes) {
+    BatchPartitionEntity e = current(runId, entity, firstRow);
+    e.nextRow = Math.max(e.nextRow, nextRow);
+    e.bytes = Math.max(e.bytes, bytes);
+    e.server = server;
+    e.error = null;
+  }
+
+  /** An executor server failed to write a chunk of the partition; the dispatcher reads why. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void failedOn(String server, String runId, String entity, long firstRow, String error) {
+    BatchPartitionEntity e = current(runId, entity, firstRow);
+    e.server = server;
+    e.error = error;
+  }
+
+  /** The partition as committed now: a query, never the transaction's cached entity. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public ChunkPosition position(String runId, String entity, long firstRow) {
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT p.nextRow, p.bytes, p.server, p.error FROM BatchPartitionEntity p"
+                    + " WHERE p.id = :id",
+                Object[].class)
+            .setParameter("id", runId + "/" + entity + "/" + firstRow)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return new ChunkPosition(firstRow, 0, null, null);
+    }
+    Object[] r = rows.get(0);
+    return new ChunkPosition((Long) r[0], (Long) r[1], (String) r[2], (String) r[3]);
+  }
+
+  /**
+   * The partition's row as committed: another server may have changed it since this server's
+   * persistence cache last saw it, and a change computed against a stale copy would be lost.
+   */
+  private BatchPartitionEntity current(String runId, String entity, long firstRow) {
+    BatchPartitionEntity found =
+        em.find(BatchPartitionEntity.class, runId + "/" + entity + "/" + firstRow);
+    if (found == null) {
+      return partition(runId, entity, firstRow);
+    }
+    em.refresh(found);
+    return found;
+  }
+
+  private BatchPartitionEntity partition(String runId, String entity, long firstRow) {
     String id = runId + "/" + entity + "/" + firstRow;
     BatchPartitionEntity e = em.find(BatchPartitionEntity.class, id);
     if (e == null) {
@@ -43,10 +99,10 @@ public class JpaBatchJobs {
       e.runId = runId;
       e.entity = entity;
       e.firstRow = firstRow;
+      e.nextRow = firstRow;
       em.persist(e);
     }
-    e.nextRow = nextRow;
-    e.bytes = bytes;
+    return e;
   }
 
   public List<BatchPartitionProgress> partitions(String runId) {

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Starts a local syngen cluster: one dispatcher and N executor servers (docs/scale-out.md), each a
+# copy of a server this build created, on ports of their own, sharing one PostgreSQL history
+# database. Usage: liberty/cluster/start-local.sh [executors]   (default 2)
+#
+# Environment (defaults in brackets):
+#   SYNGEN_WLP_DIR            the Liberty of this build [src/server/target/liberty/wlp]; run
+#                             ./mvnw liberty:run once (then Ctrl-C) to create it
+#   SYNGEN_CLUSTER_TEMPLATE   the server copied for each member [syngenServer]
+#   SYNGEN_CLUSTER_PREFIX     member names: <prefix>Dispatcher, <prefix>Executor1… [syngenCluster]
+#   SYNGEN_CLUSTER_HTTP_PORTS comma-separated HTTP ports, dispatcher first [9180,9280,9380,…]
+#   SYNGEN_CLUSTER_HTTPS_PORTS likewise for HTTPS [9181,9281,9381,…]
+#   SYNGEN_JMS_PORT           the dispatcher's messaging port, which executors connect to [7276]
+#   SYNGEN_CLUSTER_EXECUTOR_THREADS  chunks an executor writes at once [2]
+#   SYNGEN_DB_HOST/PORT/NAME/SCHEMA/USER/PASSWORD  the shared history database
+#                             [127.0.0.1/5432/test/syngen_cluster/postgres/""]
+#   SYNGEN_CLUSTER_READY_SECONDS  how long to wait for every member's /health/ready [300]
+# Anything else in the environment (SYNGEN_ADMIN_PASSWORD, SYNGEN_BATCH_*) reaches every member.
+# liberty/cluster/stop-local.sh stops them.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+executors=${1:-2}
+wlp=${SYNGEN_WLP_DIR:-$root/src/server/target/liberty/wlp}
+template=${SYNGEN_CLUSTER_TEMPLATE:-syngenServer}
+prefix=${SYNGEN_CLUSTER_PREFIX:-syngenCluster}
+jms_port=${SYNGEN_JMS_PORT:-7276}
+ready_seconds=${SYNGEN_CLUSTER_READY_SECONDS:-300}
+
+if ! [[ $executors =~ ^[1-9][0-9]?$ ]]; then
+  echo "start-local.sh: executors is '$executors', but must be a number from 1 to 99; fix: e.g. start-local.sh 2" >&2
+  exit 2
+fi
+if [ ! -d "$wlp/usr/servers/$template" ]; then
+  echo "start-local.sh: no server $template in $wlp; fix: run ./mvnw liberty:run once (then Ctrl-C) first, or set SYNGEN_WLP_DIR and SYNGEN_CLUSTER_TEMPLATE" >&2
+  exit 2
+fi
+
+default_ports() { local first=$1 i out=""; for ((i = 0; i <= executors; i++)); do out+="${out:+,}$((first + 100 * i))"; done; echo "$out"; }
+IFS=, read -r -a http_ports <<< "${SYNGEN_CLUSTER_HTTP_PORTS:-$(default_ports 9180)}"
+IFS=, read -r -a https_ports <<< "${SYNGEN_CLUSTER_HTTPS_PORTS:-$(default_ports 9181)}"
+if [ "${#http_ports[@]}" -le "$executors" ] || [ "${#https_ports[@]}" -le "$executors" ]; then
+  echo "start-local.sh: SYNGEN_CLUSTER_HTTP_PORTS and SYNGEN_CLUSTER_HTTPS_PORTS need $((executors + 1)) ports each (dispatcher first)" >&2
+  exit 2
+fi
+
+export SYNGEN_DB_KIND=postgres
+export SYNGEN_DB_HOST=${SYNGEN_DB_HOST:-127.0.0.1} SYNGEN_DB_PORT=${SYNGEN_DB_PORT:-5432}
+export SYNGEN_DB_NAME=${SYNGEN_DB_NAME:-test} SYNGEN_DB_SCHEMA=${SYNGEN_DB_SCHEMA:-syngen_cluster}
+export SYNGEN_DB_USER=${SYNGEN_DB_USER:-postgres} SYNGEN_DB_PASSWORD=${SYNGEN_DB_PASSWORD:-}
+
+# A fresh copy of the template: its configuration and application, none of its state.
+member() {
+  local name=$1 dir=$wlp/usr/servers/$1
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  (cd "$wlp/usr/servers/$template" && tar --exclude=./logs --exclude=./workarea --exclude=./data \
+    --exclude=./messaging --exclude=./tranlog --exclude=./resources/security -cf - .) | (cd "$dir" && tar -xf -)
+}
+
+start() {
+  local name=$1 index=$2
+  shift 2
+  member "$name"
+  env HTTP_PORT="${http_ports[$index]}" HTTPS_PORT="${https_ports[$index]}" "$@" \
+    "$wlp/bin/server" start "$name" > /dev/null
+  echo "$name http://localhost:${http_ports[$index]}/"
+}
+
+names=("${prefix}Dispatcher")
+start "${prefix}Dispatcher" 0 SYNGEN_ROLE=dispatcher SYNGEN_JMS_PORT="$jms_port" &
+for ((i = 1; i <= executors; i++)); do
+  names+=("${prefix}Executor$i")
+  # executors never recover runs at start and listen on no messaging port of their own
+  start "${prefix}Executor$i" "$i" SYNGEN_ROLE=executor SYNGEN_JMS_PORT=-1 \
+    SYNGEN_CLUSTER_DISPATCHER="localhost:$jms_port" \
+    SYNGEN_CLUSTER_EXECUTOR_THREADS="${SYNGEN_CLUSTER_EXECUTOR_THREADS:-2}" &
+done
+wait
+
+# Ready means started, history database reachable and, for an executor, connected to the engine.
+deadline=$((SECONDS + ready_seconds))
+for ((i = 0; i <= executors; i++)); do
+  until curl -fs -o /dev/null "http://localhost:${http_ports[$i]}/health/ready"; do
+    if [ $SECONDS -ge $deadline ]; then
+      echo "start-local.sh: ${names[$i]} not ready after ${ready_seconds} s; see $wlp/usr/servers/${names[$i]}/logs/messages.log" >&2
+      exit 1
+    fi
+    sleep 2
+  done
+done
+echo "cluster ready: ${names[*]}"

@@ -1,0 +1,127 @@
+package dev.syngen.server.application.batch;
+
+import dev.syngen.core.engine.RangeWriter;
+import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.core.sink.PartitionCommits;
+import dev.syngen.core.sink.Redactor;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.TableMode;
+import dev.syngen.server.application.run.PreparedRun;
+import dev.syngen.server.application.run.RunPlanner;
+import dev.syngen.server.application.target.TargetGateway;
+import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
+import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The executor's side of a chunk: prepares the run again from the shared history database (its
+ * scenario, seed, as_of and target by id, credentials from this server's own configuration), writes
+ * the rows the target's partition marker does not hold yet, and records in the history database how
+ * far the partition has come and on which server — or why the chunk failed.
+ */
+@ApplicationScoped
+public class ExecutorChunks {
+  private static final Logger LOG = Logger.getLogger(ExecutorChunks.class.getName());
+  private static final Set<RunStatus> FINISHED =
+      Set.of(RunStatus.SUCCESS, RunStatus.FAILED, RunStatus.CANCELLED);
+
+  @Inject JpaRunRepository repository;
+  @Inject RunPlanner planner;
+  @Inject TargetGateway gateway;
+  @Inject JpaBatchJobs jobs;
+  @Inject SyngenSettings settings;
+
+  private final Map<String, OpenRun> open = new ConcurrentHashMap<>();
+
+  /** This server's name in partition records: the Liberty server on its host. */
+  public static String serverName() {
+    String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+    return System.getProperty("wlp.server.name", "server") + "@" + host;
+  }
+
+  public void write(ChunkOrder order) {
+    closeFinishedRuns();
+    try {
+      OpenRun run = open.computeIfAbsent(order.runId(), this::open);
+      long bytes =
+          run.write(order) + jobs.position(order.runId(), order.entity(), order.firstRow()).bytes();
+      jobs.advanceOn(
+          serverName(), order.runId(), order.entity(), order.firstRow(), order.to(), bytes);
+    } catch (RuntimeException e) {
+      String why =
+          Redactor.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      LOG.log(Level.WARNING, "run " + order.runId() + ": " + order + " failed: " + why);
+      jobs.failedOn(serverName(), order.runId(), order.entity(), order.firstRow(), why);
+    }
+  }
+
+  private OpenRun open(String runId) {
+    RunRecord record =
+        repository
+            .find(runId)
+            .orElseThrow(
+                () -> new IllegalStateException("run " + runId + " is not in the history"));
+    PreparedRun p = planner.replay(record, repository.spec(runId).orElseThrow());
+    Sink sink = gateway.open(p.target(), p.traffic().context(p.plan(), runId));
+    try {
+      // the dispatcher's first step created the tables: only check them, never replace them
+      sink.prepare(p.plan().included(), TableMode.APPEND_ONLY);
+      if (sink instanceof PartitionCommits commits) {
+        commits.prepareMarkers();
+      }
+    } catch (RuntimeException e) {
+      sink.close();
+      throw e;
+    }
+    LOG.info("run " + runId + ": writing its chunks on " + serverName());
+    return new OpenRun(runId, p, sink, new RangeWriter(settings.batchSize()));
+  }
+
+  /** Closes the targets of runs that have ended, so an executor holds no connection for them. */
+  private void closeFinishedRuns() {
+    for (OpenRun run : open.values()) {
+      boolean ended =
+          repository.find(run.runId).map(r -> FINISHED.contains(r.status())).orElse(true);
+      if (ended && open.remove(run.runId, run)) {
+        run.sink.close();
+      }
+    }
+  }
+
+  @PreDestroy
+  void closeAll() {
+    open.values().forEach(r -> r.sink.close());
+    open.clear();
+  }
+
+  private record OpenRun(String runId, PreparedRun plan, Sink sink, RangeWriter writer) {
+    /** Writes what the target does not hold yet of the chunk; returns the bytes written now. */
+    long write(ChunkOrder order) {
+      CompiledEntity e =
+          plan.plan().included().stream()
+              .filter(c -> c.name().equals(order.entity()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "run " + runId + " has no entity " + order.entity()));
+      long from = order.from();
+      if (sink instanceof PartitionCommits commits) {
+        from = Math.max(from, commits.committedNext(runId, e, order.firstRow()).orElse(from));
+      }
+      return from < order.to()
+          ? writer.write(sink, runId, e, order.firstRow(), from, order.to())
+          : 0;
+    }
+  }
+}

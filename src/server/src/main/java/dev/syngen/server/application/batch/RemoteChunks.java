@@ -1,0 +1,67 @@
+package dev.syngen.server.application.batch;
+
+import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.server.infrastructure.persistence.ChunkPosition;
+import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The dispatcher's side of a chunk: queue it for the executors, then wait until the shared history
+ * database shows the partition written past it (or the executor's error). The partition's
+ * checkpoint stays in this server's job repository, so a stopped or failed run restarts here.
+ */
+@ApplicationScoped
+public class RemoteChunks {
+  private static final long POLL_MILLIS = 100;
+
+  @Inject ChunkQueue queue;
+  @Inject JpaBatchJobs jobs;
+  @Inject BatchSettings settings;
+
+  /** Writes a chunk on an executor; returns the partition's bytes written so far. */
+  public long write(BatchRun run, CompiledEntity e, long first, RowSpan span) {
+    try {
+      return dispatch(run, e, first, span);
+    } catch (RuntimeException ex) {
+      run.failed(ex);
+      throw ex;
+    }
+  }
+
+  private long dispatch(BatchRun run, CompiledEntity e, long first, RowSpan span) {
+    ChunkOrder order = new ChunkOrder(run.id(), e.name(), first, span.from(), span.to());
+    queue.send(order);
+    long deadline = System.nanoTime() + settings.chunkTimeoutSeconds() * 1_000_000_000L;
+    while (true) {
+      ChunkPosition at = jobs.position(run.id(), e.name(), first);
+      if (at.nextRow() >= span.to()) {
+        run.progress().at(e, first, span.to(), at.bytes());
+        return at.bytes();
+      }
+      if (at.error() != null) {
+        throw new IllegalStateException(
+            order + " failed on server " + at.server() + ": " + at.error());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "no executor wrote "
+                + order
+                + " within "
+                + settings.chunkTimeoutSeconds()
+                + " s (syngen.cluster.chunk-timeout-seconds); start an executor server"
+                + " (SYNGEN_ROLE=executor) connected to this dispatcher and restart the run");
+      }
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for an executor", e);
+    }
+  }
+}

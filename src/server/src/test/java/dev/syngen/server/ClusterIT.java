@@ -1,0 +1,246 @@
+package dev.syngen.server;
+
+import static dev.syngen.server.PgTables.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A local cluster started by liberty/cluster/start-local.sh — one dispatcher and two executor
+ * servers, copies of syngenServerBatchIT, sharing a PostgreSQL history database — runs a batch run
+ * of three dependency levels: its partitions are written on both executors (the history records the
+ * server of each), and the tables hold exactly what the command line writes for the same scenario.
+ */
+class ClusterIT {
+  private static final String PREFIX = "syngenClusterIT";
+  private static final String SCENARIO =
+      "{\"id\":\"it-cluster\",\"name\":\"it-cluster\",\"seed\":29,"
+          + "\"as_of\":\"2026-01-01T00:00:00Z\",\"entities\":["
+          + "{\"name\":\"customers\",\"rows\":20000,\"columns\":["
+          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
+          + "{\"name\":\"full_name\",\"type\":\"string\",\"generator\":{\"type\":\"faker_name\"}}]},"
+          + "{\"name\":\"orders\",\"rows\":60000,\"columns\":["
+          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
+          + "{\"name\":\"customer_id\",\"type\":\"bigint\",\"generator\":{\"type\":\"fk\","
+          + "\"params\":{\"entity\":\"customers\",\"column\":\"id\"}}}]},"
+          + "{\"name\":\"items\",\"rows\":100000,\"columns\":["
+          + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
+          + "{\"name\":\"order_id\",\"type\":\"bigint\",\"generator\":{\"type\":\"fk\","
+          + "\"params\":{\"entity\":\"orders\",\"column\":\"id\"}}},"
+          + "{\"name\":\"amount\",\"type\":\"double\",\"generator\":{\"type\":\"uniform_float\","
+          + "\"params\":{\"min\":1,\"max\":500}}}]}]}";
+  private static final Map<String, Long> TABLES =
+      Map.of("customers", 20_000L, "orders", 60_000L, "items", 100_000L);
+
+  private static final String SCHEMAS_PREFIX =
+      "syngen_cluster_it_" + UUID.randomUUID().toString().substring(0, 8);
+  private static final List<String> SCHEMAS = new ArrayList<>();
+  private static final Map<String, String> ENV = new HashMap<>();
+  private static String history;
+  private static Api api;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    history = schema("history");
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + history);
+    }
+    String admin = "cluster-it-admin-" + UUID.randomUUID();
+    String viewer = "cluster-it-viewer-" + UUID.randomUUID();
+    ENV.putAll(
+        LibertyProcess.postgresHistory(
+            history,
+            Map.of(
+                "SYNGEN_ADMIN_PASSWORD", admin,
+                "SYNGEN_VIEWER_PASSWORD", viewer,
+                "SYNGEN_BATCH_THRESHOLD_ROWS", "10000",
+                "SYNGEN_BATCH_PARTITION_ROWS", "20000",
+                "SYNGEN_BATCH_CHECKPOINT_ROWS", "5000",
+                "SYNGEN_CLUSTER_EXECUTOR_THREADS", "1",
+                "SYNGEN_CLUSTER_CHUNK_TIMEOUT_SECONDS", "90")));
+    String dispatcherPort = ENV.remove("HTTP_PORT");
+    ENV.remove("HTTPS_PORT");
+    ENV.put("SYNGEN_WLP_DIR", LibertyProcess.WLP_DIR.toAbsolutePath().toString());
+    ENV.put("SYNGEN_CLUSTER_TEMPLATE", "syngenServerBatchIT");
+    ENV.put("SYNGEN_CLUSTER_PREFIX", PREFIX);
+    ENV.put("SYNGEN_CLUSTER_HTTP_PORTS", dispatcherPort + "," + free() + "," + free());
+    ENV.put("SYNGEN_CLUSTER_HTTPS_PORTS", free() + "," + free() + "," + free());
+    ENV.put("SYNGEN_JMS_PORT", free());
+    String out = script("start-local.sh", "2");
+    assertTrue(out.contains("cluster ready"), out);
+    api = new Api(java.net.URI.create("http://localhost:" + dispatcherPort + "/"), admin, viewer);
+    api.awaitReady(Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    script("stop-local.sh");
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement()) {
+      for (String schema : SCHEMAS) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  @Test
+  void aRunsPartitionsRunOnBothExecutorsAndWriteTheRowsOfTheCommandLine() throws Exception {
+    String target = schema("cluster");
+    String id = start(SCENARIO, target);
+    JsonNode done =
+        api.awaitRun(id, Set.of("success", "failed", "cancelled"), Duration.ofSeconds(180));
+    assertEquals("success", done.path("status").asText(), done.toString());
+
+    Set<String> servers = new TreeSet<>();
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT entity_name, first_row, server_name FROM "
+                    + history
+                    + ".syngen_batch_partition WHERE run_id = '"
+                    + id
+                    + "'")) {
+      int partitions = 0;
+      while (rs.next()) {
+        partitions++;
+        String server = rs.getString(3);
+        assertTrue(
+            server != null && server.startsWith(PREFIX + "Executor"),
+            rs.getString(1) + " from row " + rs.getLong(2) + " written by " + server);
+        servers.add(server.substring(0, server.indexOf('@')));
+      }
+      assertEquals(1 + 3 + 5, partitions, "partitions of 20,000 rows");
+    }
+    assertEquals(Set.of(PREFIX + "Executor1", PREFIX + "Executor2"), servers);
+
+    String cli = schema("cli");
+    cliRun(cli);
+    for (Map.Entry<String, Long> t : TABLES.entrySet()) {
+      assertEquals(t.getValue(), count(target, t.getKey()), t.getKey() + " rows");
+      assertEquals(checksum(cli, t.getKey()), checksum(target, t.getKey()), t.getKey() + " values");
+    }
+  }
+
+  @Test
+  void aCancelStopsTheExecutorsAtTheirChunkInFlight() throws Exception {
+    String target = schema("cancelled");
+    long items = 1_000_000;
+    String id = start(SCENARIO.replace("\"rows\":100000", "\"rows\":" + items), target);
+    PgTables.awaitRows(target, "items", 1);
+    long t0 = System.nanoTime();
+    Api.Reply cancel = api.admin("POST", "api/v1/runs/" + id + "/cancel", null);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(200, cancel.status(), cancel.toString());
+    assertEquals("cancelled", cancel.json().path("status").asText(), cancel.toString());
+    assertTrue(millis < 10_000, "cancel took " + millis + " ms");
+    long rows = count(target, "items");
+    assertTrue(rows < items, "cancelled after the last row");
+    Thread.sleep(2_000);
+    assertEquals(rows, count(target, "items"), "an executor wrote after the run was cancelled");
+  }
+
+  private static String start(String scenario, String target) {
+    Api.Reply r =
+        api.admin(
+            "POST",
+            "api/v1/runs",
+            "{\"scenario\":"
+                + scenario
+                + ",\"parallelism\":4,\"target\":{\"kind\":\"postgres\",\"dsn\":\""
+                + RunsIT.pgDsn()
+                + "\",\"schema\":\""
+                + target
+                + "\"}}");
+    assertEquals(202, r.status(), r.toString());
+    return r.json().path("id").asText();
+  }
+
+  private static String schema(String role) {
+    String name = SCHEMAS_PREFIX + "_" + role;
+    SCHEMAS.add(name);
+    return name;
+  }
+
+  private static String free() throws Exception {
+    return String.valueOf(LibertyProcess.freePort());
+  }
+
+  /** Runs a script of liberty/cluster with the cluster's environment; returns its output. */
+  private static String script(String name, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", "liberty/cluster/" + name));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().putAll(ENV);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(600, TimeUnit.SECONDS), name + " did not finish: " + out);
+    assertEquals(0, p.exitValue(), name + ": " + out);
+    return out;
+  }
+
+  /** The same scenario and seed through the command line: one process, no cluster. */
+  private static void cliRun(String schema) throws Exception {
+    Path dir = Files.createTempDirectory("syngen-cluster-it");
+    Path scenario = Files.writeString(dir.resolve("scenario.json"), SCENARIO);
+    Path target =
+        Files.writeString(
+            dir.resolve("target.yaml"),
+            "id: cluster-it\nkind: postgres\ndsn: "
+                + RunsIT.pgDsn()
+                + "\nschema: "
+                + schema
+                + "\n");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("syngen.it.cli.jar", "target/syngen-cli.jar"),
+                "run",
+                "start",
+                "-q",
+                "--history-dir=" + dir.resolve("history"),
+                "--scenario=" + scenario,
+                "--target=" + target)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI run did not finish: " + out);
+    assertEquals(0, p.exitValue(), out);
+  }
+
+  private static String checksum(String schema, String table) throws SQLException {
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM "
+                    + schema
+                    + "."
+                    + table
+                    + " t")) {
+      assertTrue(rs.next());
+      return rs.getString(1);
+    }
+  }
+}
