@@ -14,12 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A small client for the REST API of a running syngen server: anonymous, admin and viewer calls,
@@ -90,21 +94,45 @@ final class Api {
   }
 
   void awaitReady(Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        Reply r = anonymous("GET", "health/ready", null);
-        if (r.status() == 200) {
-          return;
-        }
-        last = r.status() + " " + r.body();
-      } catch (RuntimeException e) {
-        last = e.toString();
-      }
-      sleep(500);
+    await(
+        base + "health/ready UP",
+        timeout,
+        Duration.ofMillis(500),
+        () -> {
+          try {
+            Reply r = anonymous("GET", "health/ready", null);
+            return r.status() + " " + r.body();
+          } catch (RuntimeException e) {
+            return e.toString();
+          }
+        },
+        seen -> seen.startsWith("200 "));
+  }
+
+  /**
+   * Reads {@code read} every {@code every} (the first time at once) until {@code done} holds and
+   * returns that value (Awaitility); after {@code timeout} fails naming {@code what} and the last
+   * value read.
+   */
+  static <T> T await(
+      String what, Duration timeout, Duration every, Callable<T> read, Predicate<T> done) {
+    AtomicReference<T> last = new AtomicReference<>();
+    try {
+      return Awaitility.await(what)
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(every)
+          .until(
+              () -> {
+                T value = read.call();
+                last.set(value);
+                return value;
+              },
+              done);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "not within " + timeout.toSeconds() + " s: " + what + "; last: " + last.get(), e);
     }
-    throw new AssertionError(base + "health/ready not UP after " + timeout + ": " + last);
   }
 
   Reply anonymous(String method, String path, String json) {
@@ -151,17 +179,22 @@ final class Api {
 
   /** Polls GET /runs/{id} until its status is one of {@code statuses}. */
   JsonNode awaitRun(String id, Set<String> statuses, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = viewer("GET", "api/v1/runs/" + id, null).json();
-      if (statuses.contains(run.path("status").asText())) {
-        return run;
-      }
-      sleep(100);
-    }
-    throw new AssertionError(
-        "run " + id + " not in " + statuses + " after " + timeout + ": " + run);
+    return await(
+        "run " + id + " in " + statuses,
+        timeout,
+        Duration.ofMillis(100),
+        () -> viewer("GET", "api/v1/runs/" + id, null).json(),
+        run -> statuses.contains(run.path("status").asText()));
+  }
+
+  /** Polls GET /runs/{id} until it has generated at least {@code rows} rows. */
+  JsonNode awaitRows(String id, long rows, Duration timeout) {
+    return await(
+        "run " + id + " to generate " + rows + " rows",
+        timeout,
+        Duration.ofMillis(20),
+        () -> viewer("GET", "api/v1/runs/" + id, null).json(),
+        run -> run.path("progress_rows_generated").asLong() >= rows);
   }
 
   JsonNode awaitFinished(String id) {

@@ -2,7 +2,6 @@ package dev.syngen.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -243,17 +243,15 @@ class HardeningIT {
       }
     }
     // closing the clients frees their slots: a new stream is admitted again
-    Api.Reply again = null;
-    for (int i = 0; i < 50; i++) {
-      again =
-          generate(
-              "{\"scenario_id\":\"iot-demo\",\"entity\":\"telemetry\",\"count\":2,\"seed\":1}");
-      if (again.status() == 200) {
-        break;
-      }
-      Api.sleep(200);
-    }
-    assertNotEquals(null, again);
+    Api.Reply again =
+        Api.await(
+            "a new stream to be admitted",
+            Duration.ofSeconds(10),
+            Duration.ofMillis(200),
+            () ->
+                generate(
+                    "{\"scenario_id\":\"iot-demo\",\"entity\":\"telemetry\",\"count\":2,\"seed\":1}"),
+            r -> r.status() == 200);
     assertEquals(200, again.status(), again.toString());
   }
 

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The Liberty server that {@code ./mvnw verify} starts for the integration tests (its address comes
@@ -25,24 +24,23 @@ public final class ItServer {
     }
     String configured = System.getProperty("syngen.base.url", "http://localhost:9080");
     URI base = URI.create(configured.endsWith("/") ? configured : configured + "/");
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    String lastSeen = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        HttpResponse<String> r =
-            CLIENT.send(
-                HttpRequest.newBuilder(base.resolve("health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          ready = base;
-          return base;
-        }
-        lastSeen = r.statusCode() + " " + r.body();
-      } catch (IOException e) {
-        lastSeen = e.toString();
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("server at " + base + " not ready within 60 s; last: " + lastSeen);
+    Api.await(
+        "server at " + base + " ready",
+        Duration.ofSeconds(60),
+        Duration.ofMillis(500),
+        () -> {
+          try {
+            HttpResponse<String> r =
+                CLIENT.send(
+                    HttpRequest.newBuilder(base.resolve("health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+          } catch (IOException e) {
+            return e.toString();
+          }
+        },
+        seen -> seen.startsWith("200 "));
+    ready = base;
+    return base;
   }
 }

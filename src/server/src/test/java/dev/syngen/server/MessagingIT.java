@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -88,21 +87,19 @@ class MessagingIT {
 
   /** Polls the run until the consumer has a complete check of {@code entities} entities. */
   private static JsonNode awaitChecks(String id, int entities, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    JsonNode run = null;
-    while (Instant.now().isBefore(deadline)) {
-      run = api.viewer("GET", "api/v1/runs/" + id, null).json();
-      JsonNode checks = run.path("consumer_checks");
-      int complete = 0;
-      for (JsonNode c : checks) {
-        complete += c.path("complete").asBoolean() ? 1 : 0;
-      }
-      if (complete == entities) {
-        return checks;
-      }
-      Api.sleep(250);
-    }
-    throw new AssertionError(
-        "the consumer did not verify run " + id + " in " + timeout + ": " + run);
+    JsonNode run =
+        Api.await(
+            "the consumer to verify run " + id,
+            timeout,
+            Duration.ofMillis(250),
+            () -> api.viewer("GET", "api/v1/runs/" + id, null).json(),
+            r -> {
+              int complete = 0;
+              for (JsonNode c : r.path("consumer_checks")) {
+                complete += c.path("complete").asBoolean() ? 1 : 0;
+              }
+              return complete == entities;
+            });
+    return run.path("consumer_checks");
   }
 }

@@ -44,13 +44,11 @@ final class PgTables {
 
   /** Waits until the table holds at least {@code rows} committed rows. */
   static void awaitRows(String schema, String table, long rows) throws SQLException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (tableExists(schema, table) && count(schema, table) >= rows) {
-        return;
-      }
-      Api.sleep(20);
-    }
-    throw new AssertionError(schema + "." + table + " never held " + rows + " rows");
+    Api.await(
+        schema + "." + table + " to hold " + rows + " rows",
+        Duration.ofSeconds(60),
+        Duration.ofMillis(20),
+        () -> tableExists(schema, table) ? count(schema, table) : -1L,
+        n -> n >= rows);
   }
 }

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,11 +144,8 @@ class PostgresHistoryIT {
                 + "_data\"}}");
     assertEquals(202, r.status(), r.toString());
     String id = r.json().path("id").asText();
-    JsonNode run = api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
-    while (run.path("progress_rows_generated").asLong() == 0) {
-      Api.sleep(50);
-      run = api.viewer("GET", "api/v1/runs/" + id, null).json();
-    }
+    api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
+    JsonNode run = api.awaitRows(id, 1, Duration.ofSeconds(30));
     assertEquals("running", run.path("status").asText(), run.toString());
     return id;
   }
@@ -164,11 +160,12 @@ class PostgresHistoryIT {
     assertNotNull(password, "no generated viewer password");
     assertEquals(24, password.length());
     Api viewer = new Api(anonymous.base(), null, password);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (viewer.viewer("GET", "api/v1/audit?limit=1", null).status() != 200) {
-      assertTrue(Instant.now().isBefore(deadline), "the generated viewer password never worked");
-      Api.sleep(250);
-    }
+    Api.await(
+        "the generated viewer password to work",
+        Duration.ofSeconds(120),
+        Duration.ofMillis(250),
+        () -> viewer.viewer("GET", "api/v1/audit?limit=1", null).status(),
+        status -> status == 200);
     anonymous.awaitReady(Duration.ofSeconds(120));
     String log = messagesLog();
     int first = log.indexOf(password);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.syngen.io.brokers.NatsServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,16 +73,14 @@ class ReadinessIT {
 
   /** Polls readiness until the named check has the status (or is "missing"); returns it. */
   private static JsonNode awaitCheck(Api api, String name, String wanted) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = api.anonymous("GET", "health/ready", null).json();
-      if (wanted.equals(status(last, name))) {
-        return find(last, name);
-      }
-      Api.sleep(250);
-    }
-    throw new AssertionError(name + " not " + wanted + " within 30 s: " + last);
+    JsonNode health =
+        Api.await(
+            name + " " + wanted,
+            Duration.ofSeconds(30),
+            Duration.ofMillis(250),
+            () -> api.anonymous("GET", "health/ready", null).json(),
+            h -> wanted.equals(status(h, name)));
+    return find(health, name);
   }
 
   private static JsonNode find(JsonNode health, String name) {

@@ -225,11 +225,8 @@ class RunsIT {
                 + ",\"target_id\":\""
                 + target
                 + "\",\"mode\":\"truncate\",\"parallelism\":1}");
-    JsonNode running = api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
-    while (running.path("progress_rows_generated").asLong() == 0) {
-      Api.sleep(50);
-      running = api.viewer("GET", "api/v1/runs/" + id, null).json();
-    }
+    api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
+    JsonNode running = api.awaitRows(id, 1, Duration.ofSeconds(30));
 
     long t0 = System.nanoTime();
     Api.Reply cancel = api.admin("POST", "api/v1/runs/" + id + "/cancel", null);

@@ -276,16 +276,16 @@ class ServerFaultsIT {
    * Waits until the run has generated at least {@code rows} rows (the orders are being written).
    */
   private static void awaitProgress(String id, long rows) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      JsonNode run = api.viewer("GET", "api/v1/runs/" + id, null).json();
-      assertFalse(run.path("status").asText().equals("success"), "finished before the fault");
-      if (run.path("progress_rows_generated").asLong() >= rows) {
-        return;
-      }
-      Api.sleep(10);
-    }
-    throw new AssertionError("run " + id + " never generated " + rows + " rows");
+    JsonNode run =
+        Api.await(
+            "run " + id + " to generate " + rows + " rows",
+            Duration.ofSeconds(60),
+            Duration.ofMillis(10),
+            () -> api.viewer("GET", "api/v1/runs/" + id, null).json(),
+            r ->
+                r.path("progress_rows_generated").asLong() >= rows
+                    || r.path("status").asText().equals("success"));
+    assertFalse(run.path("status").asText().equals("success"), "finished before the fault");
   }
 
   private static long lines(Path file) throws IOException {

@@ -94,13 +94,14 @@ class TargetStatusIT {
         assertEquals(201, r.status(), r.toString());
         ids.add(id);
       }
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      Api.Reply ready;
-      do {
-        Api.sleep(250);
-        ready = api.anonymous("GET", "health/ready", null);
-        assertEquals(200, ready.status(), ready.toString());
-      } while (!ready.body().contains("targets:more") && Instant.now().isBefore(deadline));
+      Api.Reply ready =
+          Api.await(
+              "readiness to fold the targets beyond the first into targets:more",
+              Duration.ofSeconds(30),
+              Duration.ofMillis(250),
+              () -> api.anonymous("GET", "health/ready", null),
+              r -> r.status() != 200 || r.body().contains("targets:more"));
+      assertEquals(200, ready.status(), ready.toString());
       assertEquals("UP", ready.json().path("status").asText(), ready.toString());
       assertTrue(ready.body().contains("targets:more"), ready.toString());
       Api.Reply all = api.anonymous("GET", "health", null);
@@ -113,18 +114,23 @@ class TargetStatusIT {
   }
 
   private static JsonNode awaitStatus(Api api, String id, String wanted) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonNode last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = api.viewer("GET", "api/v1/targets/status", null).json();
-      for (JsonNode t : last) {
-        if (id.equals(t.path("id").asText()) && wanted.equals(t.path("status").asText())) {
-          return t;
-        }
+    JsonNode all =
+        Api.await(
+            id + " " + wanted,
+            Duration.ofSeconds(30),
+            Duration.ofMillis(250),
+            () -> api.viewer("GET", "api/v1/targets/status", null).json(),
+            list -> entry(list, id, wanted) != null);
+    return entry(all, id, wanted);
+  }
+
+  private static JsonNode entry(JsonNode list, String id, String wanted) {
+    for (JsonNode t : list) {
+      if (id.equals(t.path("id").asText()) && wanted.equals(t.path("status").asText())) {
+        return t;
       }
-      Api.sleep(250);
     }
-    throw new AssertionError(id + " not " + wanted + " within 30 s: " + last);
+    return null;
   }
 
   private static int closedPort() throws IOException {
