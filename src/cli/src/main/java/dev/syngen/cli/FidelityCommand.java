@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -133,8 +134,7 @@ final class FidelityCommand implements Callable<Integer> {
       description = "Also write the report as a self-contained HTML page.")
   Path html;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json")
-  Output.Format format;
+  @Mixin FormatOption output;
 
   @Option(
       names = "--report-dir",
@@ -221,7 +221,7 @@ final class FidelityCommand implements Callable<Integer> {
     Path generation =
         judgement.generation() == null ? null : writeGeneration(judgement.generation());
     write(report);
-    if (generation != null && format != Output.Format.json) {
+    if (generation != null && !output.json()) {
       spec.commandLine().getOut().println("generation report: " + generation);
       spec.commandLine().getOut().flush();
     }
@@ -322,7 +322,7 @@ final class FidelityCommand implements Callable<Integer> {
       Files.writeString(html, HtmlReport.render(r), StandardCharsets.UTF_8);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, r);
       return;
     }

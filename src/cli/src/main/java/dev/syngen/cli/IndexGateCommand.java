@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -175,8 +176,7 @@ final class IndexGateCommand implements Callable<Integer> {
           "Where before.json, after.json, decision.json and report.html go (default: index-gate/<time>/ under the history directory).")
   Path reportDir;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json")
-  Output.Format format;
+  @Mixin FormatOption output;
 
   @Override
   public Integer call() throws IOException {
@@ -347,7 +347,7 @@ final class IndexGateCommand implements Callable<Integer> {
   }
 
   private void progress(PrintWriter err, String line) {
-    if (format != Output.Format.json) {
+    if (!output.json()) {
       err.println(line);
       err.flush();
     }
@@ -368,7 +368,7 @@ final class IndexGateCommand implements Callable<Integer> {
         IndexGateHtml.render(d, o.before(), o.after()),
         StandardCharsets.UTF_8);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, d);
       return d.verdict() == Verdict.GO ? 0 : FidelityCommand.EXIT_NO_GO;
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -25,9 +25,7 @@ final class LlmCommand {
   @Spec CommandSpec spec;
 
   @Command(name = "list", description = "List the provider profiles in the llm directory.")
-  int list(
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+  int list(@Mixin FormatOption output) {
     Workspace ws = new Workspace(root);
     List<Map<String, Object>> items = new ArrayList<>();
     for (LlmProvider p : ws.llm.providers().values()) {
@@ -40,7 +38,7 @@ final class LlmCommand {
       items.add(m);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, items);
       return 0;
     }
@@ -65,8 +63,7 @@ final class LlmCommand {
       description = "Send one tiny request to a provider; report latency, model and tokens.")
   int test(
       @Parameters(paramLabel = "PROVIDER", description = "Provider id.") String id,
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+      @Mixin FormatOption output) {
     Workspace ws = new Workspace(root);
     PrintWriter out = spec.commandLine().getOut();
     LlmRoute.Routed r = ws.llm.probe(id);
@@ -78,7 +75,7 @@ final class LlmCommand {
     m.put("input_tokens", r.answer().inputTokens());
     m.put("output_tokens", r.answer().outputTokens());
     m.put("cost", r.provider().cost(r.answer().inputTokens(), r.answer().outputTokens()));
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, m);
       return 0;
     }

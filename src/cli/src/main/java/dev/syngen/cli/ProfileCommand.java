@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -111,8 +112,7 @@ final class ProfileCommand implements Callable<Integer> {
       description = "A profile to show side by side (e.g. production versus generated).")
   Path compare;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or json")
-  Output.Format format;
+  @Mixin FormatOption output;
 
   @Override
   public Integer call() throws IOException {
@@ -144,7 +144,7 @@ final class ProfileCommand implements Callable<Integer> {
           out, FileRunRepository.mapper().writeValueAsString(p), StandardCharsets.UTF_8);
     }
     PrintWriter w = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(w, p);
     } else if (other == null) {
       print(w, p);

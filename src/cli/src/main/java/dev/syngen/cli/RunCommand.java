@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -257,8 +258,7 @@ final class RunCommand {
               names = {"-q", "--quiet"},
               description = "No progress output.")
           boolean quiet,
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+      @Mixin FormatOption output) {
     PlanOptions po = planOptions == null ? new PlanOptions() : planOptions;
     Map<String, Object> tree = new LinkedHashMap<>();
     po.into(tree);
@@ -286,7 +286,7 @@ final class RunCommand {
     Shard shard = shard(shardText, scenario, overrides, mode, targets, to);
     PrintWriter out = spec.commandLine().getOut();
     if (planOnly) {
-      printPlan(out, plan, shard, format);
+      printPlan(out, plan, shard, output.format);
       return 0;
     }
     Map<String, Object> recorded = recorded(in.overrides(), po);
@@ -320,8 +320,8 @@ final class RunCommand {
     if (progress instanceof ProgressBar bar) {
       bar.done();
     }
-    printRun(out, done, format);
-    if (format == Output.Format.table) {
+    printRun(out, done, output.format);
+    if (!output.json()) {
       LlmUsageTable.print(out, plan, ws.llm.usage());
     }
     if (done.status() != RunStatus.SUCCESS) {
@@ -420,8 +420,7 @@ final class RunCommand {
               description =
                   "Only runs with this status: pending, running, success, failed, cancelled.")
           String status,
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+      @Mixin FormatOption output) {
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be >= 1");
     }
@@ -438,7 +437,7 @@ final class RunCommand {
     }
     List<RunRecord> runs = new Workspace(root).history.list(limit, st);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, runs);
       return 0;
     }
@@ -462,17 +461,14 @@ final class RunCommand {
   @Command(
       name = "show",
       description = "Show one run: status, seed, as_of, config hash, per-entity stats, error.")
-  int show(
-      @Parameters(paramLabel = "<run-id>") String id,
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+  int show(@Parameters(paramLabel = "<run-id>") String id, @Mixin FormatOption output) {
     RunRecord r =
         new Workspace(root)
             .history
             .find(id)
             .orElseThrow(
                 () -> new IllegalArgumentException("no run '" + id + "'; run `syngen run list`"));
-    printRun(spec.commandLine().getOut(), r, format);
+    printRun(spec.commandLine().getOut(), r, output.format);
     return 0;
   }
 
@@ -489,8 +485,7 @@ final class RunCommand {
               paramLabel = "ID[,ID…]",
               description = "The run ids of all N shards, in any order; repeatable.")
           List<String> ids,
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+      @Mixin FormatOption output) {
     Workspace ws = new Workspace(root);
     Problems problems = new Problems();
     List<RunRecord> runs = new ArrayList<>();
@@ -505,7 +500,7 @@ final class RunCommand {
     RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
     RunRecord run = ShardCollector.collect(runs, coordinator.newId(), Instant.now());
     ws.history.save(run);
-    printRun(spec.commandLine().getOut(), run, format);
+    printRun(spec.commandLine().getOut(), run, output.format);
     return 0;
   }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,9 +35,7 @@ final class ScenarioCommand {
   @Spec CommandSpec spec;
 
   @Command(name = "list", description = "List the scenarios in the scenarios directory.")
-  int list(
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+  int list(@Mixin FormatOption output) {
     Workspace ws = new Workspace(root);
     List<Map<String, Object>> items = new ArrayList<>();
     for (Path f : ws.scenarios.files()) {
@@ -60,7 +59,7 @@ final class ScenarioCommand {
       items.add(m);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, items);
     } else if (items.isEmpty()) {
       out.println(
@@ -88,13 +87,10 @@ final class ScenarioCommand {
   }
 
   @Command(name = "show", description = "Show a scenario's entities and columns.")
-  int show(
-      @Parameters(paramLabel = "<id|path>") String id,
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+  int show(@Parameters(paramLabel = "<id|path>") String id, @Mixin FormatOption output) {
     Scenario s = new Workspace(root).scenarios.load(id);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, s);
       return 0;
     }

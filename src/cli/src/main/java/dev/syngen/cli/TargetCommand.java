@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -37,9 +37,7 @@ final class TargetCommand {
   }
 
   @Command(name = "list", description = "List the target profiles in the targets directory.")
-  int list(
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+  int list(@Mixin FormatOption output) {
     Workspace ws = new Workspace(root);
     List<Map<String, Object>> items = new ArrayList<>();
     for (Path f : ws.targets.files()) {
@@ -54,7 +52,7 @@ final class TargetCommand {
       items.add(m);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, items);
       return 0;
     }
@@ -72,13 +70,10 @@ final class TargetCommand {
   }
 
   @Command(name = "show", description = "Show a target profile (DSN redacted).")
-  int show(
-      @Parameters(paramLabel = "<id|path>") String id,
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+  int show(@Parameters(paramLabel = "<id|path>") String id, @Mixin FormatOption output) {
     TargetProfile t = new Workspace(root).target(id);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, view(t));
     } else {
       view(t).forEach((k, v) -> out.printf("%-8s %s%n", k, v));
@@ -98,15 +93,12 @@ final class TargetCommand {
   @Command(
       name = "test",
       description = "Connect and report latency, server version and permissions.")
-  int test(
-      @Parameters(paramLabel = "<id|path>") String id,
-      @Option(names = "--format", defaultValue = "table", description = "table or json")
-          Output.Format format) {
+  int test(@Parameters(paramLabel = "<id|path>") String id, @Mixin FormatOption output) {
     Workspace ws = new Workspace(root);
     TargetProfile t = ws.target(id);
     TargetTestResult r = ws.sinks.test(t);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Output.Format.json) {
+    if (output.json()) {
       Output.json(out, r);
     } else {
       out.printf(
