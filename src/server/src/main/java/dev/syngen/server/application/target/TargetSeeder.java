@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
@@ -26,7 +27,9 @@ import java.util.stream.Stream;
 
 /**
  * At start, adds every target profile of the targets directory whose id is not stored yet. Stored
- * targets win: a target changed over REST is not overwritten by its file.
+ * targets win: a target changed over REST is not overwritten by its file. Servers that share one
+ * history database (a dispatcher and its executors, replicas) may seed at the same moment: the one
+ * whose insert loses on the primary key leaves the target to the other and starts as usual.
  */
 @Singleton
 @Startup
@@ -47,7 +50,7 @@ public class TargetSeeder {
       TargetSpec spec = read(f, problems);
       if (spec == null) {
         LOG.warning("target file " + f + " skipped: " + problems.list());
-      } else if (store.create(spec, "file")) {
+      } else if (created(spec)) {
         audit.append(
             new AuditEntry(
                 clock.instant(),
@@ -64,6 +67,31 @@ public class TargetSeeder {
         LOG.info("target " + spec.id() + " added from " + f);
       }
     }
+  }
+
+  /** Stores the target; false if it is stored already, by this server or another. */
+  boolean created(TargetSpec spec) {
+    try {
+      return store.create(spec, "file");
+    } catch (RuntimeException e) {
+      if (!duplicateKey(e)) {
+        throw e;
+      }
+      LOG.info("target " + spec.id() + " was stored by another server at the same time");
+      return false;
+    }
+  }
+
+  /** Whether a failure's causes include an integrity-constraint violation (SQLState 23…). */
+  static boolean duplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static TargetSpec read(Path f, Problems problems) {
