@@ -1,6 +1,7 @@
 package dev.syngen.server.application.run;
 
 import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.Bands;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
@@ -23,6 +24,10 @@ import dev.syngen.server.application.target.StoredTarget;
 import dev.syngen.server.application.target.TargetResolver;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.llm.LlmCatalog;
+import dev.syngen.server.infrastructure.llm.RunLlm;
+import dev.syngen.server.infrastructure.llm.RunLlmUsage;
+import dev.syngen.server.infrastructure.persistence.JpaRunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaTargetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,15 +35,17 @@ import java.util.Optional;
 
 /**
  * Validates a run request completely — scenario, target, overrides, limits — and compiles its plan.
- * Every problem is collected with the request field it belongs to before anything fails.
+ * Every problem is collected with the request field it belongs to before anything fails. Each run
+ * compiles with its own {@code llm_text} binding ({@link RunLlm}): its mode, limits and usage.
  */
 @ApplicationScoped
 public class RunPlanner {
   @Inject ScenarioCatalog catalog;
   @Inject JpaTargetStore targets;
   @Inject TargetResolver resolver;
-  @Inject PlanCompiler compiler;
   @Inject SyngenSettings settings;
+  @Inject LlmCatalog llmCatalog;
+  @Inject JpaRunLlmUsage llmUsage;
 
   /** Throws {@link dev.syngen.core.scenario.ValidationException} with every problem found. */
   public PreparedRun prepare(RunRequest request) {
@@ -51,11 +58,15 @@ public class RunPlanner {
     TargetProfile profile = spec == null ? null : resolver.resolve(spec, field, problems);
     TrafficRequest traffic = request.traffic();
     boolean trafficOk = checkTraffic(traffic, profile, problems);
+    RunLlm llm = llmCatalog.forRun(request.llm());
     CompiledPlan plan =
         scenario == null || !trafficOk
             ? null
-            : compile(scenario, request.overrides(), request.band(), traffic, problems);
+            : compile(scenario, request.overrides(), request.band(), traffic, llm, problems);
     checkLimits(plan, problems);
+    if (!problems.isEmpty()) {
+      llm.close();
+    }
     problems.throwIfAny("run request");
     return new PreparedRun(
         plan,
@@ -67,7 +78,8 @@ public class RunPlanner {
         request.band(),
         traffic,
         request.mode() == null ? TableMode.CREATE_IF_MISSING : request.mode(),
-        request.parallelism() == null ? settings.defaultParallelism() : request.parallelism());
+        request.parallelism() == null ? settings.defaultParallelism() : request.parallelism(),
+        llm);
   }
 
   /**
@@ -82,8 +94,14 @@ public class RunPlanner {
     Problems problems = new Problems();
     Scenario scenario = ScenarioDocuments.read(spec.scenarioDocument(), "inline", "", problems);
     TargetProfile profile = resolver.resolve(spec.target(), "target", problems);
+    RunLlm llm =
+        llmCatalog.forRun(
+            llmUsage.find(run.id()).map(RunLlmUsage::mode).orElse(LlmService.Mode.ONLINE));
     CompiledPlan plan =
-        scenario == null ? null : compile(scenario, overrides, band, traffic, problems);
+        scenario == null ? null : compile(scenario, overrides, band, traffic, llm, problems);
+    if (!problems.isEmpty() || !plan.configHash().equals(run.configHash())) {
+      llm.close();
+    }
     if (!problems.isEmpty()) {
       throw ApiException.conflict(
           "run " + run.id() + " cannot be prepared again: " + problems.list());
@@ -109,7 +127,8 @@ public class RunPlanner {
         band,
         traffic,
         mode,
-        run.parallelism());
+        run.parallelism(),
+        llm);
   }
 
   /**
@@ -121,7 +140,9 @@ public class RunPlanner {
       RunOverrides overrides,
       String band,
       TrafficRequest traffic,
+      RunLlm llm,
       Problems problems) {
+    PlanCompiler compiler = new PlanCompiler(llmCatalog.generators(llm));
     try {
       RunOverrides banded = Bands.apply(scenario, band, overrides);
       CompiledPlan plan = compiler.compile(scenario, banded, problems);

@@ -106,6 +106,7 @@ public class RunForm implements Serializable {
             wallClock),
         tableMode,
         null,
+        null,
         problems.list());
   }
 

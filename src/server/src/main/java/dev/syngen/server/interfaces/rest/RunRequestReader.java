@@ -1,5 +1,6 @@
 package dev.syngen.server.interfaces.rest;
 
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.scenario.Instants;
 import dev.syngen.core.scenario.Problems;
@@ -44,7 +45,8 @@ final class RunRequestReader {
               "band",
               "traffic",
               "mode",
-              "parallelism"));
+              "parallelism",
+              "llm"));
 
   private final Function<Object, String> toJson;
   private final int maxParallelism;
@@ -95,6 +97,7 @@ final class RunRequestReader {
           "must be between 1 and " + maxParallelism + ", got " + parallelism,
           "leave it out for the server's default");
     }
+    LlmService.Mode llm = llmMode(f.text("llm"), problems);
     return new RunRequest(
         scenarioId,
         document,
@@ -107,6 +110,7 @@ final class RunRequestReader {
         parallelism == null || parallelism < 1 || parallelism > maxParallelism
             ? null
             : parallelism.intValue(),
+        llm,
         problems.list());
   }
 
@@ -186,6 +190,22 @@ final class RunRequestReader {
         values[6],
         wallClock[0],
         values[TRAFFIC_FIELDS.indexOf("speed")]);
+  }
+
+  /** {@code llm}: online (llm_text columns may send requests) or offline (cached answers only). */
+  private static LlmService.Mode llmMode(String name, Problems problems) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return LlmService.Mode.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "llm",
+          "unknown LLM mode '" + name + "'",
+          "use online (llm_text columns may send requests) or offline (cached answers only)");
+      return null;
+    }
   }
 
   private static TableMode mode(String name, Problems problems) {

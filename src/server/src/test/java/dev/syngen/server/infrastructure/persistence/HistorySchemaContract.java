@@ -96,8 +96,14 @@ abstract class HistorySchemaContract {
           single(c, "SELECT message_text FROM SYNGEN_RUN_LOG WHERE run_id = 'run-before'"));
       assertEquals(
           "MARK_RAN",
-          single(c, "SELECT exectype FROM " + HistorySchema.CHANGELOG_TABLE),
+          single(
+              c, "SELECT exectype FROM " + HistorySchema.CHANGELOG_TABLE + " WHERE id LIKE 'V1-%'"),
           "V1 is recorded as already there, not run again");
+      assertEquals(
+          "EXECUTED",
+          single(
+              c, "SELECT exectype FROM " + HistorySchema.CHANGELOG_TABLE + " WHERE id LIKE 'V2-%'"),
+          "later versions apply as to any other database");
       assertEquals(fresh, catalog(c), "the upgraded schema is the one V1 creates");
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
@@ -114,7 +120,8 @@ abstract class HistorySchemaContract {
       Map<String, List<String>> once = catalog(c);
       HistorySchema.migrate(c);
       assertEquals(once, catalog(c));
-      assertEquals("EXECUTED", single(c, "SELECT exectype FROM " + HistorySchema.CHANGELOG_TABLE));
+      assertEquals(
+          "EXECUTED", single(c, "SELECT DISTINCT exectype FROM " + HistorySchema.CHANGELOG_TABLE));
     }
   }
 
