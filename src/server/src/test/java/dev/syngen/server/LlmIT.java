@@ -2,6 +2,7 @@ package dev.syngen.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,9 +179,51 @@ class LlmIT {
       assertTrue(
           noKey.body().contains("reads its API key from SYNGEN_IT_LLM_UNSET_KEY, which is not set"),
           noKey.toString());
+      Api.Reply test = api.admin("POST", "api/v1/llm/providers/" + unset + "/test", null);
+      assertEquals(409, test.status(), test.toString());
+      assertTrue(test.body().contains("SYNGEN_IT_LLM_UNSET_KEY"), test.toString());
     } finally {
       Files.deleteIfExists(llmDir.resolve(unset + ".yaml"));
     }
+  }
+
+  @Test
+  void providersAreListedWithoutKeysAndAnAdminCanTestOne() {
+    Api.Reply list = api.viewer("GET", "api/v1/llm/providers", null);
+    assertEquals(200, list.status(), list.toString());
+    JsonNode mine = null;
+    for (JsonNode p : list.json()) {
+      if (provider.equals(p.path("id").asText())) {
+        mine = p;
+      }
+    }
+    assertNotNull(mine, list.toString());
+    assertEquals("it-model", mine.path("model").asText());
+    assertEquals("127.0.0.1", mine.path("base_url_host").asText());
+    assertEquals("SYNGEN_IT_LLM_KEY", mine.path("api_key_env").asText());
+    assertTrue(mine.path("api_key_set").asBoolean(), mine.toString());
+    assertFalse(list.body().contains(stub.baseUrl()), "the base URL is shown as its host only");
+    assertKeyNowhere(list);
+
+    assertEquals(
+        403, api.viewer("POST", "api/v1/llm/providers/" + provider + "/test", null).status());
+    int before = stub.requests();
+    Api.Reply test = api.admin("POST", "api/v1/llm/providers/" + provider + "/test", null);
+    assertEquals(200, test.status(), test.toString());
+    assertEquals("it-model", test.json().path("model").asText(), test.toString());
+    assertTrue(test.json().path("latency_ms").asLong() >= 0, test.toString());
+    assertEquals(before + 1, stub.requests(), "one tiny request");
+
+    stub.failAlways(401);
+    try {
+      Api.Reply failed = api.admin("POST", "api/v1/llm/providers/" + provider + "/test", null);
+      assertEquals(502, failed.status(), failed.toString());
+      assertTrue(failed.body().contains("check the key"), failed.toString());
+      assertKeyNowhere(failed);
+    } finally {
+      stub.failAlways(0);
+    }
+    assertEquals(404, api.admin("POST", "api/v1/llm/providers/nowhere/test", null).status());
   }
 
   private static String serverLog() {
