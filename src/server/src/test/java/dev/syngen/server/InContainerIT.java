@@ -181,7 +181,7 @@ public class InContainerIT {
   private static RunRequest csvRun(String target, String scenario) {
     TargetSpec csv = new TargetSpec(target, target, "csv", "out/it/" + target, null, Map.of());
     return new RunRequest(
-        null, scenario, null, csv, RunOverrides.NONE, null, null, null, null, List.of());
+        null, scenario, null, csv, RunOverrides.NONE, null, null, null, null, null, List.of());
   }
 
   private static String customersAndOrders(long customers, long orders) {

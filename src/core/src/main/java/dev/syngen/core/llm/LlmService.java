@@ -14,7 +14,7 @@ import java.util.function.Function;
  * per run (or per command); provider clients, and so their limits and circuits, are shared by every
  * column of the run.
  */
-public final class LlmService {
+public final class LlmService implements AutoCloseable {
   /** Whether requests may be sent, or only cached answers used. */
   public enum Mode {
     ONLINE,
@@ -159,6 +159,12 @@ public final class LlmService {
     return clients.computeIfAbsent(
         provider.id(),
         id -> new ProviderClient(provider, transport, env, System::currentTimeMillis));
+  }
+
+  /** Stops the threads that send requests ahead; a long-lived server closes each run's service. */
+  @Override
+  public void close() {
+    senders.shutdownNow();
   }
 
   private static boolean isBlank(String s) {

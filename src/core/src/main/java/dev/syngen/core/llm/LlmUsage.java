@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LlmUsage {
   private final Map<Long, Column> columns = new ConcurrentHashMap<>();
+  private final Map<String, Column> providers = new ConcurrentHashMap<>();
 
   /** One column's counts; thread-safe. */
   public static final class Column {
@@ -22,6 +23,11 @@ public final class LlmUsage {
     private double cost;
     private long[] latencies = new long[64];
     private int n;
+    private final Map<String, Column> byProvider;
+
+    Column(Map<String, Column> byProvider) {
+      this.byProvider = byProvider;
+    }
 
     synchronized void hit() {
       cacheHits++;
@@ -37,6 +43,9 @@ public final class LlmUsage {
         latencies = Arrays.copyOf(latencies, n * 2);
       }
       latencies[n++] = r.latencyNanos();
+      if (byProvider != null) {
+        byProvider.computeIfAbsent(r.provider().id(), id -> new Column(null)).answered(r);
+      }
     }
 
     public synchronized Summary summary() {
@@ -56,13 +65,20 @@ public final class LlmUsage {
       double p95Millis) {}
 
   Column column(long key) {
-    return columns.computeIfAbsent(key, k -> new Column());
+    return columns.computeIfAbsent(key, k -> new Column(providers));
   }
 
   /** Summaries by column stream key, for the columns that asked anything. */
   public Map<Long, Summary> byColumn() {
     Map<Long, Summary> m = new java.util.TreeMap<>();
     columns.forEach((k, c) -> m.put(k, c.summary()));
+    return m;
+  }
+
+  /** Summaries by the id of the provider that answered, for the providers that answered. */
+  public Map<String, Summary> byProvider() {
+    Map<String, Summary> m = new java.util.TreeMap<>();
+    providers.forEach((id, c) -> m.put(id, c.summary()));
     return m;
   }
 

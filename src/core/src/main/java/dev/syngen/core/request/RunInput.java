@@ -1,5 +1,6 @@
 package dev.syngen.core.request;
 
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.traffic.TrafficRequest;
@@ -19,7 +20,8 @@ public record RunInput(
     String band,
     TrafficRequest traffic,
     TableMode mode,
-    Integer parallelism) {
+    Integer parallelism,
+    LlmService.Mode llm) {
   public RunInput {
     traffic = traffic == null ? TrafficRequest.NONE : traffic;
   }

@@ -1,5 +1,6 @@
 package dev.syngen.core.request;
 
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.problem.Problems;
 import dev.syngen.core.problem.TreeReader;
@@ -35,7 +36,8 @@ public final class RunRequestReader {
               "band",
               "traffic",
               "mode",
-              "parallelism"));
+              "parallelism",
+              "llm"));
 
   /** The fields of {@code traffic}, in the order of {@link TrafficRequest#KEYS}. */
   public static final List<String> TRAFFIC_FIELDS =
@@ -77,8 +79,25 @@ public final class RunRequestReader {
     TrafficRequest traffic = traffic(r, m.get("traffic"));
     TableMode mode = mode(r.text(m.get("mode"), "mode"), problems);
     Integer parallelism = parallelism(r.whole(m.get("parallelism"), "parallelism"), problems);
+    LlmService.Mode llm = llmMode(r.text(m.get("llm"), "llm"), problems);
     return new RunInput(
-        scenarioId, scenario, targetId, target, overrides, band, traffic, mode, parallelism);
+        scenarioId, scenario, targetId, target, overrides, band, traffic, mode, parallelism, llm);
+  }
+
+  /** {@code llm}: online (llm_text columns may send requests) or offline (cached answers only). */
+  private static LlmService.Mode llmMode(String name, Problems problems) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return LlmService.Mode.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "llm",
+          "unknown LLM mode '" + name + "'",
+          "use online (llm_text columns may send requests) or offline (cached answers only)");
+      return null;
+    }
   }
 
   private static Object scenario(Object v, Problems problems) {

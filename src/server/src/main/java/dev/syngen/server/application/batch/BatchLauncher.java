@@ -57,21 +57,32 @@ public class BatchLauncher {
 
   /**
    * Whether a run executes as batch jobs: a new run above the threshold without traffic shaping
-   * (which paces one ordered stream), with any number of dependency levels, or a restart of a run
-   * that already is one.
+   * (which paces one ordered stream) or llm_text columns, with any number of dependency levels, or
+   * a restart of a run that already is one.
    */
   public boolean takes(RunRecord run, PreparedRun prepared, Map<String, Long> resume) {
     if (!resume.isEmpty()) {
       return isBatchRun(run.id());
     }
-    return prepared.plan().totalRows() > batch.thresholdRows() && !prepared.traffic().any();
+    return prepared.plan().totalRows() > batch.thresholdRows()
+        && !prepared.traffic().any()
+        && !prepared.llm().used();
   }
 
   /**
    * Why a new run above the threshold stays on the executor, for its log; empty when it does not.
-   * Traffic shaping is the one reason: a rate or duration paces one ordered stream.
+   * Traffic shaping (a rate or duration paces one ordered stream) and llm_text columns are the
+   * reasons.
    */
   public Optional<String> executorReason(PreparedRun prepared) {
+    if (prepared.plan().totalRows() > batch.thresholdRows() && prepared.llm().used()) {
+      return Optional.of(
+          "runs on the run executor, not as a Jakarta Batch job, although it plans more than"
+              + " syngen.batch.threshold-rows ("
+              + batch.thresholdRows()
+              + ") rows: its llm_text columns share one set of provider limits, circuits and"
+              + " usage counts");
+    }
     if (prepared.plan().totalRows() > batch.thresholdRows() && prepared.traffic().any()) {
       return Optional.of(
           "runs on the run executor, not as a Jakarta Batch job, although it plans more than"

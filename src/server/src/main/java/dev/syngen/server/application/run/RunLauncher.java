@@ -8,6 +8,7 @@ import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.application.target.TargetGateway;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import dev.syngen.server.infrastructure.metrics.SyngenMetrics;
+import dev.syngen.server.infrastructure.persistence.JpaRunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
 import jakarta.annotation.Resource;
@@ -49,6 +50,7 @@ public class RunLauncher {
   @Inject BatchLauncher batch;
   @Inject Clock clock;
   @Inject SyngenMetrics metrics;
+  @Inject JpaRunLlmUsage llmUsage;
 
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();

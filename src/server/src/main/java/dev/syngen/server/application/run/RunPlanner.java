@@ -2,6 +2,7 @@ package dev.syngen.server.application.run;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RecordedOverrides;
@@ -22,8 +23,11 @@ import dev.syngen.server.application.target.StoredTarget;
 import dev.syngen.server.application.target.TargetResolver;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.llm.LlmCatalog;
+import dev.syngen.server.infrastructure.llm.RunLlm;
+import dev.syngen.server.infrastructure.llm.RunLlmUsage;
+import dev.syngen.server.infrastructure.persistence.JpaRunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaTargetStore;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -33,30 +37,29 @@ import java.util.Optional;
  * Looks up what a run request names — the scenario, the target — and hands it to the core's {@link
  * RunRules}, which decide the rest (band, traffic, payload targets, expectations, limits) as they
  * do for the command line. Every problem is collected with the request field it belongs to before
- * anything fails.
+ * anything fails. Each run compiles with its own {@code llm_text} binding ({@link RunLlm}): its
+ * mode, limits and usage.
  */
 @ApplicationScoped
 public class RunPlanner {
   @Inject ScenarioCatalog catalog;
   @Inject JpaTargetStore targets;
   @Inject TargetResolver resolver;
-  @Inject PlanCompiler compiler;
   @Inject SyngenSettings settings;
-  @Inject GeneratorRegistry generators;
+  @Inject LlmCatalog llmCatalog;
+  @Inject JpaRunLlmUsage llmUsage;
 
-  private RunRules rules;
-
-  @PostConstruct
-  void init() {
-    rules =
-        new RunRules(
-            compiler,
-            generators,
-            new RunRules.Limits(
-                Targets.MESSAGE_KINDS,
-                PayloadTemplates::problem,
-                settings.maxRunRows(),
-                "syngen.runs.max-rows"));
+  /** The core's rules over the generators of one run (its own {@code llm_text} binding). */
+  private RunRules rules(RunLlm llm) {
+    GeneratorRegistry generators = llmCatalog.generators(llm);
+    return new RunRules(
+        new PlanCompiler(generators),
+        generators,
+        new RunRules.Limits(
+            Targets.MESSAGE_KINDS,
+            PayloadTemplates::problem,
+            settings.maxRunRows(),
+            "syngen.runs.max-rows"));
   }
 
   /** Throws {@link dev.syngen.core.problem.ValidationException} with every problem found. */
@@ -68,15 +71,20 @@ public class RunPlanner {
     String field = request.target() != null ? "target" : "target_id";
     TargetProfile profile = spec == null ? null : resolver.resolve(spec, field, problems);
     TrafficRequest traffic = request.traffic();
+    RunLlm llm = llmCatalog.forRun(request.llm());
     CompiledPlan plan =
-        rules.plan(
-            source.scenario(),
-            "scenario",
-            request.overrides(),
-            request.band(),
-            traffic,
-            profile == null ? List.of() : List.of(profile),
-            problems);
+        rules(llm)
+            .plan(
+                source.scenario(),
+                "scenario",
+                request.overrides(),
+                request.band(),
+                traffic,
+                profile == null ? List.of() : List.of(profile),
+                problems);
+    if (!problems.isEmpty()) {
+      llm.close();
+    }
     problems.throwIfAny("run request");
     return new PreparedRun(
         plan,
@@ -88,7 +96,8 @@ public class RunPlanner {
         request.band(),
         traffic,
         request.mode() == null ? TableMode.CREATE_IF_MISSING : request.mode(),
-        request.parallelism() == null ? settings.defaultParallelism() : request.parallelism());
+        request.parallelism() == null ? settings.defaultParallelism() : request.parallelism(),
+        llm);
   }
 
   /**
@@ -103,8 +112,14 @@ public class RunPlanner {
     Problems problems = new Problems();
     Scenario scenario = ScenarioDocuments.read(spec.scenarioDocument(), "inline", "", problems);
     TargetProfile profile = resolver.resolve(spec.target(), "target", problems);
+    RunLlm llm =
+        llmCatalog.forRun(
+            llmUsage.find(run.id()).map(RunLlmUsage::mode).orElse(LlmService.Mode.ONLINE));
     CompiledPlan plan =
-        scenario == null ? null : rules.compile(scenario, overrides, band, traffic, problems);
+        scenario == null ? null : rules(llm).compile(scenario, overrides, band, traffic, problems);
+    if (!problems.isEmpty() || !plan.configHash().equals(run.configHash())) {
+      llm.close();
+    }
     if (!problems.isEmpty()) {
       throw ApiException.conflict(
           "run " + run.id() + " cannot be prepared again: " + problems.list());
@@ -130,7 +145,8 @@ public class RunPlanner {
         band,
         traffic,
         mode,
-        run.parallelism());
+        run.parallelism(),
+        llm);
   }
 
   /** A scenario and the document it was read from; either may be null after problems. */

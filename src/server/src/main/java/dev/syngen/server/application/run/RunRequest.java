@@ -1,5 +1,6 @@
 package dev.syngen.server.application.run;
 
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.problem.Problem;
 import dev.syngen.core.problem.Problems;
@@ -16,8 +17,9 @@ import java.util.function.Function;
 /**
  * A request to plan or start a run: a scenario by id or as a document, a target by id or inline
  * (neither: the server's default target), the overrides, the scenario's scale band (or null), the
- * traffic shape, table mode and parallelism (null: the server's default). {@code problems} are
- * those found while reading the request: the planner reports them together with its own, so one
+ * traffic shape, table mode, parallelism (null: the server's default) and whether llm_text columns
+ * may send requests (online, the default) or read only cached answers (offline). {@code problems}
+ * are those found while reading the request: the planner reports them together with its own, so one
  * answer lists everything. Every front end reads its input with {@link #read}.
  */
 public record RunRequest(
@@ -30,10 +32,12 @@ public record RunRequest(
     TrafficRequest traffic,
     TableMode mode,
     Integer parallelism,
+    LlmService.Mode llm,
     List<Problem> problems) {
   public RunRequest {
     problems = problems == null ? List.of() : List.copyOf(problems);
     traffic = traffic == null ? TrafficRequest.NONE : traffic;
+    llm = llm == null ? LlmService.Mode.ONLINE : llm;
   }
 
   /**
@@ -63,6 +67,7 @@ public record RunRequest(
         in.traffic(),
         in.mode(),
         in.parallelism(),
+        in.llm(),
         problems.list());
   }
 
@@ -83,6 +88,7 @@ public record RunRequest(
         traffic,
         mode,
         parallelism,
+        llm,
         all);
   }
 }

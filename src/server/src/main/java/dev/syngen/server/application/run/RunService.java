@@ -2,8 +2,10 @@ package dev.syngen.server.application.run;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.infrastructure.llm.RunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.RunLogEntry;
 import java.util.List;
+import java.util.Optional;
 
 /** The run use cases behind the REST API. */
 public interface RunService {
@@ -14,6 +16,9 @@ public interface RunService {
   RunRecord start(RunRequest request);
 
   RunRecord get(String id);
+
+  /** What a run's llm_text columns asked and cost; empty for a run without them. */
+  Optional<RunLlmUsage> llmUsage(String id);
 
   List<RunRecord> list(int limit, RunStatus status);
 

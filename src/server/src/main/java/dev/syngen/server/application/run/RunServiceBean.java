@@ -6,7 +6,9 @@ import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.llm.RunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.AuditEntry;
+import dev.syngen.server.infrastructure.persistence.JpaRunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
 import dev.syngen.server.infrastructure.persistence.RunLogEntry;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +44,7 @@ public class RunServiceBean implements RunService {
   @Inject RunLedger ledger;
   @Inject JpaRunRepository runs;
   @Inject JpaRunLog runLog;
+  @Inject JpaRunLlmUsage llmUsage;
   @Inject RequestTrace trace;
   @Inject SyngenSettings settings;
   @Inject Clock clock;
@@ -48,7 +52,9 @@ public class RunServiceBean implements RunService {
   @Override
   @PermitAll
   public PreparedRun plan(RunRequest request) {
-    return planner.prepare(request);
+    PreparedRun p = planner.prepare(request);
+    p.llm().close(); // a plan sends nothing
+    return p;
   }
 
   @Override
@@ -71,6 +77,13 @@ public class RunServiceBean implements RunService {
   @PermitAll
   public RunRecord get(String id) {
     return runs.find(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
+  }
+
+  @Override
+  @PermitAll
+  public Optional<RunLlmUsage> llmUsage(String id) {
+    get(id);
+    return llmUsage.find(id);
   }
 
   @Override

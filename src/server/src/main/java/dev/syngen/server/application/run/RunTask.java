@@ -9,6 +9,8 @@ import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.RunContext;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.traffic.TrafficRequest;
+import dev.syngen.server.infrastructure.llm.RunLlm;
+import dev.syngen.server.infrastructure.llm.RunLlmUsage;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +55,7 @@ final class RunTask implements Runnable {
       launcher.repository.save(last);
     } finally {
       try {
+        recordLlmUsage();
         launcher.metrics.runFinished(last);
         RunOutcomeLog.append(launcher.runLog, last, traceId);
       } finally {
@@ -91,6 +94,18 @@ final class RunTask implements Runnable {
       launcher.repository.save(committed);
     }
     return committed;
+  }
+
+  /** Stores what the run's llm_text columns asked and cost, and stops their request threads. */
+  private void recordLlmUsage() {
+    RunLlm llm = prepared.llm();
+    try {
+      llm.usage().ifPresent(u -> launcher.llmUsage.save(run.id(), RunLlmUsage.of(llm.mode(), u)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "run " + run.id() + ": its LLM usage could not be stored", e);
+    } finally {
+      llm.close();
+    }
   }
 
   private static String describe(RuntimeException e) {

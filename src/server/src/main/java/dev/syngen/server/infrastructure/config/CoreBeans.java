@@ -3,6 +3,7 @@ package dev.syngen.server.infrastructure.config;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.io.Targets;
+import dev.syngen.server.infrastructure.llm.LlmCatalog;
 import dev.syngen.server.infrastructure.messaging.ContainerConnectionFactories;
 import dev.syngen.server.infrastructure.messaging.JtaTransactions;
 import jakarta.annotation.PostConstruct;
@@ -13,8 +14,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The stateless core objects the server shares: generator registry, plan compiler, target kinds
- * (JMS through the container's connection factories and transactions), clock.
+ * The stateless core objects the server shares: generator registry (llm_text checked offline
+ * against the current provider profiles; runs bind their own), plan compiler, target kinds (JMS
+ * through the container's connection factories and transactions), clock.
  */
 @ApplicationScoped
 public class CoreBeans {
@@ -24,10 +26,11 @@ public class CoreBeans {
    */
   private static final List<String> DRIVERS = List.of("org.postgresql.Driver", "org.sqlite.JDBC");
 
-  private final GeneratorRegistry generators = GeneratorRegistry.builtins();
-  private final PlanCompiler compiler = new PlanCompiler(generators);
-
   @Inject JtaTransactions transactions;
+  @Inject LlmCatalog llm;
+
+  private GeneratorRegistry generators;
+  private PlanCompiler compiler;
 
   private Targets targets;
 
@@ -52,7 +55,9 @@ public class CoreBeans {
   }
 
   @PostConstruct
-  void openTargets() {
+  void open() {
+    generators = GeneratorRegistry.builtins().with(llm.checkingFactory());
+    compiler = new PlanCompiler(generators);
     targets = Targets.builtins(new ContainerConnectionFactories(), transactions);
   }
 

@@ -29,6 +29,14 @@ public class SyngenSettings {
   String outputDir;
 
   @Inject
+  @ConfigProperty(name = "syngen.llm.dir", defaultValue = "llm")
+  String llmDir;
+
+  @Inject
+  @ConfigProperty(name = "syngen.llm.cache-dir", defaultValue = "out/llm-cache")
+  String llmCacheDir;
+
+  @Inject
   @ConfigProperty(name = "syngen.default.target", defaultValue = "local-sqlite")
   String defaultTarget;
 
@@ -74,6 +82,16 @@ public class SyngenSettings {
 
   public Path targetsDir() {
     return home().resolve(targetsDir).normalize();
+  }
+
+  /** The LLM provider profiles ({@code llm/*.yaml}, docs/llm.md). */
+  public Path llmDir() {
+    return home().resolve(llmDir).normalize();
+  }
+
+  /** Where llm_text answers are cached (one JSON file per answer). */
+  public Path llmCacheDir() {
+    return home().resolve(llmCacheDir).normalize();
   }
 
   /** The only directory file and SQLite targets may write into. */

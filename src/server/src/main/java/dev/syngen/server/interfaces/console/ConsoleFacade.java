@@ -21,6 +21,7 @@ import dev.syngen.server.infrastructure.health.DependencyStatus;
 import dev.syngen.server.infrastructure.persistence.JpaAuditLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
 import dev.syngen.server.interfaces.view.AuditView;
+import dev.syngen.server.interfaces.view.LlmUsageView;
 import dev.syngen.server.interfaces.view.PlanView;
 import dev.syngen.server.interfaces.view.RunLogView;
 import dev.syngen.server.interfaces.view.RunView;
@@ -72,7 +73,8 @@ public class ConsoleFacade {
   }
 
   public RunView run(String id) {
-    return view(runService.get(id));
+    return view(runService.get(id))
+        .withLlm(runService.llmUsage(id).map(LlmUsageView::of).orElse(null));
   }
 
   /** The newest log lines of a run, newest first, at {@code minLevel} or above. */

@@ -7,6 +7,7 @@ import dev.syngen.server.application.messaging.ConsumerVerification;
 import dev.syngen.server.application.run.RunRequest;
 import dev.syngen.server.application.run.RunService;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.interfaces.view.LlmUsageView;
 import dev.syngen.server.interfaces.view.PlanView;
 import dev.syngen.server.interfaces.view.RunLogView;
 import dev.syngen.server.interfaces.view.RunView;
@@ -73,10 +74,12 @@ public class RunsResource {
   @Path("{id}")
   @Operation(
       summary =
-          "Show a run: status, seed, as_of, config hash, stats, progress, error and the example"
-              + " consumer's checks")
+          "Show a run: status, seed, as_of, config hash, stats, progress, error, the example"
+              + " consumer's checks and the LLM usage of its llm_text columns")
   public RunView get(@PathParam("id") String id) {
-    return view(runs.get(id)).withConsumerChecks(consumer.checksOf(id));
+    return view(runs.get(id))
+        .withConsumerChecks(consumer.checksOf(id))
+        .withLlm(runs.llmUsage(id).map(LlmUsageView::of).orElse(null));
   }
 
   @GET

@@ -39,7 +39,8 @@ import java.util.Map;
   "progressCurrentEntity",
   "rowsPerSecond",
   "etaSeconds",
-  "consumerChecks"
+  "consumerChecks",
+  "llm"
 })
 public record RunView(
     String id,
@@ -69,7 +70,8 @@ public record RunView(
     String progressCurrentEntity,
     Double rowsPerSecond,
     Long etaSeconds,
-    List<ConsumerCheckView> consumerChecks) {
+    List<ConsumerCheckView> consumerChecks,
+    LlmUsageView llm) {
 
   /** This view with the example consumer's checks (shown by {@code GET /runs/{id}}). */
   public RunView withConsumerChecks(List<ConsumerCheck> checks) {
@@ -101,7 +103,42 @@ public record RunView(
         progressCurrentEntity,
         rowsPerSecond,
         etaSeconds,
-        checks.stream().map(ConsumerCheckView::of).toList());
+        checks.stream().map(ConsumerCheckView::of).toList(),
+        llm);
+  }
+
+  /** This view with what the run's llm_text columns asked and cost (null: it has none). */
+  public RunView withLlm(LlmUsageView usage) {
+    return new RunView(
+        id,
+        status,
+        scenarioId,
+        scenarioName,
+        scenarioVersion,
+        targetId,
+        targetName,
+        targetKind,
+        targetDsn,
+        seed,
+        asOf,
+        configHash,
+        mode,
+        parallelism,
+        overrides,
+        createdAt,
+        startedAt,
+        finishedAt,
+        error,
+        entities,
+        progressRowsGenerated,
+        progressRowsTotal,
+        progressEntitiesDone,
+        progressEntitiesTotal,
+        progressCurrentEntity,
+        rowsPerSecond,
+        etaSeconds,
+        consumerChecks,
+        usage);
   }
 
   public static RunView of(RunRecord r, Instant now) {
@@ -134,6 +171,7 @@ public record RunView(
         p.currentEntity(),
         p.rowsPerSecond(),
         p.etaSeconds(),
+        null,
         null);
   }
 }

@@ -69,6 +69,11 @@ class BatchLauncherTest {
         null,
         traffic,
         TableMode.CREATE_IF_MISSING,
-        1);
+        1,
+        new dev.syngen.server.infrastructure.llm.RunLlm(
+            () -> {
+              throw new AssertionError("a plan without llm_text opens no LLM service");
+            },
+            dev.syngen.core.llm.LlmService.Mode.ONLINE));
   }
 }

@@ -43,7 +43,8 @@ class PromptAdvisorTest {
         "telemetry",
         rate,
         eta,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static List<Prompt> progress(RunView r, Duration stalled) {

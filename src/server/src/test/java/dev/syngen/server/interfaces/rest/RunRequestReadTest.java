@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.problem.Problem;
 import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.sink.TableMode;
@@ -47,6 +48,17 @@ class RunRequestReadTest {
     assertEquals(List.of("sites", "devices"), r.overrides().includeEntities());
     assertEquals(TableMode.TRUNCATE_THEN_INSERT, r.mode());
     assertEquals(4, r.parallelism());
+  }
+
+  @Test
+  void theLlmModeIsOnlineUnlessTheRequestSaysOffline() {
+    assertEquals(LlmService.Mode.ONLINE, read("{\"scenario_id\": \"a\"}").llm());
+    assertEquals(
+        LlmService.Mode.OFFLINE, read("{\"scenario_id\": \"a\", \"llm\": \"offline\"}").llm());
+    RunRequest bad = read("{\"scenario_id\": \"a\", \"llm\": \"sometimes\"}");
+    assertEquals(List.of("llm"), paths(bad));
+    assertTrue(bad.problems().get(0).fix().contains("online"), bad.problems().toString());
+    assertEquals(List.of("llm"), paths(read("{\"scenario_id\": \"a\", \"llm\": 1}")));
   }
 
   @Test

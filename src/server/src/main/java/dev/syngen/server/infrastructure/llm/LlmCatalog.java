@@ -1,0 +1,86 @@
+package dev.syngen.server.infrastructure.llm;
+
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.llm.LlmProvider;
+import dev.syngen.core.llm.LlmService;
+import dev.syngen.core.llm.LlmText;
+import dev.syngen.io.llm.FileLlmCache;
+import dev.syngen.io.llm.OpenAiChatTransport;
+import dev.syngen.io.yaml.LlmFiles;
+import dev.syngen.server.infrastructure.config.SyngenSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * The server's LLM providers: the profiles in {@code syngen.llm.dir}, read again for every run and
+ * request (like targets/, a changed profile needs no restart), one transport and one answer cache
+ * in {@code syngen.llm.cache-dir}. API keys are read from the server's environment when a request
+ * is sent; nothing here holds one.
+ */
+@ApplicationScoped
+public class LlmCatalog {
+  @Inject SyngenSettings settings;
+
+  private final OpenAiChatTransport transport = new OpenAiChatTransport();
+  private final GeneratorRegistry builtins = GeneratorRegistry.builtins();
+  private FileLlmCache cache;
+
+  @PostConstruct
+  void open() {
+    cache = new FileLlmCache(settings.llmCacheDir());
+  }
+
+  /** The provider profiles by id; throws a ValidationException naming a broken file. */
+  public Map<String, LlmProvider> providers() {
+    return LlmFiles.read(settings.llmDir());
+  }
+
+  /** Whether the named variable holds a key (never the key itself). */
+  public boolean keySet(String variable) {
+    String v = variable == null ? null : key(variable);
+    return v != null && !v.isBlank();
+  }
+
+  /**
+   * A key by the name a profile gives: the server's environment variable, else a Java system
+   * property of that name (jvm.options), read when a request is sent and never kept.
+   */
+  private static String key(String name) {
+    String v = System.getenv(name);
+    return v != null ? v : System.getProperty(name);
+  }
+
+  /** A service over the current profiles, for one run or one test; close it when done. */
+  public LlmService service(LlmService.Mode mode) {
+    return new LlmService(providers(), transport, cache, LlmCatalog::key, mode);
+  }
+
+  /** The LLM side of a run in {@code mode}; close it when the run ends. */
+  public RunLlm forRun(LlmService.Mode mode) {
+    return new RunLlm(() -> service(mode), mode);
+  }
+
+  /** The built-in generators plus {@code llm_text} bound to {@code llm}. */
+  public GeneratorRegistry generators(RunLlm llm) {
+    return builtins.with(llm.factory());
+  }
+
+  /**
+   * {@code llm_text} for checking scenarios outside a run (catalogue, validation): offline over the
+   * current profiles, so it checks prompts and provider ids without needing a key or sending.
+   */
+  public GeneratorFactory checkingFactory() {
+    GeneratorFactory shape = LlmText.factory(LlmService.none());
+    return GeneratorFactory.of(
+        shape.name(),
+        shape.summary(),
+        ctx -> {
+          try (RunLlm llm = forRun(LlmService.Mode.OFFLINE)) {
+            return llm.factory().create(ctx);
+          }
+        });
+  }
+}

@@ -1,0 +1,75 @@
+package dev.syngen.server.infrastructure.llm;
+
+import dev.syngen.core.generate.GeneratorContext;
+import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.llm.LlmService;
+import dev.syngen.core.llm.LlmText;
+import dev.syngen.core.llm.LlmUsage;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The LLM side of one run (or one check): the mode it was asked for and, once a column uses {@code
+ * llm_text}, the service over the current profiles that holds the run's limits, circuits and usage.
+ * A run without llm_text columns never reads the profiles, so a broken profile cannot stop it.
+ */
+public final class RunLlm implements AutoCloseable {
+  private static final GeneratorFactory SHAPE = LlmText.factory(LlmService.none());
+
+  private final Supplier<LlmService> open;
+  private final LlmService.Mode mode;
+  private LlmService service; // guarded by this
+
+  public RunLlm(Supplier<LlmService> open, LlmService.Mode mode) {
+    this.open = open;
+    this.mode = mode;
+  }
+
+  /** {@code llm_text}, bound to this run's service (opened by the first column that uses it). */
+  public GeneratorFactory factory() {
+    return GeneratorFactory.of(SHAPE.name(), SHAPE.summary(), this::create);
+  }
+
+  public LlmService.Mode mode() {
+    return mode;
+  }
+
+  /** Whether a column uses llm_text. */
+  public synchronized boolean used() {
+    return service != null;
+  }
+
+  /** What the run's llm_text columns asked and cost; empty when none uses llm_text. */
+  public synchronized Optional<LlmUsage> usage() {
+    return Optional.ofNullable(service).map(LlmService::usage);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  private dev.syngen.core.generate.Generator create(GeneratorContext ctx) {
+    LlmService llm;
+    try {
+      llm = service();
+    } catch (RuntimeException e) {
+      ctx.params()
+          .problem(
+              "provider",
+              "the LLM provider profiles cannot be read: " + e.getMessage(),
+              "fix the profile named (see docs/llm.md)");
+      return null;
+    }
+    return LlmText.factory(llm).create(ctx);
+  }
+
+  private synchronized LlmService service() {
+    if (service == null) {
+      service = open.get();
+    }
+    return service;
+  }
+}

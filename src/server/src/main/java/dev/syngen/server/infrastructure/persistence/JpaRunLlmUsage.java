@@ -1,0 +1,38 @@
+package dev.syngen.server.infrastructure.persistence;
+
+import dev.syngen.server.infrastructure.llm.RunLlmUsage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** The LLM usage of runs in the run-history database; a restart's usage replaces the last. */
+@ApplicationScoped
+@Transactional
+public class JpaRunLlmUsage {
+  private final Jsonb jsonb = JsonbBuilder.create();
+
+  @PersistenceContext(unitName = "syngen")
+  EntityManager em;
+
+  public void save(String runId, RunLlmUsage usage) {
+    RunLlmEntity e = em.find(RunLlmEntity.class, runId);
+    if (e == null) {
+      e = new RunLlmEntity();
+      e.runId = runId;
+      em.persist(e);
+    }
+    e.mode = usage.mode().name();
+    e.usageJson = jsonb.toJson(usage);
+  }
+
+  public Optional<RunLlmUsage> find(String runId) {
+    RunLlmEntity e = em.find(RunLlmEntity.class, runId);
+    return e == null
+        ? Optional.empty()
+        : Optional.of(jsonb.fromJson(e.usageJson, RunLlmUsage.class));
+  }
+}

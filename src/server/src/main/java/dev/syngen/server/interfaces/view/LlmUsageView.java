@@ -1,0 +1,43 @@
+package dev.syngen.server.interfaces.view;
+
+import dev.syngen.core.llm.LlmUsage;
+import dev.syngen.server.infrastructure.llm.RunLlmUsage;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A run's LLM usage as the API shows it: the mode, the totals (requests sent, cache hits, answers
+ * from a fallback, tokens as the providers counted them, estimated cost, request latency) and the
+ * same per provider that answered.
+ */
+public record LlmUsageView(String mode, Counts total, Map<String, Counts> providers) {
+  /** One set of counts; latencies in milliseconds, 0 when nothing was sent. */
+  public record Counts(
+      long requests,
+      long cacheHits,
+      long fallbacks,
+      long inputTokens,
+      long outputTokens,
+      double cost,
+      double p50Millis,
+      double p95Millis) {
+    static Counts of(LlmUsage.Summary s) {
+      return new Counts(
+          s.requests(),
+          s.cacheHits(),
+          s.fallbacks(),
+          s.inputTokens(),
+          s.outputTokens(),
+          s.cost(),
+          s.p50Millis(),
+          s.p95Millis());
+    }
+  }
+
+  public static LlmUsageView of(RunLlmUsage u) {
+    Map<String, Counts> providers = new TreeMap<>();
+    u.providers().forEach((id, s) -> providers.put(id, Counts.of(s)));
+    return new LlmUsageView(
+        u.mode().name().toLowerCase(java.util.Locale.ROOT), Counts.of(u.total()), providers);
+  }
+}

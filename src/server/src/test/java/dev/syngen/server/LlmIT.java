@@ -1,0 +1,250 @@
+package dev.syngen.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syngen.io.llm.OpenAiStub;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * llm_text through the server against an OpenAI-compatible stub on a free 127.0.0.1 port: the
+ * provider profile is written into the directory the IT server reads (syngen.llm.dir, see pom.xml),
+ * whose key variable the IT server's environment sets. Runs write stub text, record their usage,
+ * read the cache on a rerun, and the key appears in no answer, record or log.
+ */
+class LlmIT {
+  private static final String KEY = System.getProperty("syngen.it.llm.key", "");
+  private static final String ROWS = "12";
+
+  private static Api api;
+  private static OpenAiStub stub;
+  private static String provider;
+  private static Path llmDir;
+  private static Path output;
+
+  @BeforeAll
+  static void server() throws IOException {
+    api = Api.itServer();
+    assertTrue(KEY.length() > 8, "syngen.it.llm.key is set by pom.xml");
+    llmDir = Path.of(System.getProperty("syngen.it.llm.dir", "target/it-llm"));
+    output = Path.of(System.getProperty("syngen.it.output.dir", "out"));
+    stub = new OpenAiStub("it-stub");
+    provider = "it-stub-" + UUID.randomUUID().toString().substring(0, 8);
+    Files.createDirectories(llmDir);
+    Files.writeString(
+        llmDir.resolve(provider + ".yaml"),
+        "base_url: "
+            + stub.baseUrl()
+            + "\nmodel: it-model\napi_key_env: SYNGEN_IT_LLM_KEY\nmax_concurrency: 4\n"
+            + "price_input_per_million: 1\nprice_output_per_million: 2\n");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    stub.close();
+    Files.deleteIfExists(llmDir.resolve(provider + ".yaml"));
+  }
+
+  private static String scenario(long seed, String providerId) {
+    return "{\"id\":\"it-llm\",\"name\":\"llm\",\"seed\":"
+        + seed
+        + ",\"as_of\":\"2026-01-01T00:00:00Z\",\"entities\":[{\"name\":\"reviews\",\"rows\":"
+        + ROWS
+        + ",\"columns\":["
+        + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
+        + "{\"name\":\"stars\",\"type\":\"bigint\",\"generator\":{\"type\":\"uniform_int\","
+        + "\"params\":{\"min\":1,\"max\":5}}},"
+        + "{\"name\":\"review\",\"type\":\"text\",\"generator\":{\"type\":\"llm_text\","
+        + "\"params\":{\"prompt\":\"Write a {stars}-star review\",\"provider\":\""
+        + providerId
+        + "\",\"max_tokens\":20}}}]}]}";
+  }
+
+  private static String runBody(long seed, String providerId, String dir, String extra) {
+    return "{\"scenario\":"
+        + scenario(seed, providerId)
+        + ",\"target\":{\"kind\":\"ndjson\",\"dsn\":\"out/it/"
+        + dir
+        + "\"}"
+        + extra
+        + "}";
+  }
+
+  private static String start(String body) {
+    Api.Reply r = api.admin("POST", "api/v1/runs", body);
+    assertEquals(202, r.status(), r.toString());
+    return r.json().path("id").asText();
+  }
+
+  @Test
+  void aRunWritesStubTextRecordsItsUsageAndARerunIsServedFromTheCache() throws IOException {
+    long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+    String dir = "llm-" + UUID.randomUUID().toString().substring(0, 8);
+    int before = stub.requests();
+
+    JsonNode run = api.awaitFinished(start(runBody(seed, provider, dir, "")));
+
+    assertEquals("success", run.path("status").asText(), run.toString());
+    int sent = stub.requests() - before;
+    assertEquals(12, sent, "one request per row");
+    assertEquals("Bearer " + KEY, stub.seen().get(before).authorization());
+    List<String> rows =
+        Files.readAllLines(output.resolve("it/" + dir + "/reviews.ndjson"), StandardCharsets.UTF_8);
+    assertEquals(12, rows.size());
+    for (String line : rows) {
+      String review = Api.JSON.readTree(line).path("review").asText();
+      assertTrue(review.startsWith("it-stub says (it-model, seed "), line);
+      assertTrue(review.contains("-star review"), line);
+    }
+    JsonNode shown = api.viewer("GET", "api/v1/runs/" + run.path("id").asText(), null).json();
+    JsonNode llm = shown.path("llm");
+    assertEquals("online", llm.path("mode").asText(), shown.toString());
+    assertEquals(12, llm.path("total").path("requests").asLong(), llm.toString());
+    assertEquals(0, llm.path("total").path("cache_hits").asLong(), llm.toString());
+    assertTrue(llm.path("total").path("input_tokens").asLong() > 0, llm.toString());
+    assertTrue(llm.path("total").path("output_tokens").asLong() > 0, llm.toString());
+    assertTrue(llm.path("total").path("cost").asDouble() > 0, llm.toString());
+    assertEquals(
+        12, llm.path("providers").path(provider).path("requests").asLong(), llm.toString());
+
+    int beforeRerun = stub.requests();
+    Api.Reply rerun = api.admin("POST", "api/v1/runs/" + run.path("id").asText() + "/rerun", null);
+    assertEquals(202, rerun.status(), rerun.toString());
+    JsonNode again = api.awaitFinished(rerun.json().path("id").asText());
+    assertEquals("success", again.path("status").asText(), again.toString());
+    assertEquals(beforeRerun, stub.requests(), "a rerun sends nothing");
+    JsonNode cached =
+        api.viewer("GET", "api/v1/runs/" + again.path("id").asText(), null).json().path("llm");
+    assertEquals(0, cached.path("total").path("requests").asLong(), cached.toString());
+    assertEquals(12, cached.path("total").path("cache_hits").asLong(), cached.toString());
+    List<String> appended =
+        Files.readAllLines(output.resolve("it/" + dir + "/reviews.ndjson"), StandardCharsets.UTF_8);
+    assertEquals(24, appended.size(), "the rerun appends to the same file");
+    assertEquals(rows, appended.subList(12, 24), "the rerun writes the same rows");
+
+    assertKeyNowhere(shown.toString());
+    assertKeyNowhere(api.admin("GET", "api/v1/runs/" + shown.path("id").asText() + "/logs", null));
+    assertKeyNowhere(api.admin("GET", "api/v1/audit", null));
+    assertKeyNowhere(api.viewer("GET", "api/v1/runs", null));
+    assertKeyNowhere(serverLog());
+  }
+
+  @Test
+  void anOfflineRunUsesOnlyTheCacheAndFailsOnAMissWithoutSending() {
+    long seed = Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L);
+    int before = stub.requests();
+
+    JsonNode run =
+        api.awaitFinished(
+            start(runBody(seed, provider, "llm-off-" + seed, ",\"llm\":\"offline\"")));
+
+    assertEquals("failed", run.path("status").asText(), run.toString());
+    assertTrue(run.path("error").asText().contains("offline"), run.toString());
+    assertEquals(before, stub.requests(), "offline sends nothing");
+    JsonNode llm = api.viewer("GET", "api/v1/runs/" + run.path("id").asText(), null).json();
+    assertEquals("offline", llm.path("llm").path("mode").asText(), llm.toString());
+  }
+
+  @Test
+  void badLlmRequestsAreRefusedWithFieldAndFix() throws IOException {
+    Api.Reply mode =
+        api.admin("POST", "api/v1/runs", runBody(1, provider, "x", ",\"llm\":\"later\""));
+    assertEquals(422, mode.status(), mode.toString());
+    assertTrue(mode.body().contains("\"llm\""), mode.toString());
+    assertTrue(mode.body().contains("use online"), mode.toString());
+
+    Api.Reply unknown = api.admin("POST", "api/v1/runs", runBody(1, "nowhere", "x", ""));
+    assertEquals(422, unknown.status(), unknown.toString());
+    assertTrue(unknown.body().contains("no LLM provider 'nowhere'"), unknown.toString());
+    assertTrue(unknown.body().contains("generator.params.provider"), unknown.toString());
+
+    String unset = "it-unset-" + UUID.randomUUID().toString().substring(0, 8);
+    Files.writeString(
+        llmDir.resolve(unset + ".yaml"),
+        "base_url: " + stub.baseUrl() + "\nmodel: m\napi_key_env: SYNGEN_IT_LLM_UNSET_KEY\n");
+    try {
+      Api.Reply noKey = api.admin("POST", "api/v1/runs", runBody(1, unset, "x", ""));
+      assertEquals(422, noKey.status(), noKey.toString());
+      assertTrue(
+          noKey.body().contains("reads its API key from SYNGEN_IT_LLM_UNSET_KEY, which is not set"),
+          noKey.toString());
+      Api.Reply test = api.admin("POST", "api/v1/llm/providers/" + unset + "/test", null);
+      assertEquals(409, test.status(), test.toString());
+      assertTrue(test.body().contains("SYNGEN_IT_LLM_UNSET_KEY"), test.toString());
+    } finally {
+      Files.deleteIfExists(llmDir.resolve(unset + ".yaml"));
+    }
+  }
+
+  @Test
+  void providersAreListedWithoutKeysAndAnAdminCanTestOne() {
+    Api.Reply list = api.viewer("GET", "api/v1/llm/providers", null);
+    assertEquals(200, list.status(), list.toString());
+    JsonNode mine = null;
+    for (JsonNode p : list.json()) {
+      if (provider.equals(p.path("id").asText())) {
+        mine = p;
+      }
+    }
+    assertNotNull(mine, list.toString());
+    assertEquals("it-model", mine.path("model").asText());
+    assertEquals("127.0.0.1", mine.path("base_url_host").asText());
+    assertEquals("SYNGEN_IT_LLM_KEY", mine.path("api_key_env").asText());
+    assertTrue(mine.path("api_key_set").asBoolean(), mine.toString());
+    assertFalse(list.body().contains(stub.baseUrl()), "the base URL is shown as its host only");
+    assertKeyNowhere(list);
+
+    assertEquals(
+        403, api.viewer("POST", "api/v1/llm/providers/" + provider + "/test", null).status());
+    int before = stub.requests();
+    Api.Reply test = api.admin("POST", "api/v1/llm/providers/" + provider + "/test", null);
+    assertEquals(200, test.status(), test.toString());
+    assertEquals("it-model", test.json().path("model").asText(), test.toString());
+    assertTrue(test.json().path("latency_ms").asLong() >= 0, test.toString());
+    assertEquals(before + 1, stub.requests(), "one tiny request");
+
+    stub.failAlways(401);
+    try {
+      Api.Reply failed = api.admin("POST", "api/v1/llm/providers/" + provider + "/test", null);
+      assertEquals(502, failed.status(), failed.toString());
+      assertTrue(failed.body().contains("check the key"), failed.toString());
+      assertKeyNowhere(failed);
+    } finally {
+      stub.failAlways(0);
+    }
+    assertEquals(404, api.admin("POST", "api/v1/llm/providers/nowhere/test", null).status());
+  }
+
+  private static String serverLog() {
+    Path log =
+        Path.of(System.getProperty("syngen.it.server.dir", "target")).resolve("logs/messages.log");
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + log, e);
+    }
+  }
+
+  private static void assertKeyNowhere(Api.Reply r) {
+    assertKeyNowhere(r.status() + " " + r.body());
+  }
+
+  private static void assertKeyNowhere(String text) {
+    assertFalse(text.contains(KEY), "the API key appears in: " + abbreviate(text));
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 400 ? s.substring(0, 400) + "…" : s;
+  }
+}
