@@ -119,9 +119,10 @@ public class InContainerIT {
             },
             "batch job execution " + execution + " to end");
     assertEquals(BatchStatus.COMPLETED, job);
+    // one level (people only), so one job instance whose partitioned step "level" wrote level 0
     StepExecution level0 =
         operator.getStepExecutions(execution).stream()
-            .filter(s -> s.getStepName().equals("level-0"))
+            .filter(s -> s.getStepName().equals("level"))
             .findFirst()
             .orElseThrow();
     // one item is one span of 100 rows (the last one 50), and every item is its own chunk
