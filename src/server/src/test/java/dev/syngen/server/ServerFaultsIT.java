@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -109,7 +112,10 @@ class ServerFaultsIT {
   void aTargetDatabaseLostMidRunFailsTheRunByNameAndARestartWritesExactlyThePlan()
       throws Exception {
     String target = schema("target");
-    String id = start(target);
+    // paced, so that the cut lands while the orders are still streaming: a loss after the last
+    // row was handed over but before its commit is another case (the record then claims rows the
+    // table does not hold; see the note in docs/security.md)
+    String id = start(target, ",\"traffic\":{\"rate\":\"250k/s\"}");
     awaitProgress(id, CUSTOMERS + 20_000);
     targetLink.cut();
     JsonNode failed;
@@ -148,21 +154,30 @@ class ServerFaultsIT {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     boolean sawNotReady = false;
     long slowestReadyMillis = 0;
+    // reads of the run list go on beside the readiness probes: a read that waits for the
+    // database (EclipseLink retries a lost connection) must not keep readiness from being sampled
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    List<Future<Api.Reply>> reads = new ArrayList<>();
     try {
       while (System.nanoTime() < until) {
+        if (reads.isEmpty() || reads.get(reads.size() - 1).isDone()) {
+          reads.add(reader.submit(() -> api.viewer("GET", "api/v1/runs?limit=5", null)));
+        }
         long t0 = System.nanoTime();
         Api.Reply ready = api.anonymous("GET", "health/ready", null);
         slowestReadyMillis = Math.max(slowestReadyMillis, (System.nanoTime() - t0) / 1_000_000);
         sawNotReady |= ready.status() == 503;
-        Api.Reply runs = api.viewer("GET", "api/v1/runs?limit=5", null);
-        assertTrue(
-            runs.status() == 200 || runs.status() == 503, "a read during the outage: " + runs);
-        assertFalse(runs.body().contains("Exception"), "a stack trace leaked: " + runs.body());
         Api.sleep(500);
       }
     } finally {
       historyLink.restore();
     }
+    for (Future<Api.Reply> read : reads) {
+      Api.Reply runs = read.get(2, TimeUnit.MINUTES);
+      assertTrue(runs.status() == 200 || runs.status() == 503, "a read during the outage: " + runs);
+      assertFalse(runs.body().contains("Exception"), "a stack trace leaked: " + runs.body());
+    }
+    reader.shutdown();
     assertTrue(sawNotReady, "readiness never reported the history database away");
     assertTrue(slowestReadyMillis < 10_000, "readiness took " + slowestReadyMillis + " ms");
 
@@ -322,12 +337,18 @@ class ServerFaultsIT {
   }
 
   private static String start(String schema) {
+    return start(schema, "");
+  }
+
+  /** Starts the scenario into {@code schema}; {@code more} adds request fields (",\"k\":v"). */
+  private static String start(String schema, String more) {
     Api.Reply r =
         api.admin(
             "POST",
             "api/v1/runs",
             "{\"scenario\":"
                 + SCENARIO
+                + more
                 + ",\"parallelism\":2,\"target\":{\"kind\":\"postgres\",\"dsn\":\"postgres://postgres@127.0.0.1:"
                 + targetLink.port()
                 + "/test\",\"schema\":\""
