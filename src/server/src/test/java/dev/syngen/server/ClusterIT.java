@@ -154,10 +154,22 @@ class ClusterIT {
     assertEquals(200, cancel.status(), cancel.toString());
     assertEquals("cancelled", cancel.json().path("status").asText(), cancel.toString());
     assertTrue(millis < 10_000, "cancel took " + millis + " ms");
-    long rows = count(target, "items");
+    // chunks already on an executor finish (docs/scale-out.md); then nothing more is written
+    long[] last = {-1};
+    long rows =
+        Api.await(
+            "the cancelled run's chunks in flight to finish",
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(2),
+            () -> count(target, "items"),
+            n -> {
+              boolean settled = n == last[0];
+              last[0] = n;
+              return settled;
+            });
     assertTrue(rows < items, "cancelled after the last row");
     Thread.sleep(2_000);
-    assertEquals(rows, count(target, "items"), "an executor wrote after the run was cancelled");
+    assertEquals(rows, count(target, "items"), "an executor wrote after its chunks in flight");
   }
 
   private static String start(String scenario, String target) {
