@@ -42,23 +42,16 @@ public final class MixtureLaw extends AbstractIntegerDistribution {
 
   @Override
   public double getNumericalMean() {
-    double m = 0;
-    for (int i = 0; i < weights.length; i++) {
-      m += weights[i] * parts.get(i).getNumericalMean();
-    }
-    return m;
+    return MixtureMoments.mean(
+        weights, parts.stream().mapToDouble(IntegerDistribution::getNumericalMean).toArray());
   }
 
   @Override
   public double getNumericalVariance() {
-    double mean = getNumericalMean();
-    double second = 0;
-    for (int i = 0; i < weights.length; i++) {
-      IntegerDistribution d = parts.get(i);
-      double mi = d.getNumericalMean();
-      second += weights[i] * (d.getNumericalVariance() + mi * mi);
-    }
-    return Math.max(0, second - mean * mean);
+    return MixtureMoments.variance(
+        weights,
+        parts.stream().mapToDouble(IntegerDistribution::getNumericalMean).toArray(),
+        parts.stream().mapToDouble(IntegerDistribution::getNumericalVariance).toArray());
   }
 
   @Override

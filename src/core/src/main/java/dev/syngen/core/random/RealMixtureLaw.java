@@ -50,23 +50,16 @@ public final class RealMixtureLaw extends AbstractRealDistribution {
 
   @Override
   public double getNumericalMean() {
-    double m = 0;
-    for (int i = 0; i < weights.length; i++) {
-      m += weights[i] * parts.get(i).getNumericalMean();
-    }
-    return m;
+    return MixtureMoments.mean(
+        weights, parts.stream().mapToDouble(RealDistribution::getNumericalMean).toArray());
   }
 
   @Override
   public double getNumericalVariance() {
-    double mean = getNumericalMean();
-    double second = 0;
-    for (int i = 0; i < weights.length; i++) {
-      RealDistribution d = parts.get(i);
-      double mi = d.getNumericalMean();
-      second += weights[i] * (d.getNumericalVariance() + mi * mi);
-    }
-    return second - mean * mean;
+    return MixtureMoments.variance(
+        weights,
+        parts.stream().mapToDouble(RealDistribution::getNumericalMean).toArray(),
+        parts.stream().mapToDouble(RealDistribution::getNumericalVariance).toArray());
   }
 
   @Override
