@@ -1,7 +1,7 @@
 package dev.syngen.cli;
 
 import dev.syngen.core.engine.CancelToken;
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.FanOutSink;
 import dev.syngen.core.engine.RunCoordinator;
 import dev.syngen.core.engine.RunEngine;
@@ -567,7 +567,7 @@ final class RunCommand {
     } catch (IllegalArgumentException e) {
       return "";
     }
-    EntityRun last = r.entities().isEmpty() ? null : r.entities().get(r.entities().size() - 1);
+    EntityProgress last = r.entities().isEmpty() ? null : r.entities().get(r.entities().size() - 1);
     if (rate.unit() != dev.syngen.core.traffic.Rate.Unit.RECORDS
         || last == null
         || last.durationMillis() < 1000) {
@@ -611,7 +611,7 @@ final class RunCommand {
           shortfall(r, String.valueOf(requested)));
     }
     List<List<String>> rows = new ArrayList<>();
-    for (EntityRun e : r.entities()) {
+    for (EntityProgress e : r.entities()) {
       rows.add(
           List.of(
               "  " + e.entity(),

@@ -42,20 +42,6 @@ class ArchitectureTest {
   private static final Pattern INFRASTRUCTURE_PERSISTENCE =
       imports("dev\\.syngen\\.server\\.infrastructure\\.persistence\\.");
 
-  /**
-   * Entry points that still read persistence types directly rather than through an application
-   * service (docs/architecture.md, "Not yet through a service"). The list may only shrink.
-   */
-  private static final List<String> PERSISTENCE_IN_INTERFACES_YET =
-      List.of(
-          "batch/RowRangeWriter.java",
-          "console/ConsoleFacade.java",
-          "console/FidelityView.java",
-          "rest/AuditResource.java",
-          "rest/FidelityResource.java",
-          "view/AuditView.java",
-          "view/RunLogView.java");
-
   @Test
   void coreImportsNoContainerApi() throws IOException {
     assertNoImport("core", CONTAINER_IMPORT);
@@ -97,7 +83,6 @@ class ArchitectureTest {
     List<String> offenders =
         offenders(javaFiles(interfaces), INFRASTRUCTURE_PERSISTENCE).stream()
             .map(f -> interfaces.relativize(Path.of(f)).toString().replace('\\', '/'))
-            .filter(f -> !PERSISTENCE_IN_INTERFACES_YET.contains(f))
             .toList();
     assertTrue(
         offenders.isEmpty(),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.consumer.ConsumerCheck;
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.plan.RunOverrides;
@@ -86,7 +86,7 @@ public class InContainerIT {
     assertEquals(RunStatus.SUCCESS, run.status(), run.error());
     assertEquals(2, run.entities().size(), run.entities().toString());
     Map<String, Long> planned = Map.of("customers", 120L, "orders", 480L);
-    for (EntityRun e : run.entities()) {
+    for (EntityProgress e : run.entities()) {
       long rows = planned.get(e.entity());
       assertEquals(rows, e.rowsPlanned(), e.toString());
       assertEquals(rows, e.rowsWritten(), e.toString());

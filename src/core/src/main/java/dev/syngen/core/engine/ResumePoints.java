@@ -21,7 +21,7 @@ public final class ResumePoints {
   public static Map<String, Long> of(RunRecord run, boolean commitsPerEntity) {
     boolean cleanStop = run.status() == RunStatus.CANCELLED;
     Map<String, Long> resume = new LinkedHashMap<>();
-    for (EntityRun e : run.entities()) {
+    for (EntityProgress e : run.entities()) {
       long next;
       if (e.rowsWritten() >= e.rowsPlanned()) {
         next = e.rowsPlanned();

@@ -60,9 +60,9 @@ public final class RunCoordinator {
       String scenarioSource,
       Shard shard) {
     Instant now = clock.instant();
-    List<EntityRun> entities =
+    List<EntityProgress> entities =
         plan.included().stream()
-            .map(e -> new EntityRun(e.name(), e.table(), shard.size(e.rows()), 0, 0))
+            .map(e -> new EntityProgress(e.name(), e.table(), shard.size(e.rows()), 0, 0))
             .toList();
     Map<String, Object> recorded = overrides;
     if (!shard.isWhole()) {
@@ -208,7 +208,7 @@ public final class RunCoordinator {
     private RunRecord record;
     private final Shard shard;
     private final RunListener next;
-    private final Map<String, EntityRun> entities = new LinkedHashMap<>();
+    private final Map<String, EntityProgress> entities = new LinkedHashMap<>();
     private final Map<String, Long> started = new LinkedHashMap<>();
     private final Map<String, Long> startRows = new LinkedHashMap<>();
     private final Map<String, Long> shardFirst = new LinkedHashMap<>();
@@ -240,7 +240,7 @@ public final class RunCoordinator {
       long written = rowsDone - shard.first(e.rows());
       entities.put(
           e.name(),
-          new EntityRun(e.name(), e.table(), shard.size(e.rows()), written, ms, bytesDone));
+          new EntityProgress(e.name(), e.table(), shard.size(e.rows()), written, ms, bytesDone));
       next.progress(e, rowsDone, bytesDone);
       if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
         lastSave = System.nanoTime();
@@ -250,12 +250,12 @@ public final class RunCoordinator {
 
     @Override
     public void entityFinished(EntityStats s) {
-      EntityRun prev = entities.get(s.entity());
+      EntityProgress prev = entities.get(s.entity());
       long startRow = started.containsKey(s.entity()) ? startRows.get(s.entity()) : 0;
       long written = startRow - shardFirst.getOrDefault(s.entity(), 0L) + s.rows();
       entities.put(
           s.entity(),
-          new EntityRun(
+          new EntityProgress(
               s.entity(),
               s.table(),
               streamed(prev.rowsPlanned(), written) ? written : prev.rowsPlanned(),

@@ -29,7 +29,7 @@ public record RunProgress(
         running
             ? run.entities().stream()
                 .filter(e -> e.rowsWritten() < e.rowsPlanned())
-                .map(EntityRun::entity)
+                .map(EntityProgress::entity)
                 .findFirst()
                 .orElse(null)
             : null;

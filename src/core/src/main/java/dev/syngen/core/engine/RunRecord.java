@@ -29,7 +29,7 @@ public record RunRecord(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    List<EntityRun> entities,
+    List<EntityProgress> entities,
     String error) {
   /** The override that names a shard run's shard ({@code 2/4}); absent for a whole run. */
   public static final String SHARD = "shard";
@@ -39,7 +39,24 @@ public record RunRecord(
     overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
   }
 
+  /** The record in status {@code s} since {@code at}: started when running, finished when over. */
   public RunRecord withStatus(RunStatus s, Instant at, String err) {
+    return progressed(
+        s,
+        s == RunStatus.RUNNING ? at : startedAt,
+        s == RunStatus.RUNNING || s == RunStatus.PENDING ? null : at,
+        entities,
+        err);
+  }
+
+  /** The record with its entities' progress {@code e}. */
+  public RunRecord withEntities(List<EntityProgress> e) {
+    return progressed(status, startedAt, finishedAt, e, error);
+  }
+
+  /** The one copy: what changes as a run progresses, everything else kept. */
+  private RunRecord progressed(
+      RunStatus s, Instant started, Instant finished, List<EntityProgress> e, String err) {
     return new RunRecord(
         id,
         s,
@@ -58,43 +75,18 @@ public record RunRecord(
         parallelism,
         overrides,
         createdAt,
-        s == RunStatus.RUNNING ? at : startedAt,
-        s == RunStatus.RUNNING || s == RunStatus.PENDING ? null : at,
-        entities,
+        started,
+        finished,
+        e,
         err);
   }
 
-  public RunRecord withEntities(List<EntityRun> e) {
-    return new RunRecord(
-        id,
-        status,
-        scenarioId,
-        scenarioName,
-        scenarioVersion,
-        scenarioSource,
-        targetId,
-        targetName,
-        targetKind,
-        targetDsn,
-        seed,
-        asOf,
-        configHash,
-        mode,
-        parallelism,
-        overrides,
-        createdAt,
-        startedAt,
-        finishedAt,
-        e,
-        error);
-  }
-
   public long rowsWritten() {
-    return entities.stream().mapToLong(EntityRun::rowsWritten).sum();
+    return entities.stream().mapToLong(EntityProgress::rowsWritten).sum();
   }
 
   public long rowsPlanned() {
-    return entities.stream().mapToLong(EntityRun::rowsPlanned).sum();
+    return entities.stream().mapToLong(EntityProgress::rowsPlanned).sum();
   }
 
   /** Which shard of its run this record is; {@link Shard#WHOLE} for an unsharded run. */

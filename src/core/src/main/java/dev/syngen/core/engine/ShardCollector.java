@@ -164,15 +164,15 @@ public final class ShardCollector {
         null);
   }
 
-  private static List<EntityRun> entities(List<RunRecord> shards) {
-    Map<String, EntityRun> sum = new LinkedHashMap<>();
+  private static List<EntityProgress> entities(List<RunRecord> shards) {
+    Map<String, EntityProgress> sum = new LinkedHashMap<>();
     for (RunRecord r : shards) {
-      for (EntityRun e : r.entities()) {
+      for (EntityProgress e : r.entities()) {
         sum.merge(
             e.entity(),
             e,
             (a, b) ->
-                new EntityRun(
+                new EntityProgress(
                     a.entity(),
                     a.table(),
                     a.rowsPlanned() + b.rowsPlanned(),

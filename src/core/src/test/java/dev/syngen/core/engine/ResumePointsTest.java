@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class ResumePointsTest {
   private static RunRecord run(RunStatus status) {
-    List<EntityRun> entities =
+    List<EntityProgress> entities =
         List.of(
-            new EntityRun("parents", "p", 100, 100, 5),
-            new EntityRun("children", "c", 1000, 400, 5),
-            new EntityRun("later", "l", 50, 0, 0));
+            new EntityProgress("parents", "p", 100, 100, 5),
+            new EntityProgress("children", "c", 1000, 400, 5),
+            new EntityProgress("later", "l", 50, 0, 0));
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     return new RunRecord(
         "r", status, "s", "s", "1", "src", "t", "t", "k", "d", 1, t, "h", "create", 1, Map.of(), t,

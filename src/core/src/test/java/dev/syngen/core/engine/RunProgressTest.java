@@ -13,10 +13,10 @@ class RunProgressTest {
 
   private static RunRecord run(
       RunStatus status, Instant started, Instant finished, long... written) {
-    List<EntityRun> entities =
+    List<EntityProgress> entities =
         List.of(
-            new EntityRun("a", "a", 100, written[0], 0),
-            new EntityRun("b", "b", 300, written[1], 0));
+            new EntityProgress("a", "a", 100, written[0], 0),
+            new EntityProgress("b", "b", 300, written[1], 0));
     return new RunRecord(
         "r", status, "s", "s", "1", "src", "t", "t", "csv", "dir", 1, T0, "h", "create", 1,
         Map.of(), T0, started, finished, entities, null);

@@ -1,6 +1,6 @@
 package dev.syngen.server.application.batch;
 
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.EntityStats;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
@@ -27,7 +27,7 @@ public final class BatchProgress {
   private final Map<String, Long> startedNanos = new HashMap<>();
   private final Map<String, Long> finishedMillis = new HashMap<>();
   private final Set<String> finished = new HashSet<>();
-  private final List<EntityRun> initial;
+  private final List<EntityProgress> initial;
   private final RunListener log;
   private final Consumer<RunRecord> save;
   private RunRecord record;
@@ -46,7 +46,7 @@ public final class BatchProgress {
       rowsByPartition.put(key(p.entity(), p.firstRow()), p.nextRow() - p.firstRow());
       bytesByPartition.put(key(p.entity(), p.firstRow()), p.bytes());
     }
-    for (EntityRun e : record.entities()) {
+    for (EntityProgress e : record.entities()) {
       if (e.rowsPlanned() > 0 && rowsOf(e.entity()) >= e.rowsPlanned()) {
         finished.add(e.entity());
       }
@@ -77,7 +77,7 @@ public final class BatchProgress {
     rowsByPartition.put(key(e.name(), first), next - first);
     bytesByPartition.put(key(e.name(), first), bytes);
     if (rowsOf(e.name()) >= e.rows() && finished.add(e.name())) {
-      EntityRun done = entity(initialOf(e.name()));
+      EntityProgress done = entity(initialOf(e.name()));
       finishedMillis.put(e.name(), done.durationMillis());
       saveNow();
       log.entityFinished(
@@ -89,19 +89,19 @@ public final class BatchProgress {
   }
 
   public synchronized RunRecord snapshot() {
-    List<EntityRun> entities = new ArrayList<>();
-    for (EntityRun e : initial) {
+    List<EntityProgress> entities = new ArrayList<>();
+    for (EntityProgress e : initial) {
       entities.add(entity(e));
     }
     return record.withEntities(entities);
   }
 
-  private EntityRun initialOf(String name) {
+  private EntityProgress initialOf(String name) {
     return initial.stream().filter(e -> e.entity().equals(name)).findFirst().orElseThrow();
   }
 
   /** An entity's numbers: its duration so far adds this execution's time to earlier ones'. */
-  private EntityRun entity(EntityRun before) {
+  private EntityProgress entity(EntityProgress before) {
     String name = before.entity();
     Long started = startedNanos.get(name);
     long ms =
@@ -115,7 +115,7 @@ public final class BatchProgress {
             .filter(p -> p.getKey().startsWith(name + "/"))
             .mapToLong(Map.Entry::getValue)
             .sum();
-    return new EntityRun(name, before.table(), before.rowsPlanned(), rowsOf(name), ms, bytes);
+    return new EntityProgress(name, before.table(), before.rowsPlanned(), rowsOf(name), ms, bytes);
   }
 
   private long rowsOf(String entity) {

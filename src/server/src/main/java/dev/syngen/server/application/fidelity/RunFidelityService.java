@@ -1,6 +1,5 @@
 package dev.syngen.server.application.fidelity;
 
-import dev.syngen.server.infrastructure.persistence.StoredFidelity;
 import java.util.Optional;
 
 /** Checks the data a run wrote against what its scenario declares, and keeps the reports. */

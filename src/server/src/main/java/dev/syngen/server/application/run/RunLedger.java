@@ -1,7 +1,7 @@
 package dev.syngen.server.application.run;
 
 import dev.syngen.core.engine.RunRecord;
-import dev.syngen.server.infrastructure.persistence.AuditEntry;
+import dev.syngen.server.application.audit.AuditEntry;
 import dev.syngen.server.infrastructure.persistence.JpaAuditLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;

@@ -3,11 +3,10 @@ package dev.syngen.server.application.run;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.server.infrastructure.llm.RunLlmUsage;
-import dev.syngen.server.infrastructure.persistence.RunLogEntry;
 import java.util.List;
 import java.util.Optional;
 
-/** The run use cases behind the REST API. */
+/** The run use cases behind the REST API and the console. */
 public interface RunService {
   /** Validates and plans a request without recording or executing anything. */
   PreparedRun plan(RunRequest request);
@@ -20,7 +19,17 @@ public interface RunService {
   /** What a run's llm_text columns asked and cost; empty for a run without them. */
   Optional<RunLlmUsage> llmUsage(String id);
 
+  /** The newest {@code limit} runs, only those in {@code status} when it is not null. */
   List<RunRecord> list(int limit, RunStatus status);
+
+  /** One page of runs, newest first, only those in {@code status} when it is not null. */
+  List<RunRecord> page(int offset, int limit, RunStatus status);
+
+  /** How many runs there are, only those in {@code status} when it is not null. */
+  long count(RunStatus status);
+
+  /** What a run was started with (scenario, target, overrides), to show or replay it. */
+  RunSpec spec(String id);
 
   /** The newest {@code limit} log lines of a run, newest first. */
   List<RunLogEntry> logs(String id, int limit);

@@ -4,14 +4,13 @@ import dev.syngen.core.engine.ResumePoints;
 import dev.syngen.core.engine.RunCoordinator;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.application.audit.AuditEntry;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import dev.syngen.server.infrastructure.llm.RunLlmUsage;
-import dev.syngen.server.infrastructure.persistence.AuditEntry;
 import dev.syngen.server.infrastructure.persistence.JpaRunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
-import dev.syngen.server.infrastructure.persistence.RunLogEntry;
 import dev.syngen.server.infrastructure.security.RequestTrace;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -90,6 +89,24 @@ public class RunServiceBean implements RunService {
   @PermitAll
   public List<RunRecord> list(int limit, RunStatus status) {
     return runs.list(limit, status);
+  }
+
+  @Override
+  @PermitAll
+  public List<RunRecord> page(int offset, int limit, RunStatus status) {
+    return runs.page(offset, limit, status);
+  }
+
+  @Override
+  @PermitAll
+  public long count(RunStatus status) {
+    return runs.count(status);
+  }
+
+  @Override
+  @PermitAll
+  public RunSpec spec(String id) {
+    return runs.spec(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
   }
 
   @Override

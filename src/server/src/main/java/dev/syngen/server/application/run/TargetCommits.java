@@ -1,6 +1,6 @@
 package dev.syngen.server.application.run;
 
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import java.util.List;
@@ -26,13 +26,13 @@ final class TargetCommits {
     if (r.status() != RunStatus.FAILED || !perEntity(r.targetKind())) {
       return r;
     }
-    List<EntityRun> kept =
+    List<EntityProgress> kept =
         r.entities().stream()
             .map(
                 e ->
                     e.rowsWritten() >= e.rowsPlanned()
                         ? e
-                        : new EntityRun(
+                        : new EntityProgress(
                             e.entity(), e.table(), e.rowsPlanned(), 0, e.durationMillis()))
             .toList();
     return kept.equals(r.entities()) ? r : r.withEntities(kept);

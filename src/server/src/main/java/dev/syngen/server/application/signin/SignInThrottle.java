@@ -1,6 +1,6 @@
 package dev.syngen.server.application.signin;
 
-import dev.syngen.server.infrastructure.persistence.AuditEntry;
+import dev.syngen.server.application.audit.AuditEntry;
 import dev.syngen.server.infrastructure.persistence.JpaAuditLog;
 import dev.syngen.server.infrastructure.security.RequestTrace;
 import jakarta.annotation.PostConstruct;

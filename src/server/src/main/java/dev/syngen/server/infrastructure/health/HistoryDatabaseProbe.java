@@ -16,7 +16,7 @@ public class HistoryDatabaseProbe {
   /** Reads at most one run id; throws when the database cannot answer within {@code timeoutMs}. */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public void query(int timeoutMs) {
-    em.createQuery("SELECT r.id FROM RunEntity r", String.class)
+    em.createQuery("SELECT r.id FROM RunRecordEntity r", String.class)
         .setHint(TIMEOUT_HINT, timeoutMs)
         .setMaxResults(1)
         .getResultList();

@@ -1,6 +1,7 @@
 package dev.syngen.server.infrastructure.persistence;
 
 import dev.syngen.core.sink.Redactor;
+import dev.syngen.server.application.audit.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

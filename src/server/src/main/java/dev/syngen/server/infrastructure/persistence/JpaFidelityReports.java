@@ -1,5 +1,6 @@
 package dev.syngen.server.infrastructure.persistence;
 
+import dev.syngen.server.application.fidelity.StoredFidelity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

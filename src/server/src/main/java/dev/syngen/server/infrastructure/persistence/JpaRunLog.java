@@ -1,6 +1,7 @@
 package dev.syngen.server.infrastructure.persistence;
 
 import dev.syngen.core.sink.Redactor;
+import dev.syngen.server.application.run.RunLogEntry;
 import dev.syngen.server.infrastructure.logging.LogFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

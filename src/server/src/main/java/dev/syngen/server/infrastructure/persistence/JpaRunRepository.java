@@ -30,7 +30,7 @@ public class JpaRunRepository implements RunRepository {
 
   /** Records a new run with what a restart or rerun needs to reproduce it. */
   public void create(RunRecord run, RunSpec spec) {
-    RunEntity e = new RunEntity();
+    RunRecordEntity e = new RunRecordEntity();
     mapping.copy(run, e);
     e.scenarioDocument = spec.scenarioDocument();
     e.targetSpecJson = json.write(spec.target().tree());
@@ -43,9 +43,9 @@ public class JpaRunRepository implements RunRepository {
 
   @Override
   public void save(RunRecord run) {
-    RunEntity e = em.find(RunEntity.class, run.id());
+    RunRecordEntity e = em.find(RunRecordEntity.class, run.id());
     if (e == null) {
-      e = new RunEntity();
+      e = new RunRecordEntity();
       mapping.copy(run, e);
       em.persist(e);
     } else {
@@ -57,7 +57,7 @@ public class JpaRunRepository implements RunRepository {
   @Override
   public Optional<RunRecord> find(String id) {
     return em
-        .createQuery("SELECT r FROM RunEntity r WHERE r.id = :id", RunEntity.class)
+        .createQuery("SELECT r FROM RunRecordEntity r WHERE r.id = :id", RunRecordEntity.class)
         .setParameter("id", id)
         .setHint(JOIN_FETCH, "r.entities")
         .getResultList()
@@ -68,7 +68,7 @@ public class JpaRunRepository implements RunRepository {
 
   /** The stored scenario document and target of a run. */
   public Optional<RunSpec> spec(String id) {
-    RunEntity e = em.find(RunEntity.class, id);
+    RunRecordEntity e = em.find(RunRecordEntity.class, id);
     if (e == null) {
       return Optional.empty();
     }
@@ -79,14 +79,15 @@ public class JpaRunRepository implements RunRepository {
 
   @Override
   public List<RunRecord> list(int limit, RunStatus status) {
-    TypedQuery<RunEntity> q =
+    TypedQuery<RunRecordEntity> q =
         status == null
             ? em.createQuery(
-                "SELECT r FROM RunEntity r ORDER BY r.createdAt DESC, r.id DESC", RunEntity.class)
+                "SELECT r FROM RunRecordEntity r ORDER BY r.createdAt DESC, r.id DESC",
+                RunRecordEntity.class)
             : em.createQuery(
-                    "SELECT r FROM RunEntity r WHERE r.status = :status"
+                    "SELECT r FROM RunRecordEntity r WHERE r.status = :status"
                         + " ORDER BY r.createdAt DESC, r.id DESC",
-                    RunEntity.class)
+                    RunRecordEntity.class)
                 .setParameter("status", status.label());
     return q.setMaxResults(limit).setHint(BATCH, "r.entities").getResultList().stream()
         .map(mapping::record)
@@ -95,14 +96,15 @@ public class JpaRunRepository implements RunRepository {
 
   /** One page of the history, newest first: {@code limit} runs after skipping {@code offset}. */
   public List<RunRecord> page(int offset, int limit, RunStatus status) {
-    TypedQuery<RunEntity> q =
+    TypedQuery<RunRecordEntity> q =
         status == null
             ? em.createQuery(
-                "SELECT r FROM RunEntity r ORDER BY r.createdAt DESC, r.id DESC", RunEntity.class)
+                "SELECT r FROM RunRecordEntity r ORDER BY r.createdAt DESC, r.id DESC",
+                RunRecordEntity.class)
             : em.createQuery(
-                    "SELECT r FROM RunEntity r WHERE r.status = :status"
+                    "SELECT r FROM RunRecordEntity r WHERE r.status = :status"
                         + " ORDER BY r.createdAt DESC, r.id DESC",
-                    RunEntity.class)
+                    RunRecordEntity.class)
                 .setParameter("status", status.label());
     return q
         .setFirstResult(offset)
@@ -117,8 +119,9 @@ public class JpaRunRepository implements RunRepository {
   /** How many runs the history holds, optionally only those in {@code status}. */
   public long count(RunStatus status) {
     return status == null
-        ? em.createQuery("SELECT COUNT(r) FROM RunEntity r", Long.class).getSingleResult()
-        : em.createQuery("SELECT COUNT(r) FROM RunEntity r WHERE r.status = :status", Long.class)
+        ? em.createQuery("SELECT COUNT(r) FROM RunRecordEntity r", Long.class).getSingleResult()
+        : em.createQuery(
+                "SELECT COUNT(r) FROM RunRecordEntity r WHERE r.status = :status", Long.class)
             .setParameter("status", status.label())
             .getSingleResult();
   }
@@ -127,8 +130,8 @@ public class JpaRunRepository implements RunRepository {
   public List<RunRecord> unfinished() {
     return em
         .createQuery(
-            "SELECT r FROM RunEntity r WHERE r.status IN :statuses ORDER BY r.createdAt",
-            RunEntity.class)
+            "SELECT r FROM RunRecordEntity r WHERE r.status IN :statuses ORDER BY r.createdAt",
+            RunRecordEntity.class)
         .setParameter("statuses", List.of(RunStatus.PENDING.label(), RunStatus.RUNNING.label()))
         .getResultList()
         .stream()

@@ -1,6 +1,6 @@
 package dev.syngen.server.infrastructure.persistence;
 
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import java.time.Instant;
@@ -16,7 +16,7 @@ final class RunMapping {
     this.json = json;
   }
 
-  void copy(RunRecord r, RunEntity e) {
+  void copy(RunRecord r, RunRecordEntity e) {
     e.id = r.id();
     e.status = r.status().label();
     e.scenarioId = r.scenarioId();
@@ -40,20 +40,20 @@ final class RunMapping {
     copyEntities(r.entities(), e);
   }
 
-  private static void copyEntities(List<EntityRun> runs, RunEntity e) {
+  private static void copyEntities(List<EntityProgress> runs, RunRecordEntity e) {
     while (e.entities.size() > runs.size()) {
       e.entities.remove(e.entities.size() - 1);
     }
     for (int i = 0; i < runs.size(); i++) {
-      RunEntityStatsEntity s;
+      EntityProgressEntity s;
       if (i < e.entities.size()) {
         s = e.entities.get(i);
       } else {
-        s = new RunEntityStatsEntity();
+        s = new EntityProgressEntity();
         s.run = e;
         e.entities.add(s);
       }
-      EntityRun r = runs.get(i);
+      EntityProgress r = runs.get(i);
       s.position = i;
       s.entity = r.entity();
       s.table = r.table();
@@ -63,13 +63,13 @@ final class RunMapping {
     }
   }
 
-  RunRecord record(RunEntity e) {
-    List<EntityRun> entities = new ArrayList<>();
-    List<RunEntityStatsEntity> rows = new ArrayList<>(e.entities);
+  RunRecord record(RunRecordEntity e) {
+    List<EntityProgress> entities = new ArrayList<>();
+    List<EntityProgressEntity> rows = new ArrayList<>(e.entities);
     rows.sort(Comparator.comparingInt(s -> s.position));
-    for (RunEntityStatsEntity s : rows) {
+    for (EntityProgressEntity s : rows) {
       entities.add(
-          new EntityRun(s.entity, s.table, s.rowsPlanned, s.rowsWritten, s.durationMillis));
+          new EntityProgress(s.entity, s.table, s.rowsPlanned, s.rowsWritten, s.durationMillis));
     }
     return new RunRecord(
         e.id,

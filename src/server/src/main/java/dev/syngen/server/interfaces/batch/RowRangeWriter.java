@@ -1,13 +1,7 @@
 package dev.syngen.server.interfaces.batch;
 
-import dev.syngen.core.plan.CompiledEntity;
-import dev.syngen.core.sink.PartitionCommits;
-import dev.syngen.server.application.batch.BatchRun;
-import dev.syngen.server.application.batch.BatchRuns;
-import dev.syngen.server.application.batch.BatchSettings;
-import dev.syngen.server.application.batch.RemoteChunks;
+import dev.syngen.server.application.batch.PartitionChunks;
 import dev.syngen.server.application.batch.RowSpan;
-import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
@@ -23,10 +17,7 @@ import java.util.List;
 @Named("syngenRowRangeWriter")
 @Dependent
 public class RowRangeWriter extends AbstractItemWriter {
-  @Inject BatchRuns runs;
-  @Inject JpaBatchJobs jobs;
-  @Inject BatchSettings settings;
-  @Inject RemoteChunks remote;
+  @Inject PartitionChunks chunks;
 
   @Inject @BatchProperty String runId;
 
@@ -36,19 +27,9 @@ public class RowRangeWriter extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) {
-    BatchRun run = runs.require(runId);
-    CompiledEntity e = run.entity(entity);
     long first = Long.parseLong(firstRow);
     for (Object item : items) {
-      RowSpan span = (RowSpan) item;
-      boolean dispatched = settings.dispatchesChunks() && run.sink() instanceof PartitionCommits;
-      long bytes = dispatched ? remote.write(run, e, first, span) : run.write(e, first, span);
-      try {
-        jobs.advance(runId, entity, first, span.to(), bytes);
-      } catch (RuntimeException ex) {
-        run.failed(ex);
-        throw ex;
-      }
+      chunks.write(runId, entity, first, (RowSpan) item);
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.syngen.server.interfaces.console;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.fidelity.Band;
-import dev.syngen.server.application.error.ApiException;
+import dev.syngen.server.application.audit.AuditService;
 import dev.syngen.server.application.fidelity.FidelityRequest;
 import dev.syngen.server.application.fidelity.RunFidelityService;
 import dev.syngen.server.application.indexgate.IndexGateRequest;
@@ -18,8 +18,6 @@ import dev.syngen.server.application.scenario.ScenarioFile;
 import dev.syngen.server.application.target.TargetService;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.infrastructure.health.DependencyStatus;
-import dev.syngen.server.infrastructure.persistence.JpaAuditLog;
-import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
 import dev.syngen.server.interfaces.view.AuditView;
 import dev.syngen.server.interfaces.view.LlmUsageView;
 import dev.syngen.server.interfaces.view.PlanView;
@@ -49,15 +47,15 @@ public class ConsoleFacade {
   @Inject RunPlanner planner;
   @Inject TargetService targetService;
   @Inject IndexGateService indexGates;
-  @Inject JpaRunRepository runs;
-  @Inject JpaAuditLog audit;
+  @Inject AuditService audit;
   @Inject ScenarioCatalog scenarios;
   @Inject Clock clock;
 
   public RunPage runs(int page, int size, RunStatus status) {
     int p = Math.max(1, page);
-    List<RunView> views = runs.page((p - 1) * size, size, status).stream().map(this::view).toList();
-    return new RunPage(views, p, size, runs.count(status));
+    List<RunView> views =
+        runService.page((p - 1) * size, size, status).stream().map(this::view).toList();
+    return new RunPage(views, p, size, runService.count(status));
   }
 
   /** Running runs first, then queued ones. */
@@ -73,8 +71,11 @@ public class ConsoleFacade {
   }
 
   public RunView run(String id) {
-    return view(runService.get(id))
-        .withLlm(runService.llmUsage(id).map(LlmUsageView::of).orElse(null));
+    return RunView.of(
+        runService.get(id),
+        clock.instant(),
+        null,
+        runService.llmUsage(id).map(LlmUsageView::of).orElse(null));
   }
 
   /** The newest log lines of a run, newest first, at {@code minLevel} or above. */
@@ -89,7 +90,7 @@ public class ConsoleFacade {
   /** The first {@code rows} rows of each entity of a run, as the engine produces them. */
   public List<EntityPreview> preview(String id, int rows) {
     RunRecord r = runService.get(id);
-    RunSpec spec = runs.spec(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
+    RunSpec spec = runService.spec(id);
     return DataPreview.of(planner.replay(r, spec).plan(), rows);
   }
 
@@ -187,8 +188,8 @@ public class ConsoleFacade {
     long queued = 0;
     long running = 0;
     try {
-      queued = runs.count(RunStatus.PENDING);
-      running = runs.count(RunStatus.RUNNING);
+      queued = runService.count(RunStatus.PENDING);
+      running = runService.count(RunStatus.RUNNING);
       up = true;
       detail = "answering";
     } catch (RuntimeException e) {

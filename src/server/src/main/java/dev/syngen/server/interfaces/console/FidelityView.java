@@ -2,7 +2,7 @@ package dev.syngen.server.interfaces.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.syngen.server.infrastructure.persistence.StoredFidelity;
+import dev.syngen.server.application.fidelity.StoredFidelity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

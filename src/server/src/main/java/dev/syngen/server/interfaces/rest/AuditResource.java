@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.rest;
 
-import dev.syngen.server.infrastructure.persistence.JpaAuditLog;
+import dev.syngen.server.application.audit.AuditService;
 import dev.syngen.server.interfaces.view.AuditView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
 public class AuditResource {
-  @Inject JpaAuditLog audit;
+  @Inject AuditService audit;
 
   @GET
   @Operation(summary = "Audit entries, newest first; subject filters, e.g. run:<id> or target:<id>")

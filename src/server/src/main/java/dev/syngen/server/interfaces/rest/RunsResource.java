@@ -77,9 +77,11 @@ public class RunsResource {
           "Show a run: status, seed, as_of, config hash, stats, progress, error, the example"
               + " consumer's checks and the LLM usage of its llm_text columns")
   public RunView get(@PathParam("id") String id) {
-    return view(runs.get(id))
-        .withConsumerChecks(consumer.checksOf(id))
-        .withLlm(runs.llmUsage(id).map(LlmUsageView::of).orElse(null));
+    return RunView.of(
+        runs.get(id),
+        clock.instant(),
+        consumer.checksOf(id),
+        runs.llmUsage(id).map(LlmUsageView::of).orElse(null));
   }
 
   @GET

@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.view;
 
-import dev.syngen.server.infrastructure.persistence.AuditEntry;
+import dev.syngen.server.application.audit.AuditEntry;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 

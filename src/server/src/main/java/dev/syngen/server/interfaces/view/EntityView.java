@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.view;
 
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 
 /** One entity's stats within a run. */
 public record EntityView(
@@ -10,7 +10,7 @@ public record EntityView(
     long rowsWritten,
     long durationMs,
     Double rowsPerSecond) {
-  static EntityView of(EntityRun e) {
+  static EntityView of(EntityProgress e) {
     Double rate =
         e.durationMillis() > 0
             ? Math.round(e.rowsWritten() * 10_000.0 / e.durationMillis()) / 10.0

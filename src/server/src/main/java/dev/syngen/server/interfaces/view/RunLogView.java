@@ -1,6 +1,6 @@
 package dev.syngen.server.interfaces.view;
 
-import dev.syngen.server.infrastructure.persistence.RunLogEntry;
+import dev.syngen.server.application.run.RunLogEntry;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 

@@ -73,75 +73,16 @@ public record RunView(
     List<ConsumerCheckView> consumerChecks,
     LlmUsageView llm) {
 
-  /** This view with the example consumer's checks (shown by {@code GET /runs/{id}}). */
-  public RunView withConsumerChecks(List<ConsumerCheck> checks) {
-    return new RunView(
-        id,
-        status,
-        scenarioId,
-        scenarioName,
-        scenarioVersion,
-        targetId,
-        targetName,
-        targetKind,
-        targetDsn,
-        seed,
-        asOf,
-        configHash,
-        mode,
-        parallelism,
-        overrides,
-        createdAt,
-        startedAt,
-        finishedAt,
-        error,
-        entities,
-        progressRowsGenerated,
-        progressRowsTotal,
-        progressEntitiesDone,
-        progressEntitiesTotal,
-        progressCurrentEntity,
-        rowsPerSecond,
-        etaSeconds,
-        checks.stream().map(ConsumerCheckView::of).toList(),
-        llm);
-  }
-
-  /** This view with what the run's llm_text columns asked and cost (null: it has none). */
-  public RunView withLlm(LlmUsageView usage) {
-    return new RunView(
-        id,
-        status,
-        scenarioId,
-        scenarioName,
-        scenarioVersion,
-        targetId,
-        targetName,
-        targetKind,
-        targetDsn,
-        seed,
-        asOf,
-        configHash,
-        mode,
-        parallelism,
-        overrides,
-        createdAt,
-        startedAt,
-        finishedAt,
-        error,
-        entities,
-        progressRowsGenerated,
-        progressRowsTotal,
-        progressEntitiesDone,
-        progressEntitiesTotal,
-        progressCurrentEntity,
-        rowsPerSecond,
-        etaSeconds,
-        consumerChecks,
-        usage);
-  }
-
+  /** A run as the run list shows it: without the consumer's checks and the LLM usage. */
   public static RunView of(RunRecord r, Instant now) {
+    return of(r, now, null, null);
+  }
+
+  /**
+   * A run as {@code GET /runs/{id}} and the console's run page show it: with the example consumer's
+   * checks and what its llm_text columns asked and cost ({@code llm} null: it has none).
+   */
+  public static RunView of(RunRecord r, Instant now, List<ConsumerCheck> checks, LlmUsageView llm) {
     RunProgress p = RunProgress.of(r, now);
     return new RunView(
         r.id(),
@@ -171,7 +112,7 @@ public record RunView(
         p.currentEntity(),
         p.rowsPerSecond(),
         p.etaSeconds(),
-        null,
-        null);
+        checks == null ? null : checks.stream().map(ConsumerCheckView::of).toList(),
+        llm);
   }
 }

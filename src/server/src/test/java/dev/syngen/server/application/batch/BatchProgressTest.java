@@ -2,7 +2,7 @@ package dev.syngen.server.application.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.EntityStats;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
@@ -81,8 +81,8 @@ class BatchProgressTest {
             null,
             null,
             List.of(
-                new EntityRun("orders", "orders", 1000, 0, 0),
-                new EntityRun("users", "users", 10, 0, 0)),
+                new EntityProgress("orders", "orders", 1000, 0, 0),
+                new EntityProgress("users", "users", 10, 0, 0)),
             null);
     RunListener log =
         new RunListener() {

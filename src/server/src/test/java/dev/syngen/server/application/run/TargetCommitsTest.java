@@ -3,7 +3,7 @@ package dev.syngen.server.application.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import java.time.Instant;
@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class TargetCommitsTest {
   private static RunRecord run(RunStatus status, String kind) {
-    List<EntityRun> entities =
+    List<EntityProgress> entities =
         List.of(
-            new EntityRun("parents", "p", 100, 100, 5),
-            new EntityRun("children", "c", 1000, 400, 5));
+            new EntityProgress("parents", "p", 100, 100, 5),
+            new EntityProgress("children", "c", 1000, 400, 5));
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     return new RunRecord(
         "r", status, "s", "s", "1", "src", "t", "t", kind, "d", 1, t, "h", "create", 1, Map.of(), t,
@@ -24,7 +24,7 @@ class TargetCommitsTest {
   }
 
   private static List<Long> written(RunRecord r) {
-    return r.entities().stream().map(EntityRun::rowsWritten).toList();
+    return r.entities().stream().map(EntityProgress::rowsWritten).toList();
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.syngen.server.interfaces.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.server.interfaces.view.RunView;
@@ -38,7 +38,7 @@ class LiveUpdatesTest {
             t,
             t,
             t.plusSeconds(1),
-            List.of(new EntityRun("devices", "devices", 2000, 2000, 400)),
+            List.of(new EntityProgress("devices", "devices", 2000, 2000, 400)),
             null);
     JsonObject e =
         LiveUpdates.json(RunView.of(r, t.plusSeconds(2)))

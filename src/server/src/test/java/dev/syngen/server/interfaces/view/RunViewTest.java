@@ -3,7 +3,7 @@ package dev.syngen.server.interfaces.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.syngen.core.engine.EntityRun;
+import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import java.time.Instant;
@@ -38,8 +38,8 @@ class RunViewTest {
             T0,
             T0.plusSeconds(2),
             List.of(
-                new EntityRun("customers", "customers", 100, 100, 500),
-                new EntityRun("orders", "orders", 300, 100, 1500)),
+                new EntityProgress("customers", "customers", 100, 100, 500),
+                new EntityProgress("orders", "orders", 300, 100, 1500)),
             "COPY failed for postgres://u:topsecret@h/db");
 
     RunView v = RunView.of(r, T0.plusSeconds(60));

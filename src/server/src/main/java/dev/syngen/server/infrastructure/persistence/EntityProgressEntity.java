@@ -9,10 +9,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** One entity's part of a run: planned and written rows and the time it took. */
+/** A stored {@link dev.syngen.core.engine.EntityProgress}: one entity's part of a run. */
 @Entity
 @Table(name = "SYNGEN_RUN_ENTITY")
-public class RunEntityStatsEntity {
+public class EntityProgressEntity {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   @Column(name = "id")
@@ -20,7 +20,7 @@ public class RunEntityStatsEntity {
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "run_id", nullable = false)
-  RunEntity run;
+  RunRecordEntity run;
 
   @Column(name = "entity_order", nullable = false)
   int position;

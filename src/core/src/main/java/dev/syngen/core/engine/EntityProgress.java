@@ -4,14 +4,14 @@ package dev.syngen.core.engine;
  * One entity's part of a run record: planned and written rows, how long it took, and the bytes
  * written (0 when the target does not report sizes).
  */
-public record EntityRun(
+public record EntityProgress(
     String entity,
     String table,
     long rowsPlanned,
     long rowsWritten,
     long durationMillis,
     long bytesWritten) {
-  public EntityRun(
+  public EntityProgress(
       String entity, String table, long rowsPlanned, long rowsWritten, long durationMillis) {
     this(entity, table, rowsPlanned, rowsWritten, durationMillis, 0);
   }

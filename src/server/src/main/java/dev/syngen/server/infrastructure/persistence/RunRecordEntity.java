@@ -19,7 +19,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "SYNGEN_RUN")
-public class RunEntity {
+public class RunRecordEntity {
   @Id
   @Column(name = "id", length = 40)
   String id;
@@ -105,7 +105,7 @@ public class RunEntity {
 
   @OneToMany(mappedBy = "run", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position ASC")
-  List<RunEntityStatsEntity> entities = new ArrayList<>();
+  List<EntityProgressEntity> entities = new ArrayList<>();
 
   public String getId() {
     return id;

@@ -1,4 +1,4 @@
-package dev.syngen.server.infrastructure.persistence;
+package dev.syngen.server.application.run;
 
 import java.time.Instant;
 
