@@ -120,6 +120,14 @@ final class FidelityCommand implements Callable<Integer> {
   Double scale;
 
   @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "With --scenario: the seed the data was generated with (the scenario's own by default;"
+              + " required when it declares none).")
+  Long seed;
+
+  @Option(
       names = "--band",
       paramLabel = "NAME",
       description = "With --scenario: the scale band the data was generated at.")
@@ -200,11 +208,11 @@ final class FidelityCommand implements Callable<Integer> {
       }
       Scenario scenario = ws.scenarios.load(subject.scenario);
       TargetProfile t = ws.resolve(target, targetKind);
-      // the data was generated with the scenario's seed, which decides how many children each
-      // parent row has: plan with that seed, or the planned row counts are another run's
-      long seed = scenario.seed() == null ? 0 : scenario.seed();
-      FidelityValidator.Options options = new FidelityValidator.Options(b, alpha, sample, seed);
-      RunOverrides overrides = new RunOverrides(seed, null, scale, null, null, null, null);
+      // the seed decides how many children each parent row has: plan with the one the data was
+      // generated with, or the planned row counts are another run's
+      long planSeed = seedOf(scenario);
+      FidelityValidator.Options options = new FidelityValidator.Options(b, alpha, sample, planSeed);
+      RunOverrides overrides = new RunOverrides(planSeed, null, scale, null, null, null, null);
       try (TableSource source = TableSources.open(t)) {
         judgement =
             fidelity.judgeScenario(
@@ -226,6 +234,21 @@ final class FidelityCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return report.verdict() == FidelityReport.Verdict.GO ? 0 : EXIT_NO_GO;
+  }
+
+  /** {@code --seed}, else the scenario's; refused when neither says which seed made the data. */
+  private long seedOf(Scenario scenario) {
+    if (seed != null) {
+      return seed;
+    }
+    if (scenario.seed() != null) {
+      return scenario.seed();
+    }
+    throw new IllegalArgumentException(
+        "scenario '"
+            + scenario.id()
+            + "' declares no seed, so each of its runs drew its own: give the run's seed with"
+            + " --seed N (`syngen run show RUN-ID` prints it), or check the run with --run RUN-ID");
   }
 
   private Path writeGeneration(GenerationReport g) throws IOException {

@@ -103,6 +103,35 @@ class FidelityCommandTest {
   }
 
   @Test
+  void aScenarioWithoutASeedIsCheckedWithTheRunsSeed() throws IOException {
+    Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
+    Files.writeString(scenarios.resolve("readings.yaml"), SCENARIO.replace("seed: 5\n", ""));
+    Cli cli = new Cli(scenarios, Path.of("targets"), tmp.resolve("history"));
+    Path out = tmp.resolve("csv");
+    startRun(cli, out);
+    String shown = cli.run("run", "list", "--format", "json").out();
+    String seed = shown.replaceAll("(?s)^.*?\"seed\" : (\\d+).*$", "$1");
+    String[] check = {"fidelity", "--scenario", "readings", "--target-kind", "csv", "--target"};
+    Cli.Result noSeed = cli.run(concat(check, out.toString()));
+    assertEquals(2, noSeed.exit(), noSeed.out() + noSeed.err());
+    assertTrue(
+        noSeed.err().contains("declares no seed, so each of its runs drew its own: give the run's"),
+        noSeed.err());
+    Cli.Result withSeed = cli.run(concat(check, out.toString(), "--seed", seed));
+    assertEquals(0, withSeed.exit(), withSeed.out() + withSeed.err());
+    assertTrue(withSeed.out().contains(": GO"), withSeed.out());
+    Cli.Result otherSeed =
+        cli.run(concat(check, out.toString(), "--seed", String.valueOf(Long.parseLong(seed) + 1)));
+    assertEquals(3, otherSeed.exit(), "another seed plans other children per sensor");
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    List<String> all = new ArrayList<>(List.of(head));
+    all.addAll(List.of(tail));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void badInputIsRefusedWithExitCode2() throws IOException {
     Cli cli = cli();
     Cli.Result noRun = cli.run("fidelity", "--run", "nope");
