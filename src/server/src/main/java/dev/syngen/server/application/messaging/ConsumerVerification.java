@@ -44,7 +44,12 @@ public class ConsumerVerification {
 
   public void receive(RunMessage m) {
     if (m.foreign()) {
-      LOG.warning("ignored a message without syngen's message-contract properties");
+      LOG.warning(
+          "ignored a message without syngen's message-contract properties, or with a run id over "
+              + RunMessage.MAX_RUN_ID
+              + " or an entity name over "
+              + RunMessage.MAX_ENTITY
+              + " characters");
       return;
     }
     if (m.endOfEntity()) {

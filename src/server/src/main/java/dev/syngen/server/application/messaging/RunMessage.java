@@ -7,9 +7,16 @@ import jakarta.jms.Message;
 
 /**
  * The message-contract fields of one received JMS message (docs/consumers.md). A message without
- * them, or with unreadable ones, is {@link #foreign()}: not something syngen sent.
+ * them, with unreadable ones, or with a run id or entity name longer than the run history holds, is
+ * {@link #foreign()}: not something syngen sent.
  */
 public record RunMessage(String runId, String entity, String kind, long row, long rowCount) {
+  /** The longest run id the run history stores (syngen's own are 36 characters). */
+  static final int MAX_RUN_ID = 40;
+
+  /** The longest entity name the run history stores with a consumer check. */
+  static final int MAX_ENTITY = 64;
+
   private static final RunMessage FOREIGN = new RunMessage(null, null, null, -1, -1);
 
   public static RunMessage of(Message m) {
@@ -17,7 +24,11 @@ public record RunMessage(String runId, String entity, String kind, long row, lon
       String run = m.getStringProperty(Field.RUN_ID.property());
       String entity = m.getStringProperty(Field.ENTITY.property());
       String kind = m.getStringProperty(Field.KIND.property());
-      if (run == null || entity == null || kind == null) {
+      if (run == null
+          || entity == null
+          || kind == null
+          || run.length() > MAX_RUN_ID
+          || entity.length() > MAX_ENTITY) {
         return FOREIGN;
       }
       if (MessageContract.KIND_END_OF_ENTITY.equals(kind)) {
