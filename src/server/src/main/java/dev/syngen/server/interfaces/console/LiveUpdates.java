@@ -94,7 +94,6 @@ public class LiveUpdates {
       Instant now = clock.instant();
       active.forEach(r -> progress.observe(r.id(), r.progressRowsGenerated(), now));
       progress.retain(active.stream().map(RunView::id).toList());
-      SystemState system = facade.system(0);
       double rate =
           active.stream()
               .filter(r -> r.rowsPerSecond() != null && "running".equals(r.status()))
@@ -107,8 +106,9 @@ public class LiveUpdates {
           new ThroughputHistory.Sample(now.toEpochMilli(), rate, errorRate, jvm.read());
       history.add(sample);
       if (sessions.isEmpty()) {
-        return;
+        return; // the history and the stall watch go on; the counts only matter to a dashboard
       }
+      SystemState system = facade.system(0);
       JsonArrayBuilder runs = Json.createArrayBuilder();
       active.forEach(r -> runs.add(json(r)));
       JsonObjectBuilder base =
