@@ -121,6 +121,13 @@ class BatchRunIT {
     for (JsonNode e : done.path("entities")) {
       assertEquals(e.path("rows_planned").asLong(), e.path("rows_written").asLong(), e.toString());
     }
+    JsonNode shown = run(id);
+    long partitionRows = 0;
+    for (JsonNode p : shown.path("partitions")) {
+      partitionRows += p.path("rows_written").asLong();
+      assertTrue(p.path("server").asText().contains("@"), "where it ran: " + p);
+    }
+    assertEquals(CUSTOMERS + ORDERS, partitionRows, "GET /runs/{id} partitions: " + shown);
 
     String uninterrupted = schema("cli");
     cliRun(uninterrupted, SCENARIO);

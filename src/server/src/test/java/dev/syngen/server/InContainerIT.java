@@ -11,11 +11,11 @@ import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.sink.MessageContract;
 import dev.syngen.core.sink.MessageContract.Field;
+import dev.syngen.server.application.batch.PartitionProgress;
 import dev.syngen.server.application.messaging.ConsumerVerification;
 import dev.syngen.server.application.run.RunRequest;
 import dev.syngen.server.application.run.RunService;
 import dev.syngen.server.application.target.TargetSpec;
-import dev.syngen.server.infrastructure.persistence.BatchPartitionProgress;
 import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
@@ -129,7 +129,7 @@ public class InContainerIT {
     assertEquals(16, metric(level0, Metric.MetricType.READ_COUNT));
     assertEquals(16, metric(level0, Metric.MetricType.WRITE_COUNT));
 
-    List<BatchPartitionProgress> partitions = batchJobs.partitions(run.id());
+    List<PartitionProgress> partitions = batchJobs.partitions(run.id());
     assertEquals(
         1_550,
         partitions.stream().mapToLong(p -> p.nextRow() - p.firstRow()).sum(),

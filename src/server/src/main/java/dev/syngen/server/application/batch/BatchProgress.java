@@ -5,7 +5,6 @@ import dev.syngen.core.engine.EntityStats;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.plan.CompiledEntity;
-import dev.syngen.server.infrastructure.persistence.BatchPartitionProgress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,15 +33,12 @@ public final class BatchProgress {
   private long lastSave = System.nanoTime();
 
   BatchProgress(
-      RunRecord record,
-      List<BatchPartitionProgress> saved,
-      RunListener log,
-      Consumer<RunRecord> save) {
+      RunRecord record, List<PartitionProgress> saved, RunListener log, Consumer<RunRecord> save) {
     this.record = record;
     this.initial = record.entities();
     this.log = log;
     this.save = save;
-    for (BatchPartitionProgress p : saved) {
+    for (PartitionProgress p : saved) {
       rowsByPartition.put(key(p.entity(), p.firstRow()), p.nextRow() - p.firstRow());
       bytesByPartition.put(key(p.entity(), p.firstRow()), p.bytes());
     }

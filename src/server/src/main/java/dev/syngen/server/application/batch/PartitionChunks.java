@@ -25,7 +25,8 @@ public class PartitionChunks {
     boolean dispatched = settings.dispatchesChunks() && run.sink() instanceof PartitionCommits;
     long bytes = dispatched ? remote.write(run, e, firstRow, span) : run.write(e, firstRow, span);
     try {
-      jobs.advance(runId, entity, firstRow, span.to(), bytes);
+      String writtenHere = dispatched ? null : ExecutorChunks.serverName();
+      jobs.advance(runId, entity, firstRow, span.to(), bytes, writtenHere);
     } catch (RuntimeException ex) {
       run.failed(ex);
       throw ex;

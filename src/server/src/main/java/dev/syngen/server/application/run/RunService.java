@@ -2,6 +2,7 @@ package dev.syngen.server.application.run;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.application.batch.PartitionProgress;
 import dev.syngen.server.infrastructure.llm.RunLlmUsage;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,12 @@ public interface RunService {
 
   /** What a run was started with (scenario, target, overrides), to show or replay it. */
   RunSpec spec(String id);
+
+  /**
+   * Where a batch run's partitions stand and which server wrote each, in entity and row order;
+   * empty for a run the executor ran in one piece.
+   */
+  List<PartitionProgress> partitions(String id);
 
   /** The newest {@code limit} log lines of a run, newest first. */
   List<RunLogEntry> logs(String id, int limit);

@@ -5,9 +5,11 @@ import dev.syngen.core.engine.RunCoordinator;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.server.application.audit.AuditEntry;
+import dev.syngen.server.application.batch.PartitionProgress;
 import dev.syngen.server.application.error.ApiException;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import dev.syngen.server.infrastructure.llm.RunLlmUsage;
+import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import dev.syngen.server.infrastructure.persistence.JpaRunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
@@ -22,6 +24,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +45,7 @@ public class RunServiceBean implements RunService {
   @Inject RunLauncher launcher;
   @Inject RunLedger ledger;
   @Inject JpaRunRepository runs;
+  @Inject JpaBatchJobs batchJobs;
   @Inject JpaRunLog runLog;
   @Inject JpaRunLlmUsage llmUsage;
   @Inject RequestTrace trace;
@@ -107,6 +111,17 @@ public class RunServiceBean implements RunService {
   @PermitAll
   public RunSpec spec(String id) {
     return runs.spec(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
+  }
+
+  @Override
+  @PermitAll
+  public List<PartitionProgress> partitions(String id) {
+    get(id);
+    return batchJobs.partitions(id).stream()
+        .sorted(
+            Comparator.comparing(PartitionProgress::entity)
+                .thenComparingLong(PartitionProgress::firstRow))
+        .toList();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.syngen.server.infrastructure.persistence;
 
+import dev.syngen.server.application.batch.PartitionProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,10 +35,18 @@ public class JpaBatchJobs {
     return e == null ? OptionalLong.empty() : OptionalLong.of(e.executionId);
   }
 
-  public void advance(String runId, String entity, long firstRow, long nextRow, long bytes) {
+  /**
+   * The partition is written up to {@code nextRow}, in the caller's (chunk) transaction; by {@code
+   * server} when this server wrote it (null: an executor did and recorded itself).
+   */
+  public void advance(
+      String runId, String entity, long firstRow, long nextRow, long bytes, String server) {
     BatchPartitionEntity e = partition(runId, entity, firstRow);
     e.nextRow = nextRow;
     e.bytes = bytes;
+    if (server != null) {
+      e.server = server;
+    }
   }
 
   /** An executor server wrote the partition up to {@code nextRow}, in a transaction of its own. */
@@ -105,14 +114,15 @@ public class JpaBatchJobs {
     return e;
   }
 
-  public List<BatchPartitionProgress> partitions(String runId) {
+  public List<PartitionProgress> partitions(String runId) {
     return em
         .createQuery(
             "SELECT p FROM BatchPartitionEntity p WHERE p.runId = :run", BatchPartitionEntity.class)
         .setParameter("run", runId)
         .getResultList()
         .stream()
-        .map(p -> new BatchPartitionProgress(p.entity, p.firstRow, p.nextRow, p.bytes))
+        .map(
+            p -> new PartitionProgress(p.entity, p.firstRow, p.nextRow, p.bytes, p.server, p.error))
         .toList();
   }
 }

@@ -75,7 +75,8 @@ public class ConsoleFacade {
         runService.get(id),
         clock.instant(),
         null,
-        runService.llmUsage(id).map(LlmUsageView::of).orElse(null));
+        runService.llmUsage(id).map(LlmUsageView::of).orElse(null),
+        runService.partitions(id));
   }
 
   /** The newest log lines of a run, newest first, at {@code minLevel} or above. */

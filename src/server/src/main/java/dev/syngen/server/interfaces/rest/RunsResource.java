@@ -75,13 +75,15 @@ public class RunsResource {
   @Operation(
       summary =
           "Show a run: status, seed, as_of, config hash, stats, progress, error, the example"
-              + " consumer's checks and the LLM usage of its llm_text columns")
+              + " consumer's checks, the LLM usage of its llm_text columns and, for a batch run, each"
+              + " partition's rows and the server that wrote it")
   public RunView get(@PathParam("id") String id) {
     return RunView.of(
         runs.get(id),
         clock.instant(),
         consumer.checksOf(id),
-        runs.llmUsage(id).map(LlmUsageView::of).orElse(null));
+        runs.llmUsage(id).map(LlmUsageView::of).orElse(null),
+        runs.partitions(id));
   }
 
   @GET

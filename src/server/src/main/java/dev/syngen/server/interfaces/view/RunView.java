@@ -4,6 +4,7 @@ import dev.syngen.core.consumer.ConsumerCheck;
 import dev.syngen.core.engine.RunProgress;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.sink.Redactor;
+import dev.syngen.server.application.batch.PartitionProgress;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,8 @@ import java.util.Map;
   "rowsPerSecond",
   "etaSeconds",
   "consumerChecks",
-  "llm"
+  "llm",
+  "partitions"
 })
 public record RunView(
     String id,
@@ -71,18 +73,25 @@ public record RunView(
     Double rowsPerSecond,
     Long etaSeconds,
     List<ConsumerCheckView> consumerChecks,
-    LlmUsageView llm) {
+    LlmUsageView llm,
+    List<PartitionView> partitions) {
 
-  /** A run as the run list shows it: without the consumer's checks and the LLM usage. */
+  /** A run as the run list shows it: without the consumer's checks, LLM usage and partitions. */
   public static RunView of(RunRecord r, Instant now) {
-    return of(r, now, null, null);
+    return of(r, now, null, null, null);
   }
 
   /**
    * A run as {@code GET /runs/{id}} and the console's run page show it: with the example consumer's
-   * checks and what its llm_text columns asked and cost ({@code llm} null: it has none).
+   * checks, what its llm_text columns asked and cost ({@code llm} null: it has none) and where a
+   * batch run's partitions stand and ran (null or empty: none).
    */
-  public static RunView of(RunRecord r, Instant now, List<ConsumerCheck> checks, LlmUsageView llm) {
+  public static RunView of(
+      RunRecord r,
+      Instant now,
+      List<ConsumerCheck> checks,
+      LlmUsageView llm,
+      List<PartitionProgress> partitions) {
     RunProgress p = RunProgress.of(r, now);
     return new RunView(
         r.id(),
@@ -113,6 +122,9 @@ public record RunView(
         p.rowsPerSecond(),
         p.etaSeconds(),
         checks == null ? null : checks.stream().map(ConsumerCheckView::of).toList(),
-        llm);
+        llm,
+        partitions == null || partitions.isEmpty()
+            ? null
+            : partitions.stream().map(PartitionView::of).toList());
   }
 }

@@ -8,7 +8,6 @@ import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.plan.CompiledEntity;
-import dev.syngen.server.infrastructure.persistence.BatchPartitionProgress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +45,9 @@ class BatchProgressTest {
     BatchProgress p =
         progress(
             List.of(
-                new BatchPartitionProgress("orders", 0, 500, 0),
-                new BatchPartitionProgress("orders", 500, 700, 0),
-                new BatchPartitionProgress("users", 0, 10, 0)));
+                new PartitionProgress("orders", 0, 500, 0, null, null),
+                new PartitionProgress("orders", 500, 700, 0, null, null),
+                new PartitionProgress("users", 0, 10, 0, null, null)));
     assertEquals(700, rows(p.snapshot(), "orders"));
     assertEquals(10, rows(p.snapshot(), "users"));
     assertEquals(700, p.next(ORDERS, 500), "a partition's saved next row");
@@ -58,7 +57,7 @@ class BatchProgressTest {
     assertEquals(List.of("started orders at 700"), events);
   }
 
-  private BatchProgress progress(List<BatchPartitionProgress> saved) {
+  private BatchProgress progress(List<PartitionProgress> saved) {
     RunRecord record =
         new RunRecord(
             "r1",

@@ -44,6 +44,7 @@ class PromptAdvisorTest {
         rate,
         eta,
         List.of(),
+        null,
         null);
   }
 

@@ -1,0 +1,9 @@
+package dev.syngen.server.application.batch;
+
+/**
+ * A batch partition's saved position: rows {@code [firstRow, nextRow)} of {@code entity} are
+ * written, by the server named {@code server} ({@code <Liberty server>@<host>}), which recorded
+ * {@code error} when it failed a chunk (null otherwise).
+ */
+public record PartitionProgress(
+    String entity, long firstRow, long nextRow, long bytes, String server, String error) {}
