@@ -28,6 +28,14 @@ final class JsonSchemaValues {
 
   private static final String URI =
       "https://(www\\.)?[a-z]{3,12}\\.(com|org|net|io|dev)(/[a-z0-9-]{1,12}){0,3}";
+
+  /** Addresses of plain shape, drawn per cell without a dictionary (faker_email is slower). */
+  private static final String EMAIL =
+      "[a-z]{2,10}(\\.[a-z]{2,10})?[0-9]{0,2}@(example|mail|inbox|post|corp)\\.(com|net|org|io)";
+
+  /** A North American number plan shape; Datafaker's phone numbers are much slower to draw. */
+  private static final String PHONE = "regex:\\+1-[2-9][0-9]{2}-[2-9][0-9]{2}-[0-9]{4}";
+
   private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
   private static final Map<String, Format> FORMATS =
       Map.of(
@@ -43,7 +51,7 @@ final class JsonSchemaValues {
           "uuid",
           new Format("uuid", generator("uuid4", Map.of()), 36, 36),
           "email",
-          new Format("string", generator("faker_email", Map.of()), 6, 64),
+          new Format("string", regex(EMAIL), 8, 44),
           "uri",
           new Format("string", regex(URI), 12, 64),
           "uri-reference",
@@ -64,10 +72,10 @@ final class JsonSchemaValues {
           Map.entry("familyname", "faker_last_name"),
           Map.entry("surname", "faker_last_name"),
           Map.entry("fullname", "faker_name"),
-          Map.entry("email", "faker_email"),
-          Map.entry("phone", "faker_phone"),
-          Map.entry("phonenumber", "faker_phone"),
-          Map.entry("telephone", "faker_phone"),
+          Map.entry("email", "regex:" + EMAIL),
+          Map.entry("phone", PHONE),
+          Map.entry("phonenumber", PHONE),
+          Map.entry("telephone", PHONE),
           Map.entry("city", "faker_city"),
           Map.entry("country", "faker_country"),
           Map.entry("street", "faker_street_address"),
@@ -254,7 +262,11 @@ final class JsonSchemaValues {
             ? null
             : NAMED.get(property.toLowerCase(Locale.ROOT).replaceAll("[-_]", ""));
     if (named != null && minLength == null && maxLength == null) {
-      return new Mapped("string", generator(named, Map.of()), false, 2 + 6 * 200);
+      Map<String, Object> g =
+          named.startsWith("regex:")
+              ? regex(named.substring("regex:".length()))
+              : generator(named, Map.of());
+      return new Mapped("string", g, false, 2 + 6 * 200);
     }
     long hi = maxLength != null ? maxLength : Math.max(lo, Math.min(lo + 8, 12));
     lo = minLength != null ? lo : Math.min(hi, 3);
