@@ -164,6 +164,10 @@ public final class Regex {
   private final String source;
   private final int openMax;
   private int at;
+  private int depth;
+
+  /** How deeply groups may nest (the parser and the writer recurse once per level). */
+  private static final int MAX_DEPTH = 64;
 
   private Regex(String source, int openMax) {
     this.source = source;
@@ -248,6 +252,9 @@ public final class Regex {
   }
 
   private Node group() {
+    if (++depth > MAX_DEPTH) {
+      throw error("groups nest deeper than " + MAX_DEPTH + " levels");
+    }
     if (source.startsWith("?:", at)) {
       at += 2;
     } else if (source.startsWith("?<", at)
@@ -267,6 +274,7 @@ public final class Regex {
       throw error("'(' is never closed");
     }
     at++;
+    depth--;
     return inner;
   }
 

@@ -115,7 +115,16 @@ class RegexGenTest {
 
   @Test
   void unsupportedConstructsAndImpossibleBoundsAreReportedAtThePattern() {
-    for (String bad : new String[] {"(?=a)b", "(a)\\1", "\\bword", "[a-z", "a{3,1}", "\\p{L}"}) {
+    for (String bad :
+        new String[] {
+          "(?=a)b",
+          "(a)\\1",
+          "\\bword",
+          "[a-z",
+          "a{3,1}",
+          "\\p{L}",
+          "(".repeat(500) + "a" + ")".repeat(500)
+        }) {
       Problems problems = new Problems();
       bind(new HashMap<>(Map.of("pattern", bad)), problems);
       assertEquals(1, problems.list().size(), bad);
