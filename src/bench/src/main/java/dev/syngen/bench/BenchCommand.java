@@ -108,10 +108,22 @@ final class BenchCommand implements Callable<Integer> {
           "Only measure a running server's POST /generate stream, e.g. http://localhost:9080/api/v1/generate.")
   java.net.URI generateUrl;
 
+  @Option(
+      names = "--json-schema",
+      paramLabel = "FILE",
+      description =
+          "Only measure schema-first generation of this JSON Schema: in process, or against"
+              + " --generate-url when given.")
+  Path jsonSchema;
+
   private record Result(String what, long rows, double seconds, long bytes) {}
 
   @Override
   public Integer call() throws Exception {
+    if (jsonSchema != null) {
+      int t = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
+      return SchemaBench.run(spec.commandLine().getOut(), jsonSchema, rows, t, generateUrl);
+    }
     if (generateUrl != null) {
       return GenerateBench.run(spec.commandLine().getOut(), generateUrl, rows, benchScenarioYaml());
     }

@@ -21,6 +21,12 @@ final class GenerateBench {
     Object scenario = YamlDocuments.parse(scenarioYaml, "bench");
     String body =
         new ObjectMapper().writeValueAsString(Map.of("scenario", scenario, "count", count));
+    return runBody(out, url, count, body);
+  }
+
+  /** Posts {@code body} once to warm up (a quarter of the records), then measures. */
+  static int runBody(PrintWriter out, URI url, long count, String body)
+      throws IOException, InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest request =
         HttpRequest.newBuilder(url)

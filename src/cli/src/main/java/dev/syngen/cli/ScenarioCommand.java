@@ -9,6 +9,7 @@ import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.Entity;
 import dev.syngen.core.scenario.RowsPerParent;
 import dev.syngen.core.scenario.Scenario;
+import dev.syngen.io.yaml.JsonSchemaFiles;
 import dev.syngen.io.yaml.ScenarioFiles;
 import dev.syngen.io.yaml.YamlWriter;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code syngen scenario list|show|validate|from-profile}. */
+/** {@code syngen scenario list|show|validate|from-profile|from-json-schema|from-db}. */
 @Command(
     name = "scenario",
     description = "List, show and validate scenarios.",
@@ -191,6 +192,60 @@ final class ScenarioCommand {
       out.printf(
           "drafted scenario '%s' (%d columns, valid) written to %s%n",
           scenarioId, s.entities().get(0).columns().size(), outFile);
+    }
+    out.flush();
+    return 0;
+  }
+
+  @Command(
+      name = "from-json-schema",
+      description =
+          "Draft a scenario whose records validate against a JSON Schema (see docs/json-schema.md).")
+  int fromJsonSchema(
+      @Parameters(paramLabel = "<schema.json>") Path schemaFile,
+      @Option(
+              names = "--entity",
+              paramLabel = "NAME",
+              description =
+                  "Entity name (default: the file name, e.g. order for order.schema.json).")
+          String entity,
+      @Option(
+              names = "--count",
+              defaultValue = "1000",
+              paramLabel = "N",
+              description = "Rows of the entity (default: ${DEFAULT-VALUE}).")
+          long count,
+      @Option(names = "--id", description = "Scenario id (default: the entity name).") String id,
+      @Option(
+              names = "--out",
+              paramLabel = "FILE",
+              description = "Write the scenario here (default: print it).")
+          Path outFile)
+      throws java.io.IOException {
+    Object schema = JsonSchemaFiles.readFile(schemaFile);
+    String name = entity != null ? entity : JsonSchemaFiles.entityName(schemaFile);
+    if (count < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--count must be at least 1, got " + count);
+    }
+    String scenarioId = id != null ? id : name.replace('_', '-');
+    dev.syngen.core.problem.Problems problems = new dev.syngen.core.problem.Problems();
+    Map<String, Object> tree =
+        dev.syngen.core.scenario.JsonSchemaDraft.scenario(
+            schema, scenarioId, name, count, problems);
+    problems.throwIfAny("JSON Schema " + schemaFile.getFileName());
+    String yaml = YamlWriter.write(tree);
+    Workspace ws = new Workspace(root);
+    Scenario s = ScenarioFiles.parse(yaml, scenarioId);
+    ws.compiler.compile(s, RunOverrides.NONE.withSeed(1L));
+    PrintWriter out = spec.commandLine().getOut();
+    if (outFile == null) {
+      out.print(yaml);
+    } else {
+      java.nio.file.Files.writeString(outFile, yaml, java.nio.charset.StandardCharsets.UTF_8);
+      out.printf(
+          "drafted scenario '%s' (entity %s, %d columns, %s rows, valid) written to %s%n",
+          scenarioId, name, s.entities().get(0).columns().size(), Output.count(count), outFile);
     }
     out.flush();
     return 0;

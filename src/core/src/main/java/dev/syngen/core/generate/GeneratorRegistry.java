@@ -15,6 +15,8 @@ import dev.syngen.core.generate.builtin.ForeignKey;
 import dev.syngen.core.generate.builtin.Gamma;
 import dev.syngen.core.generate.builtin.Garch;
 import dev.syngen.core.generate.builtin.Geometric;
+import dev.syngen.core.generate.builtin.JsonArrayGen;
+import dev.syngen.core.generate.builtin.JsonObjectGen;
 import dev.syngen.core.generate.builtin.LogNormal;
 import dev.syngen.core.generate.builtin.Mixture;
 import dev.syngen.core.generate.builtin.Normal;
@@ -23,6 +25,7 @@ import dev.syngen.core.generate.builtin.PatternGen;
 import dev.syngen.core.generate.builtin.Poisson;
 import dev.syngen.core.generate.builtin.PoissonProcess;
 import dev.syngen.core.generate.builtin.RandomWalk;
+import dev.syngen.core.generate.builtin.RegexGen;
 import dev.syngen.core.generate.builtin.Seasonal;
 import dev.syngen.core.generate.builtin.Sequence;
 import dev.syngen.core.generate.builtin.TimeSeries;
@@ -95,6 +98,7 @@ public final class GeneratorRegistry {
             RandomWalk.GBM,
             Garch.FACTORY,
             Seasonal.FACTORY));
+    all.addAll(List.of(RegexGen.FACTORY, JsonObjectGen.FACTORY, JsonArrayGen.FACTORY));
     all.add(FakerValue.GENERIC);
     all.addAll(FakerValue.FACTORIES);
     all.addAll(dev.syngen.core.lifecycle.LifecycleGenerators.FACTORIES);

@@ -1,7 +1,10 @@
 package dev.syngen.core.plan;
 
+import dev.syngen.core.problem.Problem;
 import dev.syngen.core.problem.Problems;
 import dev.syngen.core.problem.TreeReader;
+import dev.syngen.core.scenario.Scenario;
+import dev.syngen.core.scenario.ScenarioMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +23,14 @@ public record AdHocRequest(
     String entity,
     long count,
     Long seed,
-    Instant asOf) {
+    Instant asOf,
+    boolean fromSchema) {
 
   private static final Set<String> FIELDS =
-      Set.of("type", "scenario", "scenario_id", "entity", "count", "seed", "as_of");
+      Set.of("type", "scenario", "scenario_id", "schema", "entity", "count", "seed", "as_of");
+
+  /** The entity's name when a JSON Schema is given and the request names none. */
+  public static final String SCHEMA_ENTITY = "record";
 
   /** Parses a request tree; returns null (with problems) if it is unusable. */
   public static AdHocRequest parse(Object tree, long maxCount, Problems problems) {
@@ -41,7 +48,7 @@ public record AdHocRequest(
         problems.add(
             k,
             "unknown field '" + k + "'",
-            "use only: scenario, scenario_id, entity, count, seed, as_of");
+            "use only: scenario, scenario_id, schema, entity, count, seed, as_of");
       }
     }
     TreeReader r = new TreeReader(problems);
@@ -59,11 +66,27 @@ public record AdHocRequest(
           "must be an entity name, or an entity object when no scenario is given",
           "write \"entity\": \"telemetry\"");
     }
-    if ((scenario == null) == (m.get("scenario_id") == null)) {
+    if (m.containsKey("schema")) {
+      if (scenario != null || m.get("scenario_id") != null) {
+        problems.add(
+            "schema",
+            "is given together with "
+                + (scenario != null ? "scenario or an entity object" : "scenario_id"),
+            "give exactly one of scenario (inline), scenario_id, schema, or an inline entity object");
+      } else if (!(m.get("schema") instanceof Map<?, ?> schema)) {
+        problems.add(
+            "schema",
+            "must be a JSON Schema object",
+            "send \"schema\": {\"type\": \"object\", \"properties\": {…}}");
+      } else {
+        scenario =
+            schemaScenario(schema, entityName == null ? SCHEMA_ENTITY : entityName, problems);
+      }
+    } else if ((scenario == null) == (m.get("scenario_id") == null)) {
       problems.add(
           "scenario",
           scenario == null ? "is missing" : "and scenario_id are both given",
-          "give exactly one of scenario (inline), scenario_id, or an inline entity object");
+          "give exactly one of scenario (inline), scenario_id, schema, or an inline entity object");
     }
     Long count = r.whole(m.get("count"), "count");
     if (count == null && m.get("count") == null) {
@@ -79,13 +102,51 @@ public record AdHocRequest(
     if (!problems.isEmpty()) {
       return null;
     }
-    return new AdHocRequest(scenario, scenarioId, entityName, count, seed, asOf);
+    return new AdHocRequest(
+        scenario, scenarioId, entityName, count, seed, asOf, m.containsKey("schema"));
   }
+
+  /**
+   * Maps the inline scenario (or the one a schema makes); problems of a schema are reported under
+   * {@code schema} with their JSON pointer ({@code schema#/properties/sku/pattern}).
+   */
+  public Scenario inlineScenario(Problems problems) {
+    Problems found = new Problems();
+    Scenario s = ScenarioMapper.map(scenario, "adhoc", found);
+    for (Problem p : found.list()) {
+      String path = p.path();
+      if (fromSchema && path.startsWith(SCHEMA_PATH)) {
+        path = "schema" + path.substring(SCHEMA_PATH.length());
+      }
+      problems.add(path, p.message(), p.fix());
+    }
+    return s;
+  }
+
+  private static final String SCHEMA_PATH = "entities[0].schema";
 
   /** Overrides that emit only the chosen entity, {@code count} times; parents keep their sizes. */
   public RunOverrides overrides(String chosenEntity) {
     return new RunOverrides(
         seed, asOf, null, null, Map.of(chosenEntity, count), List.of(chosenEntity), null);
+  }
+
+  /** A one-entity scenario whose columns the schema describes (see docs/json-schema.md). */
+  private static Map<String, Object> schemaScenario(
+      Map<?, ?> schema, String entity, Problems problems) {
+    if (!Identifiers.isSafe(entity)) {
+      problems.add("entity", "'" + entity + "' is not a safe name", Identifiers.RULE);
+      return null;
+    }
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("name", entity);
+    e.put("rows", 1);
+    e.put("schema", schema);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("id", "adhoc");
+    s.put("name", "ad hoc");
+    s.put("entities", List.of(e));
+    return s;
   }
 
   private static Map<String, Object> singleEntityScenario(Map<String, Object> entity) {

@@ -28,7 +28,15 @@ public final class ScenarioMapper {
           "bands",
           "expectations");
   private static final Set<String> ENTITY_KEYS =
-      Set.of("name", "target_table", "rows", "rows_per_parent", "columns", "lifecycle");
+      Set.of(
+          "name",
+          "target_table",
+          "rows",
+          "rows_per_parent",
+          "columns",
+          "lifecycle",
+          "schema",
+          "schema_file");
   private static final Set<String> COLUMN_KEYS =
       Set.of("name", "type", "nullable", "null_rate", "unique", "generator", "expression", "faker");
   private static final Set<String> GENERATOR_KEYS = Set.of("type", "params");
@@ -36,16 +44,25 @@ public final class ScenarioMapper {
   private final Problems problems;
   private final ExtensionsMapper extensions;
   private final LifecycleMapper lifecycles;
+  private final SchemaFiles schemaFiles;
 
-  private ScenarioMapper(Problems problems) {
+  private ScenarioMapper(Problems problems, SchemaFiles schemaFiles) {
     this.problems = problems;
+    this.schemaFiles = schemaFiles;
     this.extensions = new ExtensionsMapper(problems);
     this.lifecycles = new LifecycleMapper(problems);
   }
 
   /** Maps {@code tree}; {@code fallbackId} is used when the document has no {@code id}. */
   public static Scenario map(Object tree, String fallbackId, Problems problems) {
-    return new ScenarioMapper(problems).scenario(tree, fallbackId);
+    return map(tree, fallbackId, problems, SchemaFiles.NONE);
+  }
+
+  /**
+   * Maps {@code tree}, reading the JSON Schemas entities name by schema_file through {@code files}.
+   */
+  public static Scenario map(Object tree, String fallbackId, Problems problems, SchemaFiles files) {
+    return new ScenarioMapper(problems, files).scenario(tree, fallbackId);
   }
 
   private Scenario scenario(Object tree, String fallbackId) {
@@ -120,9 +137,12 @@ public final class ScenarioMapper {
       Long r = longValue(m.get("rows"), path + ".rows");
       rows = r == null ? 0 : r;
     }
-    List<Column> columns = new ArrayList<>();
+    List<Column> columns = schemaColumns(m, path);
     Object list = m.get("columns");
-    if (!(list instanceof List<?> items) || items.isEmpty()) {
+    boolean fromSchema = m.containsKey("schema") || m.containsKey("schema_file");
+    if (list == null && fromSchema) {
+      // the schema's columns only
+    } else if (!(list instanceof List<?> items) || items.isEmpty()) {
       problems.add(
           path + ".columns",
           list == null ? "is missing" : "must be a non-empty list",
@@ -140,6 +160,49 @@ public final class ScenarioMapper {
             ? null
             : lifecycles.map(m.get("lifecycle"), path + ".lifecycle", columns);
     return new Entity(name, table, rows, columns, perParent, lifecycle);
+  }
+
+  /**
+   * The columns a JSON Schema ({@code schema: {…}} or {@code schema_file: name.json}) describes, in
+   * the order of its properties; columns the entity declares follow them.
+   */
+  private List<Column> schemaColumns(Map<String, Object> m, String path) {
+    List<Column> out = new ArrayList<>();
+    if (m.containsKey("schema") && m.containsKey("schema_file")) {
+      problems.add(
+          path + ".schema_file",
+          "is set together with schema",
+          "keep one: schema holds the JSON Schema, schema_file names a file holding it");
+      return out;
+    }
+    Object schema;
+    String at;
+    if (m.containsKey("schema")) {
+      schema = m.get("schema");
+      at = path + ".schema";
+    } else if (m.containsKey("schema_file")) {
+      at = path + ".schema_file";
+      Object file = m.get("schema_file");
+      if (!(file instanceof String f) || f.isBlank()) {
+        problems.add(at, "must be a file name", "write e.g. schema_file: order.schema.json");
+        return out;
+      }
+      schema = schemaFiles.read(f, at, problems);
+      if (schema == null) {
+        return out;
+      }
+    } else {
+      return out;
+    }
+    List<Map<String, Object>> trees = JsonSchemaMapper.columns(schema, at, problems);
+    for (Map<String, Object> tree : trees) {
+      Column c =
+          column(tree, at + "#/properties/" + JsonSchemaMapper.escape((String) tree.get("name")));
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** Appends the entities lifecycles derive (events, cdc, history) after the declared ones. */

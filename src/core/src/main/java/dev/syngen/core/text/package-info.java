@@ -1,2 +1,5 @@
-/** Small text helpers shared by everything that writes HTML or SVG. */
+/**
+ * Small text helpers: HTML and SVG escaping for everything that writes them, and the regular
+ * expressions string generators write from.
+ */
 package dev.syngen.core.text;

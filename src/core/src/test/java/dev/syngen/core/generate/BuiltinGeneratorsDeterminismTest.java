@@ -213,6 +213,53 @@ class BuiltinGeneratorsDeterminismTest {
                 "#{Name.firstName} #{numerify 'Ø##'} #{Address.city}",
                 "locale",
                 "de")));
+    m.put(
+        "regex",
+        new Spec(
+            ColumnType.STRING,
+            gen("regex", "pattern", "^[A-Z]{3}-\\d{4}(-[a-z]+)?$", "max_length", 14)));
+    m.put(
+        "json_object",
+        new Spec(
+            ColumnType.JSON,
+            gen(
+                "json_object",
+                "properties",
+                List.of(
+                    Map.of(
+                        "name",
+                        "n",
+                        "type",
+                        "int",
+                        "generator",
+                        Map.of("type", "uniform_int", "params", Map.of("min", 1, "max", 99))),
+                    Map.of(
+                        "name",
+                        "at",
+                        "type",
+                        "timestamp",
+                        "absent_rate",
+                        0.3,
+                        "generator",
+                        Map.of(
+                            "type",
+                            "timestamp_between",
+                            "params",
+                            Map.of("start", "-7d", "end", "0d")))))));
+    m.put(
+        "json_array",
+        new Spec(
+            ColumnType.JSON,
+            gen(
+                "json_array",
+                "items",
+                Map.of("type", "uuid", "generator", "uuid4"),
+                "min_items",
+                1,
+                "max_items",
+                4,
+                "unique_items",
+                true)));
     for (GeneratorFactory f : GeneratorRegistry.builtins().all()) {
       if (f.name().startsWith("faker_")) {
         m.put(f.name(), new Spec(ColumnType.STRING, gen(f.name())));

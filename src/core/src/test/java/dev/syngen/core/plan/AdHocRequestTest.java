@@ -106,4 +106,53 @@ class AdHocRequestTest {
     assertEquals(List.of("b"), plan.included().stream().map(CompiledEntity::name).toList());
     assertEquals(5, plan.included().get(0).rows());
   }
+
+  private static final Map<String, Object> SCHEMA = schema();
+
+  private static Map<String, Object> schema() {
+    Map<String, Object> props = new java.util.LinkedHashMap<>();
+    props.put("sku", Map.of("type", "string", "pattern", "^[A-Z]{3}-[0-9]{4}$"));
+    props.put("qty", Map.of("type", "integer", "minimum", 1, "maximum", 9));
+    return Map.of("type", "object", "required", List.of("sku"), "properties", props);
+  }
+
+  @Test
+  void aSchemaBecomesAOneEntityScenarioOfItsProperties() {
+    Problems problems = new Problems();
+    AdHocRequest r = AdHocRequest.parse(Map.of("schema", SCHEMA, "count", 5), 100, problems);
+    assertTrue(problems.isEmpty(), problems.list().toString());
+    Problems p2 = new Problems();
+    Scenario s = r.inlineScenario(p2);
+    assertTrue(p2.isEmpty(), p2.list().toString());
+    CompiledPlan plan = new AdHocPlanner(new PlanCompiler(GeneratorRegistry.builtins())).plan(s, r);
+    assertEquals(AdHocRequest.SCHEMA_ENTITY, plan.included().get(0).name());
+    assertEquals(5, plan.included().get(0).rows());
+    assertEquals(
+        List.of("sku", "qty"),
+        plan.included().get(0).columns().stream().map(CompiledColumn::name).toList());
+  }
+
+  @Test
+  void aSchemaIsGivenAloneAndItsProblemsCarryTheirPointer() {
+    Problems both = new Problems();
+    AdHocRequest.parse(Map.of("schema", SCHEMA, "scenario_id", "x", "count", 5), 100, both);
+    assertEquals("schema", both.list().get(0).path());
+    assertTrue(both.list().get(0).fix().contains("exactly one of"));
+    Problems notAnObject = new Problems();
+    AdHocRequest.parse(Map.of("schema", "order.json", "count", 5), 100, notAnObject);
+    assertEquals("must be a JSON Schema object", notAnObject.list().get(0).message());
+    Problems parsed = new Problems();
+    AdHocRequest r =
+        AdHocRequest.parse(
+            Map.of(
+                "schema",
+                Map.of("type", "object", "properties", Map.of("a", Map.of("anyOf", List.of()))),
+                "count",
+                5),
+            100,
+            parsed);
+    Problems mapped = new Problems();
+    r.inlineScenario(mapped);
+    assertEquals("schema#/properties/a/anyOf", mapped.list().get(0).path());
+  }
 }

@@ -4,6 +4,7 @@ import dev.syngen.core.problem.Problems;
 import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ScenarioMapper;
+import dev.syngen.core.scenario.SchemaFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,15 +23,21 @@ public final class ScenarioFiles {
 
   /** Parses and maps YAML text; shape problems throw {@link ValidationException}. */
   public static Scenario parse(String yaml, String fallbackId) {
+    return parse(yaml, fallbackId, SchemaFiles.NONE);
+  }
+
+  private static Scenario parse(String yaml, String fallbackId, SchemaFiles schemas) {
     Object tree = YamlDocuments.parse(yaml, "scenario '" + fallbackId + "'");
     Problems problems = new Problems();
-    Scenario s = ScenarioMapper.map(tree, fallbackId, problems);
+    Scenario s = ScenarioMapper.map(tree, fallbackId, problems, schemas);
     problems.throwIfAny("scenario '" + s.id() + "'");
     return s;
   }
 
+  /** Reads a scenario file; its entities' {@code schema_file}s are read beside it. */
   public static Scenario read(Path file) {
-    return parse(readBounded(file), stem(file));
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(readBounded(file), stem(file), new JsonSchemaFiles(dir));
   }
 
   /** Resolves an id (a file in the directory, or a scenario whose id field matches) or a path. */

@@ -11,7 +11,6 @@ import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
-import dev.syngen.core.scenario.ScenarioMapper;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.io.file.NdjsonStreamSink;
 import dev.syngen.server.application.scenario.ScenarioCatalog;
@@ -77,8 +76,7 @@ public class StreamService {
       return file.scenario();
     }
     Problems problems = new Problems();
-    Map<String, Object> tree = request.scenario();
-    Scenario s = ScenarioMapper.map(tree, "adhoc", problems);
+    Scenario s = request.inlineScenario(problems);
     problems.throwIfAny("scenario");
     return s;
   }
