@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The corpus API against the running server: multipart uploads checked before anything is stored
@@ -196,6 +198,51 @@ class CorporaIT {
     assertEquals(422, plan(name).status());
     JsonNode audit = api.admin("GET", "api/v1/audit?subject=corpus:" + name, null).json();
     assertTrue(audit.toString().contains("corpus.delete"), audit.toString());
+  }
+
+  @Test
+  void theExplorerUploadsShowsTheTopValuesChartAndRefusesPersonalData() throws Exception {
+    String name = newName();
+    java.nio.file.Path dir =
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "it-corpora"));
+    java.nio.file.Path good =
+        java.nio.file.Files.writeString(
+            dir.resolve(name + ".csv"), "value,weight\nLantern,5\nWillow,3\nCopper,2\n");
+    java.nio.file.Path bad =
+        java.nio.file.Files.writeString(
+            dir.resolve(name + "-bad.txt"), "alpha\n+44 20 7946 0000\n");
+    try (Browser browser = new Browser()) {
+      browser.login(Api.ADMIN, api.adminPassword());
+      browser.click("nav-corpora");
+      browser.waitFor(d -> d.findElements(By.id("upload:send")).size() > 0);
+      browser.type("upload:name", name);
+      browser.driver.findElement(By.id("upload:file")).sendKeys(good.toAbsolutePath().toString());
+      browser.type("upload:weights-column", "weight");
+      browser.click("upload:send");
+      browser.waitFor(d -> d.findElements(By.id("corpus-hash")).size() > 0);
+      assertEquals(64, browser.text("corpus-hash").length());
+      List<WebElement> top = browser.driver.findElements(By.cssSelector("#top-values tbody tr"));
+      assertEquals(3, top.size());
+      assertTrue(top.get(0).getText().startsWith("Lantern 50"), top.get(0).getText());
+      assertEquals(
+          Boolean.TRUE,
+          browser.driver.executeScript(
+              "return typeof Chart !== 'undefined' && !!Chart.getChart('top-values-chart');"),
+          "the top values chart is drawn");
+      assertEquals(3, browser.driver.findElements(By.cssSelector("#history tbody tr")).size());
+      assertTrue(browser.text("history").contains("corpus.ready"));
+      browser.screenshot("corpus-explorer");
+
+      browser.click("nav-corpora");
+      browser.waitFor(d -> d.findElements(By.id("upload:send")).size() > 0);
+      assertTrue(browser.text("corpora").contains(name));
+      browser.type("upload:name", name + "_b");
+      browser.driver.findElement(By.id("upload:file")).sendKeys(bad.toAbsolutePath().toString());
+      browser.click("upload:send");
+      browser.waitFor(d -> d.findElements(By.cssSelector(".field-error, .msg-error")).size() > 0);
+      assertTrue(browser.driver.getPageSource().contains("looks like a phone number"));
+      assertEquals(404, api.viewer("GET", "api/v1/corpora/" + name + "_b", null).status());
+    }
   }
 
   @Test
