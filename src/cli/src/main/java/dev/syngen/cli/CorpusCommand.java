@@ -1,6 +1,7 @@
 package dev.syngen.cli;
 
 import dev.syngen.core.corpus.Corpus;
+import dev.syngen.core.corpus.CorpusAdmission;
 import dev.syngen.core.corpus.CorpusContent;
 import dev.syngen.core.corpus.CorpusNames;
 import dev.syngen.core.corpus.CorpusRules;
@@ -8,6 +9,7 @@ import dev.syngen.core.corpus.CorpusSource;
 import dev.syngen.core.corpus.CorpusUsage;
 import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
+import dev.syngen.io.corpus.BundledCorpora;
 import dev.syngen.io.corpus.CorpusDirectory;
 import dev.syngen.io.corpus.StoredCorpus;
 import dev.syngen.io.yaml.ScenarioFiles;
@@ -87,26 +89,45 @@ final class CorpusCommand {
     return 0;
   }
 
-  @Command(name = "list", description = "List the corpora in the corpus directory.")
+  @Command(
+      name = "list",
+      description =
+          "List the corpora in the corpus directory and those shipped with the scenarios.")
   int list(@Mixin FormatOption output) {
-    List<StoredCorpus> all = directory().list();
+    List<Map<String, Object>> items = new ArrayList<>();
+    List<String> added = new ArrayList<>();
+    for (StoredCorpus c : directory().list()) {
+      Map<String, Object> m = summary(c);
+      m.put("origin", "added");
+      items.add(m);
+      added.add(c.name());
+    }
+    BundledCorpora shipped = shipped();
+    for (String name : shipped.names()) {
+      if (!added.contains(name)) {
+        shipped.admission(name).ifPresent(a -> items.add(shippedSummary(name, a)));
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (output.json()) {
-      Output.json(out, all.stream().map(CorpusCommand::summary).toList());
+      Output.json(out, items);
       return 0;
     }
     List<List<String>> rows = new ArrayList<>();
-    for (StoredCorpus c : all) {
+    for (Map<String, Object> m : items) {
+      String hash = String.valueOf(m.get("sha256"));
       rows.add(
           List.of(
-              c.name(),
-              c.status().label(),
-              Integer.toString(c.size()),
-              Integer.toString(c.distinct()),
-              c.source().format(),
-              c.hash().substring(0, Math.min(12, c.hash().length()))));
+              String.valueOf(m.get("name")),
+              String.valueOf(m.get("status")),
+              String.valueOf(m.get("origin")),
+              String.valueOf(m.get("size")),
+              String.valueOf(m.get("distinct")),
+              String.valueOf(m.get("format")),
+              hash.substring(0, Math.min(12, hash.length()))));
     }
-    Output.table(out, List.of("NAME", "STATUS", "VALUES", "DISTINCT", "FORMAT", "SHA256"), rows);
+    Output.table(
+        out, List.of("NAME", "STATUS", "ORIGIN", "VALUES", "DISTINCT", "FORMAT", "SHA256"), rows);
     return 0;
   }
 
@@ -176,6 +197,23 @@ final class CorpusCommand {
     spec.commandLine().getOut().printf("corpus '%s' removed%n", name);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private BundledCorpora shipped() {
+    return new BundledCorpora(root.scenariosDir.resolve("corpora"));
+  }
+
+  private static Map<String, Object> shippedSummary(String name, CorpusAdmission.Admission a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("status", a.status().label());
+    m.put("origin", "shipped");
+    m.put("size", a.ready() ? a.corpus().content().size() : 0);
+    m.put("distinct", a.ready() ? a.corpus().content().distinct() : 0);
+    m.put("format", a.ready() ? a.corpus().source().format() : "");
+    m.put("sha256", a.ready() ? a.corpus().hash() : "");
+    m.put("reason", a.reason());
+    return m;
   }
 
   private CorpusDirectory directory() {

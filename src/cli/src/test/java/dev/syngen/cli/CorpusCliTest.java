@@ -169,6 +169,10 @@ class CorpusCliTest {
         tmp.resolve("scenarios").resolve("corpora").resolve("pet_kinds.csv"),
         "value,weight\ncat,5\ndog,5\nnewt,0\n");
     assertEquals(0, run("shipped").exit());
+    Cli.Result list = cli.run("corpus", "list");
+    assertTrue(
+        list.out().lines().anyMatch(l -> l.matches("pet_kinds\\s+ready\\s+shipped\\s+3\\s.*")),
+        list.out());
     String out = Files.readString(tmp.resolve("shipped").resolve("pets.csv"));
     assertTrue(out.contains("cat") && out.contains("dog"), out);
     assertFalse(
