@@ -188,7 +188,7 @@ class CorporaIT {
             "POST",
             "api/v1/runs",
             "{\"scenario\":" + scenario(name) + ",\"target_id\":\"" + target + "\"}");
-    assertEquals(201, started.status(), started.toString());
+    assertEquals(202, started.status(), started.toString());
     JsonNode run = api.awaitFinished(started.json().path("id").asText());
     assertEquals("success", run.path("status").asText(), run.toString());
     assertEquals(second, run.path("config_hash").asText());

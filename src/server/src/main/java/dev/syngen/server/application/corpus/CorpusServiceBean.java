@@ -37,6 +37,15 @@ public class CorpusServiceBean implements CorpusService {
   private static final int SAMPLE = 20;
   private static final int HISTORY = 100;
 
+  /** The audit actions of a corpus in the order its lifecycle takes them. */
+  private static final List<String> LIFECYCLE =
+      List.of(
+          "corpus.registered",
+          "corpus.rejected",
+          "corpus.validated",
+          "corpus.ready",
+          "corpus.delete");
+
   @Resource SessionContext session;
   @Inject JpaCorpusStore store;
   @Inject JpaAuditLog audit;
@@ -117,6 +126,7 @@ public class CorpusServiceBean implements CorpusService {
               + " first");
     }
     CorpusSource source = CorpusSource.forFile(u.fileName(), u.column(), u.weightsColumn());
+    Instant received = clock.instant();
     CorpusAdmission.Admission a =
         CorpusAdmission.admit(u.name(), u.content(), source, settings.rules(u.allowPersonalData()));
     if (!a.ready()) {
@@ -141,7 +151,8 @@ public class CorpusServiceBean implements CorpusService {
             caller());
     store.save(info, u.content());
     for (CorpusEvent e : a.events()) {
-      record("corpus." + e.status().label(), u.name(), e.detail());
+      Instant at = e.status() == CorpusStatus.REGISTERED ? received : now;
+      record(at, "corpus." + e.status().label(), u.name(), e.detail());
     }
     return info;
   }
@@ -153,7 +164,10 @@ public class CorpusServiceBean implements CorpusService {
       throw ApiException.notFound(unknown(name));
     }
     record(
-        "corpus.delete", name, "removed; runs naming it fail to plan until it is uploaded again");
+        clock.instant(),
+        "corpus.delete",
+        name,
+        "removed; runs naming it fail to plan until it is uploaded again");
   }
 
   private CorpusDetail summary(
@@ -192,13 +206,18 @@ public class CorpusServiceBean implements CorpusService {
         .toList();
   }
 
+  /**
+   * The corpus's audit entries, oldest first. Steps recorded in one transaction may share a time
+   * and reach the database in any order, so those are put in lifecycle order.
+   */
   private List<CorpusDetail.Step> history(String name) {
-    List<AuditEntry> newest = audit.newest(HISTORY, subject(name));
     List<CorpusDetail.Step> steps = new ArrayList<>();
-    for (int i = newest.size() - 1; i >= 0; i--) {
-      AuditEntry e = newest.get(i);
+    for (AuditEntry e : audit.newest(HISTORY, subject(name))) {
       steps.add(new CorpusDetail.Step(e.time(), e.actor(), e.action(), e.details()));
     }
+    steps.sort(
+        java.util.Comparator.comparing(CorpusDetail.Step::at)
+            .thenComparing(s -> LIFECYCLE.indexOf(s.action())));
     return steps;
   }
 
@@ -212,9 +231,8 @@ public class CorpusServiceBean implements CorpusService {
         + "; GET /api/v1/corpora lists them";
   }
 
-  private void record(String action, String name, String details) {
-    audit.append(
-        new AuditEntry(clock.instant(), caller(), action, subject(name), details, trace.traceId()));
+  private void record(Instant at, String action, String name, String details) {
+    audit.append(new AuditEntry(at, caller(), action, subject(name), details, trace.traceId()));
   }
 
   private static String subject(String name) {
