@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ServerBenchCommand.class,
       RealismBenchCommand.class,
+      CorpusBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SyngenBench {

@@ -51,7 +51,12 @@ final class GeneratorsCommand implements java.util.concurrent.Callable<Integer> 
       }
       List<List<String>> rows = new ArrayList<>();
       for (GeneratorFactory f :
-          GeneratorRegistry.builtins().with(LlmText.factory(LlmService.none())).all()) {
+          GeneratorRegistry.builtins()
+              .with(
+                  LlmText.factory(LlmService.none()),
+                  dev.syngen.core.generate.builtin.CorpusPick.factory(
+                      dev.syngen.core.corpus.CorpusCatalog.NONE))
+              .all()) {
         rows.add(List.of(f.name(), f.summary()));
       }
       Output.table(spec.commandLine().getOut(), List.of("GENERATOR", "WHAT AND PARAMS"), rows);

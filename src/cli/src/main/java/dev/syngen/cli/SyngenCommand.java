@@ -35,11 +35,18 @@ public final class SyngenCommand {
     SUBCOMMANDS.put("profile", ProfileCommand::new);
     SUBCOMMANDS.put("index-gate", IndexGateCommand::new);
     SUBCOMMANDS.put("llm", LlmCommand::new);
+    SUBCOMMANDS.put("corpus", CorpusCommand::new);
   }
 
   /** Options of this command that take a separate value, to find the subcommand after them. */
   private static final Set<String> VALUED =
-      Set.of("--scenarios-dir", "--targets-dir", "--history-dir", "--llm-dir", "--llm-cache-dir");
+      Set.of(
+          "--scenarios-dir",
+          "--targets-dir",
+          "--history-dir",
+          "--llm-dir",
+          "--llm-cache-dir",
+          "--corpora-dir");
 
   /** Exit code for invalid input (scenario, target, flags). */
   public static final int EXIT_INVALID = 2;
@@ -85,6 +92,15 @@ public final class SyngenCommand {
       description =
           "Directory of cached LLM answers (env SYNGEN_LLM_CACHE_DIR; default: ${DEFAULT-VALUE}).")
   Path llmCacheDir;
+
+  @Option(
+      names = "--corpora-dir",
+      scope = ScopeType.INHERIT,
+      defaultValue = "${env:SYNGEN_CORPORA_DIR:-${sys:user.home}/.syngen/corpora}",
+      description =
+          "Directory of corpora added with `syngen corpus add` (env SYNGEN_CORPORA_DIR; default:"
+              + " ${DEFAULT-VALUE}). Runs also find the corpora shipped in <scenarios-dir>/corpora.")
+  Path corporaDir;
 
   /** Where environment variables (API keys, ${VAR} in targets) are read from. */
   final Function<String, String> env;

@@ -1,8 +1,10 @@
 package dev.syngen.cli;
 
+import dev.syngen.core.corpus.CorpusCatalog;
 import dev.syngen.core.fidelity.Band;
 import dev.syngen.core.fidelity.ExpectationCompiler;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.generate.builtin.CorpusPick;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
 import dev.syngen.core.plan.CompiledPlan;
@@ -13,6 +15,8 @@ import dev.syngen.core.scenario.Expectations;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.io.Targets;
+import dev.syngen.io.corpus.BundledCorpora;
+import dev.syngen.io.corpus.CorpusDirectory;
 import dev.syngen.io.history.FileRunRepository;
 import dev.syngen.io.llm.FileLlmCache;
 import dev.syngen.io.llm.OpenAiChatTransport;
@@ -29,6 +33,7 @@ final class Workspace {
   final FileRunRepository history;
   final Targets sinks = Targets.builtins();
   final LlmService llm;
+  final CorpusCatalog corpora;
   final GeneratorRegistry generators;
   final PlanCompiler compiler;
 
@@ -48,7 +53,11 @@ final class Workspace {
             new FileLlmCache(root.llmCacheDir),
             root.env,
             llmMode);
-    this.generators = GeneratorRegistry.builtins().with(LlmText.factory(llm));
+    this.corpora =
+        new CorpusDirectory(root.corporaDir)
+            .then(new BundledCorpora(root.scenariosDir.resolve("corpora")));
+    this.generators =
+        GeneratorRegistry.builtins().with(LlmText.factory(llm), CorpusPick.factory(corpora));
     this.compiler = new PlanCompiler(generators);
   }
 

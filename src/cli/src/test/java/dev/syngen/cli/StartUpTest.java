@@ -26,6 +26,7 @@ class StartUpTest {
     assertEquals(Set.of("run"), subcommands("run", "start", "--scenario", "x"));
     assertEquals(Set.of("generators"), subcommands("--scenarios-dir", "run", "generators"));
     assertEquals(Set.of("target"), subcommands("--history-dir=/h", "target", "list"));
+    assertEquals(Set.of("corpus"), subcommands("--corpora-dir", "/c", "corpus", "list"));
     List<String> all =
         List.of(
             "scenario",
@@ -36,6 +37,7 @@ class StartUpTest {
             "profile",
             "index-gate",
             "llm",
+            "corpus",
             "help");
     assertEquals(Set.copyOf(all), subcommands("--help"));
     assertEquals(Set.copyOf(all), subcommands("rnu", "start"));

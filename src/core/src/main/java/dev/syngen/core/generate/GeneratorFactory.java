@@ -14,6 +14,15 @@ public interface GeneratorFactory {
    */
   Generator create(GeneratorContext ctx);
 
+  /**
+   * The hash of content outside the scenario that {@code params} name (a corpus), which the plan's
+   * config hash covers so that changed content changes it; null when the values depend on the
+   * scenario alone.
+   */
+  default String contentHash(java.util.Map<String, Object> params) {
+    return null;
+  }
+
   static GeneratorFactory of(
       String name,
       String summary,

@@ -365,8 +365,45 @@ public final class PlanCompiler {
     return false;
   }
 
-  private static String configHash(
-      Scenario s, long seed, Instant asOf, List<CompiledEntity> compiled) {
+  /**
+   * The hashes of outside content (corpora) a generator spec names, anywhere in it: the top-level
+   * generator and every nested {@code {type, params}}.
+   */
+  private void contents(Object type, Object params, Set<String> out) {
+    if (type instanceof String t && params instanceof Map<?, ?> m) {
+      registry
+          .find(t)
+          .map(
+              f -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> p = (Map<String, Object>) m;
+                return f.contentHash(p);
+              })
+          .ifPresent(out::add);
+    }
+    if (params instanceof Map<?, ?> m) {
+      for (Object v : m.values()) {
+        nestedContents(v, out);
+      }
+    } else if (params instanceof Collection<?> c) {
+      c.forEach(v -> nestedContents(v, out));
+    }
+  }
+
+  private void nestedContents(Object node, Set<String> out) {
+    if (node instanceof Map<?, ?> m) {
+      contents(m.get("type"), m.get("params"), out);
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!"params".equals(e.getKey())) {
+          nestedContents(e.getValue(), out);
+        }
+      }
+    } else if (node instanceof Collection<?> c) {
+      c.forEach(v -> nestedContents(v, out));
+    }
+  }
+
+  private String configHash(Scenario s, long seed, Instant asOf, List<CompiledEntity> compiled) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("scenario_id", s.id());
     doc.put("scenario_name", s.name());
@@ -417,6 +454,13 @@ public final class PlanCompiler {
           // Faker values are drawn by the compiled dictionaries since CHANGELOG 0.2.0: a data
           // change, so the same scenario and seed must not claim the same hash as before.
           col.put("faker_values", FAKER_VALUES);
+        }
+        Set<String> contents = new java.util.TreeSet<>();
+        contents(c.generator().type(), c.generator().params(), contents);
+        if (!contents.isEmpty()) {
+          // Outside content (a corpus) is part of what the data is made of: its hash, not its
+          // name, decides whether two runs are equal.
+          col.put("contents", new ArrayList<>(contents));
         }
         cols.add(col);
       }

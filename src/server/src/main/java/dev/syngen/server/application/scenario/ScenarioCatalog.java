@@ -72,7 +72,7 @@ public class ScenarioCatalog {
       long size = Files.size(f);
       FileTime modified = Files.getLastModifiedTime(f);
       Parsed p = parsed.get(f);
-      if (p != null && p.size() == size && p.modified().equals(modified)) {
+      if (p != null && p.size() == size && p.modified().equals(modified) && !usesCorpora(p)) {
         return p.file();
       }
       ScenarioFile file = parse(f);
@@ -81,6 +81,15 @@ public class ScenarioCatalog {
     } catch (IOException e) {
       return invalid(f, "", "cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Whether a parsed scenario names corpora: its validity then depends on corpora uploaded or
+   * deleted since, so it is checked again rather than taken from the cache.
+   */
+  private static boolean usesCorpora(Parsed p) {
+    return p.file().scenario() != null
+        && !dev.syngen.core.corpus.CorpusUsage.names(p.file().scenario()).isEmpty();
   }
 
   private ScenarioFile parse(Path f) {

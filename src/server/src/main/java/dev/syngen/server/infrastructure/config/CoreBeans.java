@@ -1,8 +1,10 @@
 package dev.syngen.server.infrastructure.config;
 
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.generate.builtin.CorpusPick;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.io.Targets;
+import dev.syngen.server.infrastructure.corpus.CorpusLibrary;
 import dev.syngen.server.infrastructure.llm.LlmCatalog;
 import dev.syngen.server.infrastructure.messaging.ContainerConnectionFactories;
 import dev.syngen.server.infrastructure.messaging.JtaTransactions;
@@ -15,8 +17,9 @@ import java.util.List;
 
 /**
  * The stateless core objects the server shares: generator registry (llm_text checked offline
- * against the current provider profiles; runs bind their own), plan compiler, target kinds (JMS
- * through the container's connection factories and transactions), clock.
+ * against the current provider profiles; runs bind their own; corpus columns read the history
+ * database's corpora), plan compiler, target kinds (JMS through the container's connection
+ * factories and transactions), clock.
  */
 @ApplicationScoped
 public class CoreBeans {
@@ -28,6 +31,7 @@ public class CoreBeans {
 
   @Inject JtaTransactions transactions;
   @Inject LlmCatalog llm;
+  @Inject CorpusLibrary corpora;
 
   private GeneratorRegistry generators;
   private PlanCompiler compiler;
@@ -56,7 +60,8 @@ public class CoreBeans {
 
   @PostConstruct
   void open() {
-    generators = GeneratorRegistry.builtins().with(llm.checkingFactory());
+    generators =
+        GeneratorRegistry.builtins().with(llm.checkingFactory(), CorpusPick.factory(corpora));
     compiler = new PlanCompiler(generators);
     targets = Targets.builtins(new ContainerConnectionFactories(), transactions);
   }

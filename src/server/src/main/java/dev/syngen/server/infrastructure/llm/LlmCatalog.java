@@ -2,6 +2,7 @@ package dev.syngen.server.infrastructure.llm;
 
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.generate.builtin.CorpusPick;
 import dev.syngen.core.llm.LlmProvider;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
@@ -9,6 +10,7 @@ import dev.syngen.io.llm.FileLlmCache;
 import dev.syngen.io.llm.OpenAiChatTransport;
 import dev.syngen.io.yaml.LlmFiles;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
+import dev.syngen.server.infrastructure.corpus.CorpusLibrary;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,11 +27,14 @@ public class LlmCatalog {
   @Inject SyngenSettings settings;
 
   private final OpenAiChatTransport transport = new OpenAiChatTransport();
-  private final GeneratorRegistry builtins = GeneratorRegistry.builtins();
+  @Inject CorpusLibrary corpora;
+
+  private GeneratorRegistry builtins;
   private FileLlmCache cache;
 
   @PostConstruct
   void open() {
+    builtins = GeneratorRegistry.builtins().with(CorpusPick.factory(corpora));
     cache = new FileLlmCache(settings.llmCacheDir());
   }
 
@@ -63,7 +68,7 @@ public class LlmCatalog {
     return new RunLlm(() -> service(mode), mode);
   }
 
-  /** The built-in generators plus {@code llm_text} bound to {@code llm}. */
+  /** The built-in generators and {@code corpus}, plus {@code llm_text} bound to {@code llm}. */
   public GeneratorRegistry generators(RunLlm llm) {
     return builtins.with(llm.factory());
   }

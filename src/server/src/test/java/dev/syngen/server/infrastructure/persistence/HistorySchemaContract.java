@@ -98,6 +98,7 @@ abstract class HistorySchemaContract {
           "MARK_RAN", single(c, exectype("V1")), "V1 is recorded as already there, not run again");
       assertEquals("EXECUTED", single(c, exectype("V2")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V3")), "later versions apply to it");
+      assertEquals("EXECUTED", single(c, exectype("V4")), "later versions apply to it");
       assertEquals(fresh, catalog(c), "the upgraded schema is the one the migrations create");
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
@@ -117,6 +118,7 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V1")));
       assertEquals("EXECUTED", single(c, exectype("V2")));
       assertEquals("EXECUTED", single(c, exectype("V3")));
+      assertEquals("EXECUTED", single(c, exectype("V4")));
     }
   }
 
