@@ -112,7 +112,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
                               + base
                               + " too, e.g. --include-entity "
                               + base
-                              + ","
+                              + " --include-entity "
                               + e.name()
                               + ")"));
       appliedTo.put(e.name(), owner);

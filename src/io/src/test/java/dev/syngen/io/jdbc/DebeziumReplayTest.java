@@ -180,7 +180,9 @@ class DebeziumReplayTest {
     SinkException e =
         assertThrows(
             SinkException.class, () -> sink.prepare(onlyChanges, TableMode.CREATE_IF_MISSING));
-    assertTrue(e.getMessage().contains("--include-entity orders,orders_cdc"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("--include-entity orders --include-entity orders_cdc"),
+        e.getMessage());
     Problems problems = new Problems();
     new JdbcSinkFactory()
         .validate(PgTestDatabase.profile(schema, Map.of("cdc", "replay")), problems);
