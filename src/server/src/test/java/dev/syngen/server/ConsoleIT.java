@@ -123,19 +123,6 @@ class ConsoleIT {
   }
 
   @Test
-  void tempScenarioPage() {
-    browser.login(Api.ADMIN, api.adminPassword());
-    browser.open("scenarios.xhtml?id=purchases");
-    WebElement svg = browser.waitFor(d -> d.findElement(By.cssSelector("svg.lifecycle")));
-    System.out.println("TEMP-SVG " + svg.getAttribute("outerHTML").length());
-    assertEquals(
-        8,
-        browser.driver.findElements(By.cssSelector("table.transitions tbody tr")).size(),
-        browser.driver.findElement(By.cssSelector("table.transitions")).getText());
-    browser.screenshot("temp-scenario-lifecycle");
-  }
-
-  @Test
   void startsARunAndWatchesItsProgressReach100WithoutReloading() {
     String target = api.createCsvTarget();
     browser.login(Api.ADMIN, api.adminPassword());

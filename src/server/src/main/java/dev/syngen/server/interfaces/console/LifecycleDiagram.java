@@ -16,10 +16,11 @@ import java.util.Map;
 /**
  * Draws an entity's lifecycle as an SVG state diagram, on the server and without script: states in
  * columns by their distance from the initial state (declaration order within a column), a straight
- * arrow for each transition to a later column and a curve below the boxes for one back (or within a
- * column), labelled with its probabilities. Terminal states have a double border, deleting ones a
- * dashed one. The SVG has a title and a description; {@link #transitions} is the same diagram as
- * rows of a table, for the page to show beside it.
+ * arrow for each transition to a later column, a curve on the right for one within a column, a
+ * curve below the boxes for one back and a loop above for a stay, labelled with its probabilities.
+ * Terminal states have a double border, deleting ones a dashed one. The SVG has a title and a
+ * description; {@link #transitions} is the same diagram as rows of a table, for the page to show
+ * beside it.
  */
 public final class LifecycleDiagram {
   static final int W = 132;
@@ -112,7 +113,7 @@ public final class LifecycleDiagram {
     int width = LEFT + 10;
     int height = TOP + BOTTOM;
     for (int[] p : at.values()) {
-      width = Math.max(width, p[0] + W + 10);
+      width = Math.max(width, p[0] + W + GAP_X); // the gap on the right holds curves in a column
       height = Math.max(height, p[1] + H + BOTTOM);
     }
     String id = "lc-" + entity.replaceAll("[^A-Za-z0-9_-]", "_");
@@ -191,6 +192,7 @@ public final class LifecycleDiagram {
     String title = "<title>" + Html.escape(from + " → " + to + ": " + label) + "</title>";
     int lx;
     int ly;
+    boolean middle = false;
     if (from.equals(to)) {
       int x = f[0] + W / 2;
       b.append("<path")
@@ -238,8 +240,36 @@ public final class LifecycleDiagram {
           .append("-arrow)\">")
           .append(title)
           .append("</line>");
-      lx = x1 + (x2 - x1) / 3;
-      ly = y1 + (y2 - y1) / 3 - 4;
+      lx = (x1 + x2) / 2; // the middle of the gap, centred: fan-outs part there
+      ly = (y1 + y2) / 2 - 4;
+      middle = true;
+    } else if (columns.get(to).equals(columns.get(from))) {
+      // within a column: a curve through the gap on the right of the boxes
+      int x = f[0] + W;
+      int y1 = f[1] + H / 2;
+      int y2 = t[1] + H / 2;
+      int cx = x + 30 + Math.abs(y2 - y1) / 8;
+      b.append("<path")
+          .append(data)
+          .append("\" d=\"M")
+          .append(x)
+          .append(',')
+          .append(y1)
+          .append(" Q")
+          .append(cx)
+          .append(',')
+          .append((y1 + y2) / 2)
+          .append(' ')
+          .append(x)
+          .append(',')
+          .append(y2)
+          .append("\" fill=\"none\" stroke=\"#2457c5\" marker-end=\"url(#")
+          .append(id)
+          .append("-arrow)\">")
+          .append(title)
+          .append("</path>");
+      lx = x + (cx - x) / 2 + 4;
+      ly = (y1 + y2) / 2 + 4;
     } else {
       int x1 = f[0] + W / 2 - 10;
       int y1 = f[1] + H;
@@ -269,7 +299,7 @@ public final class LifecycleDiagram {
       lx = (x1 + x2) / 2 - 10;
       ly = (Math.max(y1, y2) + cy) / 2 + 12;
     }
-    b.append(text(lx, ly, label, "normal", "11", "label"));
+    b.append(text(lx, ly, label, "normal", "11", middle ? "label middle" : "label"));
   }
 
   private static String line(int x1, int y1, int x2, int y2, String id, String cls) {
@@ -327,6 +357,7 @@ public final class LifecycleDiagram {
         + x
         + "\" y=\""
         + y
+        + (cls != null && cls.endsWith("middle") ? "\" text-anchor=\"middle" : "")
         + "\" font-family=\"sans-serif\" font-size=\""
         + size
         + "\" font-weight=\""

@@ -148,6 +148,49 @@ class LifecycleDiagramTest {
   }
 
   @Test
+  void aTransitionWithinAColumnCurvesThroughTheGapOnTheRight() throws Exception {
+    // active -> muted | archived; muted -> archived: both in column 1
+    Lifecycle chat =
+        new Lifecycle(
+            "k",
+            "t",
+            "active",
+            1,
+            true,
+            null,
+            10,
+            List.of("events"),
+            List.of(
+                new State(
+                    "active",
+                    DWELL,
+                    List.of(new Branch(null, to("muted", 0.3, "archived", 0.7))),
+                    Map.of(),
+                    false),
+                new State(
+                    "muted",
+                    DWELL,
+                    List.of(new Branch(null, to("archived", 1.0))),
+                    Map.of(),
+                    false),
+                new State("archived", null, List.of(), Map.of(), false)));
+    Document d = parse(LifecycleDiagram.svg("conversations", chat));
+    NodeList paths = d.getElementsByTagName("path");
+    Element within = null;
+    for (int i = 0; i < paths.getLength(); i++) {
+      Element p = (Element) paths.item(i);
+      if ("muted".equals(p.getAttribute("data-from"))) {
+        within = p;
+      }
+    }
+    int right = LifecycleDiagram.layout(chat).get("muted")[0] + LifecycleDiagram.W;
+    assertTrue(within != null, "muted -> archived is a curve");
+    assertTrue(within.getAttribute("d").startsWith("M" + right + ","), within.getAttribute("d"));
+    int width = Integer.parseInt(d.getDocumentElement().getAttribute("width"));
+    assertTrue(width >= right + 40, "the curve stays inside the picture: " + width);
+  }
+
+  @Test
   void namesAreEscaped() throws Exception {
     Lifecycle odd =
         new Lifecycle(
