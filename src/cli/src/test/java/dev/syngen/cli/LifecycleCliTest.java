@@ -70,6 +70,59 @@ class LifecycleCliTest {
   }
 
   @Test
+  void theChatPackGivesConversationStatesThatPassTheLifecycleChecks() throws IOException {
+    Path out = tmp.resolve("chat");
+    Cli.Result r =
+        cli()
+            .run(
+                "run",
+                "start",
+                "--scenario",
+                "chat",
+                "--band",
+                "ci",
+                "--include-entity",
+                "conversations",
+                "--include-entity",
+                "conversations_events",
+                "--target-kind",
+                "csv",
+                "--target",
+                out.toString(),
+                "--quiet",
+                "--format",
+                "json");
+    assertEquals(0, r.exit(), r.err());
+    List<String> events = Files.readAllLines(out.resolve("conversations_events.csv"));
+    assertEquals("conversation_id,event_index,from_state,to_state,event_time,op", events.get(0));
+    assertTrue(events.size() > 2 * 1000, "a few events per conversation: " + events.size());
+    for (String state : List.of("active", "archived", "muted", "reported", "closed")) {
+      assertTrue(
+          events.stream().anyMatch(l -> l.contains("," + state + ",")), state + " is reached");
+    }
+    assertTrue(events.stream().anyMatch(l -> l.endsWith(",d")), "closing deletes");
+    String id = r.out().replaceAll("(?s)^.*?\"id\" : \"([^\"]+)\".*$", "$1");
+    // only two entities are written, so the pack's release gate cannot pass; its lifecycle checks
+    // must (DomainPacksTest runs the whole pack to GO)
+    String report = cli().run("fidelity", "--run", id).out();
+    List<String> lines =
+        report
+            .lines()
+            .filter(
+                l ->
+                    l.matches(
+                        "\\w+\\s+(lifecycle_order|transition_shares|dwell_time|terminal_shares)\\s.*"))
+            .toList();
+    assertTrue(lines.size() >= 5, report);
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("FAIL")), String.join("\n", lines));
+    assertTrue(lines.stream().anyMatch(l -> l.matches("PASS\\s+lifecycle_order\\s.*")), report);
+    assertTrue(
+        lines.stream()
+            .anyMatch(l -> l.matches("PASS\\s+dwell_time\\s+conversations_events in active.*")),
+        report);
+  }
+
+  @Test
   void aBadSpeedIsRefusedWithAFix() {
     Cli.Result r =
         cli()

@@ -101,6 +101,28 @@ class ConsoleIT {
   }
 
   @Test
+  void thePlanPreviewShowsTheExpectedEventsPerStateOfALifecycle() {
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("new-run.xhtml");
+    new Select(browser.driver.findElement(By.id("builder:scenario"))).selectByValue("purchases");
+    browser.click("builder:preview");
+    WebElement table = browser.waitFor(d -> d.findElement(By.cssSelector("table.expected-events")));
+    assertEquals("orders", table.getAttribute("data-entity"));
+    String caption = table.findElement(By.tagName("caption")).getText();
+    assertTrue(caption.startsWith("Expected events per state of orders ("), caption);
+    List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+    assertEquals(7, rows.size(), "one row per state of the order lifecycle");
+    String[] placed = rows.get(0).getText().split(" ");
+    assertEquals("placed", placed[0]);
+    long instances = Long.parseLong(caption.replaceAll("^[^(]*\\((\\d+) instances.*$", "$1"));
+    assertEquals(instances, Long.parseLong(placed[1]), "every order enters placed");
+    assertTrue(
+        rows.stream().anyMatch(r -> r.getText().startsWith("delivered (terminal) ")),
+        table.getText());
+    browser.screenshot("builder-expected-events");
+  }
+
+  @Test
   void startsARunAndWatchesItsProgressReach100WithoutReloading() {
     String target = api.createCsvTarget();
     browser.login(Api.ADMIN, api.adminPassword());

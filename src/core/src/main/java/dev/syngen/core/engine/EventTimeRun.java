@@ -8,6 +8,9 @@ import dev.syngen.core.sink.Sink;
 import dev.syngen.core.traffic.Pacer;
 import dev.syngen.core.traffic.Speed;
 import dev.syngen.core.traffic.Traffic;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * rows come from an {@link EventTimeMerge}, a batch is written when its first event is due at the
  * speed's factor of event time, and {@code --rate} still caps. Position p of the ordered stream is
  * the p-th event in time, so message row indexes count 0, 1, 2, … and a checkpoint is a position.
- * With the wall clock, event times are mapped onto now: {@code now + (t − first) / speed}.
+ * With the wall clock, event times are mapped onto now: {@code now + (t − first) / speed}. The
+ * merge and the encoding run on a thread of their own, a few batches ahead of the writing thread.
  */
 final class EventTimeRun {
   /** Instances one merge window holds at most. */
@@ -29,8 +33,15 @@ final class EventTimeRun {
   private final Traffic traffic;
   private final int batchSize;
   private final double speed;
+  private final ThreadFactory threads;
 
-  EventTimeRun(CompiledEntity entity, CompiledLifecycle lifecycle, Traffic traffic, int batchSize) {
+  EventTimeRun(
+      CompiledEntity entity,
+      CompiledLifecycle lifecycle,
+      Traffic traffic,
+      int batchSize,
+      ThreadFactory threads) {
+    this.threads = threads;
     this.entity = entity;
     this.lifecycle = lifecycle;
     this.traffic = traffic;
@@ -55,39 +66,34 @@ final class EventTimeRun {
     EntityWriter<C> writer = (EntityWriter<C>) sink.open(entity, start);
     long written = start;
     long bytes = 0;
-    long span = speed == Speed.MAX ? Long.MAX_VALUE : (long) Math.min(9e18, SLICE_MS * speed);
-    long[] times = new long[batchSize];
-    long firstEvent = Long.MIN_VALUE;
-    long wallStart = 0;
-    long wallStartMillis = System.currentTimeMillis();
-    try (writer) {
+    try (writer;
+        MergeAhead<C> ahead = new MergeAhead<>(merge, writer, start, end)) {
+      long firstEvent = Long.MIN_VALUE;
+      long wallStart = 0;
       while (written < end && System.nanoTime() - t0 < budgetNanos) {
-        RowBatch batch = new RowBatch(entity, batchSize);
-        int n =
-            merge.next(batch, times, null, null, (int) Math.min(batchSize, end - written), span);
-        if (n == 0) {
+        MergeAhead.Ready<C> r = ahead.next(cancel, written);
+        if (r == null && !cancel.isCancelled()) {
           break;
         }
+        if (r == null) {
+          writer.finish();
+          listener.progress(entity, written);
+          throw new RunCancelledException(entity.name(), written);
+        }
         if (firstEvent == Long.MIN_VALUE) {
-          firstEvent = times[0];
+          firstEvent = r.firstTime();
           wallStart = System.nanoTime();
         }
-        waitUntilDue(times[0] - firstEvent, wallStart, cancel, written);
+        waitUntilDue(r.firstTime() - firstEvent, wallStart, cancel, written);
         if (cancel.isCancelled()) {
           writer.finish();
           listener.progress(entity, written);
           throw new RunCancelledException(entity.name(), written);
         }
-        if (traffic.wallClock()) {
-          long first = firstEvent;
-          batch.mapTimestamps(t -> wallStartMillis + (long) ((t - first) / speed));
-        }
-        C chunk = writer.encode(batch);
-        long size = writer.encodedBytes(chunk);
-        RunEngine.pace(pacer, entity, n, size, written);
-        writer.write(chunk);
-        written += n;
-        bytes += Math.max(0, size);
+        RunEngine.pace(pacer, entity, r.rows(), r.bytes(), written);
+        writer.write(r.chunk());
+        written += r.rows();
+        bytes += Math.max(0, r.bytes());
         listener.progress(entity, written, bytes);
       }
       if (wholeEntity) {
@@ -105,6 +111,106 @@ final class EventTimeRun {
     listener.entityFinished(s);
     return s;
   }
+
+  /**
+   * Merges and encodes batches on a thread of its own, a few batches ahead of the writing thread,
+   * so the merge (which fills every instance's rows) and the target's writes overlap. The batches
+   * and their order are exactly those of merging on the writing thread.
+   */
+  private final class MergeAhead<C> implements AutoCloseable {
+    /** A merged, encoded batch: its rows, the time of its first event, its size in bytes. */
+    record Ready<C>(C chunk, int rows, long firstTime, long bytes) {}
+
+    private static final int AHEAD = 3;
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    MergeAhead(EventTimeMerge merge, EntityWriter<C> writer, long start, long end) {
+      long span = speed == Speed.MAX ? Long.MAX_VALUE : (long) Math.min(9e18, SLICE_MS * speed);
+      long wallStartMillis = System.currentTimeMillis();
+      thread =
+          threads.newThread(
+              () -> {
+                Object last = END;
+                try {
+                  long done = start;
+                  long first = Long.MIN_VALUE;
+                  while (done < end && !stopped) {
+                    RowBatch batch = new RowBatch(entity, batchSize);
+                    long[] times = new long[batchSize];
+                    int n =
+                        merge.next(
+                            batch, times, null, null, (int) Math.min(batchSize, end - done), span);
+                    if (n == 0) {
+                      break;
+                    }
+                    if (first == Long.MIN_VALUE) {
+                      first = times[0];
+                    }
+                    if (traffic.wallClock()) {
+                      long f = first;
+                      batch.mapTimestamps(t -> wallStartMillis + (long) ((t - f) / speed));
+                    }
+                    C chunk = writer.encode(batch);
+                    queue.put(new Ready<>(chunk, n, times[0], writer.encodedBytes(chunk)));
+                    done += n;
+                  }
+                } catch (InterruptedException e) {
+                  return; // closed: nobody takes what is left
+                } catch (RuntimeException | Error e) {
+                  last = e;
+                }
+                try {
+                  queue.put(last);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      thread.setName("syngen-merge-" + entity.name());
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** The next batch, or null at the end (or when cancelled); rethrows a failure of the merge. */
+    @SuppressWarnings("unchecked")
+    Ready<C> next(CancelToken cancel, long written) {
+      try {
+        Object o;
+        while ((o = queue.poll(200, TimeUnit.MILLISECONDS)) == null) {
+          if (cancel.isCancelled()) {
+            return null;
+          }
+        }
+        if (o == END) {
+          return null;
+        }
+        if (o instanceof RuntimeException e) {
+          throw e;
+        }
+        if (o instanceof Error e) {
+          throw e;
+        }
+        return (Ready<C>) o;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RunCancelledException(entity.name(), written);
+      }
+    }
+
+    @Override
+    public void close() {
+      stopped = true;
+      thread.interrupt();
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static final Object END = new Object();
 
   /** Sleeps until {@code eventOffsetMs} of event time has passed at the speed since the start. */
   private void waitUntilDue(long eventOffsetMs, long wallStart, CancelToken cancel, long written) {

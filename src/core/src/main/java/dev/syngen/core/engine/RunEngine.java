@@ -112,7 +112,7 @@ public final class RunEngine {
             traffic.eventTimeOrder() ? EventTimeMerge.lifecycleOf(plan.entities(), e) : null;
         stats.add(
             lc != null
-                ? new EventTimeRun(e, lc, traffic, batchSize)
+                ? new EventTimeRun(e, lc, traffic, batchSize, threads)
                     .run(start, end, shard.isWhole(), sink, listener, cancel, pacer, budget)
                 : runEntity(
                     e, start, end, shard.isWhole(), sink, pool, listener, cancel, pacer, budget));

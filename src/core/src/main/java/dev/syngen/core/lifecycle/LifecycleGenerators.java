@@ -4,6 +4,7 @@ import dev.syngen.core.generate.ChildAllocation;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.generate.GeneratorContext;
 import dev.syngen.core.generate.GeneratorFactory;
+import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.scenario.Lifecycle;
 import dev.syngen.core.scenario.ValueKind;
 import java.util.List;
@@ -42,6 +43,16 @@ public final class LifecycleGenerators {
   public static final List<GeneratorFactory> FACTORIES = List.of(COUNT, EVENT, IMAGE, CDC);
 
   private LifecycleGenerators() {}
+
+  /**
+   * True when {@code e} is a lifecycle's change stream ({@code <entity>_cdc}): one Debezium
+   * envelope per event, laid out per instance of {@code e.allocation().parent()}.
+   */
+  public static boolean isChangeStream(CompiledEntity e) {
+    return e.allocation() != null
+        && !e.columns().isEmpty()
+        && e.columns().get(0).generator() instanceof CdcField;
+  }
 
   private static CompiledLifecycle lifecycle(GeneratorContext ctx) {
     String entity = ctx.params().string("entity", "orders");

@@ -14,7 +14,8 @@ import java.util.HexFormat;
  *
  * @param runId the run's id, unique per run
  * @param scenarioId the scenario the data comes from
- * @param scenarioVersion the scenario's version
+ * @param scenarioVersion the scenario's version ("" when the scenario declares none, as message
+ *     headers cannot carry a null)
  * @param configHash the plan's config hash: equal hashes mean equal data
  * @param producerId this process's identity, so a consumer can tell producers of one run apart
  * @param payload how records are shaped (padded, templated, sampled); {@link PayloadShape#NATURAL}
@@ -35,6 +36,9 @@ public record RunContext(
       new RunContext("adhoc", "adhoc", "0", "", "syngen", PayloadShape.NATURAL);
 
   public RunContext {
+    scenarioId = scenarioId == null ? "" : scenarioId;
+    scenarioVersion = scenarioVersion == null ? "" : scenarioVersion;
+    configHash = configHash == null ? "" : configHash;
     payload = payload == null ? PayloadShape.NATURAL : payload;
     shard = shard == null ? Shard.WHOLE : shard;
   }

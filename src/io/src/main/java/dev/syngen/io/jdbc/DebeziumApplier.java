@@ -7,21 +7,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies Debezium JSON change envelopes ({@code op} c, u or d with {@code before}, {@code after},
  * {@code source} and {@code ts_ms}) to one PostgreSQL table, in the order given: inserts, updates
  * by key and deletes by key, each row image read by {@code json_populate_record} with the table's
- * own column types. A consumer's view of a change stream, used to check that the envelopes syngen
- * writes replay into the final state it writes directly.
+ * own column types. The {@code cdc: apply} option of a PostgreSQL target writes a change stream
+ * through it, and tests use it as a consumer's view of the envelopes syngen writes.
  */
-public final class DebeziumApplier {
+public final class DebeziumApplier implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Connection connection;
   private final String table;
+  // one statement per SQL text: a table's envelopes have the same columns, so a few at most
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
   private long applied;
 
   /** Applies to {@code schema.table}; the caller owns the connection and its transaction. */
@@ -97,15 +101,31 @@ public final class DebeziumApplier {
   }
 
   private void update(String sql, String... json) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (int i = 0; i < json.length; i++) {
-        ps.setString(i + 1, json[i]);
-      }
-      int n = ps.executeUpdate();
-      if (n != 1) {
-        throw invalid("changed " + n + " rows of " + table + " instead of one");
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    for (int i = 0; i < json.length; i++) {
+      ps.setString(i + 1, json[i]);
+    }
+    int n = ps.executeUpdate();
+    if (n != 1) {
+      throw invalid("changed " + n + " rows of " + table + " instead of one");
+    }
+  }
+
+  /** Closes the prepared statements; the connection stays the caller's. */
+  @Override
+  public void close() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        // the connection is closed with them by its owner; nothing is left to release
       }
     }
+    statements.clear();
   }
 
   /** {@code (x.k1, …) = (SELECT k1, … FROM json_populate_record(…, ?))}: one parameter. */

@@ -12,10 +12,14 @@ import java.util.Set;
 
 /**
  * Opens {@code postgres} (alias {@code postgresql}) and {@code sqlite} targets. PostgreSQL takes
- * {@code schema} (default {@code public}) and the option {@code copy_format} (binary or text).
+ * {@code schema} (default {@code public}) and the options {@code copy_format} (binary or text) and
+ * {@code cdc} (write: a lifecycle's change stream is stored as rows; apply: it is applied to its
+ * entity's table).
  */
 public final class JdbcSinkFactory implements SinkFactory {
   static final String DEFAULT_SCHEMA = "public";
+  static final String CDC_OPTION = "cdc";
+  static final Set<String> CDC_MODES = Set.of("write", "apply");
 
   @Override
   public Set<String> kinds() {
@@ -70,11 +74,19 @@ public final class JdbcSinkFactory implements SinkFactory {
     }
     for (Map.Entry<String, String> o : profile.options().entrySet()) {
       String path = "options." + o.getKey();
-      if (!o.getKey().equals(CopyFormat.OPTION)) {
+      if (o.getKey().equals(CDC_OPTION)) {
+        if (o.getValue() == null || !CDC_MODES.contains(o.getValue())) {
+          problems.add(
+              path,
+              "'" + o.getValue() + "' is not a way to write a change stream",
+              "use write (store <entity>_cdc as rows, the default) or apply (apply it to the"
+                  + " entity's table in order)");
+        }
+      } else if (!o.getKey().equals(CopyFormat.OPTION)) {
         problems.add(
             path,
             "unknown option '" + o.getKey() + "' for kind " + profile.kind(),
-            "remove it; the only option is copy_format (binary | text)");
+            "remove it; the options are copy_format (binary | text) and cdc (write | apply)");
       } else if (o.getValue() == null || CopyFormat.parse(o.getValue()).isEmpty()) {
         problems.add(path, "'" + o.getValue() + "' is not a COPY format", "use binary or text");
       }
@@ -112,7 +124,8 @@ public final class JdbcSinkFactory implements SinkFactory {
       return new SqliteSink(JdbcUrls.sqlitePath(profile.dsn()));
     }
     CopyFormat format = CopyFormat.parse(profile.option(CopyFormat.OPTION, "binary")).orElseThrow();
-    return new PostgresCopySink(JdbcUrls.postgres(profile.dsn()), schema(profile), format);
+    boolean apply = "apply".equals(profile.option(CDC_OPTION, "write"));
+    return new PostgresCopySink(JdbcUrls.postgres(profile.dsn()), schema(profile), format, apply);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.syngen.io.jdbc;
 
+import dev.syngen.core.lifecycle.LifecycleGenerators;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.Identifiers;
 import dev.syngen.core.sink.EntityWriter;
@@ -10,6 +11,7 @@ import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TableMode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * entity writer has its own connection and transaction, committed when the entity is finished, so a
  * failure leaves none of that entity's uncommitted rows behind. A partitioned run commits each row
  * range together with its partition marker instead (see {@link PartitionCommits}).
+ *
+ * <p>With {@code options.cdc: apply}, a lifecycle's change stream ({@code <entity>_cdc}) is applied
+ * to the entity's own table, in the order it is written, instead of being stored as rows; the
+ * entity's rows are then not copied (the changes insert, update and delete them), so the table ends
+ * in the final state and the database's own change log holds the same history.
  */
 public final class PostgresCopySink implements Sink, PartitionCommits {
   private final JdbcUrls.Postgres target;
@@ -28,12 +35,21 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
   private final CopyFormat format;
   private final PostgresPartitionMarkers markers;
   private final Map<String, PgType[]> wireTypes = new ConcurrentHashMap<>();
+  private final boolean applyChanges;
+  // with applyChanges: change stream name -> the entity whose table it is applied to
+  private final Map<String, CompiledEntity> appliedTo = new ConcurrentHashMap<>();
 
   PostgresCopySink(JdbcUrls.Postgres target, String schema, CopyFormat format) {
+    this(target, schema, format, false);
+  }
+
+  PostgresCopySink(
+      JdbcUrls.Postgres target, String schema, CopyFormat format, boolean applyChanges) {
     this.target = target;
     this.schema = Identifiers.require(schema);
     this.format = format;
     this.markers = new PostgresPartitionMarkers(this.schema);
+    this.applyChanges = applyChanges;
   }
 
   /**
@@ -44,6 +60,9 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
    */
   @Override
   public void prepare(List<CompiledEntity> entities, TableMode mode) {
+    if (applyChanges) {
+      entities = changeStreamsApplied(entities);
+    }
     try (Connection c = target.connect()) {
       c.setAutoCommit(false);
       PostgresTables.lockSchema(c, schema);
@@ -62,6 +81,48 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
     } catch (SQLException e) {
       throw failure("preparing tables in schema " + schema, e);
     }
+  }
+
+  /**
+   * Finds each change stream's entity among those written (its table is where the changes go) and
+   * returns the entities whose tables are to exist: all but the change streams.
+   */
+  private List<CompiledEntity> changeStreamsApplied(List<CompiledEntity> entities) {
+    List<CompiledEntity> tables = new ArrayList<>();
+    for (CompiledEntity e : entities) {
+      if (!LifecycleGenerators.isChangeStream(e)) {
+        tables.add(e);
+        continue;
+      }
+      String base = e.allocation().parent();
+      CompiledEntity owner =
+          entities.stream()
+              .filter(x -> x.name().equals(base))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new SinkException(
+                          "postgres target "
+                              + target
+                              + ": options.cdc: apply applies "
+                              + e.name()
+                              + " to the table of entity "
+                              + base
+                              + ", which this run does not write (fix: include entity "
+                              + base
+                              + " too, e.g. --include-entity "
+                              + base
+                              + " --include-entity "
+                              + e.name()
+                              + ")"));
+      appliedTo.put(e.name(), owner);
+    }
+    return tables;
+  }
+
+  /** True when entity's rows come from applying its change stream, so they are not copied. */
+  private boolean rowsFromChanges(CompiledEntity entity) {
+    return appliedTo.values().stream().anyMatch(o -> o.name().equals(entity.name()));
   }
 
   /** Reads the catalogue only; remembers how each entity's columns go over the wire. */
@@ -87,7 +148,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
   }
 
   @Override
-  public EntityWriter<CopyBuffer> open(CompiledEntity entity, long startRow) {
+  public EntityWriter<?> open(CompiledEntity entity, long startRow) {
     return open(entity, startRow, PostgresCopyWriter.CommitStep.NONE);
   }
 
@@ -101,8 +162,17 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
   }
 
   @Override
-  public EntityWriter<CopyBuffer> openRange(
+  public EntityWriter<?> openRange(
       String runId, CompiledEntity entity, long first, long from, long to) {
+    if (appliedTo.containsKey(entity.name())) {
+      throw new SinkException(
+          "postgres target "
+              + target
+              + ": options.cdc: apply needs "
+              + entity.name()
+              + " in order on one writer, not in row ranges written side by side (fix: run it"
+              + " unpartitioned, or write the change stream as rows with cdc: write)");
+    }
     return open(entity, from, c -> markers.advance(c, runId, entity.name(), first, to));
   }
 
@@ -124,7 +194,24 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
     }
   }
 
-  private EntityWriter<CopyBuffer> open(
+  private EntityWriter<?> open(
+      CompiledEntity entity, long startRow, PostgresCopyWriter.CommitStep beforeCommit) {
+    CompiledEntity owner = appliedTo.get(entity.name());
+    if (owner != null) {
+      try {
+        return new PostgresChangeWriter(
+            target.connect(), schema, Sql.table(owner), entity, beforeCommit);
+      } catch (SQLException e) {
+        throw failure("applying " + entity.name() + " to " + Sql.table(owner), e);
+      }
+    }
+    if (rowsFromChanges(entity)) {
+      return new NoRowsWriter(target, beforeCommit);
+    }
+    return copy(entity, startRow, beforeCommit);
+  }
+
+  private EntityWriter<CopyBuffer> copy(
       CompiledEntity entity, long startRow, PostgresCopyWriter.CommitStep beforeCommit) {
     String table = PostgresTables.qualified(schema, Sql.table(entity));
     PgType[] types =

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Scenarios: the catalogue, one scenario's YAML with its problems at their lines, its entity
- * diagram, and validation of an edited copy (nothing is saved).
+ * diagram, the state diagram of each lifecycle, and validation of an edited copy (nothing is
+ * saved).
  */
 @Named
 @ViewScoped
@@ -26,6 +27,7 @@ public class ScenariosBean implements Serializable {
   private String draft;
   private List<Problem> problems;
   private String diagram;
+  private List<LifecycleDiagram.View> lifecycles = List.of();
   private Boolean checked;
 
   public List<ScenarioSummary> getScenarios() {
@@ -41,6 +43,7 @@ public class ScenariosBean implements Serializable {
     draft = f.document();
     problems = f.problems();
     diagram = f.scenario() == null ? null : ScenarioDiagram.svg(f.scenario());
+    lifecycles = f.scenario() == null ? List.of() : LifecycleDiagram.views(f.scenario());
     checked = null;
   }
 
@@ -88,6 +91,11 @@ public class ScenariosBean implements Serializable {
 
   public String getDiagram() {
     return diagram;
+  }
+
+  /** The state diagrams of the scenario's lifecycles, each with its transition table. */
+  public List<LifecycleDiagram.View> getLifecycles() {
+    return lifecycles;
   }
 
   public Boolean getChecked() {

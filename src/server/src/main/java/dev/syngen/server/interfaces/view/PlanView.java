@@ -1,5 +1,7 @@
 package dev.syngen.server.interfaces.view;
 
+import dev.syngen.core.lifecycle.EventTimeMerge;
+import dev.syngen.core.lifecycle.ExpectedEvents;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.server.application.run.PreparedRun;
@@ -9,7 +11,8 @@ import java.util.Map;
 
 /**
  * What a run would do: entity order and counts, seed, as_of, config hash, target, scale band and
- * traffic (under the keys a run records them with).
+ * traffic (under the keys a run records them with); for each lifecycle whose events the run writes,
+ * the expected events per state.
  */
 public record PlanView(
     String scenarioId,
@@ -25,7 +28,8 @@ public record PlanView(
     String mode,
     int parallelism,
     String band,
-    Map<String, Object> traffic) {
+    Map<String, Object> traffic,
+    List<ExpectedEvents> lifecycles) {
 
   /** One entity in execution order. */
   public record PlannedEntity(int order, String entity, String table, long rows) {}
@@ -51,6 +55,24 @@ public record PlanView(
         run.mode().yamlName(),
         run.parallelism(),
         run.band(),
-        run.traffic().asMap());
+        run.traffic().asMap(),
+        lifecycles(plan));
+  }
+
+  /** Expected events per state of each lifecycle one of whose derived entities is written. */
+  static List<ExpectedEvents> lifecycles(CompiledPlan plan) {
+    List<ExpectedEvents> out = new ArrayList<>();
+    for (CompiledEntity e : plan.entities()) {
+      if (e.lifecycle() != null
+          && plan.included().stream()
+              .anyMatch(
+                  d ->
+                      d.allocation() != null
+                          && d.allocation().parent().equals(e.name())
+                          && EventTimeMerge.lifecycleOf(plan.entities(), d) != null)) {
+        out.add(ExpectedEvents.of(e.lifecycle(), e.rows(), ExpectedEvents.DEFAULT_SAMPLE));
+      }
+    }
+    return out;
   }
 }

@@ -1,0 +1,138 @@
+package dev.syngen.io.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syngen.core.Fixtures;
+import dev.syngen.core.engine.RunListener;
+import dev.syngen.core.plan.CompiledPlan;
+import dev.syngen.core.sink.MessageContract.Field;
+import dev.syngen.core.sink.PayloadShape;
+import dev.syngen.core.sink.RunContext;
+import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.traffic.Speed;
+import dev.syngen.core.traffic.Traffic;
+import dev.syngen.core.traffic.TrafficMode;
+import dev.syngen.io.brokers.KafkaBroker;
+import dev.syngen.io.kafka.KafkaSinkFactory;
+import dev.syngen.io.message.MessageRuns;
+import dev.syngen.io.message.MessageRuns.Completeness;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lifecycle's event and change streams into a real (in-JVM) Kafka broker: a consumer sees every
+ * event once, and the end-of-entity message on each partition counts the events, in instance order
+ * and in event-time order alike.
+ */
+class LifecycleKafkaTest {
+  private static KafkaBroker kafka;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = new KafkaBroker();
+  }
+
+  @AfterAll
+  static void stopKafka() throws Exception {
+    kafka.close();
+  }
+
+  @Test
+  void endOfEntityCountsEventsInInstanceOrder() {
+    checkStreams(Traffic.UNLIMITED, "inst");
+  }
+
+  @Test
+  void endOfEntityCountsEventsInEventTimeOrder() {
+    checkStreams(
+        new Traffic(null, TrafficMode.STEADY, null, null, null, 0, false, Speed.MAX), "time");
+  }
+
+  private void checkStreams(Traffic traffic, String tag) {
+    CompiledPlan plan = Lifecycles.plan("orders", 7);
+    long events = Fixtures.compiled(plan, "orders_events").rows();
+    long versions = Fixtures.compiled(plan, "orders_history").rows();
+    assertTrue(events > 2 * 2000, "orders have several events each: " + events);
+    assertTrue(versions < events, "deleted orders end a version instead of adding one");
+    String prefix = tag + "-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    Map<String, String> options = new HashMap<>(Map.of("topic", prefix + "{entity}"));
+    TargetProfile profile =
+        new TargetProfile("k", "k", "kafka", "kafka://" + kafka.bootstrap(), null, options);
+    MessageRuns.run(
+        plan,
+        new KafkaSinkFactory()
+            .open(
+                profile,
+                new RunContext(
+                    "run-" + tag,
+                    "orders",
+                    "1",
+                    plan.configHash(),
+                    RunContext.localProducerId(),
+                    PayloadShape.NATURAL)),
+        traffic,
+        RunListener.NONE);
+
+    for (String entity : List.of("orders_events", "orders_cdc", "orders_history")) {
+      long expected = entity.equals("orders_history") ? versions : events;
+      List<ConsumerRecord<byte[], byte[]>> all = readAll(prefix + entity, 3);
+      List<Long> rows =
+          all.stream()
+              .filter(r -> "record".equals(header(r, Field.KIND)))
+              .map(r -> Long.parseLong(header(r, Field.ROW)))
+              .toList();
+      Completeness c = Completeness.of(rows);
+      assertTrue(c.exactlyOnce(expected), entity + ": every event once: " + c);
+      List<ConsumerRecord<byte[], byte[]>> ends =
+          all.stream().filter(r -> "end-of-entity".equals(header(r, Field.KIND))).toList();
+      assertEquals(3, ends.size(), entity + ": one end-of-entity per partition");
+      for (ConsumerRecord<byte[], byte[]> end : ends) {
+        assertEquals(Long.toString(expected), header(end, Field.ROW_COUNT), entity);
+        String body = new String(end.value(), StandardCharsets.UTF_8);
+        assertTrue(body.contains("\"rows\":" + expected), body);
+      }
+    }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> r, Field f) {
+    Header h = r.headers().lastHeader(f.header());
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int endMarkers) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", kafka.bootstrap());
+    p.put("group.id", "verify-" + UUID.randomUUID());
+    p.put("auto.offset.reset", "earliest");
+    List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      c.subscribe(List.of(topic));
+      int ends = 0;
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (ends < endMarkers && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+          all.add(r);
+          if ("end-of-entity".equals(header(r, Field.KIND))) {
+            ends++;
+          }
+        }
+      }
+    }
+    return all;
+  }
+}
