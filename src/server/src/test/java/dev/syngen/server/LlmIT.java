@@ -66,7 +66,7 @@ class LlmIT {
         + "{\"name\":\"stars\",\"type\":\"bigint\",\"generator\":{\"type\":\"uniform_int\","
         + "\"params\":{\"min\":1,\"max\":5}}},"
         + "{\"name\":\"review\",\"type\":\"text\",\"generator\":{\"type\":\"llm_text\","
-        + "\"params\":{\"prompt\":\"Write a {stars}-star review\",\"provider\":\""
+        + "\"params\":{\"mode\":\"per_row\",\"prompt\":\"Write a {stars}-star review\",\"provider\":\""
         + providerId
         + "\",\"max_tokens\":20}}}]}]}";
   }
