@@ -1,19 +1,15 @@
 package dev.syngen.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.syngen.core.llm.LlmBudget;
-import dev.syngen.core.llm.LlmEstimate;
+import dev.syngen.core.llm.LlmReports;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
 import dev.syngen.core.llm.LlmUsage;
-import dev.syngen.core.plan.CompiledColumn;
-import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.io.history.FileRunRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +34,7 @@ final class LlmRunRecords {
     Map<Long, LlmUsage.Summary> byColumn = usage.byColumn();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("mode", llm.mode().name().toLowerCase(java.util.Locale.ROOT));
-    caps(m, llm.budget());
+    m.put("caps", LlmReports.caps(llm.budget()));
     m.put("total", counts(usage.total()));
     Map<String, Object> cols = new LinkedHashMap<>();
     columns.forEach(
@@ -62,41 +58,7 @@ final class LlmRunRecords {
 
   /** The plan's LLM estimate as printed and recorded by {@code run start --plan}. */
   static Map<String, Object> estimate(CompiledPlan plan, LlmService llm) {
-    Map<Long, LlmEstimate> est = llm.estimate();
-    Map<Long, String> names = names(plan);
-    Map<String, Object> m = new LinkedHashMap<>();
-    caps(m, llm.budget());
-    Map<String, Object> cols = new LinkedHashMap<>();
-    est.forEach((k, e) -> cols.put(names.getOrDefault(k, "(nested)"), estimate(e)));
-    m.put("columns", cols);
-    m.put("total", estimate(LlmEstimate.total(est.values())));
-    return m;
-  }
-
-  private static Map<String, Object> estimate(LlmEstimate e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("mode", e.mode());
-    m.put("requests", e.requests());
-    m.put("cached_requests", e.cachedRequests());
-    m.put("input_tokens", e.inputTokens());
-    m.put("max_output_tokens", e.outputTokens());
-    m.put("max_cost", e.cost());
-    if (e.pools() > 0) {
-      m.put("pools", e.pools());
-    }
-    m.put("exact", e.exact());
-    return m;
-  }
-
-  private static void caps(Map<String, Object> m, LlmBudget b) {
-    Map<String, Object> caps = new LinkedHashMap<>();
-    if (b.maxRequests() != Long.MAX_VALUE) {
-      caps.put("max_requests", b.maxRequests());
-    }
-    if (b.maxCost() != Double.POSITIVE_INFINITY) {
-      caps.put("max_cost", b.maxCost());
-    }
-    m.put("caps", caps);
+    return LlmReports.estimate(plan, llm);
   }
 
   static Map<String, Object> counts(LlmUsage.Summary s) {
@@ -114,13 +76,7 @@ final class LlmRunRecords {
   }
 
   static Map<Long, String> names(CompiledPlan plan) {
-    Map<Long, String> names = new HashMap<>();
-    for (CompiledEntity e : plan.entities()) {
-      for (CompiledColumn c : e.columns()) {
-        names.put(c.key(), e.name() + "." + c.name());
-      }
-    }
-    return names;
+    return LlmReports.names(plan);
   }
 
   static void save(Path historyDir, String runId, Map<String, Object> record) {

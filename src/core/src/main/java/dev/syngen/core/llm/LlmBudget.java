@@ -44,6 +44,7 @@ public final class LlmBudget {
         p.cost(Math.round(ProviderClient.estimatedTokens(r) - r.maxTokens()), r.maxTokens());
     if (requests + 1 > maxRequests) {
       throw new LlmCapReached(
+          "max_requests",
           "max_requests "
               + maxRequests
               + " reached: "
@@ -51,8 +52,9 @@ public final class LlmBudget {
               + " LLM requests were sent and the next one was not; raise --max-requests (or"
               + " max_requests) or use cached answers (--llm offline)");
     }
-    if (spent + reserved + worst > maxCost) {
+    if (spent + reserved + worst > maxCost + 1e-12) { // sums of prices are not exact in binary
       throw new LlmCapReached(
+          "max_cost",
           String.format(
               Locale.ROOT,
               "max_cost %.6f would be passed: %.6f spent, %.6f reserved by requests in flight, and"

@@ -7,7 +7,15 @@ package dev.syngen.core.llm;
 public final class LlmCapReached extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public LlmCapReached(String message) {
+  private final String field;
+
+  /** {@code field}: the run request field or column parameter of the cap (max_requests, …). */
+  public LlmCapReached(String field, String message) {
     super(message);
+    this.field = field;
+  }
+
+  public String field() {
+    return field;
   }
 }

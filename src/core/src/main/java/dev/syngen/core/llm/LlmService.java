@@ -138,6 +138,7 @@ public final class LlmService implements AutoCloseable {
     LlmBudget b = budget;
     if (total.requests() > b.maxRequests()) {
       throw new LlmCapReached(
+          "max_requests",
           "the plan needs "
               + total.requests()
               + " LLM requests, over max_requests "
@@ -147,6 +148,7 @@ public final class LlmService implements AutoCloseable {
     }
     if (total.cost() > b.maxCost()) {
       throw new LlmCapReached(
+          "max_cost",
           String.format(
               java.util.Locale.ROOT,
               "the plan may cost up to %.6f, over max_cost %.6f; nothing was sent. Raise --max-cost"

@@ -641,6 +641,7 @@ public final class LlmText implements Generator {
       }
       if (prompts.size() > maxPools) {
         throw new LlmCapReached(
+            "max_pools",
             "llm_text (mode: pool) renders "
                 + (exact ? "" : "at least ")
                 + prompts.size()

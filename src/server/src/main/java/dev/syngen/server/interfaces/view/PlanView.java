@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What a run would do: entity order and counts, seed, as_of, config hash, target, scale band and
- * traffic (under the keys a run records them with).
+ * traffic (under the keys a run records them with), and the LLM estimate of its llm_text columns
+ * (requests, tokens and cost at most, caps; null without such columns).
  */
 public record PlanView(
     String scenarioId,
@@ -25,7 +26,8 @@ public record PlanView(
     String mode,
     int parallelism,
     String band,
-    Map<String, Object> traffic) {
+    Map<String, Object> traffic,
+    Map<String, Object> llm) {
 
   /** One entity in execution order. */
   public record PlannedEntity(int order, String entity, String table, long rows) {}
@@ -51,6 +53,7 @@ public record PlanView(
         run.mode().yamlName(),
         run.parallelism(),
         run.band(),
-        run.traffic().asMap());
+        run.traffic().asMap(),
+        run.llm().estimated());
   }
 }
