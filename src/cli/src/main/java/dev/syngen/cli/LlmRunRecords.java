@@ -72,6 +72,7 @@ final class LlmRunRecords {
     m.put("cost", s.cost());
     m.put("p50_millis", s.p50Millis());
     m.put("p95_millis", s.p95Millis());
+    m.put("p99_millis", s.p99Millis());
     return m;
   }
 

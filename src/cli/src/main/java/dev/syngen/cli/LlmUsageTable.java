@@ -43,7 +43,8 @@ final class LlmUsageTable {
             "TOKENS OUT",
             "COST",
             "P50",
-            "P95"),
+            "P95",
+            "P99"),
         rows);
   }
 
@@ -58,7 +59,8 @@ final class LlmUsageTable {
         Output.count(s.outputTokens()),
         String.format(Locale.ROOT, "%.4f", s.cost()),
         String.format(Locale.ROOT, "%.0f ms", s.p50Millis()),
-        String.format(Locale.ROOT, "%.0f ms", s.p95Millis()));
+        String.format(Locale.ROOT, "%.0f ms", s.p95Millis()),
+        String.format(Locale.ROOT, "%.0f ms", s.p99Millis()));
   }
 
   /** The plan's LLM estimate: per column and in total, with the run's caps. */

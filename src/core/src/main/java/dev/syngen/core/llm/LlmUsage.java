@@ -70,7 +70,8 @@ public final class LlmUsage {
       double cost,
       double p50Millis,
       double p95Millis,
-      long fallbackValues) {}
+      long fallbackValues,
+      double p99Millis) {}
 
   Column column(long key) {
     return columns.computeIfAbsent(key, k -> new Column(providers));
@@ -115,7 +116,16 @@ public final class LlmUsage {
     }
     Arrays.sort(lat);
     return new Summary(
-        r, h, f, in, out, c, percentileMillis(lat, 0.50), percentileMillis(lat, 0.95), fv);
+        r,
+        h,
+        f,
+        in,
+        out,
+        c,
+        percentileMillis(lat, 0.50),
+        percentileMillis(lat, 0.95),
+        fv,
+        percentileMillis(lat, 0.99));
   }
 
   private static double percentileMillis(long[] sorted, double q) {

@@ -40,7 +40,7 @@ public final class OpenAiStub implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(8);
+  private final ExecutorService executor;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final Deque<Failure> script = new ConcurrentLinkedDeque<>();
   private final String name;
@@ -50,11 +50,30 @@ public final class OpenAiStub implements AutoCloseable {
   private volatile boolean violateSchema;
 
   public OpenAiStub(String name) throws IOException {
+    this(name, 0, 8);
+  }
+
+  /** A stub on {@code port} (0: a free one) answering with {@code threads} threads. */
+  public OpenAiStub(String name, int port, int threads) throws IOException {
     this.name = name;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this.executor = Executors.newFixedThreadPool(threads);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     server.createContext("/v1/chat/completions", this::handle);
     server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * The stub as a process, for the benchmarks in docs/benchmarks.md: {@code OpenAiStub PORT
+   * LATENCY_MS [THREADS]}; prints its base URL and answers until killed.
+   */
+  public static void main(String[] args) throws Exception {
+    OpenAiStub stub =
+        new OpenAiStub(
+            "stub", Integer.parseInt(args[0]), args.length > 2 ? Integer.parseInt(args[2]) : 64);
+    stub.latency(Long.parseLong(args[1]));
+    System.out.println(stub.baseUrl());
+    Thread.currentThread().join();
   }
 
   /** The base URL a provider profile names ({@code http://127.0.0.1:port/v1}). */
