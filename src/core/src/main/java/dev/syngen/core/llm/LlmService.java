@@ -110,6 +110,14 @@ public final class LlmService implements AutoCloseable {
     return meter;
   }
 
+  /** Requests in flight by cache key, so a run never sends the same request twice at once. */
+  private final Map<String, java.util.concurrent.CompletableFuture<ChatAnswer>> inFlight =
+      new ConcurrentHashMap<>();
+
+  Map<String, java.util.concurrent.CompletableFuture<ChatAnswer>> inFlight() {
+    return inFlight;
+  }
+
   void bound(long key, LlmText column) {
     columns.put(key, column);
   }

@@ -524,10 +524,49 @@ public final class LlmText implements Generator {
         false);
   }
 
+  /**
+   * Asks for one row's answer, once per run however many workers need it at the same time (two
+   * workers' windows meet at a partition boundary): the others wait for the request in flight and
+   * count a cache hit, so the run sends what the plan's estimate counted and no more.
+   */
   private String ask(ChatRequest request, String cacheKey) {
-    LlmRoute.Routed r = route.ask(request, schema == null ? a -> null : a -> rowProblem(a.text()));
-    answered(r);
-    return cellText(llm.cache().putIfAbsent(cacheKey, r.answer()).text());
+    CompletableFuture<ChatAnswer> mine = new CompletableFuture<>();
+    CompletableFuture<ChatAnswer> other = llm.inFlight().putIfAbsent(cacheKey, mine);
+    if (other != null) {
+      usage.hit();
+      return cellText(joinAnswer(other));
+    }
+    try {
+      Optional<ChatAnswer> cached = llm.cache().get(cacheKey); // answered since we looked
+      ChatAnswer kept;
+      if (cached.isPresent()) {
+        usage.hit();
+        kept = cached.get();
+      } else {
+        LlmRoute.Routed r =
+            route.ask(request, schema == null ? a -> null : a -> rowProblem(a.text()));
+        answered(r);
+        kept = llm.cache().putIfAbsent(cacheKey, r.answer());
+      }
+      mine.complete(kept);
+      return cellText(kept.text());
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      llm.inFlight().remove(cacheKey, mine);
+    }
+  }
+
+  private static String joinAnswer(CompletableFuture<ChatAnswer> f) {
+    try {
+      return f.join().text();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private String rowProblem(String text) {
