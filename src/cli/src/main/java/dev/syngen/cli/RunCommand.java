@@ -310,9 +310,13 @@ final class RunCommand {
           out, plan, shard, output.format, usesLlm ? LlmRunRecords.estimate(plan, ws.llm) : null);
       return 0;
     }
-    if (usesLlm && ws.llm.budget().capped()) {
-      // refuse a run whose estimate passes a cap before anything is sent or written
-      ws.llm.checkCaps(ws.llm.estimate());
+    if (usesLlm) {
+      // before anything is sent or written: a pool prompt rendering more than max_pools texts, or
+      // an estimate over the run's caps, refuses the run here
+      Map<Long, dev.syngen.core.llm.LlmEstimate> estimate = ws.llm.estimate();
+      if (ws.llm.budget().capped()) {
+        ws.llm.checkCaps(estimate);
+      }
     }
     Map<String, Object> recorded = recorded(in.overrides(), po);
     recorded.putAll(to.asMap());

@@ -192,6 +192,21 @@ class LlmPoolCliTest {
   }
 
   @Test
+  void aPromptRenderingMoreThanMaxPoolsTextsIsRefusedBeforeSending() throws IOException {
+    String params =
+        """
+                  prompt: "Write a review of product #{id}"
+                  provider: primary
+                  max_pools: 20
+      """;
+    Cli.Result r = run(cli(params, 50), "a");
+    assertEquals(SyngenCommand.EXIT_FAILED, r.exit());
+    assertTrue(r.err().contains("renders 50 distinct prompts, more than max_pools 20"), r.err());
+    assertTrue(r.err().contains("mode: per_row"), r.err());
+    assertEquals(0, primary.requests());
+  }
+
+  @Test
   void aServerWithoutJsonSchemaIsAskedAgainWithJsonObject() throws IOException {
     primary.refuseJsonSchema(true);
     Cli.Result r = run(cli(POOL, 200), "a");
