@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code syngen llm list|test}: the LLM provider profiles. API keys are never shown. */
 @Command(
     name = "llm",
-    description = "List and test LLM provider profiles (see docs/llm.md).",
-    mixinStandardHelpOptions = true)
+    description = "List and test LLM provider profiles, export and import cached answers.",
+    mixinStandardHelpOptions = true,
+    subcommands = LlmCommand.CacheCommand.class)
 final class LlmCommand {
   @ParentCommand SyngenCommand root;
   @Spec CommandSpec spec;
@@ -90,5 +91,93 @@ final class LlmCommand {
         (Double) m.get("cost"));
     out.flush();
     return 0;
+  }
+
+  /**
+   * {@code syngen llm cache export|import}: the cached answers as one NDJSON file, to regenerate a
+   * dataset byte-identically on another machine with {@code --llm offline}.
+   */
+  @Command(
+      name = "cache",
+      description = "Export or import the cached LLM answers (NDJSON, one answer a line).",
+      mixinStandardHelpOptions = true)
+  static final class CacheCommand {
+    @ParentCommand LlmCommand parent;
+    @Spec CommandSpec spec;
+
+    @Command(name = "export", description = "Write every cached answer, sorted by key.")
+    int export(
+        @picocli.CommandLine.Option(
+                names = {"-o", "--out"},
+                paramLabel = "FILE",
+                description = "File to write (default: standard output).")
+            java.nio.file.Path file,
+        @Mixin FormatOption output)
+        throws java.io.IOException {
+      dev.syngen.io.llm.FileLlmCache cache =
+          new dev.syngen.io.llm.FileLlmCache(parent.root.llmCacheDir);
+      long n;
+      if (file == null) {
+        n = cache.export(spec.commandLine().getOut());
+        return 0;
+      }
+      java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      try (java.io.Writer w =
+          java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+        n = cache.export(w);
+      }
+      java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      report(
+          output,
+          Map.of("exported", n, "file", file.toString()),
+          n + " answers written to " + file);
+      return 0;
+    }
+
+    @Command(
+        name = "import",
+        description = "Add the answers of an export that this cache lacks (present ones are kept).")
+    int importFile(
+        @Parameters(paramLabel = "FILE", description = "A file written by llm cache export.")
+            java.nio.file.Path file,
+        @Mixin FormatOption output)
+        throws java.io.IOException {
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        throw new IllegalArgumentException(
+            "no file '" + file + "'; write one with `syngen llm cache export --out FILE`");
+      }
+      dev.syngen.io.llm.FileLlmCache cache =
+          new dev.syngen.io.llm.FileLlmCache(parent.root.llmCacheDir);
+      dev.syngen.io.llm.FileLlmCache.Imported r;
+      try (java.io.BufferedReader in =
+          java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        r = cache.importFrom(in, file.toString());
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("added", r.added());
+      m.put("already_present", r.present());
+      m.put("conflicts", r.conflicts());
+      report(
+          output,
+          m,
+          r.added()
+              + " answers added, "
+              + r.present()
+              + " already present"
+              + (r.conflicts() == 0
+                  ? ""
+                  : ", " + r.conflicts() + " conflicting (the answers already cached were kept)"));
+      return 0;
+    }
+
+    private void report(FormatOption output, Map<String, Object> m, String text) {
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json()) {
+        Output.json(out, m);
+      } else {
+        out.println(text);
+        out.flush();
+      }
+    }
   }
 }

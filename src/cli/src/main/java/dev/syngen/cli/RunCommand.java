@@ -134,6 +134,8 @@ final class RunCommand {
           Map.entry("exclude_entities", "--exclude-entity"),
           Map.entry("mode", "--mode"),
           Map.entry("parallelism", "--parallel"),
+          Map.entry("max_requests", "--max-requests"),
+          Map.entry("max_cost", "--max-cost"),
           Map.entry("traffic.rate", "--rate"),
           Map.entry("traffic.duration", "--duration"),
           Map.entry("traffic.stream_entity", "--stream-entity"),
@@ -255,6 +257,20 @@ final class RunCommand {
                       + " miss fails the run (env SYNGEN_LLM_MODE; default: ${DEFAULT-VALUE}).")
           LlmService.Mode llmMode,
       @Option(
+              names = "--max-requests",
+              paramLabel = "N",
+              description =
+                  "Send at most N LLM requests (retries included); a run whose plan needs more is"
+                      + " refused before anything is sent.")
+          String maxRequests,
+      @Option(
+              names = "--max-cost",
+              paramLabel = "COST",
+              description =
+                  "Spend at most COST on LLM requests (in the providers' price currency); checked"
+                      + " against the plan's estimate and before every request.")
+          String maxCost,
+      @Option(
               names = {"-q", "--quiet"},
               description = "No progress output.")
           boolean quiet,
@@ -264,6 +280,8 @@ final class RunCommand {
     po.into(tree);
     put(tree, "mode", modeName);
     put(tree, "parallelism", parallel);
+    put(tree, "max_requests", maxRequests);
+    put(tree, "max_cost", maxCost);
     tree.put("traffic", (trafficOptions == null ? new TrafficOptions() : trafficOptions).tree());
     Problems problems = new Problems();
     RunInput in = new RunRequestReader(MAX_PARALLEL).read(tree, problems);
@@ -277,6 +295,7 @@ final class RunCommand {
     TableMode mode = in.mode();
     TrafficRequest to = in.traffic();
     Workspace ws = new Workspace(root, llmMode);
+    ws.llm.budget(in.llmBudget());
     Scenario scenario = ws.scenarios.load(scenarioId);
     List<TargetProfile> targets = targetOptions.resolve(ws);
     CompiledPlan plan =
@@ -285,9 +304,19 @@ final class RunCommand {
     RunOverrides overrides = Bands.apply(scenario, in.band(), in.overrides());
     Shard shard = shard(shardText, scenario, overrides, mode, targets, to);
     PrintWriter out = spec.commandLine().getOut();
+    boolean usesLlm = !ws.llm.columns().isEmpty();
     if (planOnly) {
-      printPlan(out, plan, shard, output.format);
+      printPlan(
+          out, plan, shard, output.format, usesLlm ? LlmRunRecords.estimate(plan, ws.llm) : null);
       return 0;
+    }
+    if (usesLlm) {
+      // before anything is sent or written: a pool prompt rendering more than max_pools texts, or
+      // an estimate over the run's caps, refuses the run here
+      Map<Long, dev.syngen.core.llm.LlmEstimate> estimate = ws.llm.estimate();
+      if (ws.llm.budget().capped()) {
+        ws.llm.checkCaps(estimate);
+      }
     }
     Map<String, Object> recorded = recorded(in.overrides(), po);
     recorded.putAll(to.asMap());
@@ -320,8 +349,12 @@ final class RunCommand {
     if (progress instanceof ProgressBar bar) {
       bar.done();
     }
-    printRun(out, done, output.format);
-    if (!output.json()) {
+    java.util.Optional<Map<String, Object>> llmRecord = LlmRunRecords.of(plan, ws.llm);
+    llmRecord.ifPresent(m -> LlmRunRecords.save(root.historyDir, done.id(), m));
+    if (output.json()) {
+      printRun(out, done, output.format, llmRecord.orElse(null));
+    } else {
+      printRun(out, done, output.format);
       LlmUsageTable.print(out, plan, ws.llm.usage());
     }
     if (done.status() != RunStatus.SUCCESS) {
@@ -468,7 +501,11 @@ final class RunCommand {
             .find(id)
             .orElseThrow(
                 () -> new IllegalArgumentException("no run '" + id + "'; run `syngen run list`"));
-    printRun(spec.commandLine().getOut(), r, output.format);
+    printRun(
+        spec.commandLine().getOut(),
+        r,
+        output.format,
+        LlmRunRecords.find(root.historyDir, r.id()).orElse(null));
     return 0;
   }
 
@@ -505,7 +542,11 @@ final class RunCommand {
   }
 
   private static void printPlan(
-      PrintWriter out, CompiledPlan plan, Shard shard, Output.Format format) {
+      PrintWriter out,
+      CompiledPlan plan,
+      Shard shard,
+      Output.Format format,
+      Map<String, Object> llmEstimate) {
     if (format == Output.Format.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("scenario_id", plan.scenarioId());
@@ -532,6 +573,9 @@ final class RunCommand {
       }
       m.put("entities", es);
       m.put("warnings", plan.warnings());
+      if (llmEstimate != null) {
+        m.put("llm", llmEstimate);
+      }
       Output.json(out, m);
       return;
     }
@@ -555,6 +599,9 @@ final class RunCommand {
     }
     Output.table(out, header, rows);
     out.printf("%ntotal %s rows%n", Output.count(plan.totalRows()));
+    if (llmEstimate != null) {
+      LlmUsageTable.printEstimate(out, llmEstimate);
+    }
     plan.warnings().forEach(w -> out.println("warning: " + w));
     out.flush();
   }
@@ -582,8 +629,22 @@ final class RunCommand {
   }
 
   private static void printRun(PrintWriter out, RunRecord r, Output.Format format) {
+    printRun(out, r, format, null);
+  }
+
+  /** A run, with the LLM usage recorded beside it when its columns used llm_text. */
+  private static void printRun(
+      PrintWriter out, RunRecord r, Output.Format format, Map<String, Object> llm) {
     if (format == Output.Format.json) {
-      Output.json(out, r);
+      if (llm == null) {
+        Output.json(out, r);
+      } else {
+        Map<String, Object> m =
+            dev.syngen.io.history.FileRunRepository.mapper()
+                .convertValue(r, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+        m.put("llm", llm);
+        Output.json(out, m);
+      }
       return;
     }
     out.printf("run %s  %s%n", r.id(), r.status().label());
@@ -624,6 +685,9 @@ final class RunCommand {
     Output.table(out, List.of("  ENTITY", "TABLE", "ROWS", "TIME", "RATE", "BYTES"), rows);
     if (r.error() != null) {
       out.println("  error       " + r.error());
+    }
+    if (llm != null) {
+      LlmUsageTable.printRecord(out, llm);
     }
     out.flush();
   }

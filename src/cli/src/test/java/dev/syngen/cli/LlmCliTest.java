@@ -41,6 +41,7 @@ class LlmCliTest {
               generator:
                 type: llm_text
                 params:
+                  mode: per_row
                   prompt: "Write a one-sentence review of {product_name}, {stars} stars"
                   provider: %s
                   max_tokens: 60
@@ -145,7 +146,8 @@ class LlmCliTest {
     String total = r.out().lines().filter(l -> l.trim().startsWith("total")).findFirst().orElse("");
     // 40 answers of 20 output tokens each
     assertTrue(
-        total.matches("\\s+total\\s+40\\s+0\\s+0\\s+[\\d,]+\\s+800\\s+0\\.\\d{4}\\s.*"), r.out());
+        total.matches("\\s+total\\s+40\\s+0\\s+0\\s+0\\s+[\\d,]+\\s+800\\s+0\\.\\d{4}\\s.*"),
+        r.out());
   }
 
   @Test

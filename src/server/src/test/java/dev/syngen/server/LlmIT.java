@@ -66,7 +66,7 @@ class LlmIT {
         + "{\"name\":\"stars\",\"type\":\"bigint\",\"generator\":{\"type\":\"uniform_int\","
         + "\"params\":{\"min\":1,\"max\":5}}},"
         + "{\"name\":\"review\",\"type\":\"text\",\"generator\":{\"type\":\"llm_text\","
-        + "\"params\":{\"prompt\":\"Write a {stars}-star review\",\"provider\":\""
+        + "\"params\":{\"mode\":\"per_row\",\"prompt\":\"Write a {stars}-star review\",\"provider\":\""
         + providerId
         + "\",\"max_tokens\":20}}}]}]}";
   }
@@ -138,6 +138,43 @@ class LlmIT {
     assertKeyNowhere(api.admin("GET", "api/v1/audit", null));
     assertKeyNowhere(api.viewer("GET", "api/v1/runs", null));
     assertKeyNowhere(serverLog());
+  }
+
+  @Test
+  void thePlanShowsTheEstimateACapRefusesTheRunUnsentAndMetricsCountRequests() {
+    long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+    int before = stub.requests();
+    Api.Reply plan = api.admin("POST", "api/v1/runs/plan", runBody(seed, provider, "p", ""));
+    assertEquals(200, plan.status(), plan.toString());
+    JsonNode total = plan.json().path("llm").path("total");
+    assertEquals(12, total.path("requests").asLong(), plan.toString());
+    assertEquals(240, total.path("max_output_tokens").asLong(), plan.toString());
+
+    Api.Reply capped =
+        api.admin("POST", "api/v1/runs", runBody(seed, provider, "capped", ",\"max_requests\":11"));
+    assertEquals(422, capped.status(), capped.toString());
+    assertTrue(capped.body().contains("over max_requests 11"), capped.toString());
+    assertTrue(capped.body().contains("\"max_requests\""), capped.toString());
+    assertEquals(before, stub.requests(), "a refused run sends nothing");
+
+    JsonNode run =
+        api.awaitFinished(
+            start(runBody(seed, provider, "metered-" + seed, ",\"max_requests\":12")));
+    assertEquals("success", run.path("status").asText(), run.toString());
+    String metrics = api.call("GET", "metrics?scope=application", null, null, null, null).body();
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("syngen_llm_requests_total{")
+                        && l.contains("provider=\"" + provider + "\"")),
+        metrics);
+    assertTrue(metrics.contains("syngen_llm_tokens_total{"), metrics);
+    assertTrue(metrics.contains("syngen_llm_cost_total{"), metrics);
+    assertTrue(metrics.contains("syngen_llm_latency_seconds_bucket{"), "a histogram");
+    assertKeyNowhere(metrics);
+    assertKeyNowhere(plan.body());
   }
 
   @Test

@@ -7,8 +7,9 @@ import java.util.HexFormat;
 
 /**
  * The cache key of a request: SHA-256 over what decides the answer (model, system, prompt,
- * max_tokens, temperature, seed), each field length-prefixed so no two requests share a key. The
- * provider's URL, key and limits are left out: they decide who answers, not what is asked.
+ * max_tokens, temperature, seed and, for a structured answer, its schema), each field
+ * length-prefixed so no two requests share a key. The provider's URL, key and limits are left out:
+ * they decide who answers, not what is asked.
  */
 public final class CacheKey {
   private CacheKey() {}
@@ -16,13 +17,17 @@ public final class CacheKey {
   public static String of(ChatRequest r) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      field(d, "v1");
+      // free-text requests keep the first layout, so caches written before json_schema stay valid
+      field(d, r.jsonSchema() == null ? "v1" : "v2");
       field(d, r.model());
       field(d, r.system());
       field(d, r.prompt());
       field(d, Integer.toString(r.maxTokens()));
       field(d, Double.toString(r.temperature()));
       field(d, Long.toString(r.seed()));
+      if (r.jsonSchema() != null) {
+        field(d, r.jsonSchema()); // json_object or json_schema: the same question, the same key
+      }
       return HexFormat.of().formatHex(d.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -30,6 +30,14 @@ public final class LlmRoute {
 
   /** Asks the first provider that answers; throws naming every provider's failure otherwise. */
   public Routed ask(ChatRequest request) {
+    return ask(request, a -> null);
+  }
+
+  /**
+   * Asks the first provider whose answer {@code check} accepts (null: nothing wrong); throws naming
+   * every provider's failure otherwise, and {@link LlmCapReached} as soon as the budget is spent.
+   */
+  public Routed ask(ChatRequest request, java.util.function.Function<ChatAnswer, String> check) {
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < clients.size(); i++) {
       ProviderClient c = clients.get(i);
@@ -39,7 +47,7 @@ public final class LlmRoute {
       }
       long start = System.nanoTime();
       try {
-        ChatAnswer a = c.ask(request);
+        ChatAnswer a = c.ask(request, check);
         return new Routed(a, c.provider(), System.nanoTime() - start, i > 0);
       } catch (ChatFailure f) {
         failures.add(c.provider().id() + ": " + f.getMessage());

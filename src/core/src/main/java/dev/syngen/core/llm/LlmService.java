@@ -28,6 +28,11 @@ public final class LlmService implements AutoCloseable {
   private final Mode mode;
   private final Map<String, ProviderClient> clients = new ConcurrentHashMap<>();
   private final LlmUsage usage = new LlmUsage();
+  private volatile LlmBudget budget = LlmBudget.unlimited();
+  private volatile LlmMeter meter = LlmMeter.NONE;
+
+  /** The llm_text columns bound with this service, by stream key (the last binding wins). */
+  private final Map<Long, LlmText> columns = new ConcurrentHashMap<>();
 
   /**
    * Sends the requests llm_text columns make ahead of the row being generated (daemon threads; the
@@ -85,6 +90,80 @@ public final class LlmService implements AutoCloseable {
 
   public LlmUsage usage() {
     return usage;
+  }
+
+  /** Caps what the run's requests may spend (set before the run starts). */
+  public void budget(LlmBudget b) {
+    this.budget = b;
+  }
+
+  public LlmBudget budget() {
+    return budget;
+  }
+
+  /** Where every request and fallback value is reported (the server's metrics). */
+  public void meter(LlmMeter m) {
+    this.meter = m;
+  }
+
+  LlmMeter meter() {
+    return meter;
+  }
+
+  /** Requests in flight by cache key, so a run never sends the same request twice at once. */
+  private final Map<String, java.util.concurrent.CompletableFuture<ChatAnswer>> inFlight =
+      new ConcurrentHashMap<>();
+
+  Map<String, java.util.concurrent.CompletableFuture<ChatAnswer>> inFlight() {
+    return inFlight;
+  }
+
+  void bound(long key, LlmText column) {
+    columns.put(key, column);
+  }
+
+  /** The llm_text columns bound with this service, by stream key. */
+  public Map<Long, LlmText> columns() {
+    return new TreeMap<>(columns);
+  }
+
+  /**
+   * What the llm_text columns bound so far will ask for, by stream key: the requests not already
+   * answered in the cache, their tokens and cost (before anything is sent).
+   */
+  public Map<Long, LlmEstimate> estimate() {
+    Map<Long, LlmEstimate> m = new TreeMap<>();
+    columns.forEach((k, c) -> m.put(k, c.estimate()));
+    return m;
+  }
+
+  /**
+   * Refuses a run whose estimate passes its caps, before anything is sent: throws {@link
+   * LlmCapReached} naming the cap, the estimate and the fix.
+   */
+  public void checkCaps(Map<Long, LlmEstimate> estimate) {
+    LlmEstimate total = LlmEstimate.sum(estimate.values());
+    LlmBudget b = budget;
+    if (total.requests() > b.maxRequests()) {
+      throw new LlmCapReached(
+          "max_requests",
+          "the plan needs "
+              + total.requests()
+              + " LLM requests, over max_requests "
+              + b.maxRequests()
+              + "; nothing was sent. Raise --max-requests (or max_requests), shrink the run, or"
+              + " use mode: pool");
+    }
+    if (total.cost() > b.maxCost()) {
+      throw new LlmCapReached(
+          "max_cost",
+          String.format(
+              java.util.Locale.ROOT,
+              "the plan may cost up to %.6f, over max_cost %.6f; nothing was sent. Raise --max-cost"
+                  + " (or max_cost), shrink the run, or lower max_tokens",
+              total.cost(),
+              b.maxCost()));
+    }
   }
 
   /**
@@ -158,7 +237,9 @@ public final class LlmService implements AutoCloseable {
   private ProviderClient client(LlmProvider provider) {
     return clients.computeIfAbsent(
         provider.id(),
-        id -> new ProviderClient(provider, transport, env, System::currentTimeMillis));
+        id ->
+            new ProviderClient(
+                provider, transport, env, System::currentTimeMillis, () -> budget, () -> meter));
   }
 
   /** Stops the threads that send requests ahead; a long-lived server closes each run's service. */

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a run's LLM columns cost: per column (by stream key) the requests sent, cache hits,
- * fallbacks, input/output tokens, estimated cost and request latencies.
+ * fallbacks (answers from a fallback provider), fallback values (cells written by the declared
+ * fallback generator), input/output tokens, estimated cost and request latencies.
  */
 public final class LlmUsage {
   private final Map<Long, Column> columns = new ConcurrentHashMap<>();
@@ -18,6 +19,7 @@ public final class LlmUsage {
     private long requests;
     private long cacheHits;
     private long fallbacks;
+    private long fallbackValues;
     private long inputTokens;
     private long outputTokens;
     private double cost;
@@ -31,6 +33,11 @@ public final class LlmUsage {
 
     synchronized void hit() {
       cacheHits++;
+    }
+
+    /** Values written by the column's declared fallback generator (no provider answered). */
+    synchronized void fellBack(long values) {
+      fallbackValues += values;
     }
 
     synchronized void answered(LlmRoute.Routed r) {
@@ -62,7 +69,9 @@ public final class LlmUsage {
       long outputTokens,
       double cost,
       double p50Millis,
-      double p95Millis) {}
+      double p95Millis,
+      long fallbackValues,
+      double p99Millis) {}
 
   Column column(long key) {
     return columns.computeIfAbsent(key, k -> new Column(providers));
@@ -88,7 +97,7 @@ public final class LlmUsage {
   }
 
   private static Summary summarise(List<Column> all) {
-    long r = 0, h = 0, f = 0, in = 0, out = 0;
+    long r = 0, h = 0, f = 0, fv = 0, in = 0, out = 0;
     double c = 0;
     long[] lat = new long[0];
     for (Column col : all) {
@@ -96,6 +105,7 @@ public final class LlmUsage {
         r += col.requests;
         h += col.cacheHits;
         f += col.fallbacks;
+        fv += col.fallbackValues;
         in += col.inputTokens;
         out += col.outputTokens;
         c += col.cost;
@@ -106,7 +116,16 @@ public final class LlmUsage {
     }
     Arrays.sort(lat);
     return new Summary(
-        r, h, f, in, out, c, percentileMillis(lat, 0.50), percentileMillis(lat, 0.95));
+        r,
+        h,
+        f,
+        in,
+        out,
+        c,
+        percentileMillis(lat, 0.50),
+        percentileMillis(lat, 0.95),
+        fv,
+        percentileMillis(lat, 0.99));
   }
 
   private static double percentileMillis(long[] sorted, double q) {

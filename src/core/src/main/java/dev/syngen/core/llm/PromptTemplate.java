@@ -94,6 +94,11 @@ final class PromptTemplate {
     return new PromptTemplate(List.copyOf(literals), List.copyOf(values), ctx.key());
   }
 
+  /** Whether the prompt reads the row (else every row renders the same text). */
+  boolean constant() {
+    return values.isEmpty();
+  }
+
   String render(long row) {
     StringBuilder sb = new StringBuilder(literals.get(0));
     for (int i = 0; i < values.size(); i++) {

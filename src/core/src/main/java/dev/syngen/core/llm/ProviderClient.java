@@ -30,14 +30,26 @@ final class ProviderClient {
   private final TokenBucket requests;
   private final TokenBucket tokens;
   private final CircuitBreaker breaker;
+  private final java.util.function.Supplier<LlmBudget> budget;
+  private final java.util.function.Supplier<LlmMeter> meter;
   private volatile long pausedUntilNanos;
   private volatile String lastFailure = "";
+
+  /** Set once the provider refused response_format json_schema: it is sent json_object since. */
+  private volatile boolean jsonObjectOnly;
+
+  /** The status of an answer that came back but does not fit what was asked (not retried). */
+  static final int INVALID_ANSWER = -2;
 
   ProviderClient(
       LlmProvider provider,
       ChatTransport transport,
       Function<String, String> env,
-      LongSupplier clockMillis) {
+      LongSupplier clockMillis,
+      java.util.function.Supplier<LlmBudget> budget,
+      java.util.function.Supplier<LlmMeter> meter) {
+    this.budget = budget;
+    this.meter = meter;
     this.provider = provider;
     this.transport = transport;
     this.env = env;
@@ -63,14 +75,19 @@ final class ProviderClient {
 
   /** Asks the provider's model; throws the last failure once retries are spent. */
   ChatAnswer ask(ChatRequest request) {
-    ChatRequest r =
-        new ChatRequest(
-            provider.model(),
-            request.system(),
-            request.prompt(),
-            request.maxTokens(),
-            request.temperature(),
-            request.seed());
+    return ask(request, a -> null);
+  }
+
+  /**
+   * Asks the provider's model; {@code check} says what is wrong with an answer (null if nothing),
+   * and an answer it refuses is a failure of this provider. Throws the last failure once retries
+   * are spent, and {@link LlmCapReached} (never sending) when the run's budget is spent.
+   */
+  ChatAnswer ask(ChatRequest request, java.util.function.Function<ChatAnswer, String> check) {
+    ChatRequest r = request.withModel(provider.model());
+    if (r.jsonSchema() != null && jsonObjectOnly) {
+      r = r.asJsonObject();
+    }
     String key = provider.apiKeyEnv() == null ? null : env.apply(provider.apiKeyEnv());
     for (int attempt = 0; ; attempt++) {
       waitForPause();
@@ -79,18 +96,44 @@ final class ProviderClient {
       }
       acquireSlot();
       Duration wait;
+      double reservation = 0;
+      long start = System.nanoTime();
       try {
         // checked with the slot held, and failures recorded before it is released, so at most
         // max_concurrency requests reach a provider after the failure that opens its circuit
         if (breaker.open()) {
           throw new ChatFailure(NOT_SENT, null, circuitOpen());
         }
+        reservation = budget.get().reserve(provider, r);
+        start = System.nanoTime();
         ChatAnswer a = transport.send(provider, key, r);
+        double cost = provider.cost(a.inputTokens(), a.outputTokens());
+        budget.get().settle(reservation, cost);
+        reservation = 0;
+        meter
+            .get()
+            .answered(
+                provider.id(), a.inputTokens(), a.outputTokens(), cost, System.nanoTime() - start);
+        String wrong = check.apply(a);
+        if (wrong != null) {
+          throw new ChatFailure(INVALID_ANSWER, null, "answer does not fit: " + wrong);
+        }
         breaker.success();
         return a;
       } catch (ChatFailure f) {
+        if (reservation != 0) {
+          budget.get().settle(reservation, 0);
+          meter.get().failed(provider.id(), System.nanoTime() - start);
+        }
         if (f.status() == NOT_SENT) {
           throw f;
+        }
+        if ((f.status() == 400 || f.status() == 422) && r.jsonSchema() != null && !r.jsonObject()) {
+          // servers without structured outputs refuse response_format json_schema: ask once more
+          // with json_object (the answer is validated the same way) and remember it
+          jsonObjectOnly = true;
+          r = r.asJsonObject();
+          continue;
         }
         wait = f.retryAfter();
         boolean retry =

@@ -351,6 +351,26 @@ public final class PlanCompiler {
   /** The version of how faker values are drawn; part of the config hash of columns using them. */
   static final String FAKER_VALUES = "compiled-2";
 
+  /**
+   * The version of how llm_text writes cells; part of the config hash of columns using it. Version
+   * 2: {@code mode: pool} became the default (before, every cell was one completion per row).
+   */
+  static final String LLM_TEXT = "pool-default-2";
+
+  /** True if a generator spec (type, params, nested specs) names llm_text anywhere. */
+  private static boolean usesLlmText(Object spec) {
+    if (spec instanceof String s) {
+      return s.equals("llm_text");
+    }
+    if (spec instanceof Map<?, ?> m) {
+      return m.values().stream().anyMatch(PlanCompiler::usesLlmText);
+    }
+    if (spec instanceof Collection<?> c) {
+      return c.stream().anyMatch(PlanCompiler::usesLlmText);
+    }
+    return false;
+  }
+
   /** True if a generator spec (type, params, nested specs) names a faker generator anywhere. */
   private static boolean usesFaker(Object spec) {
     if (spec instanceof String s) {
@@ -461,6 +481,11 @@ public final class PlanCompiler {
           // Outside content (a corpus) is part of what the data is made of: its hash, not its
           // name, decides whether two runs are equal.
           col.put("contents", new ArrayList<>(contents));
+        }
+        if (usesLlmText(c.generator().type()) || usesLlmText(c.generator().params())) {
+          // pool became llm_text's default mode in CHANGELOG 0.2.0: a data change for columns
+          // that do not name their mode, so their scenarios must not keep their old hash
+          col.put("llm_text", LLM_TEXT);
         }
         cols.add(col);
       }

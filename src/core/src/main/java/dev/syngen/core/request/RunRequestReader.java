@@ -1,5 +1,6 @@
 package dev.syngen.core.request;
 
+import dev.syngen.core.llm.LlmBudget;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.problem.Problems;
@@ -37,7 +38,9 @@ public final class RunRequestReader {
               "traffic",
               "mode",
               "parallelism",
-              "llm"));
+              "llm",
+              "max_requests",
+              "max_cost"));
 
   /** The fields of {@code traffic}, in the order of {@link TrafficRequest#KEYS}. */
   public static final List<String> TRAFFIC_FIELDS =
@@ -81,7 +84,39 @@ public final class RunRequestReader {
     Integer parallelism = parallelism(r.whole(m.get("parallelism"), "parallelism"), problems);
     LlmService.Mode llm = llmMode(r.text(m.get("llm"), "llm"), problems);
     return new RunInput(
-        scenarioId, scenario, targetId, target, overrides, band, traffic, mode, parallelism, llm);
+        scenarioId,
+        scenario,
+        targetId,
+        target,
+        overrides,
+        band,
+        traffic,
+        mode,
+        parallelism,
+        llm,
+        budget(r, m, problems));
+  }
+
+  /** {@code max_requests} and {@code max_cost}: caps on what the run's LLM requests may spend. */
+  private static LlmBudget budget(TreeReader r, Map<String, Object> m, Problems problems) {
+    Long requests = r.whole(m.get("max_requests"), "max_requests");
+    Double cost = r.number(m.get("max_cost"), "max_cost");
+    if (requests != null && requests < 0) {
+      problems.add(
+          "max_requests", "must be 0 or more", "set max_requests, e.g. 1000 (0: send nothing)");
+      requests = null;
+    }
+    if (cost != null && !(cost >= 0)) {
+      problems.add(
+          "max_cost", "must be 0 or more", "set max_cost, e.g. 5.00 (in the price currency)");
+      cost = null;
+    }
+    if (requests == null && cost == null) {
+      return null;
+    }
+    return new LlmBudget(
+        requests == null ? Long.MAX_VALUE : requests,
+        cost == null ? Double.POSITIVE_INFINITY : cost);
   }
 
   /** {@code llm}: online (llm_text columns may send requests) or offline (cached answers only). */

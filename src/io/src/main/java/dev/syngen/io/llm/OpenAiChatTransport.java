@@ -87,6 +87,22 @@ public final class OpenAiChatTransport implements ChatTransport {
     o.put("max_tokens", r.maxTokens());
     o.put("temperature", r.temperature());
     o.put("seed", r.seed());
+    if (r.jsonSchema() != null) {
+      ObjectNode format = o.putObject("response_format");
+      if (r.jsonObject()) {
+        format.put("type", "json_object");
+      } else {
+        format.put("type", "json_schema");
+        ObjectNode schema = format.putObject("json_schema");
+        schema.put("name", "answer");
+        schema.put("strict", false);
+        try {
+          schema.set("schema", json.readTree(r.jsonSchema()));
+        } catch (IOException e) {
+          throw new IllegalStateException("the answer schema is not JSON: " + e.getMessage(), e);
+        }
+      }
+    }
     return o.toString();
   }
 

@@ -209,4 +209,56 @@ class LlmRoutingTest {
     assertEquals(first, cache.get(key).orElseThrow());
     assertThrows(IllegalArgumentException.class, () -> cache.get("../../etc/passwd"));
   }
+
+  @Test
+  void aBudgetRefusesTheRequestThatWouldPassACapBeforeTheStubSeesIt() throws Exception {
+    LlmService llm = service(provider("primary", primary, Map.of("max_retries", 2)));
+    llm.budget(new dev.syngen.core.llm.LlmBudget(3, Double.POSITIVE_INFINITY));
+    LlmRoute r = route(llm, "primary");
+    primary.failNext(500, null); // a retry is a request too
+    r.ask(ask("a"));
+    r.ask(ask("b"));
+    dev.syngen.core.llm.LlmCapReached capped =
+        assertThrows(dev.syngen.core.llm.LlmCapReached.class, () -> r.ask(ask("c")));
+    assertEquals("max_requests", capped.field());
+    assertTrue(capped.getMessage().contains("max_requests 3 reached"), capped.getMessage());
+    assertEquals(3, primary.requests(), "the stub never sees the request over the cap");
+
+    // a cost cap: each request reserves its worst cost, 50 output tokens at 2 per million (100
+    // millionths), and costs what the stub counts (10 in, 20 out: 50 millionths); a cap of 150
+    // millionths lets two through (0 + 100, 50 + 100), not a third (100 + 100)
+    LlmService costly = service(provider("primary", primary, Map.of()));
+    costly.budget(new dev.syngen.core.llm.LlmBudget(Long.MAX_VALUE, 0.000150));
+    LlmRoute c = route(costly, "primary");
+    c.ask(ask("d"));
+    c.ask(ask("e"));
+    assertThrows(dev.syngen.core.llm.LlmCapReached.class, () -> c.ask(ask("f")));
+    assertEquals(5, primary.requests());
+    assertTrue(costly.budget().spent() <= 0.000150);
+  }
+
+  @Test
+  void aStructuredRequestFallsBackToJsonObjectAndAWrongAnswerIsAFailureOfThatProvider() {
+    primary.refuseJsonSchema(true);
+    LlmService llm =
+        service(
+            provider("primary", primary, Map.of("max_retries", 0)),
+            provider("fallback", fallback, Map.of()));
+    LlmRoute r = route(llm, "primary", "fallback");
+    ChatRequest structured =
+        new ChatRequest("m", "", "rate it", 50, 0, 7, "{\"type\":\"object\"}", false);
+    LlmRoute.Routed a = r.ask(structured, x -> null);
+    assertFalse(a.fallback());
+    assertEquals(
+        "json_schema", primary.seen().get(0).body().path("response_format").path("type").asText());
+    assertEquals(
+        "json_object", primary.seen().get(1).body().path("response_format").path("type").asText());
+    r.ask(structured, x -> null);
+    assertEquals(3, primary.requests(), "json_object is remembered: no second refusal");
+
+    primary.refuseJsonSchema(false);
+    LlmRoute.Routed b =
+        r.ask(structured, x -> x.text().contains("primary") ? "$.score is missing" : null);
+    assertTrue(b.fallback(), "an answer that does not fit goes to the next provider");
+  }
 }

@@ -40,19 +40,40 @@ public final class OpenAiStub implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(8);
+  private final ExecutorService executor;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final Deque<Failure> script = new ConcurrentLinkedDeque<>();
   private final String name;
   private volatile int failAlways;
   private volatile long latencyMillis;
+  private volatile boolean refuseJsonSchema;
+  private volatile boolean violateSchema;
 
   public OpenAiStub(String name) throws IOException {
+    this(name, 0, 8);
+  }
+
+  /** A stub on {@code port} (0: a free one) answering with {@code threads} threads. */
+  public OpenAiStub(String name, int port, int threads) throws IOException {
     this.name = name;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this.executor = Executors.newFixedThreadPool(threads);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     server.createContext("/v1/chat/completions", this::handle);
     server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * The stub as a process, for the benchmarks in docs/benchmarks.md: {@code OpenAiStub PORT
+   * LATENCY_MS [THREADS]}; prints its base URL and answers until killed.
+   */
+  public static void main(String[] args) throws Exception {
+    OpenAiStub stub =
+        new OpenAiStub(
+            "stub", Integer.parseInt(args[0]), args.length > 2 ? Integer.parseInt(args[2]) : 64);
+    stub.latency(Long.parseLong(args[1]));
+    System.out.println(stub.baseUrl());
+    Thread.currentThread().join();
   }
 
   /** The base URL a provider profile names ({@code http://127.0.0.1:port/v1}). */
@@ -70,6 +91,16 @@ public final class OpenAiStub implements AutoCloseable {
 
   public void latency(long millis) {
     latencyMillis = millis;
+  }
+
+  /** Answers 400 to response_format json_schema, as servers without structured outputs do. */
+  public void refuseJsonSchema(boolean refuse) {
+    refuseJsonSchema = refuse;
+  }
+
+  /** Answers structured requests with JSON that does not fit the schema they sent. */
+  public void violateSchema(boolean violate) {
+    violateSchema = violate;
   }
 
   public List<Seen> seen() {
@@ -136,6 +167,17 @@ public final class OpenAiStub implements AutoCloseable {
         }
       }
       String model = body.path("model").asText();
+      JsonNode format = body.path("response_format");
+      String type = format.path("type").asText("");
+      if (refuseJsonSchema && "json_schema".equals(type)) {
+        send(x, 400, "{\"error\":{\"message\":\"response_format json_schema is not supported\"}}");
+        return;
+      }
+      long seed = body.path("seed").asLong();
+      String content =
+          type.isEmpty()
+              ? answerFor(name, model, prompt, seed)
+              : structured(format.path("json_schema").path("schema"), model, prompt, seed);
       ObjectNode o = JSON.createObjectNode();
       o.put("id", "chatcmpl-" + seen.size());
       o.put("object", "chat.completion");
@@ -143,10 +185,7 @@ public final class OpenAiStub implements AutoCloseable {
       o.put("model", model);
       ObjectNode choice = o.putArray("choices").addObject();
       choice.put("index", 0);
-      choice
-          .putObject("message")
-          .put("role", "assistant")
-          .put("content", answerFor(name, model, prompt, body.path("seed").asLong()));
+      choice.putObject("message").put("role", "assistant").put("content", content);
       choice.put("finish_reason", "stop");
       ObjectNode usage = o.putObject("usage");
       usage.put("prompt_tokens", 10 + prompt.length() / 4);
@@ -155,6 +194,61 @@ public final class OpenAiStub implements AutoCloseable {
       send(x, 200, o.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final java.util.regex.Pattern POOL_ASK =
+      java.util.regex.Pattern.compile("Write (\\d+) different answers");
+
+  /**
+   * A structured answer: for a pool request ("Write N different answers"), {"values": [N values]};
+   * otherwise one value fitting the schema (or, for json_object, a small object).
+   */
+  private String structured(JsonNode schema, String model, String prompt, long seed) {
+    if (violateSchema) {
+      return "{\"unexpected\": true, \"values\": 7}";
+    }
+    java.util.regex.Matcher m = POOL_ASK.matcher(prompt);
+    if (m.find()) {
+      int n = Integer.parseInt(m.group(1));
+      JsonNode items = schema.path("properties").path("values").path("items");
+      ObjectNode o = JSON.createObjectNode();
+      com.fasterxml.jackson.databind.node.ArrayNode values = o.putArray("values");
+      for (int i = 0; i < n; i++) {
+        values.add(value(items, model, prompt + "#" + i, seed));
+      }
+      return o.toString();
+    }
+    return value(schema, model, prompt, seed).toString();
+  }
+
+  private JsonNode value(JsonNode schema, String model, String prompt, long seed) {
+    if (schema.has("enum")) {
+      return schema.get("enum").get((int) Math.floorMod(seed, schema.get("enum").size()));
+    }
+    // json_object requests carry no schema: plain text values, as a model asked for strings writes
+    switch (schema.isMissingNode() ? "string" : schema.path("type").asText("object")) {
+      case "string":
+        return JSON.getNodeFactory().textNode(answerFor(name, model, prompt, seed));
+      case "integer":
+      case "number":
+        long min = schema.path("minimum").asLong(0);
+        long max = schema.path("maximum").asLong(min + 9);
+        return JSON.getNodeFactory().numberNode(min + Math.floorMod(seed, max - min + 1));
+      case "boolean":
+        return JSON.getNodeFactory().booleanNode(seed % 2 == 0);
+      default:
+        ObjectNode o = JSON.createObjectNode();
+        schema
+            .path("properties")
+            .fields()
+            .forEachRemaining(
+                e ->
+                    o.set(e.getKey(), value(e.getValue(), model, prompt + "." + e.getKey(), seed)));
+        if (o.isEmpty()) {
+          o.put("text", answerFor(name, model, prompt, seed));
+        }
+        return o;
     }
   }
 

@@ -71,7 +71,7 @@ public class RunPlanner {
     String field = request.target() != null ? "target" : "target_id";
     TargetProfile profile = spec == null ? null : resolver.resolve(spec, field, problems);
     TrafficRequest traffic = request.traffic();
-    RunLlm llm = llmCatalog.forRun(request.llm());
+    RunLlm llm = llmCatalog.forRun(request.llm(), request.llmBudget());
     CompiledPlan plan =
         rules(llm)
             .plan(
@@ -82,10 +82,21 @@ public class RunPlanner {
                 traffic,
                 profile == null ? List.of() : List.of(profile),
                 problems);
+    java.util.Map<String, Object> estimate = null;
+    if (problems.isEmpty()) {
+      try {
+        // before anything is sent: the plan shows it, and a run over its caps is refused here
+        estimate = llm.estimate(plan).orElse(null);
+      } catch (dev.syngen.core.llm.LlmCapReached e) {
+        problems.add(
+            e.field(), e.getMessage(), "raise the cap, shrink the run, or use cached answers");
+      }
+    }
     if (!problems.isEmpty()) {
       llm.close();
     }
     problems.throwIfAny("run request");
+    llm.estimated(estimate);
     return new PreparedRun(
         plan,
         profile,

@@ -1,5 +1,6 @@
 package dev.syngen.server.application.run;
 
+import dev.syngen.core.llm.LlmBudget;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.problem.Problem;
@@ -18,9 +19,10 @@ import java.util.function.Function;
  * A request to plan or start a run: a scenario by id or as a document, a target by id or inline
  * (neither: the server's default target), the overrides, the scenario's scale band (or null), the
  * traffic shape, table mode, parallelism (null: the server's default) and whether llm_text columns
- * may send requests (online, the default) or read only cached answers (offline). {@code problems}
- * are those found while reading the request: the planner reports them together with its own, so one
- * answer lists everything. Every front end reads its input with {@link #read}.
+ * may send requests (online, the default) or read only cached answers (offline), with the caps on
+ * what they may spend ({@code max_requests}, {@code max_cost}). {@code problems} are those found
+ * while reading the request: the planner reports them together with its own, so one answer lists
+ * everything. Every front end reads its input with {@link #read}.
  */
 public record RunRequest(
     String scenarioId,
@@ -33,11 +35,41 @@ public record RunRequest(
     TableMode mode,
     Integer parallelism,
     LlmService.Mode llm,
+    LlmBudget llmBudget,
     List<Problem> problems) {
   public RunRequest {
     problems = problems == null ? List.of() : List.copyOf(problems);
     traffic = traffic == null ? TrafficRequest.NONE : traffic;
     llm = llm == null ? LlmService.Mode.ONLINE : llm;
+    llmBudget = llmBudget == null ? LlmBudget.unlimited() : llmBudget;
+  }
+
+  /** A request without LLM caps. */
+  public RunRequest(
+      String scenarioId,
+      String scenarioDocument,
+      String targetId,
+      TargetSpec target,
+      RunOverrides overrides,
+      String band,
+      TrafficRequest traffic,
+      TableMode mode,
+      Integer parallelism,
+      LlmService.Mode llm,
+      List<Problem> problems) {
+    this(
+        scenarioId,
+        scenarioDocument,
+        targetId,
+        target,
+        overrides,
+        band,
+        traffic,
+        mode,
+        parallelism,
+        llm,
+        null,
+        problems);
   }
 
   /**
@@ -68,6 +100,7 @@ public record RunRequest(
         in.mode(),
         in.parallelism(),
         in.llm(),
+        in.llmBudget(),
         problems.list());
   }
 
@@ -89,6 +122,7 @@ public record RunRequest(
         mode,
         parallelism,
         llm,
+        llmBudget,
         all);
   }
 }

@@ -3,6 +3,7 @@ package dev.syngen.server.infrastructure.llm;
 import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.generate.builtin.CorpusPick;
+import dev.syngen.core.llm.LlmBudget;
 import dev.syngen.core.llm.LlmProvider;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
@@ -11,6 +12,7 @@ import dev.syngen.io.llm.OpenAiChatTransport;
 import dev.syngen.io.yaml.LlmFiles;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import dev.syngen.server.infrastructure.corpus.CorpusLibrary;
+import dev.syngen.server.infrastructure.metrics.LlmMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,7 @@ import java.util.Map;
 @ApplicationScoped
 public class LlmCatalog {
   @Inject SyngenSettings settings;
+  @Inject LlmMetrics metrics;
 
   private final OpenAiChatTransport transport = new OpenAiChatTransport();
   @Inject CorpusLibrary corpora;
@@ -60,12 +63,27 @@ public class LlmCatalog {
 
   /** A service over the current profiles, for one run or one test; close it when done. */
   public LlmService service(LlmService.Mode mode) {
-    return new LlmService(providers(), transport, cache, LlmCatalog::key, mode);
+    LlmService s = new LlmService(providers(), transport, cache, LlmCatalog::key, mode);
+    if (metrics != null) {
+      s.meter(metrics.meter());
+    }
+    return s;
   }
 
   /** The LLM side of a run in {@code mode}; close it when the run ends. */
   public RunLlm forRun(LlmService.Mode mode) {
-    return new RunLlm(() -> service(mode), mode);
+    return forRun(mode, LlmBudget.unlimited());
+  }
+
+  /** The LLM side of a run in {@code mode} whose requests may spend at most {@code budget}. */
+  public RunLlm forRun(LlmService.Mode mode, LlmBudget budget) {
+    return new RunLlm(
+        () -> {
+          LlmService s = service(mode);
+          s.budget(budget);
+          return s;
+        },
+        mode);
   }
 
   /** The built-in generators and {@code corpus}, plus {@code llm_text} bound to {@code llm}. */

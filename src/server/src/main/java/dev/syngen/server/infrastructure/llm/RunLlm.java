@@ -19,6 +19,7 @@ public final class RunLlm implements AutoCloseable {
   private final Supplier<LlmService> open;
   private final LlmService.Mode mode;
   private LlmService service; // guarded by this
+  private java.util.Map<String, Object> estimated; // guarded by this
 
   public RunLlm(Supplier<LlmService> open, LlmService.Mode mode) {
     this.open = open;
@@ -37,6 +38,33 @@ public final class RunLlm implements AutoCloseable {
   /** Whether a column uses llm_text. */
   public synchronized boolean used() {
     return service != null;
+  }
+
+  /**
+   * What the run's llm_text columns will ask before anything is sent (the plan's estimate, as
+   * {@link dev.syngen.core.llm.LlmReports} shows it); empty when none uses llm_text. Throws {@link
+   * dev.syngen.core.llm.LlmCapReached} when the estimate passes a cap of the run.
+   */
+  public synchronized Optional<java.util.Map<String, Object>> estimate(
+      dev.syngen.core.plan.CompiledPlan plan) {
+    if (service == null) {
+      return Optional.empty();
+    }
+    java.util.Map<Long, dev.syngen.core.llm.LlmEstimate> est = service.estimate();
+    if (service.budget().capped()) {
+      service.checkCaps(est);
+    }
+    return Optional.of(dev.syngen.core.llm.LlmReports.estimate(plan, est, service.budget()));
+  }
+
+  /** Keeps the plan's estimate for the plan's answer. */
+  public synchronized void estimated(java.util.Map<String, Object> estimate) {
+    this.estimated = estimate;
+  }
+
+  /** The estimate kept by {@link #estimated}, or null. */
+  public synchronized java.util.Map<String, Object> estimated() {
+    return estimated;
   }
 
   /** What the run's llm_text columns asked and cost; empty when none uses llm_text. */

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * What a run would do: entity order and counts, seed, as_of, config hash, target, scale band and
  * traffic (under the keys a run records them with); for each lifecycle whose events the run writes,
- * the expected events per state.
+ * the expected events per state; and the LLM estimate of its llm_text columns (requests, tokens and
+ * cost at most, caps; null without such columns).
  */
 public record PlanView(
     String scenarioId,
@@ -29,7 +30,8 @@ public record PlanView(
     int parallelism,
     String band,
     Map<String, Object> traffic,
-    List<ExpectedEvents> lifecycles) {
+    List<ExpectedEvents> lifecycles,
+    Map<String, Object> llm) {
 
   /** One entity in execution order. */
   public record PlannedEntity(int order, String entity, String table, long rows) {}
@@ -56,7 +58,8 @@ public record PlanView(
         run.parallelism(),
         run.band(),
         run.traffic().asMap(),
-        lifecycles(plan));
+        lifecycles(plan),
+        run.llm().estimated());
   }
 
   /** Expected events per state of each lifecycle one of whose derived entities is written. */

@@ -46,7 +46,7 @@ class RunLlmTest {
             - {name: id, type: bigint, generator: {type: sequence}}
             - name: review
               type: text
-              generator: {type: llm_text, params: {prompt: "Review {id}", provider: stub}}
+              generator: {type: llm_text, params: {mode: per_row, prompt: "Review {id}", provider: stub}}
       """;
 
   private static CompiledPlan compile(String yaml, RunLlm llm, Problems problems) {
