@@ -5,6 +5,7 @@ import dev.syngen.core.fidelity.ExpectationCompiler;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
+import dev.syngen.core.llm.LlmUsage;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.problem.Problems;
@@ -28,7 +29,9 @@ final class Workspace {
   final TargetFiles targets;
   final FileRunRepository history;
   final Targets sinks = Targets.builtins();
-  final LlmService llm;
+  private final SyngenCommand root;
+  private final LlmService.Mode llmMode;
+  private LlmService llm;
   final GeneratorRegistry generators;
   final PlanCompiler compiler;
 
@@ -41,15 +44,32 @@ final class Workspace {
     this.scenarios = new ScenarioFiles(root.scenariosDir);
     this.targets = new TargetFiles(root.targetsDir, root.env);
     this.history = new FileRunRepository(root.historyDir);
-    this.llm =
-        new LlmService(
-            LlmFiles.read(root.llmDir),
-            new OpenAiChatTransport(),
-            new FileLlmCache(root.llmCacheDir),
-            root.env,
-            llmMode);
-    this.generators = GeneratorRegistry.builtins().with(LlmText.factory(llm));
+    this.root = root;
+    this.llmMode = llmMode;
+    this.generators = GeneratorRegistry.builtins().with(LlmText.factory(this::llm));
     this.compiler = new PlanCompiler(generators);
+  }
+
+  /**
+   * The LLM providers, transport and answer cache, read when first needed: a plan without {@code
+   * llm_text} columns never reads the provider profiles or opens the cache.
+   */
+  synchronized LlmService llm() {
+    if (llm == null) {
+      llm =
+          new LlmService(
+              LlmFiles.read(root.llmDir),
+              new OpenAiChatTransport(),
+              new FileLlmCache(root.llmCacheDir),
+              root.env,
+              llmMode);
+    }
+    return llm;
+  }
+
+  /** What the run's llm_text columns used; empty when none was compiled. */
+  synchronized LlmUsage llmUsage() {
+    return llm == null ? new LlmUsage() : llm.usage();
   }
 
   /** Loads and validates a target profile by id or path; throws with every problem. */
