@@ -28,22 +28,22 @@ final class FileWriter implements EntityWriter<FileChunk> {
 
   @Override
   public FileChunk encode(RowBatch batch) {
-    ByteBuf buf = new ByteBuf(batch.size() * batch.columnCount() * 16);
+    ByteBuf buf = new ByteBuf(batch.size() * batch.columnCount() * 24);
     int[] ends = options.needsBoundaries() ? new int[batch.size()] : null;
     format.encode(batch, buf, ends);
-    return new FileChunk(batch.firstRow(), buf.toArray(), ends);
+    return new FileChunk(batch.firstRow(), buf.data, buf.size, ends);
   }
 
   @Override
   public long encodedBytes(FileChunk chunk) {
-    return chunk.data().length;
+    return chunk.size();
   }
 
   @Override
   public void write(FileChunk chunk) {
     int[] ends = chunk.ends();
     if (ends == null) {
-      file.write(chunk.data(), 0, chunk.data().length);
+      file.write(chunk.data(), 0, chunk.size());
       return;
     }
     int segment = 0;
@@ -66,7 +66,7 @@ final class FileWriter implements EntityWriter<FileChunk> {
         auditFrom = row + 1;
       }
     }
-    file.write(chunk.data(), segment, chunk.data().length);
+    file.write(chunk.data(), segment, chunk.size());
   }
 
   @Override
