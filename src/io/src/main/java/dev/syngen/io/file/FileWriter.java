@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * line is due, so both depend only on the data, never on batch size or parallelism.
  */
 final class FileWriter implements EntityWriter<FileChunk> {
+  /** The most a batch's buffer starts with; wider or bigger batches grow it as they are encoded. */
+  private static final int MAX_INITIAL_BYTES = 8 << 20;
+
   private final TextFormat format;
   private final FileOptions options;
   private final RotatingFile file;
@@ -28,7 +31,8 @@ final class FileWriter implements EntityWriter<FileChunk> {
 
   @Override
   public FileChunk encode(RowBatch batch) {
-    ByteBuf buf = new ByteBuf(batch.size() * batch.columnCount() * 24);
+    long guess = (long) batch.size() * batch.columnCount() * 24;
+    ByteBuf buf = new ByteBuf((int) Math.min(guess, MAX_INITIAL_BYTES));
     int[] ends = options.needsBoundaries() ? new int[batch.size()] : null;
     format.encode(batch, buf, ends);
     return new FileChunk(batch.firstRow(), buf.data, buf.size, ends);
