@@ -3,12 +3,14 @@ package dev.syngen.cli;
 import dev.syngen.core.fidelity.Band;
 import dev.syngen.core.fidelity.ExpectationCompiler;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.llm.LlmProvider;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
 import dev.syngen.core.llm.LlmUsage;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.request.RunRules;
 import dev.syngen.core.scenario.Expectations;
 import dev.syngen.core.scenario.Scenario;
@@ -22,6 +24,7 @@ import dev.syngen.io.yaml.LlmFiles;
 import dev.syngen.io.yaml.ScenarioFiles;
 import dev.syngen.io.yaml.TargetFiles;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** What the commands work with, built from the shared options: scenarios, targets, history. */
 final class Workspace {
@@ -56,9 +59,16 @@ final class Workspace {
    */
   synchronized LlmService llm() {
     if (llm == null) {
+      Map<String, LlmProvider> providers;
+      try {
+        providers = LlmFiles.read(root.llmDir);
+      } catch (ValidationException e) {
+        // read while a plan compiles, whose problems would keep the paths but drop the file's name
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
       llm =
           new LlmService(
-              LlmFiles.read(root.llmDir),
+              providers,
               new OpenAiChatTransport(),
               new FileLlmCache(root.llmCacheDir),
               root.env,
