@@ -29,7 +29,7 @@ final class LlmCommand {
   int list(@Mixin FormatOption output) {
     Workspace ws = new Workspace(root);
     List<Map<String, Object>> items = new ArrayList<>();
-    for (LlmProvider p : ws.llm.providers().values()) {
+    for (LlmProvider p : ws.llm().providers().values()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", p.id());
       m.put("base_url", p.baseUrl());
@@ -67,7 +67,7 @@ final class LlmCommand {
       @Mixin FormatOption output) {
     Workspace ws = new Workspace(root);
     PrintWriter out = spec.commandLine().getOut();
-    LlmRoute.Routed r = ws.llm.probe(id);
+    LlmRoute.Routed r = ws.llm().probe(id);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("provider", id);
     m.put("ok", true);

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     description = "Start runs, inspect run history, collect shard runs.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    subcommands = RunCommand.Start.class)
 final class RunCommand {
   @ParentCommand SyngenCommand root;
   @Spec CommandSpec spec;
@@ -210,161 +212,195 @@ final class RunCommand {
     }
   }
 
+  /**
+   * {@code run start}. A class with annotated fields rather than a method with annotated
+   * parameters: the JDK does not cache parameter annotations, and picocli reading those of a method
+   * with this many options again for every check was a sixth of a small run's start-up.
+   */
   @Command(name = "start", description = "Generate a scenario into a target.")
-  int start(
-      @Option(
-              names = "--scenario",
-              required = true,
-              paramLabel = "ID|PATH",
-              description = "Scenario id or file.")
-          String scenarioId,
-      @ArgGroup(exclusive = false, multiplicity = "1") TargetOptions targetOptions,
-      @ArgGroup(exclusive = false) PlanOptions planOptions,
-      @ArgGroup(exclusive = false, heading = "Traffic:%n") TrafficOptions trafficOptions,
-      @Option(
-              names = "--mode",
-              defaultValue = "create_if_missing",
-              description =
-                  "create_if_missing (create), truncate_then_insert (truncate), append_only (append).")
-          String modeName,
-      @Option(
-              names = "--shard",
-              paramLabel = "I/N",
-              defaultValue = "${env:SYNGEN_SHARD}",
-              description =
-                  "Write only shard I (0-based) of N of every entity's rows (env SYNGEN_SHARD, e.g."
-                      + " $JOB_COMPLETION_INDEX/4); needs a fixed seed and as_of.")
-          String shardText,
-      @Option(
-              names = "--parallel",
-              paramLabel = "N",
-              description = "Worker threads, 1 to 256 (default: available cores).")
-          String parallel,
-      @Option(
-              names = "--batch-size",
-              paramLabel = "N",
-              defaultValue = "4096",
-              description = "Rows per batch (default: ${DEFAULT-VALUE}).")
-          int batchSize,
-      @Option(names = "--plan", description = "Show the plan and exit without writing anything.")
-          boolean planOnly,
-      @Option(
-              names = "--llm",
-              paramLabel = "MODE",
-              defaultValue = "${env:SYNGEN_LLM_MODE:-online}",
-              description =
-                  "online: llm_text columns may send requests; offline: cached answers only, a"
-                      + " miss fails the run (env SYNGEN_LLM_MODE; default: ${DEFAULT-VALUE}).")
-          LlmService.Mode llmMode,
-      @Option(
-              names = "--max-requests",
-              paramLabel = "N",
-              description =
-                  "Send at most N LLM requests (retries included); a run whose plan needs more is"
-                      + " refused before anything is sent.")
-          String maxRequests,
-      @Option(
-              names = "--max-cost",
-              paramLabel = "COST",
-              description =
-                  "Spend at most COST on LLM requests (in the providers' price currency); checked"
-                      + " against the plan's estimate and before every request.")
-          String maxCost,
-      @Option(
-              names = {"-q", "--quiet"},
-              description = "No progress output.")
-          boolean quiet,
-      @Mixin FormatOption output) {
-    PlanOptions po = planOptions == null ? new PlanOptions() : planOptions;
-    Map<String, Object> tree = new LinkedHashMap<>();
-    po.into(tree);
-    put(tree, "mode", modeName);
-    put(tree, "parallelism", parallel);
-    put(tree, "max_requests", maxRequests);
-    put(tree, "max_cost", maxCost);
-    tree.put("traffic", (trafficOptions == null ? new TrafficOptions() : trafficOptions).tree());
-    Problems problems = new Problems();
-    RunInput in = new RunRequestReader(MAX_PARALLEL).read(tree, problems);
-    throwIfAny(problems);
-    if (batchSize < 1 || batchSize > 1_000_000) {
-      throw new IllegalArgumentException(
-          "--batch-size must be between 1 and 1000000, got " + batchSize);
-    }
-    int threads =
-        in.parallelism() == null ? Runtime.getRuntime().availableProcessors() : in.parallelism();
-    TableMode mode = in.mode();
-    TrafficRequest to = in.traffic();
-    Workspace ws = new Workspace(root, llmMode);
-    ws.llm.budget(in.llmBudget());
-    Scenario scenario = ws.scenarios.load(scenarioId);
-    List<TargetProfile> targets = targetOptions.resolve(ws);
-    CompiledPlan plan =
-        ws.rules().plan(scenario, "", in.overrides(), in.band(), to, targets, problems);
-    throwIfAny(problems);
-    RunOverrides overrides = Bands.apply(scenario, in.band(), in.overrides());
-    Shard shard = shard(shardText, scenario, overrides, mode, targets, to);
-    PrintWriter out = spec.commandLine().getOut();
-    boolean usesLlm = !ws.llm.columns().isEmpty();
-    if (planOnly) {
-      printPlan(
-          out, plan, shard, output.format, usesLlm ? LlmRunRecords.estimate(plan, ws.llm) : null);
+  static final class Start implements Callable<Integer> {
+    @ParentCommand RunCommand parent;
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--scenario",
+        required = true,
+        paramLabel = "ID|PATH",
+        description = "Scenario id or file.")
+    String scenarioId;
+
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    TargetOptions targetOptions;
+
+    @ArgGroup(exclusive = false)
+    PlanOptions planOptions;
+
+    @ArgGroup(exclusive = false, heading = "Traffic:%n")
+    TrafficOptions trafficOptions;
+
+    @Option(
+        names = "--mode",
+        paramLabel = "MODE",
+        defaultValue = "create_if_missing",
+        description =
+            "create_if_missing (create), truncate_then_insert (truncate), append_only (append).")
+    String modeName;
+
+    @Option(
+        names = "--shard",
+        paramLabel = "I/N",
+        defaultValue = "${env:SYNGEN_SHARD}",
+        description =
+            "Write only shard I (0-based) of N of every entity's rows (env SYNGEN_SHARD, e.g."
+                + " $JOB_COMPLETION_INDEX/4); needs a fixed seed and as_of.")
+    String shardText;
+
+    @Option(
+        names = "--parallel",
+        paramLabel = "N",
+        description = "Worker threads, 1 to 256 (default: available cores).")
+    String parallel;
+
+    @Option(
+        names = "--batch-size",
+        paramLabel = "N",
+        defaultValue = "4096",
+        description = "Rows per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--plan", description = "Show the plan and exit without writing anything.")
+    boolean planOnly;
+
+    @Option(
+        names = "--llm",
+        paramLabel = "MODE",
+        defaultValue = "${env:SYNGEN_LLM_MODE:-online}",
+        description =
+            "online: llm_text columns may send requests; offline: cached answers only, a"
+                + " miss fails the run (env SYNGEN_LLM_MODE; default: ${DEFAULT-VALUE}).")
+    LlmService.Mode llmMode;
+
+    @Option(
+        names = "--max-requests",
+        paramLabel = "N",
+        description =
+            "Send at most N LLM requests (retries included); a run whose plan needs more is"
+                + " refused before anything is sent.")
+    String maxRequests;
+
+    @Option(
+        names = "--max-cost",
+        paramLabel = "COST",
+        description =
+            "Spend at most COST on LLM requests (in the providers' price currency); checked"
+                + " against the plan's estimate and before every request.")
+    String maxCost;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "No progress output.")
+    boolean quiet;
+
+    @Mixin FormatOption output;
+
+    @Override
+    public Integer call() {
+      PlanOptions po = planOptions == null ? new PlanOptions() : planOptions;
+      Map<String, Object> tree = new LinkedHashMap<>();
+      po.into(tree);
+      put(tree, "mode", modeName);
+      put(tree, "parallelism", parallel);
+      put(tree, "max_requests", maxRequests);
+      put(tree, "max_cost", maxCost);
+      tree.put("traffic", (trafficOptions == null ? new TrafficOptions() : trafficOptions).tree());
+      Problems problems = new Problems();
+      RunInput in = new RunRequestReader(MAX_PARALLEL).read(tree, problems);
+      throwIfAny(problems);
+      if (batchSize < 1 || batchSize > 1_000_000) {
+        throw new IllegalArgumentException(
+            "--batch-size must be between 1 and 1000000, got " + batchSize);
+      }
+      int threads =
+          in.parallelism() == null ? Runtime.getRuntime().availableProcessors() : in.parallelism();
+      TableMode mode = in.mode();
+      TrafficRequest to = in.traffic();
+      Workspace ws = new Workspace(parent.root, llmMode);
+      ws.llmBudget(in.llmBudget());
+      Scenario scenario = ws.scenarios.load(scenarioId);
+      List<TargetProfile> targets = targetOptions.resolve(ws);
+      CompiledPlan plan =
+          ws.rules().plan(scenario, "", in.overrides(), in.band(), to, targets, problems);
+      throwIfAny(problems);
+      RunOverrides overrides = Bands.apply(scenario, in.band(), in.overrides());
+      Shard shard = shard(shardText, scenario, overrides, mode, targets, to);
+      PrintWriter out = spec.commandLine().getOut();
+      boolean usesLlm = ws.usesLlm();
+      if (planOnly) {
+        printPlan(
+            out,
+            plan,
+            shard,
+            output.format,
+            usesLlm ? LlmRunRecords.estimate(plan, ws.llm()) : null);
+        return 0;
+      }
+      if (usesLlm) {
+        // before anything is sent or written: a pool prompt rendering more than max_pools texts,
+        // or an estimate over the run's caps, refuses the run here
+        Map<Long, dev.syngen.core.llm.LlmEstimate> estimate = ws.llm().estimate();
+        if (ws.llm().budget().capped()) {
+          ws.llm().checkCaps(estimate);
+        }
+      }
+      Map<String, Object> recorded = recorded(in.overrides(), po);
+      recorded.putAll(to.asMap());
+      RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
+      RunRecord pending =
+          coordinator.pending(plan, targets, mode, threads, recorded, scenarioId, shard);
+      RunContext context = to.context(plan, pending.id()).withShard(shard);
+      RunListener progress =
+          quiet || System.console() == null
+              ? RunListener.NONE
+              : new ProgressBar(
+                  spec.commandLine().getErr(), pending.rowsPlanned(), to.parsedDuration());
+      CancelToken cancel = new CancelToken();
+      Thread hook = new Thread(cancel::cancel, "syngen-cancel");
+      Runtime.getRuntime().addShutdownHook(hook);
+      RunRecord done;
+      try {
+        done =
+            coordinator.execute(
+                pending,
+                plan,
+                open(ws, targets, context),
+                mode,
+                new RunEngine(threads, batchSize, to.traffic(plan)),
+                progress,
+                cancel);
+      } finally {
+        removeHook(hook);
+      }
+      if (progress instanceof ProgressBar bar) {
+        bar.done();
+      }
+      java.util.Optional<Map<String, Object>> llmRecord =
+          usesLlm ? LlmRunRecords.of(plan, ws.llm()) : java.util.Optional.empty();
+      llmRecord.ifPresent(r -> LlmRunRecords.save(parent.root.historyDir, done.id(), r));
+      if (output.json()) {
+        printRun(out, done, output.format, llmRecord.orElse(null));
+      } else {
+        printRun(out, done, output.format);
+        LlmUsageTable.print(out, plan, ws.llmUsage());
+      }
+      if (done.status() != RunStatus.SUCCESS) {
+        spec.commandLine()
+            .getErr()
+            .println("run " + done.id() + " " + done.status().label() + ": " + done.error());
+        spec.commandLine().getErr().flush();
+        return SyngenCommand.EXIT_FAILED;
+      }
       return 0;
     }
-    if (usesLlm) {
-      // before anything is sent or written: a pool prompt rendering more than max_pools texts, or
-      // an estimate over the run's caps, refuses the run here
-      Map<Long, dev.syngen.core.llm.LlmEstimate> estimate = ws.llm.estimate();
-      if (ws.llm.budget().capped()) {
-        ws.llm.checkCaps(estimate);
-      }
-    }
-    Map<String, Object> recorded = recorded(in.overrides(), po);
-    recorded.putAll(to.asMap());
-    RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
-    RunRecord pending =
-        coordinator.pending(plan, targets, mode, threads, recorded, scenarioId, shard);
-    RunContext context = to.context(plan, pending.id()).withShard(shard);
-    RunListener progress =
-        quiet || System.console() == null
-            ? RunListener.NONE
-            : new ProgressBar(
-                spec.commandLine().getErr(), pending.rowsPlanned(), to.parsedDuration());
-    CancelToken cancel = new CancelToken();
-    Thread hook = new Thread(cancel::cancel, "syngen-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
-    RunRecord done;
-    try {
-      done =
-          coordinator.execute(
-              pending,
-              plan,
-              open(ws, targets, context),
-              mode,
-              new RunEngine(threads, batchSize, to.traffic(plan)),
-              progress,
-              cancel);
-    } finally {
-      removeHook(hook);
-    }
-    if (progress instanceof ProgressBar bar) {
-      bar.done();
-    }
-    java.util.Optional<Map<String, Object>> llmRecord = LlmRunRecords.of(plan, ws.llm);
-    llmRecord.ifPresent(m -> LlmRunRecords.save(root.historyDir, done.id(), m));
-    if (output.json()) {
-      printRun(out, done, output.format, llmRecord.orElse(null));
-    } else {
-      printRun(out, done, output.format);
-      LlmUsageTable.print(out, plan, ws.llm.usage());
-    }
-    if (done.status() != RunStatus.SUCCESS) {
-      spec.commandLine()
-          .getErr()
-          .println("run " + done.id() + " " + done.status().label() + ": " + done.error());
-      spec.commandLine().getErr().flush();
-      return SyngenCommand.EXIT_FAILED;
-    }
-    return 0;
   }
 
   /** The overrides as the run records them: parsed values, as_of and band as written. */

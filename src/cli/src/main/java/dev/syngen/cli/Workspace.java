@@ -5,11 +5,15 @@ import dev.syngen.core.fidelity.Band;
 import dev.syngen.core.fidelity.ExpectationCompiler;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.generate.builtin.CorpusPick;
+import dev.syngen.core.llm.LlmBudget;
+import dev.syngen.core.llm.LlmProvider;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
+import dev.syngen.core.llm.LlmUsage;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.problem.Problems;
+import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.request.RunRules;
 import dev.syngen.core.scenario.Expectations;
 import dev.syngen.core.scenario.Scenario;
@@ -25,6 +29,7 @@ import dev.syngen.io.yaml.LlmFiles;
 import dev.syngen.io.yaml.ScenarioFiles;
 import dev.syngen.io.yaml.TargetFiles;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** What the commands work with, built from the shared options: scenarios, targets, history. */
 final class Workspace {
@@ -32,8 +37,11 @@ final class Workspace {
   final TargetFiles targets;
   final FileRunRepository history;
   final Targets sinks = Targets.builtins();
-  final LlmService llm;
   final CorpusCatalog corpora;
+  private final SyngenCommand root;
+  private final LlmService.Mode llmMode;
+  private LlmService llm;
+  private LlmBudget llmBudget = LlmBudget.unlimited();
   final GeneratorRegistry generators;
   final PlanCompiler compiler;
 
@@ -46,19 +54,57 @@ final class Workspace {
     this.scenarios = new ScenarioFiles(root.scenariosDir);
     this.targets = new TargetFiles(root.targetsDir, root.env);
     this.history = new FileRunRepository(root.historyDir);
-    this.llm =
-        new LlmService(
-            LlmFiles.read(root.llmDir),
-            new OpenAiChatTransport(),
-            new FileLlmCache(root.llmCacheDir),
-            root.env,
-            llmMode);
+    this.root = root;
+    this.llmMode = llmMode;
     this.corpora =
         new CorpusDirectory(root.corporaDir)
             .then(new BundledCorpora(root.scenariosDir.resolve("corpora")));
     this.generators =
-        GeneratorRegistry.builtins().with(LlmText.factory(llm), CorpusPick.factory(corpora));
+        GeneratorRegistry.builtins().with(LlmText.factory(this::llm), CorpusPick.factory(corpora));
     this.compiler = new PlanCompiler(generators);
+  }
+
+  /**
+   * The LLM providers, transport and answer cache, read when first needed: a plan without {@code
+   * llm_text} columns never reads the provider profiles or opens the cache.
+   */
+  synchronized LlmService llm() {
+    if (llm == null) {
+      Map<String, LlmProvider> providers;
+      try {
+        providers = LlmFiles.read(root.llmDir);
+      } catch (ValidationException e) {
+        // read while a plan compiles, whose problems would keep the paths but drop the file's name
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      llm =
+          new LlmService(
+              providers,
+              new OpenAiChatTransport(),
+              new FileLlmCache(root.llmCacheDir),
+              root.env,
+              llmMode);
+      llm.budget(llmBudget);
+    }
+    return llm;
+  }
+
+  /** The caps of this run's LLM requests, applied when the service is (or was) created. */
+  synchronized void llmBudget(LlmBudget budget) {
+    llmBudget = budget;
+    if (llm != null) {
+      llm.budget(budget);
+    }
+  }
+
+  /** Whether the compiled plan has llm_text columns (without creating the service). */
+  synchronized boolean usesLlm() {
+    return llm != null && !llm.columns().isEmpty();
+  }
+
+  /** What the run's llm_text columns used; empty when none was compiled. */
+  synchronized LlmUsage llmUsage() {
+    return llm == null ? new LlmUsage() : llm.usage();
   }
 
   /** Loads and validates a target profile by id or path; throws with every problem. */

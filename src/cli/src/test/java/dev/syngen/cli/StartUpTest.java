@@ -1,8 +1,11 @@
 package dev.syngen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -55,5 +58,63 @@ class StartUpTest {
     Cli.Result typo = cli.run("genrators");
     assertEquals(2, typo.exit());
     assertTrue(typo.err().contains("generators"), typo.err());
+  }
+
+  /**
+   * LLM provider profiles are read only for a plan with an llm_text column: a run without one does
+   * not pay for them (nor fail on a broken one), a run with one is still refused before writing.
+   */
+  @Test
+  void llmProfilesAreReadOnlyForPlansThatUseThem() throws IOException {
+    Path llm = Files.createDirectories(tmp.resolve("llm"));
+    Files.writeString(llm.resolve("broken.yaml"), "base_url: not a url\nmodel: m\n");
+    Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
+    Files.writeString(scenarios.resolve("reviews.yaml"), LlmCliTest.SCENARIO.formatted("broken"));
+    Files.writeString(
+        scenarios.resolve("plain.yaml"),
+        """
+        name: plain
+        seed: 7
+        entities:
+          - name: items
+            rows: 10
+            columns:
+              - {name: id, type: bigint, generator: {type: sequence}}
+        """);
+    Cli cli =
+        new Cli(
+            scenarios,
+            tmp,
+            tmp.resolve("history"),
+            n -> null,
+            List.of("--llm-dir=" + llm, "--llm-cache-dir=" + tmp.resolve("cache")));
+    Cli.Result plain =
+        cli.run(
+            "run",
+            "start",
+            "--scenario",
+            "plain",
+            "--target-kind",
+            "csv",
+            "--target",
+            tmp.resolve("plain-out").toString(),
+            "--quiet");
+    assertEquals(0, plain.exit(), plain.err());
+    assertTrue(Files.exists(tmp.resolve("plain-out/items.csv")));
+    Cli.Result reviews =
+        cli.run(
+            "run",
+            "start",
+            "--scenario",
+            "reviews",
+            "--target-kind",
+            "csv",
+            "--target",
+            tmp.resolve("reviews-out").toString(),
+            "--quiet");
+    assertEquals(SyngenCommand.EXIT_INVALID, reviews.exit(), reviews.err());
+    assertTrue(reviews.err().contains("broken.yaml"), reviews.err());
+    assertTrue(reviews.err().contains("not an http(s) URL"), reviews.err());
+    assertFalse(Files.exists(tmp.resolve("reviews-out/reviews.csv")), "nothing may be written");
   }
 }

@@ -95,25 +95,54 @@ public final class ValueFormat {
     return hex(b, p, lo, 12);
   }
 
-  /** Writes a decimal long; returns the position after it. */
+  /**
+   * Writes a decimal long, the text of {@link Long#toString(long)}; returns the position after it.
+   * Two digits per division, from a table: integer columns are most of a numeric row.
+   */
   public static int writeLong(byte[] b, int p, long v) {
-    if (v == Long.MIN_VALUE) {
-      return writeAscii(b, p, "-9223372036854775808");
-    }
     if (v < 0) {
+      if (v == Long.MIN_VALUE) {
+        return writeAscii(b, p, "-9223372036854775808");
+      }
       b[p++] = '-';
       v = -v;
     }
-    int digits = 1;
-    for (long t = v; t >= 10; t /= 10) {
-      digits++;
+    int end = p + digits(v);
+    int i = end;
+    while (v >= 100) {
+      long q = v / 100;
+      int r = (int) (v - q * 100) << 1;
+      b[--i] = PAIRS[r + 1];
+      b[--i] = PAIRS[r];
+      v = q;
     }
-    int end = p + digits;
-    for (int i = end - 1; i >= p; i--) {
-      b[i] = (byte) ('0' + v % 10);
-      v /= 10;
+    if (v >= 10) {
+      int r = (int) v << 1;
+      b[--i] = PAIRS[r + 1];
+      b[--i] = PAIRS[r];
+    } else {
+      b[--i] = (byte) ('0' + v);
     }
     return end;
+  }
+
+  /** "00" to "99", two bytes each. */
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /** Decimal digits of {@code v >= 0}. */
+  private static int digits(long v) {
+    int d = 1;
+    for (long limit = 10; d < 19 && v >= limit; limit *= 10) {
+      d++;
+    }
+    return d;
   }
 
   private static int hex(byte[] b, int p, long v, int digits) {

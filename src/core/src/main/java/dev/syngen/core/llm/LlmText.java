@@ -118,13 +118,22 @@ public final class LlmText implements Generator {
 
   /** The factory, bound to the providers, cache and mode of {@code llm}. */
   public static GeneratorFactory factory(LlmService llm) {
+    return factory(() -> llm);
+  }
+
+  /**
+   * The factory, bound to the service {@code llm} gives when the first {@code llm_text} column is
+   * compiled: the command line reads its provider profiles and opens its answer cache only for a
+   * plan that has such a column.
+   */
+  public static GeneratorFactory factory(java.util.function.Supplier<LlmService> llm) {
     return GeneratorFactory.of(
         NAME,
         "text written by an LLM; mode pool (default: pool_size values asked once, picked per cell)"
             + " or per_row (one cached completion per row); params: prompt (with {column}"
             + " placeholders), provider (id or [primary, fallback...]), max_tokens, temperature,"
             + " system, json_schema, fallback, pool_size, pool_batch, max_pools; see docs/llm.md",
-        ctx -> create(ctx, llm));
+        ctx -> create(ctx, llm.get()));
   }
 
   private static Generator create(GeneratorContext ctx, LlmService llm) {

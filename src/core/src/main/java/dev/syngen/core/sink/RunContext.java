@@ -2,7 +2,6 @@ package dev.syngen.core.sink;
 
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.Shard;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -79,7 +78,7 @@ public record RunContext(
     } catch (UnknownHostException e) {
       host = "localhost";
     }
-    String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
+    String pid = String.valueOf(ProcessHandle.current().pid());
     byte[] r = new byte[3];
     new SecureRandom().nextBytes(r);
     return host + "/" + pid + "/" + HexFormat.of().formatHex(r);

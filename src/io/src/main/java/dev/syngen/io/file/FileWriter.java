@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * line is due, so both depend only on the data, never on batch size or parallelism.
  */
 final class FileWriter implements EntityWriter<FileChunk> {
+  /** The most a batch's buffer starts with; wider or bigger batches grow it as they are encoded. */
+  private static final int MAX_INITIAL_BYTES = 8 << 20;
+
   private final TextFormat format;
   private final FileOptions options;
   private final RotatingFile file;
@@ -28,22 +31,23 @@ final class FileWriter implements EntityWriter<FileChunk> {
 
   @Override
   public FileChunk encode(RowBatch batch) {
-    ByteBuf buf = new ByteBuf(batch.size() * batch.columnCount() * 16);
+    long guess = (long) batch.size() * batch.columnCount() * 24;
+    ByteBuf buf = new ByteBuf((int) Math.min(guess, MAX_INITIAL_BYTES));
     int[] ends = options.needsBoundaries() ? new int[batch.size()] : null;
     format.encode(batch, buf, ends);
-    return new FileChunk(batch.firstRow(), buf.toArray(), ends);
+    return new FileChunk(batch.firstRow(), buf.data, buf.size, ends);
   }
 
   @Override
   public long encodedBytes(FileChunk chunk) {
-    return chunk.data().length;
+    return chunk.size();
   }
 
   @Override
   public void write(FileChunk chunk) {
     int[] ends = chunk.ends();
     if (ends == null) {
-      file.write(chunk.data(), 0, chunk.data().length);
+      file.write(chunk.data(), 0, chunk.size());
       return;
     }
     int segment = 0;
@@ -66,7 +70,7 @@ final class FileWriter implements EntityWriter<FileChunk> {
         auditFrom = row + 1;
       }
     }
-    file.write(chunk.data(), segment, chunk.data().length);
+    file.write(chunk.data(), segment, chunk.size());
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunRepository;
 import dev.syngen.core.engine.RunStatus;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 /** Run records as {@code <directory>/<run-id>.json}, replaced atomically on every save. */
 public final class FileRunRepository implements RunRepository {
   private final Path directory;
-  private final ObjectMapper json = mapper();
+  private ObjectMapper json;
 
   public FileRunRepository(Path directory) {
     this.directory = directory;
@@ -38,12 +39,22 @@ public final class FileRunRepository implements RunRepository {
         .enable(SerializationFeature.INDENT_OUTPUT);
   }
 
+  /** The mapper that reads records, made by the first read: a run only writes its record. */
+  private synchronized ObjectMapper reader() {
+    if (json == null) {
+      json = mapper();
+    }
+    return json;
+  }
+
   @Override
   public void save(RunRecord run) {
     try {
       Files.createDirectories(directory);
       Path tmp = directory.resolve(run.id() + ".json.tmp");
-      json.writeValue(tmp.toFile(), run);
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        RunRecordJson.write(run, out);
+      }
       try {
         Files.move(
             tmp,
@@ -77,7 +88,7 @@ public final class FileRunRepository implements RunRepository {
 
   private RunRecord read(Path f) {
     try {
-      return json.readValue(f.toFile(), RunRecord.class);
+      return reader().readValue(f.toFile(), RunRecord.class);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read run record " + f + ": " + e.getMessage(), e);
     }

@@ -24,18 +24,35 @@ import java.time.format.DateTimeFormatter;
 /**
  * {@code POST {base_url}/chat/completions} as OpenAI documents it (also served by Gemini's
  * OpenAI-compatible endpoint, OpenRouter, Ollama, vLLM, llama.cpp server and LocalAI), over the
- * JDK's HTTP client with Jackson. Answers are read up to {@link #MAX_ANSWER_BYTES}.
+ * JDK's HTTP client with Jackson. Answers are read up to {@link #MAX_ANSWER_BYTES}. The client and
+ * the JSON mapper are made by the first request: every command line run builds a transport, and
+ * making an HTTP client (TLS context, trust store) costs a fifth of a second that a run without
+ * {@code llm_text} columns should not pay.
  */
 public final class OpenAiChatTransport implements ChatTransport {
   static final int MAX_ANSWER_BYTES = 1 << 20;
   private static final int MAX_ERROR_CHARS = 300;
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-  private final ObjectMapper json = new ObjectMapper();
+  private HttpClient client;
+  private ObjectMapper json;
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
+    }
+    return client;
+  }
+
+  private synchronized ObjectMapper json() {
+    if (json == null) {
+      json = new ObjectMapper();
+    }
+    return json;
+  }
 
   @Override
   public ChatAnswer send(LlmProvider provider, String apiKey, ChatRequest request) {
@@ -50,7 +67,7 @@ public final class OpenAiChatTransport implements ChatTransport {
     HttpResponse<InputStream> response;
     String text;
     try {
-      response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = client().send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
         if (bytes.length > MAX_ANSWER_BYTES) {
@@ -77,7 +94,7 @@ public final class OpenAiChatTransport implements ChatTransport {
   }
 
   private String body(ChatRequest r) {
-    ObjectNode o = json.createObjectNode();
+    ObjectNode o = json().createObjectNode();
     o.put("model", r.model());
     ArrayNode messages = o.putArray("messages");
     if (!r.system().isEmpty()) {
@@ -108,7 +125,7 @@ public final class OpenAiChatTransport implements ChatTransport {
 
   private ChatAnswer answer(String text) {
     try {
-      JsonNode root = json.readTree(text);
+      JsonNode root = json().readTree(text);
       JsonNode content = root.path("choices").path(0).path("message").path("content");
       if (!content.isTextual()) {
         throw new ChatFailure(
