@@ -77,6 +77,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
       if (mode == TableMode.TRUNCATE_THEN_INSERT) {
         PostgresTables.truncate(c, schema, found.existing);
       }
+      indexKeys(c);
       c.commit();
     } catch (SQLException e) {
       throw failure("preparing tables in schema " + schema, e);
@@ -118,6 +119,29 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
       appliedTo.put(e.name(), owner);
     }
     return tables;
+  }
+
+  /**
+   * Indexes the instance key of every table a change stream is applied to: each update and delete
+   * finds its row by key, which without an index is a scan of the table per change.
+   */
+  private void indexKeys(Connection c) throws SQLException {
+    for (CompiledEntity owner : appliedTo.values()) {
+      String table = Sql.table(owner);
+      String key = owner.columns().get(owner.lifecycle().keyColumn()).name();
+      String base = table + "_" + key;
+      String index = base.substring(0, Math.min(50, base.length())) + "_cdc_key"; // names <= 63
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute(
+            "CREATE INDEX IF NOT EXISTS "
+                + Sql.quote(index)
+                + " ON "
+                + PostgresTables.qualified(schema, table)
+                + " ("
+                + Sql.quote(key)
+                + ")");
+      }
+    }
   }
 
   /** True when entity's rows come from applying its change stream, so they are not copied. */

@@ -142,6 +142,13 @@ class DebeziumReplayTest {
                 + applied
                 + "' AND table_name = 'orders_cdc'"),
         "the change stream is applied, not stored");
+    assertEquals(
+        1,
+        PgTestDatabase.queryLong(
+            "SELECT count(*) FROM pg_indexes WHERE schemaname = '"
+                + applied
+                + "' AND tablename = 'orders' AND indexdef LIKE '%(order_id)'"),
+        "updates and deletes find their row by an index on the key");
     long deleted =
         PgTestDatabase.queryLong(
             "SELECT count(*) FROM \"" + direct + "\".orders_cdc WHERE op = 'd'");
