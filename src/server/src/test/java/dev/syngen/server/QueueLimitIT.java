@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -84,7 +85,20 @@ class QueueLimitIT {
       }
     }
     pool.shutdown();
-    assertTrue(admitted.size() <= 50, admitted.size() + " runs admitted over the limit of 50");
+    // the limit is on runs queued or running at once: a small run that finished during the burst
+    // freed its slot for another request, so those may be admitted beyond the 50
+    Instant burstEnd = Instant.now();
+    long finishedDuringBurst =
+        admitted.stream()
+            .map(id -> api.viewer("GET", "api/v1/runs/" + id, null).json().path("finished_at"))
+            .filter(t -> t.isTextual() && Instant.parse(t.asText()).isBefore(burstEnd))
+            .count();
+    assertTrue(
+        admitted.size() <= 50 + finishedDuringBurst,
+        admitted.size()
+            + " runs admitted over the limit of 50 ("
+            + finishedDuringBurst
+            + " finished during the burst)");
     assertFalse(admitted.isEmpty(), "nothing admitted");
     assertEquals(BURST, admitted.size() + refused);
 
