@@ -58,8 +58,19 @@ class LifecycleKafkaTest {
 
   @Test
   void endOfEntityCountsEventsInEventTimeOrder() {
-    checkStreams(
-        new Traffic(null, TrafficMode.STEADY, null, null, null, 0, false, Speed.MAX), "time");
+    Traffic eventTime =
+        new Traffic(null, TrafficMode.STEADY, null, null, null, 0, false, Speed.MAX);
+    try {
+      checkStreams(eventTime, "time");
+    } catch (dev.syngen.core.sink.SinkException e) {
+      // Once in a full build the in-JVM broker stopped acknowledging a topic for the producer's
+      // two-minute delivery timeout (not yet explained; docs/testing.md): the whole check runs
+      // again on fresh topics, and only a second such failure fails the test.
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException)) {
+        throw e;
+      }
+      checkStreams(eventTime, "time-again");
+    }
   }
 
   private void checkStreams(Traffic traffic, String tag) {
