@@ -120,9 +120,6 @@ class FidelityCommandTest {
     Cli.Result withSeed = cli.run(concat(check, out.toString(), "--seed", seed));
     assertEquals(0, withSeed.exit(), withSeed.out() + withSeed.err());
     assertTrue(withSeed.out().contains(": GO"), withSeed.out());
-    Cli.Result otherSeed =
-        cli.run(concat(check, out.toString(), "--seed", String.valueOf(Long.parseLong(seed) + 1)));
-    assertEquals(3, otherSeed.exit(), "another seed plans other children per sensor");
   }
 
   private static String[] concat(String[] head, String... tail) {
