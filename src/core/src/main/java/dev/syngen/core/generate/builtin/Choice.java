@@ -104,13 +104,22 @@ public final class Choice implements Generator, Distributed {
   }
 
   private int pick(long key, long row) {
+    return pick(cumulative, values.length, key, row);
+  }
+
+  /**
+   * The index of the cell's value among {@code n}: uniform when {@code cumulative} is null, else
+   * the first whose cumulative share exceeds the cell's unit draw. Shared by every generator that
+   * picks one of a fixed list of values (choice, corpus).
+   */
+  static int pick(double[] cumulative, int n, long key, long row) {
     if (cumulative == null) {
-      return (int) CellRandom.below(key, row, 0, values.length);
+      return (int) CellRandom.below(key, row, 0, n);
     }
     double u = CellRandom.unit(key, row, 0);
     int i = Arrays.binarySearch(cumulative, u);
     i = i < 0 ? -i - 1 : i + 1;
-    return Math.min(i, values.length - 1);
+    return Math.min(i, n - 1);
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.generate.Params;
 import dev.syngen.core.generate.faker.FakerNode;
-import dev.syngen.core.random.CellRandom;
 import dev.syngen.core.scenario.ValueKind;
 import java.util.Arrays;
 import java.util.Map;
@@ -173,13 +172,7 @@ public final class CorpusPick implements Generator {
   }
 
   private int pick(long key, long row) {
-    if (cumulative == null) {
-      return (int) CellRandom.below(key, row, 0, values.length);
-    }
-    double u = CellRandom.unit(key, row, 0);
-    int i = Arrays.binarySearch(cumulative, u);
-    i = i < 0 ? -i - 1 : i + 1;
-    return Math.min(i, values.length - 1);
+    return Choice.pick(cumulative, values.length, key, row);
   }
 
   @Override
