@@ -86,6 +86,9 @@ class ClusterIT {
     ENV.put("SYNGEN_CLUSTER_HTTP_PORTS", dispatcherPort + "," + free() + "," + free());
     ENV.put("SYNGEN_CLUSTER_HTTPS_PORTS", free() + "," + free() + "," + free());
     ENV.put("SYNGEN_JMS_PORT", free());
+    // three servers start at once on the build machine's cores, beside the suite's own server:
+    // a CI machine took more than the script's default 300 s to have all of them ready
+    ENV.put("SYNGEN_CLUSTER_READY_SECONDS", "720");
     String out = script("start-local.sh", "2");
     assertTrue(out.contains("cluster ready"), out);
     api = new Api(java.net.URI.create("http://localhost:" + dispatcherPort + "/"), admin, viewer);
@@ -206,7 +209,7 @@ class ClusterIT {
     pb.environment().putAll(ENV);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(600, TimeUnit.SECONDS), name + " did not finish: " + out);
+    assertTrue(p.waitFor(1200, TimeUnit.SECONDS), name + " did not finish: " + out);
     assertEquals(0, p.exitValue(), name + ": " + out);
     return out;
   }
