@@ -3,7 +3,7 @@ package dev.syngen.server.application.run;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.server.application.batch.PartitionProgress;
-import dev.syngen.server.infrastructure.llm.RunLlmUsage;
+import dev.syngen.server.application.llm.RunLlmUsage;
 import java.util.List;
 import java.util.Optional;
 

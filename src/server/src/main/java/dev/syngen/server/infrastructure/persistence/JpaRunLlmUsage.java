@@ -1,6 +1,6 @@
 package dev.syngen.server.infrastructure.persistence;
 
-import dev.syngen.server.infrastructure.llm.RunLlmUsage;
+import dev.syngen.server.application.llm.RunLlmUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -1,7 +1,7 @@
 package dev.syngen.server.interfaces.view;
 
 import dev.syngen.core.llm.LlmUsage;
-import dev.syngen.server.infrastructure.llm.RunLlmUsage;
+import dev.syngen.server.application.llm.RunLlmUsage;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,4 +1,4 @@
-package dev.syngen.server.infrastructure.llm;
+package dev.syngen.server.application.llm;
 
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmUsage;
