@@ -142,6 +142,78 @@ class ContainerManifestsIT {
     assertPlansTheLastShard(args, "$(JOB_COMPLETION_INDEX)/" + completions, completions);
   }
 
+  @Test
+  void theClusterManifestsWireExecutorsToTheDispatchersEngineAndScaleOnAMetricItServes()
+      throws Exception {
+    Map<String, Map<String, Object>> docs = new java.util.HashMap<>();
+    for (Object doc :
+        new Load(LoadSettings.builder().build())
+            .loadAllFromString(Files.readString(K8S.resolve("cluster.yaml")))) {
+      docs.put(at(doc, "kind") + "/" + at(doc, "metadata", "name"), at(doc));
+    }
+    Map<String, Object> dispatcher =
+        at(docs.get("Deployment/syngen-dispatcher"), "spec", "template", "spec", "containers", "0");
+    Map<String, Object> executor =
+        at(docs.get("Deployment/syngen-executor"), "spec", "template", "spec", "containers", "0");
+    Map<String, Object> dispatcherEnv = env(dispatcher);
+    Map<String, Object> executorEnv = env(executor);
+    for (Map<String, Object> env : List.of(dispatcherEnv, executorEnv)) {
+      String role = (String) env.get("SYNGEN_ROLE");
+      assertTrue(
+          Files.exists(SERVER_XML.resolveSibling("role-" + role + ".xml")),
+          "SYNGEN_ROLE " + role + " selects a role file");
+    }
+    assertEquals(
+        1, ((Number) at(docs.get("Deployment/syngen-dispatcher"), "spec", "replicas")).intValue());
+    String jmsPort = (String) dispatcherEnv.get("SYNGEN_JMS_PORT");
+    assertEquals(
+        "*", dispatcherEnv.get("SYNGEN_JMS_HOST"), "the engine listens on the pod address");
+    List<Map<String, Object>> containerPorts = at(dispatcher, "ports");
+    assertTrue(
+        containerPorts.stream()
+            .anyMatch(p -> String.valueOf(p.get("containerPort")).equals(jmsPort)),
+        "the dispatcher's container exposes its engine port " + jmsPort);
+    List<Map<String, Object>> servicePorts =
+        at(docs.get("Service/syngen-dispatcher"), "spec", "ports");
+    assertTrue(
+        servicePorts.stream()
+            .anyMatch(
+                p ->
+                    String.valueOf(p.get("port")).equals(jmsPort)
+                        && String.valueOf(p.get("targetPort")).equals(jmsPort)),
+        "the Service carries the engine port");
+    assertEquals("syngen-dispatcher:" + jmsPort, executorEnv.get("SYNGEN_CLUSTER_DISPATCHER"));
+    assertEquals(
+        "postgres",
+        at(docs.get("ConfigMap/syngen-cluster-config"), "data", "SYNGEN_DB_KIND"),
+        "executors and the dispatcher share a PostgreSQL history database");
+
+    Map<String, Object> hpa = at(docs.get("HorizontalPodAutoscaler/syngen-executor"), "spec");
+    assertEquals("syngen-executor", at(hpa, "scaleTargetRef", "name"));
+    String metric = at(hpa, "metrics", "0", "external", "metric", "name");
+    HttpResponse<String> r =
+        ItServer.CLIENT.send(
+            HttpRequest.newBuilder(ItServer.baseUrl().resolve("metrics?scope=application")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains(metric + "{"), metric + " is served at /metrics");
+    for (Map<String, Object> container : List.of(dispatcher, executor)) {
+      assertEquals("/health/ready", at(container, "readinessProbe", "httpGet", "path"));
+      assertEquals(
+          serverXmlDefaultHttpPort(),
+          ((Number) at(container, "readinessProbe", "httpGet", "port")).intValue());
+    }
+  }
+
+  private static Map<String, Object> env(Map<String, Object> container) {
+    Map<String, Object> env = new java.util.LinkedHashMap<>();
+    List<Map<String, Object>> declared = at(container, "env");
+    for (Map<String, Object> e : declared) {
+      env.put((String) e.get("name"), e.get("value"));
+    }
+    return env;
+  }
+
   /** The Job's arguments are a valid sharded run for the command line the build made. */
   private static void assertPlansTheLastShard(List<String> args, String shard, int completions)
       throws Exception {

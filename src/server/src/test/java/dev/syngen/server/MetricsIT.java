@@ -50,6 +50,7 @@ class MetricsIT {
         runsBefore + 1, value(text, "syngen_run_duration_seconds_count", "csv", "success"), text);
     assertTrue(text.contains("syngen_runs_active"), text);
     assertTrue(text.contains("syngen_runs_queued"), text);
+    assertTrue(text.contains("syngen_cluster_chunks_pending"), text);
     assertTrue(text.contains("syngen_produce_rate"), text);
     assertFalse(text.contains(id), "no run id in metrics");
     assertFalse(text.contains("it-admin-secret"), "no secrets in metrics");

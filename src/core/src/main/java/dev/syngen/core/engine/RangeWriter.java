@@ -4,6 +4,7 @@ import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.core.sink.PartitionCommits;
 import dev.syngen.core.sink.Sink;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes one row range of a partition and makes it durable before returning: the unit of work of a
@@ -27,18 +28,42 @@ public final class RangeWriter {
    */
   public long write(
       Sink sink, String runId, CompiledEntity entity, long first, long from, long to) {
+    return write(sink, runId, entity, first, from, to, () -> false);
+  }
+
+  /**
+   * As {@link #write(Sink, String, CompiledEntity, long, long, long)}, asking {@code stop} before
+   * each batch: when it answers true the range is abandoned without committing (a {@link
+   * PartitionCommits} target keeps none of it) and {@link RunCancelledException} is thrown.
+   */
+  public long write(
+      Sink sink,
+      String runId,
+      CompiledEntity entity,
+      long first,
+      long from,
+      long to,
+      BooleanSupplier stop) {
     EntityWriter<?> writer =
         sink instanceof PartitionCommits commits
             ? commits.openRange(runId, entity, first, from, to)
             : sink.open(entity, from);
-    return write(writer, entity, from, to, first == 0 && to == entity.rows());
+    return write(writer, entity, from, to, first == 0 && to == entity.rows(), stop);
   }
 
   private <C> long write(
-      EntityWriter<C> writer, CompiledEntity entity, long from, long to, boolean wholeEntity) {
+      EntityWriter<C> writer,
+      CompiledEntity entity,
+      long from,
+      long to,
+      boolean wholeEntity,
+      BooleanSupplier stop) {
     long bytes = 0;
     try (writer) {
       for (long row = from; row < to; row += batchSize) {
+        if (stop.getAsBoolean()) {
+          throw new RunCancelledException(entity.name(), row - from);
+        }
         int n = (int) Math.min(batchSize, to - row);
         C chunk = writer.encode(new RowBatch(entity, n).fill(row, n));
         bytes += Math.max(0, writer.encodedBytes(chunk));

@@ -5,10 +5,12 @@ import static dev.syngen.io.jdbc.JdbcFixtures.plan;
 import static dev.syngen.io.jdbc.PgTestDatabase.queryLong;
 import static dev.syngen.io.jdbc.PgTestDatabase.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.engine.RangeWriter;
 import dev.syngen.core.engine.RowBatch;
+import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.sink.EntityWriter;
@@ -59,6 +61,27 @@ class PostgresPartitionCommitsTest {
     assertEquals(200, queryLong("SELECT count(*) FROM \"" + schema + "\".things WHERE id >= 800"));
     sink.forgetMarkers("r1");
     assertTrue(sink.committedNext("r1", e, 500).isEmpty());
+  }
+
+  @Test
+  void aRangeStoppedBetweenBatchesKeepsNoneOfItsRows() throws SQLException {
+    String schema = db.schema("stopped");
+    CompiledPlan plan = plan(allTypes(1000));
+    CompiledEntity e = JdbcFixtures.entity(plan, "things");
+    PostgresCopySink sink = sink(schema, "binary");
+    sink.prepare(plan.included(), TableMode.CREATE_IF_MISSING);
+    sink.prepareMarkers();
+    new RangeWriter(100).write(sink, "r2", e, 0, 0, 300);
+
+    int[] asked = {0};
+    RunCancelledException stopped =
+        assertThrows(
+            RunCancelledException.class,
+            () -> new RangeWriter(100).write(sink, "r2", e, 0, 300, 1000, () -> ++asked[0] > 3));
+    assertTrue(stopped.getMessage().contains("after 300 rows"), stopped.getMessage());
+    assertEquals(4, asked[0], "asked before each batch");
+    assertEquals(OptionalLong.of(300), sink.committedNext("r2", e, 0));
+    assertEquals(300, queryLong("SELECT count(*) FROM \"" + schema + "\".things"));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.syngen.server.application.batch;
 
 import dev.syngen.core.engine.RangeWriter;
+import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.plan.CompiledEntity;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +34,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ExecutorChunks {
   private static final Logger LOG = Logger.getLogger(ExecutorChunks.class.getName());
+  private static final long STOP_POLL_NANOS = 250_000_000L;
   private static final Set<RunStatus> FINISHED =
       Set.of(RunStatus.SUCCESS, RunStatus.FAILED, RunStatus.CANCELLED);
 
@@ -43,20 +46,34 @@ public class ExecutorChunks {
 
   private final Map<String, OpenRun> open = new ConcurrentHashMap<>();
 
+  private static final String SERVER_NAME =
+      System.getProperty("wlp.server.name", "server")
+          + "@"
+          + System.getenv().getOrDefault("HOSTNAME", "localhost");
+
   /** This server's name in partition records: the Liberty server on its host. */
   public static String serverName() {
-    String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
-    return System.getProperty("wlp.server.name", "server") + "@" + host;
+    return SERVER_NAME;
   }
 
   public void write(ChunkOrder order) {
     closeFinishedRuns();
+    StopFlag stop = new StopFlag(order.runId());
+    if (stop.getAsBoolean()) {
+      LOG.info("run " + order.runId() + " has ended: " + order + " is not written");
+      return;
+    }
     try {
       OpenRun run = open.computeIfAbsent(order.runId(), this::open);
       long bytes =
-          run.write(order) + jobs.position(order.runId(), order.entity(), order.firstRow()).bytes();
+          run.write(order, stop)
+              + jobs.position(order.runId(), order.entity(), order.firstRow()).bytes();
       jobs.advanceOn(
           serverName(), order.runId(), order.entity(), order.firstRow(), order.to(), bytes);
+    } catch (RunCancelledException e) {
+      // the target kept none of the chunk; a restart writes it again from the partition marker
+      LOG.info(
+          "run " + order.runId() + " ended while " + order + " was written: " + e.getMessage());
     } catch (RuntimeException e) {
       String why =
           Redactor.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -87,11 +104,35 @@ public class ExecutorChunks {
     return new OpenRun(runId, p, sink, new RangeWriter(settings.batchSize()));
   }
 
+  /**
+   * Whether the run has ended (cancelled, failed) in the shared history database, asked before each
+   * batch of a chunk but read from the database at most every {@link #STOP_POLL_NANOS}: a cancel on
+   * the dispatcher reaches the chunks in flight on every executor within that time plus a batch.
+   */
+  private final class StopFlag implements BooleanSupplier {
+    private final String runId;
+    private long readAt;
+    private boolean ended;
+
+    StopFlag(String runId) {
+      this.runId = runId;
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+      long now = System.nanoTime();
+      if (!ended && (readAt == 0 || now - readAt >= STOP_POLL_NANOS)) {
+        ended = repository.status(runId).map(FINISHED::contains).orElse(true);
+        readAt = now;
+      }
+      return ended;
+    }
+  }
+
   /** Closes the targets of runs that have ended, so an executor holds no connection for them. */
   private void closeFinishedRuns() {
     for (OpenRun run : open.values()) {
-      boolean ended =
-          repository.find(run.runId).map(r -> FINISHED.contains(r.status())).orElse(true);
+      boolean ended = repository.status(run.runId).map(FINISHED::contains).orElse(true);
       if (ended && open.remove(run.runId, run)) {
         run.sink.close();
       }
@@ -106,7 +147,7 @@ public class ExecutorChunks {
 
   private record OpenRun(String runId, PreparedRun plan, Sink sink, RangeWriter writer) {
     /** Writes what the target does not hold yet of the chunk; returns the bytes written now. */
-    long write(ChunkOrder order) {
+    long write(ChunkOrder order, BooleanSupplier stop) {
       CompiledEntity e =
           plan.plan().included().stream()
               .filter(c -> c.name().equals(order.entity()))
@@ -120,7 +161,7 @@ public class ExecutorChunks {
         from = Math.max(from, commits.committedNext(runId, e, order.firstRow()).orElse(from));
       }
       return from < order.to()
-          ? writer.write(sink, runId, e, order.firstRow(), from, order.to())
+          ? writer.write(sink, runId, e, order.firstRow(), from, order.to(), stop)
           : 0;
     }
   }

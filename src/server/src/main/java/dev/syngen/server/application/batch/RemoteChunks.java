@@ -1,10 +1,12 @@
 package dev.syngen.server.application.batch;
 
+import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.server.infrastructure.persistence.ChunkPosition;
 import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The dispatcher's side of a chunk: queue it for the executors, then wait until the shared history
@@ -15,18 +17,33 @@ import jakarta.inject.Inject;
 public class RemoteChunks {
   private static final long POLL_MILLIS = 100;
 
+  private final AtomicInteger pending = new AtomicInteger();
+
   @Inject ChunkQueue queue;
   @Inject JpaBatchJobs jobs;
   @Inject BatchSettings settings;
 
   /** Writes a chunk on an executor; returns the partition's bytes written so far. */
   public long write(BatchRun run, CompiledEntity e, long first, RowSpan span) {
+    pending.incrementAndGet();
     try {
       return dispatch(run, e, first, span);
+    } catch (RunCancelledException ex) {
+      throw ex;
     } catch (RuntimeException ex) {
       run.failed(ex);
       throw ex;
+    } finally {
+      pending.decrementAndGet();
     }
+  }
+
+  /**
+   * Chunks this dispatcher has queued for executors and not yet seen written: the load an executor
+   * autoscaler follows ({@code syngen_cluster_chunks_pending}).
+   */
+  public int pending() {
+    return pending.get();
   }
 
   private long dispatch(BatchRun run, CompiledEntity e, long first, RowSpan span) {
@@ -38,6 +55,11 @@ public class RemoteChunks {
       if (at.nextRow() >= span.to()) {
         run.progress().at(e, first, span.to(), at.bytes());
         return at.bytes();
+      }
+      if (run.stopRequested()) {
+        // executors abandon the chunk too (ExecutorChunks reads the cancel from the history), so
+        // the step ends now rather than after the chunk timeout; the checkpoint stays before it
+        throw new RunCancelledException(e.name(), at.nextRow() - first);
       }
       if (at.error() != null) {
         throw new IllegalStateException(

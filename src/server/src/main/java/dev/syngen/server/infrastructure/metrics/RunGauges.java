@@ -1,5 +1,6 @@
 package dev.syngen.server.infrastructure.metrics;
 
+import dev.syngen.server.application.batch.RemoteChunks;
 import dev.syngen.server.application.run.RunLauncher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,10 +10,14 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
-/** Gauges of the run queue: {@code syngen_runs_active} and {@code syngen_runs_queued}. */
+/**
+ * Gauges of the run queue, {@code syngen_runs_active} and {@code syngen_runs_queued}, and of a
+ * dispatcher's chunks on executors, {@code syngen_cluster_chunks_pending}.
+ */
 @ApplicationScoped
 public class RunGauges {
   @Inject RunLauncher launcher;
+  @Inject RemoteChunks chunks;
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -33,5 +38,14 @@ public class RunGauges {
             .build(),
         launcher,
         RunLauncher::queuedCount);
+    registry.gauge(
+        Metadata.builder()
+            .withName("syngen.cluster.chunks.pending")
+            .withDescription(
+                "Chunks a dispatcher has queued for executor servers and not yet seen written"
+                    + " (0 on other roles)")
+            .build(),
+        chunks,
+        RemoteChunks::pending);
   }
 }

@@ -66,6 +66,17 @@ public class JpaRunRepository implements RunRepository {
         .map(mapping::record);
   }
 
+  /** A run's status alone, read from the database (no entity rows): what executors poll. */
+  public Optional<RunStatus> status(String id) {
+    return em
+        .createQuery("SELECT r.status FROM RunRecordEntity r WHERE r.id = :id", String.class)
+        .setParameter("id", id)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(RunStatus::parse);
+  }
+
   /** The stored scenario document and target of a run. */
   public Optional<RunSpec> spec(String id) {
     RunRecordEntity e = em.find(RunRecordEntity.class, id);

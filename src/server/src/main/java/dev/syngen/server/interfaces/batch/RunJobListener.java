@@ -119,7 +119,8 @@ public class RunJobListener extends AbstractJobListener {
               ? RunStatus.SUCCESS
               : stopRequested ? RunStatus.CANCELLED : RunStatus.FAILED;
       case STOPPED, STOPPING -> RunStatus.CANCELLED;
-      default -> RunStatus.FAILED;
+        // a step waiting on an executor's chunk ends by failing when the stop arrives
+      default -> stopRequested ? RunStatus.CANCELLED : RunStatus.FAILED;
     };
   }
 
