@@ -24,6 +24,9 @@ import java.util.PriorityQueue;
 public final class EventTimeMerge {
   static final int BINS = 4096;
 
+  /** Instances one window holds at most in a run (a bin is never split). */
+  public static final int WINDOW_INSTANCES = 1 << 14;
+
   private final CompiledLifecycle lc;
   private final CompiledEntity entity;
   private final ChildAllocation allocation;
@@ -43,6 +46,8 @@ public final class EventTimeMerge {
   private int windowSize;
   private int windowPos;
   private long emitted;
+  private long buffered; // events of loaded instances not yet emitted
+  private long bufferedHighWater;
 
   /** One instance of a loaded window: its rows, their event times, the next one to emit. */
   private static final class Cursor {
@@ -114,6 +119,14 @@ public final class EventTimeMerge {
     return (int) Math.min(BINS - 1, (t - min) / binWidth);
   }
 
+  /**
+   * The most events held at once so far (rows of loaded instances not yet emitted): one window of
+   * instances plus the instances alive at once, whatever the length of the stream.
+   */
+  public long bufferedHighWater() {
+    return bufferedHighWater;
+  }
+
   /** The number of rows emitted so far (the position of the next one in the ordered stream). */
   public long position() {
     return emitted;
@@ -151,6 +164,7 @@ public final class EventTimeMerge {
       }
     }
     emitted += n;
+    buffered -= n;
     return n;
   }
 
@@ -218,6 +232,7 @@ public final class EventTimeMerge {
         int count = (int) allocation.count(r);
         if (count > 0) {
           loaded[n++] = new Cursor(r, rows(r, count), Arrays.copyOf(lc.history(r).time, count));
+          buffered += count;
         } else {
           total--;
         }
@@ -231,6 +246,7 @@ public final class EventTimeMerge {
           int c = Long.compare(a.time(), b.time());
           return c != 0 ? c : Long.compare(a.row, b.row);
         });
+    bufferedHighWater = Math.max(bufferedHighWater, buffered);
     window = loaded;
     windowSize = n;
     windowPos = 0;
