@@ -85,6 +85,10 @@ final class MergeBenchCommand implements Callable<Integer> {
         run(o, events, EventTimeMerge.lifecycleOf(plan.entities(), events), new Check(events));
       }
     }
+    // CPU time of the whole process (garbage collection included): on a shared machine it moves
+    // much less than the wall clock
+    var cpu =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     boolean ok = true;
     for (long n : instances) {
       CompiledPlan plan = plan(n);
@@ -96,8 +100,10 @@ final class MergeBenchCommand implements Callable<Integer> {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         Check check = new Check(events);
         long t0 = System.nanoTime();
+        long cpu0 = cpu.getProcessCpuTime();
         long highWater = run(o, events, lc, check);
         double s = (System.nanoTime() - t0) / 1e9;
+        double cpuS = (cpu.getProcessCpuTime() - cpu0) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         boolean ordered = o == Order.INSTANCE || check.outOfOrder == 0;
         boolean same = o == Order.INSTANCE || checksum == null || checksum == check.checksum;
@@ -106,7 +112,8 @@ final class MergeBenchCommand implements Callable<Integer> {
         }
         ok &= check.count == events.rows() && ordered && same;
         out.printf(
-            "%s order, %,d tickets: %,d of %,d events, %s events/s (%.1f s), out of order: %s,"
+            "%s order, %,d tickets: %,d of %,d events, %s events/s (%.1f s), %s events per CPU"
+                + " second (%.1f s), out of order: %s,"
                 + " same stream: %s, buffered high-water: %s events, peak heap: %d MB of %d MB%n",
             o.name().toLowerCase(),
             n,
@@ -114,6 +121,8 @@ final class MergeBenchCommand implements Callable<Integer> {
             events.rows(),
             Output.count(Math.round(check.count / s)),
             s,
+            Output.count(Math.round(check.count / cpuS)),
+            cpuS,
             o == Order.INSTANCE ? "-" : Output.count(check.outOfOrder),
             o == Order.INSTANCE ? "-" : same ? "yes" : "NO",
             highWater < 0 ? "-" : Output.count(highWater),
