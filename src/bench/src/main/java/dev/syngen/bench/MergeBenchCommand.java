@@ -24,14 +24,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code syngen-bench merge}: the events of a 3-state lifecycle in event-time order, by the
+ * {@code syngen-bench bench-merge}: the events of a 3-state lifecycle in event-time order, by the
  * time-bucketed merge and by the simplest alternative (generate every event, then sort them all),
  * beside the same events in instance order (no ordering at all). Every ordered stream is checked as
  * it is consumed: event times never go back, the count is the plan's, and both orders give the same
  * stream (a checksum of every event's time, instance and index). Exits 1 when a check fails.
  */
 @Command(
-    name = "merge",
+    name = "bench-merge",
     description = "Event-time merge of lifecycle events: speed, order and memory.",
     mixinStandardHelpOptions = true)
 final class MergeBenchCommand implements Callable<Integer> {

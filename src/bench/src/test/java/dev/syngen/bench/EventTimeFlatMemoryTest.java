@@ -36,7 +36,7 @@ class EventTimeFlatMemoryTest {
                     "-cp",
                     System.getProperty("java.class.path"),
                     SyngenBench.class.getName(),
-                    "merge",
+                    "bench-merge",
                     "--instances=333334,3333334",
                     "--orders=merge",
                     "--no-warm-up"))
