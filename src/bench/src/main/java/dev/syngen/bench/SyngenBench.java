@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ServerBenchCommand.class,
       RealismBenchCommand.class,
       CorpusBenchCommand.class,
+      MergeBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SyngenBench {

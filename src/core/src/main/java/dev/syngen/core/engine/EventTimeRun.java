@@ -22,9 +22,6 @@ import java.util.concurrent.TimeUnit;
  * merge and the encoding run on a thread of their own, a few batches ahead of the writing thread.
  */
 final class EventTimeRun {
-  /** Instances one merge window holds at most. */
-  static final int WINDOW_INSTANCES = 1 << 14;
-
   /** Wall time a batch spans at most when paced, so events leave close to when they are due. */
   private static final long SLICE_MS = 20;
 
@@ -60,7 +57,7 @@ final class EventTimeRun {
       long budgetNanos) {
     long t0 = System.nanoTime();
     listener.entityStarted(entity, start);
-    EventTimeMerge merge = new EventTimeMerge(lifecycle, entity, WINDOW_INSTANCES);
+    EventTimeMerge merge = new EventTimeMerge(lifecycle, entity, EventTimeMerge.WINDOW_INSTANCES);
     merge.skip(start);
     @SuppressWarnings("unchecked")
     EntityWriter<C> writer = (EntityWriter<C>) sink.open(entity, start);

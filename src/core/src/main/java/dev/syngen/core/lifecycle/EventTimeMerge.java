@@ -5,7 +5,6 @@ import dev.syngen.core.generate.ChildAllocation;
 import dev.syngen.core.plan.CompiledEntity;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The rows of an entity a lifecycle derives, in event-time order across all instances, with bounded
@@ -24,17 +23,15 @@ import java.util.PriorityQueue;
 public final class EventTimeMerge {
   static final int BINS = 4096;
 
+  /** Instances one window holds at most in a run (a bin is never split). */
+  public static final int WINDOW_INSTANCES = 1 << 14;
+
   private final CompiledLifecycle lc;
   private final CompiledEntity entity;
   private final ChildAllocation allocation;
   private final long instances;
   private final int windowInstances;
-  private final PriorityQueue<Cursor> active =
-      new PriorityQueue<>(
-          (a, b) -> {
-            int c = Long.compare(a.time(), b.time());
-            return c != 0 ? c : Long.compare(a.row, b.row);
-          });
+  private final CursorHeap active = new CursorHeap();
   private long min;
   private long binWidth;
   private long[] binCounts;
@@ -43,6 +40,8 @@ public final class EventTimeMerge {
   private int windowSize;
   private int windowPos;
   private long emitted;
+  private long buffered; // events of loaded instances not yet emitted
+  private long bufferedHighWater;
 
   /** One instance of a loaded window: its rows, their event times, the next one to emit. */
   private static final class Cursor {
@@ -50,15 +49,83 @@ public final class EventTimeMerge {
     final RowBatch rows;
     final long[] times;
     int k;
+    long time; // times[k], kept here so the heap compares without following the array
 
     Cursor(long row, RowBatch rows, long[] times) {
       this.row = row;
       this.rows = rows;
       this.times = times;
+      this.time = times[0];
     }
 
-    long time() {
-      return times[k];
+    /** Moves on to the next event; false when there is none. */
+    boolean advance() {
+      if (++k < times.length) {
+        time = times[k];
+        return true;
+      }
+      return false;
+    }
+
+    boolean before(Cursor o) {
+      return time < o.time || (time == o.time && row < o.row);
+    }
+  }
+
+  /**
+   * A binary min-heap of cursors by (next event time, row). When the top cursor moves on, one sift
+   * down puts it back in place (a priority queue would remove it and add it again).
+   */
+  private static final class CursorHeap {
+    private Cursor[] heap = new Cursor[64];
+    private int size;
+
+    Cursor peek() {
+      return size == 0 ? null : heap[0];
+    }
+
+    void add(Cursor c) {
+      if (size == heap.length) {
+        heap = Arrays.copyOf(heap, size * 2);
+      }
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (!c.before(heap[parent])) {
+          break;
+        }
+        heap[i] = heap[parent];
+        i = parent;
+      }
+      heap[i] = c;
+    }
+
+    /**
+     * Restores the order after the top cursor advanced, or removes it when it had no event left.
+     */
+    void topAdvanced(boolean more) {
+      Cursor c = heap[0];
+      if (!more) {
+        c = heap[--size];
+        heap[size] = null;
+        if (size == 0) {
+          return;
+        }
+      }
+      int i = 0;
+      int half = size >>> 1;
+      while (i < half) {
+        int child = 2 * i + 1;
+        if (child + 1 < size && heap[child + 1].before(heap[child])) {
+          child++;
+        }
+        if (!heap[child].before(c)) {
+          break;
+        }
+        heap[i] = heap[child];
+        i = child;
+      }
+      heap[i] = c;
     }
   }
 
@@ -114,6 +181,14 @@ public final class EventTimeMerge {
     return (int) Math.min(BINS - 1, (t - min) / binWidth);
   }
 
+  /**
+   * The most events held at once so far (rows of loaded instances not yet emitted): one window of
+   * instances plus the instances alive at once, whatever the length of the stream.
+   */
+  public long bufferedHighWater() {
+    return bufferedHighWater;
+  }
+
   /** The number of rows emitted so far (the position of the next one in the ordered stream). */
   public long position() {
     return emitted;
@@ -131,11 +206,10 @@ public final class EventTimeMerge {
     out.reset(emitted);
     while (n < max) {
       Cursor c = peek();
-      if (c == null || c.time() > limit) {
+      if (c == null || c.time > limit) {
         break;
       }
-      active.poll();
-      times[n] = c.time();
+      times[n] = c.time;
       if (instances != null) {
         instances[n] = c.row;
         ranks[n] = c.k;
@@ -145,12 +219,10 @@ public final class EventTimeMerge {
         limit = times[0] + span;
       }
       n++;
-      c.k++;
-      if (c.k < c.rows.size()) {
-        active.add(c);
-      }
+      active.topAdvanced(c.advance());
     }
     emitted += n;
+    buffered -= n;
     return n;
   }
 
@@ -172,7 +244,7 @@ public final class EventTimeMerge {
       Cursor top = active.peek();
       if (windowPos < windowSize) {
         Cursor w = window[windowPos];
-        if (top == null || w.time() <= top.time()) {
+        if (top == null || w.time <= top.time) {
           window[windowPos++] = null;
           active.add(w);
           continue;
@@ -183,7 +255,7 @@ public final class EventTimeMerge {
         return top;
       }
       long nextStart = min + nextBin * binWidth; // no instance left starts earlier
-      if (top != null && top.time() < nextStart) {
+      if (top != null && top.time < nextStart) {
         return top;
       }
       loadWindow();
@@ -218,6 +290,7 @@ public final class EventTimeMerge {
         int count = (int) allocation.count(r);
         if (count > 0) {
           loaded[n++] = new Cursor(r, rows(r, count), Arrays.copyOf(lc.history(r).time, count));
+          buffered += count;
         } else {
           total--;
         }
@@ -228,9 +301,10 @@ public final class EventTimeMerge {
         0,
         n,
         (a, b) -> {
-          int c = Long.compare(a.time(), b.time());
+          int c = Long.compare(a.time, b.time);
           return c != 0 ? c : Long.compare(a.row, b.row);
         });
+    bufferedHighWater = Math.max(bufferedHighWater, buffered);
     window = loaded;
     windowSize = n;
     windowPos = 0;
