@@ -59,6 +59,7 @@ class FromDbMariaDbTest {
       s.execute("DROP DATABASE IF EXISTS " + db);
       s.execute("DROP DATABASE IF EXISTS " + db + "_copy");
       s.execute("DROP DATABASE IF EXISTS " + db + "_fill");
+      s.execute("DROP DATABASE IF EXISTS " + db + "_x4");
     }
   }
 
@@ -194,6 +195,82 @@ class FromDbMariaDbTest {
         f.out().lines().anyMatch(l -> l.startsWith("PASS") && l.contains("orders per customers")),
         f.out());
     assertTrue(f.out().contains("every key exists in order_lines.order_id"), f.out());
+  }
+
+  /**
+   * The reported "--scale 4 does not scale customers", on the path of a MariaDB copy: four times
+   * the customers (a root table), the orders laid out per customer at the original's law, checked
+   * by the run's own expectations and against the original's profile ({@code reference_parents}).
+   */
+  @Test
+  void aCopyAtScaleFourHasFourTimesTheCustomersAndTheOriginalsOrdersPerCustomer() throws Exception {
+    Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
+    Path targets = Files.createDirectories(tmp.resolve("targets"));
+    String copy = db + "_x4";
+    Files.writeString(
+        targets.resolve("shop-x4.yaml"),
+        "id: shop-x4\nname: copy\nkind: mariadb\ndsn: mariadb://root@"
+            + HOST
+            + "/"
+            + db
+            + "\nschema: "
+            + copy
+            + "\n");
+    Cli cli = new Cli(scenarios, targets, tmp.resolve("h"));
+    Path profile = tmp.resolve("original.json");
+    Cli.Result r =
+        cli.run(
+            "scenario",
+            "from-db",
+            "--target",
+            "mariadb://root@" + HOST + "/" + db,
+            "--id",
+            "shop",
+            "--out",
+            scenarios.resolve("shop.yaml").toString(),
+            "--profile-out",
+            profile.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(
+        Files.readString(scenarios.resolve("shop.yaml")).contains("reference_parents"),
+        "the draft compares children per parent with the original's parents as a sample");
+    Cli.Result run =
+        cli.run(
+            "run",
+            "start",
+            "--scenario",
+            "shop",
+            "--target",
+            "shop-x4",
+            "--scale",
+            "4",
+            "--quiet",
+            "--format",
+            "json");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    String id = run.out().replaceAll("(?s)^.*?\"id\" : \"([^\"]+)\".*$", "$1");
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      assertEquals(4L * ShopSchema.CUSTOMERS, count(s, copy + ".customers"), "the root scales");
+      assertEquals(4L * 15, count(s, copy + ".tags"));
+      long orders = count(s, copy + ".orders");
+      long original = count(s, db + ".orders");
+      // the same orders per customer: four times the original's orders, within sampling noise
+      assertTrue(
+          Math.abs(orders - 4.0 * original) < 0.1 * 4 * original,
+          "orders " + orders + " against 4 x " + original);
+    }
+    Cli.Result own = cli.run("fidelity", "--run", id);
+    assertEquals(0, own.exit(), own.out() + own.err());
+    assertTrue(passes(own.out(), "orders per customers"), own.out());
+    Cli.Result f = cli.run("fidelity", "--run", id, "--compare-profile", profile.toString());
+    assertEquals(0, f.exit(), f.out() + f.err());
+    assertTrue(f.out().contains(": GO"), f.out());
+    assertTrue(passes(f.out(), "orders per customers"), f.out());
+  }
+
+  private static boolean passes(String report, String relationship) {
+    return report.lines().anyMatch(l -> l.startsWith("PASS") && l.contains(relationship));
   }
 
   private static long count(Statement s, String from) throws SQLException {

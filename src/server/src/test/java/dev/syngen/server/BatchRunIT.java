@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
  * Big runs execute as a Jakarta Batch job on a server of their own (syngenServerBatchIT, run
  * history and job repository in PostgreSQL, batch threshold 1,000,000 rows, partitions of 500,000):
  * after {@code kill -9} of the server in the middle of a run into PostgreSQL and a restart, the
- * target holds exactly the rows the CLI writes for the same scenario and seed; a batch run cancels
- * promptly; a small run still runs on the executor; a chain of 12 entities (12 dependency levels)
- * runs as one job instance per level, also across a cancel and restart.
+ * target holds exactly the rows the CLI writes for the same scenario and seed (and the same into
+ * MariaDB); a batch run cancels promptly; a small run still runs on the executor; a chain of 12
+ * entities (12 dependency levels) runs as one job instance per level, also across a cancel and
+ * restart.
  */
 class BatchRunIT {
   private static final long CUSTOMERS = 100_000;
@@ -61,6 +62,7 @@ class BatchRunIT {
   private static final String PREFIX =
       "syngen_batch_it_" + UUID.randomUUID().toString().substring(0, 8);
   private static final List<String> SCHEMAS = new ArrayList<>();
+  private static final List<String> MARIADB_DATABASES = new ArrayList<>();
   private static String history;
   private static LibertyProcess server;
   private static Api api;
@@ -98,6 +100,55 @@ class BatchRunIT {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
       }
     }
+    for (String database : MARIADB_DATABASES) {
+      MariaDbTables.execute("DROP DATABASE IF EXISTS " + database);
+    }
+  }
+
+  /**
+   * The same guarantee on MariaDB: each chunk's inserts and its partition marker commit in one
+   * InnoDB transaction, so after {@code kill -9} and a restart the target holds exactly the rows
+   * the CLI writes for the same scenario and seed.
+   */
+  @Test
+  void aRunIntoMariaDbKilledMidwayAndRestartedHoldsExactlyTheRowsOfAnUninterruptedRun()
+      throws Exception {
+    String target = PREFIX + "_maria_killed";
+    MARIADB_DATABASES.add(target);
+    String id = start(target, SCENARIO, "mariadb", MariaDbTables.DSN);
+    MariaDbTables.awaitRows(target, "orders", 1);
+    assertEquals("running", run(id).path("status").asText(), "the run ended before the kill");
+    server.kill();
+    long committed = MariaDbTables.count(target, "orders");
+    assertTrue(committed < ORDERS, "the kill came after the last row: " + committed);
+
+    server.start();
+    api.awaitReady(Duration.ofSeconds(120));
+    assertEquals("failed", run(id).path("status").asText(), "recovery marks it interrupted");
+    Api.Reply restart = api.admin("POST", "api/v1/runs/" + id + "/restart", null);
+    assertEquals(202, restart.status(), restart.toString());
+    JsonNode done = api.awaitFinished(id);
+    assertEquals("success", done.path("status").asText(), done.toString());
+    for (JsonNode e : done.path("entities")) {
+      assertEquals(e.path("rows_planned").asLong(), e.path("rows_written").asLong(), e.toString());
+    }
+
+    String uninterrupted = PREFIX + "_maria_cli";
+    MARIADB_DATABASES.add(uninterrupted);
+    cliRunTo(
+        "id: batch-it\nkind: mariadb\ndsn: " + MariaDbTables.DSN + "\nschema: " + uninterrupted,
+        SCENARIO);
+    assertEquals(ORDERS, MariaDbTables.count(target, "orders"));
+    for (String table : List.of("customers", "orders")) {
+      assertEquals(
+          MariaDbTables.checksum(uninterrupted, table),
+          MariaDbTables.checksum(target, table),
+          table + " values");
+    }
+    assertEquals(
+        0,
+        MariaDbTables.scalar("SELECT count(*) FROM " + target + ".syngen_partition_commits"),
+        "markers left");
   }
 
   @Test
@@ -310,14 +361,20 @@ class BatchRunIT {
   }
 
   private static String start(String schema, String scenario) {
+    return start(schema, scenario, "postgres", RunsIT.pgDsn());
+  }
+
+  private static String start(String schema, String scenario, String kind, String dsn) {
     Api.Reply r =
         api.admin(
             "POST",
             "api/v1/runs",
             "{\"scenario\":"
                 + scenario
-                + ",\"parallelism\":2,\"target\":{\"kind\":\"postgres\",\"dsn\":\""
-                + RunsIT.pgDsn()
+                + ",\"parallelism\":2,\"target\":{\"kind\":\""
+                + kind
+                + "\",\"dsn\":\""
+                + dsn
                 + "\",\"schema\":\""
                 + schema
                 + "\"}}");
@@ -339,12 +396,16 @@ class BatchRunIT {
 
   /** The same scenario and seed through the CLI: one process, no batch job, no interruption. */
   private static void cliRun(String schema, String scenarioJson) throws Exception {
+    cliRunTo(
+        "id: batch-it\nkind: postgres\ndsn: " + RunsIT.pgDsn() + "\nschema: " + schema,
+        scenarioJson);
+  }
+
+  /** The scenario through the CLI into the target a profile describes. */
+  private static void cliRunTo(String targetYaml, String scenarioJson) throws Exception {
     Path dir = Files.createTempDirectory("syngen-batch-it");
     Path scenario = Files.writeString(dir.resolve("scenario.json"), scenarioJson);
-    Path target =
-        Files.writeString(
-            dir.resolve("target.yaml"),
-            "id: batch-it\nkind: postgres\ndsn: " + RunsIT.pgDsn() + "\nschema: " + schema + "\n");
+    Path target = Files.writeString(dir.resolve("target.yaml"), targetYaml + "\n");
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -359,7 +420,7 @@ class BatchRunIT {
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the CLI run did not finish: " + out);
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the CLI run did not finish: " + out);
     assertEquals(0, p.exitValue(), out);
   }
 

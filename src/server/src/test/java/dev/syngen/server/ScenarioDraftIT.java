@@ -90,10 +90,74 @@ class ScenarioDraftIT {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      s.execute("DROP SCHEMA IF EXISTS " + schema + "_x4 CASCADE");
     }
     // the server's scenarios directory is the project's: remove the draft the test saved
     Path root = Path.of(System.getProperty("syngen.it.output.dir", "out")).getParent();
     Files.deleteIfExists(root.resolve("scenarios").resolve(target + ".yaml"));
+    Files.deleteIfExists(root.resolve("scenarios").resolve(target + "-x4.yaml"));
+  }
+
+  /**
+   * The reported "--scale 4 does not scale the parents", on the server's path: a saved draft run
+   * through {@code POST /api/v1/runs} with {@code scale: 4} writes four times the teams, and every
+   * team has the original's 15 players (the original's law is exactly 15 per team).
+   */
+  @Test
+  void aSavedDraftRunThroughTheApiAtScaleFourHasFourTimesTheParentsAndTheirLaw()
+      throws SQLException {
+    String id = target + "-x4";
+    Api.Reply saved =
+        api.admin(
+            "POST",
+            "api/v1/scenarios/draft",
+            "{\"target\":\"" + target + "\",\"id\":\"" + id + "\",\"save\":true}");
+    assertEquals(201, saved.status(), saved.toString());
+    String copy = schema + "_x4";
+    Api.Reply created =
+        api.admin(
+            "POST",
+            "api/v1/targets",
+            "{\"id\":\""
+                + id
+                + "\",\"name\":\"copy at 4x\",\"kind\":\"postgres\",\"dsn\":\""
+                + DSN
+                + "\",\"schema\":\""
+                + copy
+                + "\"}");
+    assertEquals(201, created.status(), created.toString());
+    try {
+      Api.Reply started =
+          api.admin(
+              "POST",
+              "api/v1/runs",
+              "{\"scenario_id\":\"" + id + "\",\"target_id\":\"" + id + "\",\"scale\":4}");
+      assertEquals(202, started.status(), started.toString());
+      JsonNode run = api.awaitFinished(started.json().path("id").asText());
+      assertEquals("success", run.path("status").asText(), run.toString());
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
+        assertEquals(240, count(s, "SELECT count(*) FROM " + copy + ".teams"));
+        assertEquals(3600, count(s, "SELECT count(*) FROM " + copy + ".players"));
+        assertEquals(
+            0,
+            count(
+                s,
+                "SELECT count(*) FROM (SELECT team_id FROM "
+                    + copy
+                    + ".players GROUP BY team_id HAVING count(*) <> 15) t"),
+            "a team without the original's 15 players");
+      }
+    } finally {
+      api.admin("DELETE", "api/v1/targets/" + id, null);
+    }
+  }
+
+  private static long count(Statement s, String sql) throws SQLException {
+    try (java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Test

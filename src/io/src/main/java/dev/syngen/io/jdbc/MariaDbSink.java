@@ -2,6 +2,7 @@ package dev.syngen.io.jdbc;
 
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.sink.EntityWriter;
+import dev.syngen.core.sink.PartitionCommits;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.SinkException;
 import dev.syngen.core.sink.TableMode;
@@ -14,16 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
- * Writes entities into a MariaDB (or MySQL) database with multi-row prepared inserts, one
- * transaction per batch, in UTC. Existing tables are checked against the scenario first; missing
- * ones are created ({@link MariaDbTypes}); {@code truncate_then_insert} empties existing tables
- * with foreign-key checks off for that statement only. While rows arrive, the server enforces every
- * key and constraint the tables declare, so a copy made from a drafted DDL is checked as it fills.
+ * Writes entities into a MariaDB (or MySQL) database with multi-row prepared inserts, in UTC.
+ * Existing tables are checked against the scenario first; missing ones are created ({@link
+ * MariaDbTypes}); {@code truncate_then_insert} empties existing tables with foreign-key checks off
+ * for that statement only. While rows arrive, the server enforces every key and constraint the
+ * tables declare, so a copy made from a drafted DDL is checked as it fills.
+ *
+ * <p>Restarts are exact as for PostgreSQL: an entity is one transaction, committed when it is
+ * finished, and a partitioned run commits each row range together with its partition marker in
+ * {@code syngen_partition_commits} (see {@link PartitionCommits}).
  */
-public final class MariaDbSink implements Sink {
+public final class MariaDbSink implements Sink, PartitionCommits {
   private static final String KIND =
       "SELECT TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
   private static final String COLUMNS =
@@ -33,10 +39,12 @@ public final class MariaDbSink implements Sink {
 
   private final JdbcUrls.MariaDb target;
   private final String database;
+  private final PartitionMarkers markers;
 
   MariaDbSink(JdbcUrls.MariaDb target, String database) {
     this.target = target;
     this.database = database;
+    this.markers = PartitionMarkers.mariadb(database);
   }
 
   Connection connect() throws SQLException {
@@ -145,10 +153,47 @@ public final class MariaDbSink implements Sink {
 
   @Override
   public EntityWriter<BoundRows> open(CompiledEntity entity, long startRow) {
+    return open(entity, CommitStep.NONE);
+  }
+
+  private EntityWriter<BoundRows> open(CompiledEntity entity, CommitStep beforeCommit) {
     try {
-      return new MariaDbWriter(connect(), qualified(Sql.table(entity)), entity);
+      return new MariaDbWriter(connect(), qualified(Sql.table(entity)), entity, beforeCommit);
     } catch (SQLException e) {
       throw failure("opening a writer for " + Sql.table(entity), e);
+    }
+  }
+
+  @Override
+  public void prepareMarkers() {
+    try (Connection c = connect()) {
+      markers.create(c);
+    } catch (SQLException e) {
+      throw failure("creating " + PartitionMarkers.TABLE, e);
+    }
+  }
+
+  @Override
+  public EntityWriter<?> openRange(
+      String runId, CompiledEntity entity, long first, long from, long to) {
+    return open(entity, c -> markers.advance(c, runId, entity.name(), first, to));
+  }
+
+  @Override
+  public OptionalLong committedNext(String runId, CompiledEntity entity, long first) {
+    try (Connection c = connect()) {
+      return markers.next(c, runId, entity.name(), first);
+    } catch (SQLException e) {
+      throw failure("reading the partition marker of entity " + entity.name(), e);
+    }
+  }
+
+  @Override
+  public void forgetMarkers(String runId) {
+    try (Connection c = connect()) {
+      markers.forget(c, runId);
+    } catch (SQLException e) {
+      throw failure("deleting the partition markers of run " + runId, e);
     }
   }
 

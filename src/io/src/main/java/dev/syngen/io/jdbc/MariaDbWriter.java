@@ -13,8 +13,10 @@ import java.util.Collections;
 
 /**
  * Inserts one entity's batches into MariaDB/MySQL with a prepared statement of many rows (one round
- * trip for hundreds of rows), committing after every batch so what the engine reports as written is
- * in the table.
+ * trip for hundreds of rows), in one transaction that {@link #finish} commits (after its {@link
+ * CommitStep}, e.g. a partition marker) and {@link #close} without finish rolls back. As with
+ * PostgreSQL, the target then holds an entity (or a partition's range) whole or not at all, so a
+ * restarted run knows exactly where to continue.
  */
 final class MariaDbWriter implements EntityWriter<BoundRows> {
   /** Far below the protocol's 65,535 placeholders and the default 16 MB packet. */
@@ -27,10 +29,13 @@ final class MariaDbWriter implements EntityWriter<BoundRows> {
   private final int rowsPerInsert;
   private final PreparedStatement many;
   private final PreparedStatement one;
+  private final CommitStep beforeCommit;
 
-  MariaDbWriter(Connection connection, String table, CompiledEntity entity) throws SQLException {
+  MariaDbWriter(Connection connection, String table, CompiledEntity entity, CommitStep beforeCommit)
+      throws SQLException {
     this.connection = connection;
     this.table = table;
+    this.beforeCommit = beforeCommit;
     int cols = entity.columns().size();
     this.rowsPerInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMS / cols));
     try {
@@ -73,7 +78,6 @@ final class MariaDbWriter implements EntityWriter<BoundRows> {
         bind(one, 0, rows, i);
         one.executeUpdate();
       }
-      connection.commit();
     } catch (SQLException e) {
       throw new SinkException(
           "inserting rows "
@@ -110,9 +114,11 @@ final class MariaDbWriter implements EntityWriter<BoundRows> {
   @Override
   public void finish() {
     try {
+      beforeCommit.run(connection);
       connection.commit();
     } catch (SQLException e) {
-      throw new SinkException("committing " + table + " failed: " + e.getMessage(), e);
+      throw new SinkException(
+          "committing " + table + " failed: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
   }
 

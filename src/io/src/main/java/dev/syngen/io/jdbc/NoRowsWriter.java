@@ -13,9 +13,9 @@ import java.sql.SQLException;
  */
 final class NoRowsWriter implements EntityWriter<Object> {
   private final JdbcUrls.Postgres target;
-  private final PostgresCopyWriter.CommitStep beforeCommit;
+  private final CommitStep beforeCommit;
 
-  NoRowsWriter(JdbcUrls.Postgres target, PostgresCopyWriter.CommitStep beforeCommit) {
+  NoRowsWriter(JdbcUrls.Postgres target, CommitStep beforeCommit) {
     this.target = target;
     this.beforeCommit = beforeCommit;
   }
@@ -32,7 +32,7 @@ final class NoRowsWriter implements EntityWriter<Object> {
 
   @Override
   public void finish() {
-    if (beforeCommit == PostgresCopyWriter.CommitStep.NONE) {
+    if (beforeCommit == CommitStep.NONE) {
       return;
     }
     try (Connection c = target.connect()) {

@@ -23,7 +23,7 @@ final class PostgresChangeWriter implements EntityWriter<List<String>> {
   private final Connection connection;
   private final DebeziumApplier applier;
   private final JsonRecords json;
-  private final PostgresCopyWriter.CommitStep beforeCommit;
+  private final CommitStep beforeCommit;
   private final String what;
   private boolean finished;
 
@@ -32,7 +32,7 @@ final class PostgresChangeWriter implements EntityWriter<List<String>> {
       String schema,
       String table,
       CompiledEntity changes,
-      PostgresCopyWriter.CommitStep beforeCommit)
+      CommitStep beforeCommit)
       throws SQLException {
     connection.setAutoCommit(false);
     this.connection = connection;

@@ -33,7 +33,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
   private final JdbcUrls.Postgres target;
   private final String schema;
   private final CopyFormat format;
-  private final PostgresPartitionMarkers markers;
+  private final PartitionMarkers markers;
   private final Map<String, PgType[]> wireTypes = new ConcurrentHashMap<>();
   private final boolean applyChanges;
   // with applyChanges: change stream name -> the entity whose table it is applied to
@@ -48,7 +48,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
     this.target = target;
     this.schema = Identifiers.require(schema);
     this.format = format;
-    this.markers = new PostgresPartitionMarkers(this.schema);
+    this.markers = PartitionMarkers.postgres(this.schema);
     this.applyChanges = applyChanges;
   }
 
@@ -173,7 +173,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
 
   @Override
   public EntityWriter<?> open(CompiledEntity entity, long startRow) {
-    return open(entity, startRow, PostgresCopyWriter.CommitStep.NONE);
+    return open(entity, startRow, CommitStep.NONE);
   }
 
   @Override
@@ -181,7 +181,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
     try (Connection c = target.connect()) {
       markers.create(c);
     } catch (SQLException e) {
-      throw failure("creating " + PostgresPartitionMarkers.TABLE + " in schema " + schema, e);
+      throw failure("creating " + PartitionMarkers.TABLE + " in schema " + schema, e);
     }
   }
 
@@ -218,8 +218,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
     }
   }
 
-  private EntityWriter<?> open(
-      CompiledEntity entity, long startRow, PostgresCopyWriter.CommitStep beforeCommit) {
+  private EntityWriter<?> open(CompiledEntity entity, long startRow, CommitStep beforeCommit) {
     CompiledEntity owner = appliedTo.get(entity.name());
     if (owner != null) {
       try {
@@ -236,7 +235,7 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
   }
 
   private EntityWriter<CopyBuffer> copy(
-      CompiledEntity entity, long startRow, PostgresCopyWriter.CommitStep beforeCommit) {
+      CompiledEntity entity, long startRow, CommitStep beforeCommit) {
     String table = PostgresTables.qualified(schema, Sql.table(entity));
     PgType[] types =
         wireTypes.computeIfAbsent(entity.name(), k -> PostgresTables.declaredTypes(entity));

@@ -39,14 +39,6 @@ final class PostgresCopyWriter implements EntityWriter<CopyBuffer> {
     this.beforeCommit = beforeCommit;
   }
 
-  /** A statement that joins the COPY's transaction, run after the COPY ends and before commit. */
-  @FunctionalInterface
-  interface CommitStep {
-    CommitStep NONE = c -> {};
-
-    void run(Connection c) throws SQLException;
-  }
-
   /**
    * @param target what failures name: entity, table and the first row, so a server error's "COPY
    *     line n" can be turned into a row index

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** Which target kinds keep an entity's rows only when the entity is finished (one transaction). */
 final class TargetCommits {
-  private static final Set<String> PER_ENTITY = Set.of("postgres", "postgresql");
+  private static final Set<String> PER_ENTITY =
+      Set.of("postgres", "postgresql", "mariadb", "mysql");
 
   private TargetCommits() {}
 

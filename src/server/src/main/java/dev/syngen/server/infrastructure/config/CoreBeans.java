@@ -27,7 +27,8 @@ public class CoreBeans {
    * JDBC drivers packaged in the application. java.sql.DriverManager discovers drivers only on the
    * JVM class path, so the application registers its own before any target is opened.
    */
-  private static final List<String> DRIVERS = List.of("org.postgresql.Driver", "org.sqlite.JDBC");
+  private static final List<String> DRIVERS =
+      List.of("org.postgresql.Driver", "org.sqlite.JDBC", "org.mariadb.jdbc.Driver");
 
   @Inject JtaTransactions transactions;
   @Inject LlmCatalog llm;

@@ -34,6 +34,15 @@ class TargetCommitsTest {
   }
 
   @Test
+  void mariaDbCommitsAnEntityWholeAsPostgresDoes() {
+    for (String kind : List.of("mariadb", "mysql")) {
+      assertEquals(
+          List.of(100L, 0L), written(TargetCommits.committed(run(RunStatus.FAILED, kind))));
+      assertEquals(true, TargetCommits.perEntity(kind), kind);
+    }
+  }
+
+  @Test
   void cancelledRunsAndTargetsThatCommitAsTheyGoKeepTheirCounts() {
     RunRecord cancelled = run(RunStatus.CANCELLED, "postgres");
     assertSame(cancelled, TargetCommits.committed(cancelled));

@@ -8,17 +8,36 @@ import java.sql.Statement;
 import java.util.OptionalLong;
 
 /**
- * The table {@code syngen_partition_commits} in the target schema: per (run, entity, partition's
- * first row), the next row the target holds. It is updated in the same transaction as the rows, so
- * it is exactly as durable as they are.
+ * The table {@code syngen_partition_commits} in the target schema (PostgreSQL) or database
+ * (MariaDB/MySQL): per (run, entity, partition's first row), the next row the target holds. It is
+ * updated in the same transaction as the rows, so it is exactly as durable as they are.
  */
-final class PostgresPartitionMarkers {
+final class PartitionMarkers {
   static final String TABLE = "syngen_partition_commits";
 
   private final String table;
+  private final String tableOptions;
+  private final String upsert;
 
-  PostgresPartitionMarkers(String schema) {
-    this.table = PostgresTables.qualified(schema, TABLE);
+  private PartitionMarkers(String table, String tableOptions, String upsert) {
+    this.table = table;
+    this.tableOptions = tableOptions;
+    this.upsert = upsert;
+  }
+
+  static PartitionMarkers postgres(String schema) {
+    return new PartitionMarkers(
+        PostgresTables.qualified(schema, TABLE),
+        "",
+        " ON CONFLICT (run_id, entity, first_row) DO UPDATE SET next_row = EXCLUDED.next_row");
+  }
+
+  /** InnoDB whatever the server's default engine: the marker must commit with the rows. */
+  static PartitionMarkers mariadb(String database) {
+    return new PartitionMarkers(
+        Sql.quote(database) + "." + Sql.quote(TABLE),
+        " ENGINE=InnoDB",
+        " ON DUPLICATE KEY UPDATE next_row = VALUES(next_row)");
   }
 
   void create(Connection c) throws SQLException {
@@ -28,7 +47,8 @@ final class PostgresPartitionMarkers {
               + table
               + " (run_id varchar(64) NOT NULL, entity varchar(128) NOT NULL,"
               + " first_row bigint NOT NULL, next_row bigint NOT NULL,"
-              + " PRIMARY KEY (run_id, entity, first_row))");
+              + " PRIMARY KEY (run_id, entity, first_row))"
+              + tableOptions);
     }
   }
 
@@ -40,7 +60,7 @@ final class PostgresPartitionMarkers {
             "INSERT INTO "
                 + table
                 + " (run_id, entity, first_row, next_row) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (run_id, entity, first_row) DO UPDATE SET next_row = EXCLUDED.next_row")) {
+                + upsert)) {
       ps.setString(1, runId);
       ps.setString(2, entity);
       ps.setLong(3, first);
