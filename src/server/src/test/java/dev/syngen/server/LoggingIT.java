@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The IT server logs JSON, as the container does (SYNGEN_LOG_FORMAT=json): a run's log lines are
- * JSON records carrying its run id, entity and trace id as fields, and no secret.
+ * JSON records in the log schema (docs/logging.md) carrying its run id, scenario, target kind,
+ * entity, trace id, rows and latency as fields, the run's audit entry is a line with its user and
+ * action, and no line carries a secret.
  */
 class LoggingIT {
 
@@ -37,11 +39,43 @@ class LoggingIT {
     for (JsonNode line : lines) {
       assertEquals("liberty_message", line.path("type").asText(), line.toString());
       assertEquals("dev.syngen.run", line.path("module").asText(), line.toString());
-      assertFalse(line.path("ext_traceId").asText().isBlank(), line.toString());
+      assertEquals(32, line.path("trace_id").asText().length(), line.toString());
+      assertFalse(line.path("timestamp").asText().isBlank(), line.toString());
+      assertFalse(line.path("event_id").asText().isBlank(), line.toString());
     }
     assertTrue(
-        lines.stream().anyMatch(l -> !l.path("ext_entity").asText().isBlank()),
+        lines.stream().anyMatch(l -> l.path("entity").asText().equals("telemetry")),
         "entity lines carry the entity: " + lines);
+    for (JsonNode line : lines) {
+      if (!line.path("entity").asText().isBlank()) {
+        assertEquals("iot-demo", line.path("scenario_id").asText(), line.toString());
+        assertEquals("csv", line.path("target_kind").asText(), line.toString());
+      }
+    }
+    JsonNode outcome = lines.get(lines.size() - 1);
+    assertEquals("iot-demo", outcome.path("scenario_id").asText(), outcome.toString());
+    assertEquals("csv", outcome.path("target_kind").asText(), outcome.toString());
+    assertTrue(outcome.path("rows").isNumber(), outcome.toString());
+    assertTrue(outcome.path("rows").asLong() > 0, outcome.toString());
+    assertTrue(outcome.path("latency_ms").isNumber(), outcome.toString());
+    assertTrue(outcome.path("heap_mb").asLong() > 0, outcome.toString());
+    assertTrue(outcome.path("cpu_ms").isNumber(), outcome.toString());
+    assertEquals(
+        lines.size(),
+        lines.stream().map(l -> l.path("event_id").asText()).distinct().count(),
+        "every line has its own event id");
+    List<JsonNode> audit =
+        Files.readAllLines(log).stream()
+            .filter(l -> l.startsWith("{") && l.contains(id))
+            .map(LoggingIT::json)
+            .filter(n -> "dev.syngen.audit".equals(n.path("module").asText()))
+            .toList();
+    assertEquals(1, audit.size(), "the run's start is one audit line: " + audit);
+    assertEquals("admin", audit.get(0).path("user").asText(), audit.toString());
+    assertEquals("run.start", audit.get(0).path("action").asText(), audit.toString());
+    assertEquals(id, audit.get(0).path("run_id").asText(), audit.toString());
+    assertEquals(lines.get(0).path("trace_id"), audit.get(0).path("trace_id"));
+    assertFalse(audit.get(0).path("request_id").asText().isBlank(), audit.toString());
     String all = Files.readString(log);
     assertFalse(all.contains(api.adminPassword()), "no password in the log");
   }
@@ -50,7 +84,8 @@ class LoggingIT {
     return lines.stream()
         .filter(l -> l.startsWith("{") && l.contains(runId))
         .map(LoggingIT::json)
-        .filter(n -> runId.equals(n.path("ext_runId").asText()))
+        .filter(n -> "dev.syngen.run".equals(n.path("module").asText()))
+        .filter(n -> runId.equals(n.path("run_id").asText()))
         .toList();
   }
 

@@ -30,7 +30,9 @@ public final class MessageContract {
     KIND("syngen-kind"),
     ROW_COUNT("syngen-row-count"),
     WEIGHT("syngen-weight"),
-    CONTENT_TYPE("content-type");
+    CONTENT_TYPE("content-type"),
+    /** The W3C trace context of the run's span; sent only when the run is traced. */
+    TRACEPARENT("traceparent");
 
     private final String header;
 
@@ -42,8 +44,14 @@ public final class MessageContract {
       return header;
     }
 
-    /** The JMS form: {@code syngen_run_id}, {@code syngen_content_type}. */
+    /**
+     * The JMS form: {@code syngen_run_id}, {@code syngen_content_type}; {@code traceparent} stays
+     * as it is, the name W3C's trace context for messaging uses.
+     */
     public String property() {
+      if (this == TRACEPARENT) {
+        return header;
+      }
       return header.startsWith("syngen-")
           ? header.replace('-', '_')
           : "syngen_" + header.replace('-', '_');

@@ -21,6 +21,10 @@ import java.util.HexFormat;
  *     leaves them as they are
  * @param shard which shard of its run this is ({@link Shard#WHOLE} when unsharded): file targets
  *     write one part per shard
+ * @param traceparent the W3C trace context of the run's span ({@code 00-<trace id>-<span
+ *     id>-<flags>}, docs/consumers.md), carried in message headers so a consumer's work joins the
+ *     run's trace; "" when the run is not traced. It never reaches the data: every cell stays a
+ *     function of (seed, entity, column, row)
  */
 public record RunContext(
     String runId,
@@ -29,7 +33,8 @@ public record RunContext(
     String configHash,
     String producerId,
     PayloadShape payload,
-    Shard shard) {
+    Shard shard,
+    String traceparent) {
   /** A context for work that is not a recorded run (a target test, a benchmark warm-up). */
   public static final RunContext ADHOC =
       new RunContext("adhoc", "adhoc", "0", "", "syngen", PayloadShape.NATURAL);
@@ -40,6 +45,18 @@ public record RunContext(
     configHash = configHash == null ? "" : configHash;
     payload = payload == null ? PayloadShape.NATURAL : payload;
     shard = shard == null ? Shard.WHOLE : shard;
+    traceparent = traceparent == null ? "" : traceparent;
+  }
+
+  public RunContext(
+      String runId,
+      String scenarioId,
+      String scenarioVersion,
+      String configHash,
+      String producerId,
+      PayloadShape payload,
+      Shard shard) {
+    this(runId, scenarioId, scenarioVersion, configHash, producerId, payload, shard, "");
   }
 
   public RunContext(
@@ -63,11 +80,19 @@ public record RunContext(
   }
 
   public RunContext withPayload(PayloadShape shape) {
-    return new RunContext(runId, scenarioId, scenarioVersion, configHash, producerId, shape, shard);
+    return new RunContext(
+        runId, scenarioId, scenarioVersion, configHash, producerId, shape, shard, traceparent);
   }
 
   public RunContext withShard(Shard s) {
-    return new RunContext(runId, scenarioId, scenarioVersion, configHash, producerId, payload, s);
+    return new RunContext(
+        runId, scenarioId, scenarioVersion, configHash, producerId, payload, s, traceparent);
+  }
+
+  /** This context with the W3C {@code traceparent} of the run's span ("" for none). */
+  public RunContext withTraceparent(String t) {
+    return new RunContext(
+        runId, scenarioId, scenarioVersion, configHash, producerId, payload, shard, t);
   }
 
   /** {@code host/pid/random}: unique for each producing process, readable in a message browser. */

@@ -14,5 +14,14 @@ class RunContextTest {
     assertEquals("", c.configHash());
     assertEquals(PayloadShape.NATURAL, c.payload());
     assertEquals("1.0", new RunContext("r", "s", "1.0", "h", "p", null).scenarioVersion());
+    assertEquals("", c.traceparent());
+  }
+
+  @Test
+  void aTraceparentSurvivesTheOtherChangesOfTheContext() {
+    String t = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    RunContext c = new RunContext("r", "s", "1", "h", "p", null).withTraceparent(t);
+    assertEquals(t, c.withPayload(PayloadShape.NATURAL).withShard(null).traceparent());
+    assertEquals("", c.withTraceparent(null).traceparent());
   }
 }

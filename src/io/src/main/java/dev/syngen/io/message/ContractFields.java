@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The contract fields that are the same for every record of one entity in one run (run, scenario,
- * config hash, producer, entity, content type, kind), computed once per entity.
+ * config hash, producer, entity, content type, kind, and the run's traceparent when it is traced),
+ * computed once per entity.
  */
 public final class ContractFields {
   private ContractFields() {}
@@ -36,6 +37,9 @@ public final class ContractFields {
     m.put(Field.CONFIG_HASH, run.configHash());
     m.put(Field.PRODUCER_ID, run.producerId());
     m.put(Field.ENTITY, entity);
+    if (!run.traceparent().isEmpty()) {
+      m.put(Field.TRACEPARENT, run.traceparent());
+    }
     return m;
   }
 }

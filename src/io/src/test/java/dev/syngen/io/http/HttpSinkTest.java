@@ -71,7 +71,7 @@ class HttpSinkTest {
         plan,
         factory.open(
             profile("header.Authorization", "Bearer t0k3n", "retry_backoff_ms", "10"),
-            MessageRuns.context(plan, "run-h1")),
+            MessageRuns.traced(plan, "run-h1")),
         Traffic.UNLIMITED,
         RunListener.NONE);
     assertTrue(Completeness.of(rows("readings")).exactlyOnce(5_000));
@@ -79,6 +79,7 @@ class HttpSinkTest {
     assertEquals("application/x-ndjson", first.header("Content-Type"));
     assertEquals("Bearer t0k3n", first.header("Authorization"));
     assertEquals("run-h1", first.header("syngen-run-id"));
+    assertEquals(MessageRuns.TRACEPARENT, first.header("traceparent"));
     HttpReceiver.Request end =
         receiver.accepted().stream()
             .filter(r -> "end-of-entity".equals(r.header("syngen-kind")))
@@ -86,6 +87,7 @@ class HttpSinkTest {
             .findFirst()
             .orElseThrow();
     assertEquals("5000", end.header("syngen-row-count"));
+    assertEquals(MessageRuns.TRACEPARENT, end.header("traceparent"));
   }
 
   @Test

@@ -86,7 +86,7 @@ class JmsSinkTest {
     CompiledPlan plan = MessageRuns.plan(3_000);
     MessageRuns.run(
         plan,
-        factory.open(profile(), MessageRuns.context(plan, "run-j1")),
+        factory.open(profile(), MessageRuns.traced(plan, "run-j1")),
         Traffic.UNLIMITED,
         RunListener.NONE);
     List<Message> readings = drain("syngen.readings");
@@ -96,7 +96,9 @@ class JmsSinkTest {
     assertEquals("run-j1", first.getStringProperty("syngen_run_id"));
     assertEquals(plan.configHash(), first.getStringProperty("syngen_config_hash"));
     assertEquals("application/json", first.getStringProperty("syngen_content_type"));
+    assertEquals(MessageRuns.TRACEPARENT, first.getStringProperty("traceparent"));
     Message end = readings.get(readings.size() - 1);
+    assertEquals(MessageRuns.TRACEPARENT, end.getStringProperty("traceparent"));
     assertEquals("end-of-entity", end.getStringProperty("syngen_kind"));
     assertEquals("3000", end.getStringProperty("syngen_row_count"));
     assertEquals(21, drain("syngen.devices").size(), "20 devices and their end-of-entity");

@@ -96,7 +96,7 @@ class KafkaSinkTest {
   void everyRowArrivesOnceWithTheContractHeadersKeyAndEndOfEntityOnEachPartition() {
     CompiledPlan plan = MessageRuns.plan(5_000);
     String prefix = "t1-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    RunContext ctx = MessageRuns.context(plan, "run-k1");
+    RunContext ctx = MessageRuns.traced(plan, "run-k1");
     MessageRuns.run(
         plan,
         factory.open(profile(prefix + "{entity}", Map.of("key_column", "device_id")), ctx),
@@ -114,6 +114,7 @@ class KafkaSinkTest {
     assertEquals("readings", header(first, Field.ENTITY));
     assertEquals("application/json", header(first, Field.CONTENT_TYPE));
     assertEquals(ctx.producerId(), header(first, Field.PRODUCER_ID));
+    assertEquals(MessageRuns.TRACEPARENT, header(first, Field.TRACEPARENT));
     String json = new String(first.value(), StandardCharsets.UTF_8);
     assertTrue(json.startsWith("{\"reading_id\":1,\"device_id\":\""), json);
     String device = json.replaceAll(".*\"device_id\":\"([^\"]+)\".*", "$1");
@@ -122,6 +123,7 @@ class KafkaSinkTest {
         readings.stream().filter(r -> "end-of-entity".equals(header(r, Field.KIND))).toList();
     assertEquals(3, ends.stream().map(ConsumerRecord::partition).distinct().count());
     ends.forEach(e -> assertEquals("5000", header(e, Field.ROW_COUNT)));
+    ends.forEach(e -> assertEquals(MessageRuns.TRACEPARENT, header(e, Field.TRACEPARENT)));
 
     List<ConsumerRecord<byte[], byte[]>> devices = readAll(prefix + "devices", 3);
     assertTrue(Completeness.of(rows(devices)).exactlyOnce(20));

@@ -56,6 +56,15 @@ public final class MessageRuns {
     return Fixtures.compile(s, 42);
   }
 
+  /** The W3C trace context of a traced run, as the server hands it to the sinks. */
+  public static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  /** The context of a traced run: its messages carry {@link #TRACEPARENT}. */
+  public static RunContext traced(CompiledPlan plan, String runId) {
+    return RunContext.of(plan, runId).withTraceparent(TRACEPARENT);
+  }
+
   public static RunContext context(CompiledPlan plan, String runId) {
     return RunContext.of(plan, runId);
   }

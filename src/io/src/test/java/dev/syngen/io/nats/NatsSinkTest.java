@@ -94,7 +94,7 @@ class NatsSinkTest {
     CompiledPlan plan = MessageRuns.plan(3_000);
     MessageRuns.run(
         plan,
-        factory.open(profile(jetstream("S1")), MessageRuns.context(plan, "run-n1")),
+        factory.open(profile(jetstream("S1")), MessageRuns.traced(plan, "run-n1")),
         Traffic.UNLIMITED,
         RunListener.NONE);
     List<Message> readings = readStream("S1", "syngen.readings", 3_001);
@@ -103,7 +103,9 @@ class NatsSinkTest {
     assertEquals("run-n1/readings/0", first.getHeaders().getFirst("Nats-Msg-Id"));
     assertEquals("run-n1", first.getHeaders().getFirst(Field.RUN_ID.header()));
     assertEquals(plan.configHash(), first.getHeaders().getFirst(Field.CONFIG_HASH.header()));
+    assertEquals(MessageRuns.TRACEPARENT, first.getHeaders().getFirst("traceparent"));
     Message end = readings.get(readings.size() - 1);
+    assertEquals(MessageRuns.TRACEPARENT, end.getHeaders().getFirst("traceparent"));
     assertEquals("end-of-entity", end.getHeaders().getFirst(Field.KIND.header()));
     assertEquals("3000", end.getHeaders().getFirst(Field.ROW_COUNT.header()));
     assertTrue(new String(end.getData(), StandardCharsets.UTF_8).contains("\"rows\":3000"));

@@ -224,7 +224,7 @@ public class BatchLauncher {
             run,
             restart ? jobs.partitions(run.id()) : List.of(),
             RunListener.of(
-                new RunLogListener(runLog, run.id(), traceId),
+                new RunLogListener(runLog, run.id(), traceId, JpaRunLog.workload(run)),
                 metrics.listener(prepared.target().kind())),
             records::save);
     return new BatchRun(

@@ -26,6 +26,7 @@ import dev.syngen.server.infrastructure.persistence.JpaFidelityReports;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
 import dev.syngen.server.infrastructure.security.RequestTrace;
+import dev.syngen.server.infrastructure.tracing.RunTracing;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,6 +47,7 @@ import java.util.Optional;
 public class RunFidelityServiceBean implements RunFidelityService {
   @Resource SessionContext session;
   @Inject JpaRunRepository runs;
+  @Inject RunTracing tracing;
   @Inject JpaFidelityReports reports;
   @Inject JpaRunLog runLog;
   @Inject JpaAuditLog audit;
@@ -67,7 +69,7 @@ public class RunFidelityServiceBean implements RunFidelityService {
               + run.status().label()
               + "; fidelity judges the data of a successful run (restart it first)");
     }
-    FidelityReport report = judge(run, request);
+    FidelityReport report = tracing.inSpan("fidelity check", runId, () -> judge(run, request));
     StoredFidelity stored =
         reports.save(
             new StoredFidelity(

@@ -11,6 +11,7 @@ import dev.syngen.server.infrastructure.metrics.SyngenMetrics;
 import dev.syngen.server.infrastructure.persistence.JpaRunLlmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
+import dev.syngen.server.infrastructure.tracing.RunTracing;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -51,6 +52,7 @@ public class RunLauncher {
   @Inject Clock clock;
   @Inject SyngenMetrics metrics;
   @Inject JpaRunLlmUsage llmUsage;
+  @Inject RunTracing tracing;
 
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();
@@ -125,7 +127,7 @@ public class RunLauncher {
           .executorReason(prepared)
           .ifPresent(why -> runLog.append(run.id(), "INFO", null, why, trace));
     }
-    RunTask task = new RunTask(this, run, prepared, resume, trace, handle);
+    RunTask task = new RunTask(this, run, prepared, resume, trace, tracing.current(), handle);
     try {
       executor.execute(
           () -> {

@@ -11,6 +11,10 @@ import dev.syngen.core.sink.Sink;
 import dev.syngen.core.traffic.TrafficRequest;
 import dev.syngen.server.application.llm.RunLlmUsage;
 import dev.syngen.server.infrastructure.llm.RunLlm;
+import dev.syngen.server.infrastructure.logging.JvmUsage;
+import dev.syngen.server.infrastructure.persistence.JpaRunLog;
+import dev.syngen.server.infrastructure.tracing.RunSpan;
+import dev.syngen.server.infrastructure.tracing.TraceParent;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +28,7 @@ final class RunTask implements Runnable {
   private final PreparedRun prepared;
   private final Map<String, Long> resume;
   private final String traceId;
+  private final TraceParent parent;
   private final ActiveRun handle;
 
   RunTask(
@@ -32,12 +37,14 @@ final class RunTask implements Runnable {
       PreparedRun prepared,
       Map<String, Long> resume,
       String traceId,
+      TraceParent parent,
       ActiveRun handle) {
     this.launcher = launcher;
     this.run = run;
     this.prepared = prepared;
     this.resume = resume;
     this.traceId = traceId;
+    this.parent = parent;
     this.handle = handle;
   }
 
@@ -46,9 +53,11 @@ final class RunTask implements Runnable {
     if (!handle.begin()) {
       return;
     }
+    long cpuAtStart = JvmUsage.cpuMillis();
+    RunSpan span = launcher.tracing.startRun(run, parent);
     RunRecord last = run;
     try {
-      last = execute();
+      last = execute(span);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "run " + run.id() + " failed outside the engine", e);
       last = run.withStatus(RunStatus.FAILED, launcher.clock.instant(), describe(e));
@@ -57,19 +66,23 @@ final class RunTask implements Runnable {
       try {
         recordLlmUsage();
         launcher.metrics.runFinished(last);
-        RunOutcomeLog.append(launcher.runLog, last, traceId);
+        RunOutcomeLog.append(launcher.runLog, last, traceId, cpuAtStart);
       } finally {
+        span.end(last);
         handle.finish(last);
       }
     }
   }
 
-  private RunRecord execute() {
+  private RunRecord execute(RunSpan span) {
     TrafficRequest traffic = prepared.traffic();
-    RunContext context = traffic.context(prepared.plan(), run.id());
+    RunContext context =
+        traffic.context(prepared.plan(), run.id()).withTraceparent(span.traceparent());
     String kind = prepared.target().kind();
     Sink sink =
-        launcher.metrics.metered(() -> launcher.gateway.open(prepared.target(), context), kind);
+        span.sampledWrites(
+            launcher.metrics.metered(
+                () -> launcher.gateway.open(prepared.target(), context), kind));
     RunEngine engine =
         new RunEngine(
             prepared.parallelism(),
@@ -86,8 +99,9 @@ final class RunTask implements Runnable {
                 resume,
                 engine,
                 RunListener.of(
-                    new RunLogListener(launcher.runLog, run.id(), traceId),
-                    launcher.metrics.listener(kind)),
+                    new RunLogListener(launcher.runLog, run.id(), traceId, JpaRunLog.workload(run)),
+                    launcher.metrics.listener(kind),
+                    span.entities()),
                 handle.token());
     RunRecord committed = TargetCommits.committed(finished);
     if (committed != finished) {

@@ -2,17 +2,27 @@ package dev.syngen.server.infrastructure.persistence;
 
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.server.application.audit.AuditEntry;
+import dev.syngen.server.infrastructure.logging.LogFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The append-only audit log: entries are added and read, never changed or removed. */
+/**
+ * The append-only audit log: entries are added and read, never changed or removed. Each entry is
+ * also a server log line (logger {@code dev.syngen.audit}) with the fields of the log schema: user,
+ * action, trace id, and the run id when the entry is about a run.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaAuditLog {
   private static final int MAX_DETAILS = 4000;
+  private static final Logger LOG = Logger.getLogger("dev.syngen.audit");
 
   @PersistenceContext(unitName = "syngen")
   EntityManager em;
@@ -30,6 +40,24 @@ public class JpaAuditLog {
             : details;
     e.traceId = entry.traceId();
     em.persist(e);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(LogFields.USER, e.actor);
+    fields.put(LogFields.ACTION, e.action);
+    fields.put(LogFields.TRACE_ID, e.traceId);
+    if (e.subject != null && e.subject.startsWith("run:")) {
+      fields.put(LogFields.RUN_ID, e.subject.substring("run:".length()));
+    }
+    LogFields.log(
+        LOG,
+        Level.INFO,
+        () ->
+            "audit "
+                + e.actor
+                + " "
+                + e.action
+                + (e.subject == null ? "" : " " + e.subject)
+                + (e.details == null ? "" : ": " + e.details),
+        fields);
   }
 
   /** The newest entries first, optionally only those about {@code subject}. */

@@ -1,5 +1,6 @@
 package dev.syngen.server.infrastructure.persistence;
 
+import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.server.application.run.RunLogEntry;
 import dev.syngen.server.infrastructure.logging.LogFields;
@@ -15,9 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Run log lines in the run-history database, each also written to the server log with its run id,
- * entity and trace id as fields (JSON logs show them as ext_runId, ext_entity, ext_traceId).
- * Messages are redacted before they are stored or logged.
+ * Run log lines in the run-history database, each also written to the server log with the fields of
+ * the log schema (docs/logging.md): run id, entity, trace id and what the caller adds (scenario,
+ * target kind, rows, latency). Messages are redacted before they are stored or logged.
  */
 @ApplicationScoped
 @Transactional
@@ -29,6 +30,17 @@ public class JpaRunLog {
   EntityManager em;
 
   public void append(String runId, String level, String entity, String message, String traceId) {
+    append(runId, level, entity, message, traceId, Map.of());
+  }
+
+  /** As the five-argument form, with more fields of the log schema for the server log. */
+  public void append(
+      String runId,
+      String level,
+      String entity,
+      String message,
+      String traceId,
+      Map<String, String> extra) {
     RunLogEntity e = new RunLogEntity();
     e.runId = runId;
     e.level = level;
@@ -38,15 +50,23 @@ public class JpaRunLog {
     e.message = text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE - 1) + "…" : text;
     e.traceId = traceId;
     em.persist(e);
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("runId", runId);
-    fields.put("entity", entity);
-    fields.put("traceId", traceId);
+    Map<String, String> fields = new LinkedHashMap<>(extra);
+    fields.put(LogFields.RUN_ID, runId);
+    fields.put(LogFields.ENTITY, entity);
+    fields.put(LogFields.TRACE_ID, traceId);
     LogFields.log(
         LOG,
         julLevel(level),
         () -> "run " + runId + (entity == null ? "" : " " + entity) + ": " + e.message,
         fields);
+  }
+
+  /** The workload fields of a run's lines: its scenario and target kind. */
+  public static Map<String, String> workload(RunRecord run) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(LogFields.SCENARIO_ID, run.scenarioId());
+    m.put(LogFields.TARGET_KIND, run.targetKind());
+    return m;
   }
 
   private static Level julLevel(String level) {

@@ -1,13 +1,17 @@
 package dev.syngen.server.infrastructure.security;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * The trace id of the current request: taken from a W3C {@code traceparent} header when the caller
- * sends one, else a new random id. Stored with runs, run logs and audit entries.
+ * The trace id of the current request: the OpenTelemetry span's when tracing is on (mpTelemetry,
+ * docs/logging.md), else taken from a W3C {@code traceparent} header when the caller sends one,
+ * else a new random id. Stored with runs, run logs and audit entries, so they name the trace the
+ * spans of the request and its run belong to.
  */
 @RequestScoped
 public class RequestTrace {
@@ -23,6 +27,10 @@ public class RequestTrace {
   }
 
   public String traceId() {
+    SpanContext span = Span.current().getSpanContext();
+    if (span.isValid()) {
+      return span.getTraceId();
+    }
     if (traceId == null) {
       traceId = newId();
     }

@@ -18,6 +18,8 @@ import dev.syngen.server.application.scenario.ScenarioFile;
 import dev.syngen.server.application.target.TargetService;
 import dev.syngen.server.application.target.TargetSpec;
 import dev.syngen.server.infrastructure.health.DependencyStatus;
+import dev.syngen.server.infrastructure.tracing.RunTracing;
+import dev.syngen.server.infrastructure.tracing.SpanRecord;
 import dev.syngen.server.interfaces.view.AuditView;
 import dev.syngen.server.interfaces.view.LlmUsageView;
 import dev.syngen.server.interfaces.view.PlanView;
@@ -42,6 +44,7 @@ public class ConsoleFacade {
   static final int ACTIVE_LIMIT = 50;
 
   @Inject RunService runService;
+  @Inject RunTracing tracing;
   @Inject DependencyStatus dependencies;
   @Inject RunFidelityService fidelity;
   @Inject RunPlanner planner;
@@ -80,6 +83,11 @@ public class ConsoleFacade {
   }
 
   /** The newest log lines of a run, newest first, at {@code minLevel} or above. */
+  /** The spans this server recorded of a traced run (empty when it has none). */
+  public List<SpanRecord> trace(String id) {
+    return tracing.spans(id);
+  }
+
   public List<RunLogView> logs(String id, String minLevel, int limit) {
     int min = levelRank(minLevel);
     return runService.logs(id, limit).stream()
