@@ -6,16 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
+import dev.syngen.core.engine.CancelToken;
+import dev.syngen.core.engine.RunEngine;
+import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.problem.Problem;
 import dev.syngen.core.problem.ValidationException;
+import dev.syngen.core.sink.Sink;
+import dev.syngen.core.sink.TableMode;
+import dev.syngen.core.sink.TargetProfile;
+import dev.syngen.core.traffic.Traffic;
+import dev.syngen.io.Targets;
 import dev.syngen.io.yaml.ScenarioFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A state's {@code shape} moves its leaving times onto the hours and weekdays its weights allow, as
@@ -35,6 +47,31 @@ class LifecycleShapeTest {
     assertEquals(whole, Lifecycles.rows(PLAN, "tickets_events", 7));
     assertEquals(whole, Lifecycles.rows(Lifecycles.plan("shaped", 7), "tickets_events", 333));
     assertNotEquals(whole, Lifecycles.rows(Lifecycles.plan("shaped", 8), "tickets_events", 4096));
+  }
+
+  @Test
+  void shapedEventsAreTheSameAtAnyParallelism(@TempDir Path dir) throws IOException {
+    // the same events whatever the threads and batches (sorted: only values are compared)
+    List<String> one = Files.readAllLines(write(dir.resolve("one"), 1, 4096));
+    List<String> three = Files.readAllLines(write(dir.resolve("three"), 3, 500));
+    assertTrue(one.size() >= 12_000);
+    assertEquals(one.stream().sorted().toList(), three.stream().sorted().toList());
+  }
+
+  private static Path write(Path dir, int parallel, int batch) {
+    TargetProfile target =
+        new TargetProfile("ndjson", "ndjson", "ndjson", dir.toString(), null, null);
+    try (Sink sink = Targets.builtins().open(target)) {
+      new RunEngine(parallel, batch, Traffic.UNLIMITED)
+          .run(
+              PLAN,
+              sink,
+              TableMode.TRUNCATE_THEN_INSERT,
+              java.util.Map.of(),
+              RunListener.NONE,
+              new CancelToken());
+    }
+    return dir.resolve("tickets_events.ndjson");
   }
 
   @Test
