@@ -22,6 +22,11 @@ import java.util.Map;
  * follow its declared probabilities (chi-square); each state's dwell times follow its dwell law
  * (KS); and, when histories are not cut by {@code until}, the terminal states' shares follow the
  * absorption probabilities of the chain. Memory holds only the instances not yet ended.
+ *
+ * <p>A shaped state's dwell is measured on its activity curve (the time the curve counts between
+ * entering and leaving), which is exactly what was drawn, so the KS test stays exact; and no stay
+ * may end in an hour, weekday or month of weight 0. The hour-of-day shares of the leaving times are
+ * not tested against the weights: they also depend on when instances enter the state.
  */
 final class LifecycleChecks {
   private static final int MAX_DWELLS = 200_000;
@@ -34,6 +39,9 @@ final class LifecycleChecks {
   private final double[][] dwells;
   private final int[] dwellCount;
   private final long[] ended;
+  private final long[] inactive; // state -> stays that ended where its shape has weight 0
+  private final long[] firstInactive;
+  private double longest;
   private long afterTerminal;
   private long undeclared;
   private long badStart;
@@ -51,6 +59,8 @@ final class LifecycleChecks {
     this.dwells = new double[n][];
     this.dwellCount = new int[n];
     this.ended = new long[n];
+    this.inactive = new long[n];
+    this.firstInactive = new long[n];
   }
 
   List<Check> run(TableSource source) {
@@ -80,6 +90,9 @@ final class LifecycleChecks {
       if (!lc.terminal(s)) {
         out.add(transitions(s));
         out.add(dwell(s));
+        if (lc.shape(s) != null) {
+          out.add(shape(s));
+        }
       }
     }
     out.add(terminalShares());
@@ -91,7 +104,7 @@ final class LifecycleChecks {
     if (!lc.hasUntil()) {
       return Long.MAX_VALUE;
     }
-    double longest = 0;
+    longest = 0;
     for (int s = 0; s < n; s++) {
       Law law = law(s);
       if (law instanceof Law.Continuous c) {
@@ -129,8 +142,14 @@ final class LifecycleChecks {
         transitions[from][to]++;
       }
       Open prev = open.get(key);
-      if (prev != null && prev.index == index - 1 && prev.state == from && prev.time <= cutoff) {
-        addDwell(from, (time - prev.time) / (double) lc.unitMillis());
+      if (lc.shape(from) != null && !lc.shape(from).active(time)) {
+        firstInactive[from] = inactive[from]++ == 0 ? time : firstInactive[from];
+      }
+      if (prev != null
+          && prev.index == index - 1
+          && prev.state == from
+          && uncut(from, prev.time, cutoff)) {
+        addDwell(from, lc.dwellUnits(from, prev.time, time));
       }
     }
     if (lc.terminal(to)) {
@@ -139,6 +158,43 @@ final class LifecycleChecks {
     } else {
       open.put(key, new Open(index, to, time));
     }
+  }
+
+  /**
+   * True when a stay in s entered at {@code t} cannot have been cut by {@code until}: entered
+   * before the cutoff, or, on a shaped state, with at least the longest dwell of activity left.
+   */
+  private boolean uncut(int s, long t, long cutoff) {
+    if (lc.shape(s) == null || !lc.hasUntil()) {
+      return t <= cutoff;
+    }
+    return t <= lc.until() && lc.dwellUnits(s, t, lc.until()) >= longest;
+  }
+
+  /** No stay in a shaped state ends where its shape has weight 0. */
+  private Check shape(int s) {
+    boolean clean = inactive[s] == 0;
+    String message =
+        clean
+            ? "every stay ends in an hour, weekday and month its shape allows"
+            : inactive[s]
+                + " stays in "
+                + lc.stateName(s)
+                + " end where its shape has weight 0 (first at "
+                + Instant.ofEpochMilli(firstInactive[s])
+                + ")";
+    return new Check(
+        "dwell_shape",
+        plan.entity() + " leaving " + lc.stateName(s),
+        "no stay ends in an hour, weekday or month of weight 0",
+        String.valueOf(inactive[s]),
+        null,
+        null,
+        null,
+        null,
+        clean ? Status.PASS : Status.FAIL,
+        message,
+        null);
   }
 
   /** True when s has conditional branches (each may name t): shares then depend on columns. */

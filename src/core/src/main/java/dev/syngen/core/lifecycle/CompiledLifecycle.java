@@ -3,14 +3,16 @@ package dev.syngen.core.lifecycle;
 import dev.syngen.core.generate.ColumnRef;
 import dev.syngen.core.generate.Generator;
 import dev.syngen.core.random.CellRandom;
+import dev.syngen.core.random.IntensityCurve;
 import dev.syngen.core.scenario.ColumnType;
 import java.util.List;
 
 /**
  * A lifecycle bound for execution. An instance's history is computed from its row alone: its start
  * time is the start column's cell, the dwell of event k is the state's dwell generator at (its key
- * mixed with k, row), and the branch choice of event k is draw k of (choice key, row). So any
- * instance's history is computed in O(events), in any order, on any thread.
+ * mixed with k, row) — counted on the state's activity curve when it has a shape — and the branch
+ * choice of event k is draw k of (choice key, row). So any instance's history is computed in
+ * O(events), in any order, on any thread.
  */
 public final class CompiledLifecycle {
   /** Where a tracked column's value comes from when a state is entered. */
@@ -29,6 +31,7 @@ public final class CompiledLifecycle {
   private final boolean[] delete;
   private final Generator[] dwell;
   private final long[] dwellKeys;
+  private final IntensityCurve[] shapes; // state -> the curve its dwell is counted on, or null
   private final long unitMillis;
   private final Branch[][] branches;
   private final long choiceKey;
@@ -49,6 +52,7 @@ public final class CompiledLifecycle {
       boolean[] delete,
       Generator[] dwell,
       long[] dwellKeys,
+      IntensityCurve[] shapes,
       long unitMillis,
       Branch[][] branches,
       long choiceKey,
@@ -66,6 +70,7 @@ public final class CompiledLifecycle {
     this.delete = delete;
     this.dwell = dwell;
     this.dwellKeys = dwellKeys;
+    this.shapes = shapes;
     this.unitMillis = unitMillis;
     this.branches = branches;
     this.choiceKey = choiceKey;
@@ -138,6 +143,29 @@ public final class CompiledLifecycle {
   }
 
   /**
+   * The activity curve state s's dwell is counted on (its {@code shape}), or null when the dwell
+   * runs on the clock.
+   */
+  public IntensityCurve shape(int s) {
+    return shapes[s];
+  }
+
+  /**
+   * The time an instance that entered state s at {@code t} leaves it after a dwell of {@code
+   * millis}: t + millis on the clock, or, for a shaped state, the instant by which millis of the
+   * shape's activity have passed (never in an hour, weekday or month of weight 0).
+   */
+  public long leave(int s, long t, long millis) {
+    return shapes[s] == null ? t + millis : shapes[s].advance(t, millis);
+  }
+
+  /** The dwell (in dwell units) of a stay in s from {@code from} to {@code to}, as drawn. */
+  public double dwellUnits(int s, long from, long to) {
+    double millis = shapes[s] == null ? to - from : shapes[s].activeMillis(from, to);
+    return millis / unitMillis;
+  }
+
+  /**
    * The declared probability of moving from s to t, when s has a single (unconditional) branch; NaN
    * when the choice depends on the instance's columns.
    */
@@ -199,7 +227,7 @@ public final class CompiledLifecycle {
         break;
       }
       double d = dwell[s].doubleAt(CellRandom.mix(dwellKeys[s] + k), row);
-      long next = t + Math.max(0, Math.round(d * unitMillis));
+      long next = leave(s, t, Math.max(0, Math.round(d * unitMillis)));
       if (next > until) {
         h.cut = true;
         break;

@@ -4,8 +4,11 @@ import dev.syngen.core.generate.ColumnRef;
 import dev.syngen.core.generate.Conversions;
 import dev.syngen.core.generate.Distributed;
 import dev.syngen.core.generate.Generator;
+import dev.syngen.core.generate.Params;
+import dev.syngen.core.generate.builtin.RatePresets;
 import dev.syngen.core.generate.builtin.TimeSpec;
 import dev.syngen.core.problem.Problems;
+import dev.syngen.core.random.IntensityCurve;
 import dev.syngen.core.random.Law;
 import dev.syngen.core.random.StreamKeys;
 import dev.syngen.core.scenario.ColumnType;
@@ -49,6 +52,7 @@ public final class LifecycleCompiler {
     boolean[] delete = new boolean[n];
     Generator[] dwell = new Generator[n];
     long[] dwellKeys = new long[n];
+    IntensityCurve[] shapes = new IntensityCurve[n];
     CompiledLifecycle.Branch[][] branches = new CompiledLifecycle.Branch[n][];
     boolean ok = true;
     for (int s = 0; s < n; s++) {
@@ -60,6 +64,10 @@ public final class LifecycleCompiler {
         dwellKeys[s] = StreamKeys.of(seed, entity, "", "lifecycle.dwell." + st.name());
         dwell[s] = dwell(st, sp + ".dwell", dwellKeys[s]);
         ok &= dwell[s] != null;
+      }
+      if (st.shape() != null) {
+        shapes[s] = shape(st.shape(), sp + ".shape");
+        ok &= shapes[s] != null;
       }
       branches[s] = new CompiledLifecycle.Branch[st.next().size()];
       for (int b = 0; b < st.next().size(); b++) {
@@ -107,6 +115,7 @@ public final class LifecycleCompiler {
         delete,
         dwell,
         dwellKeys,
+        shapes,
         lc.dwellUnitMillis(),
         branches,
         StreamKeys.of(seed, entity, "", "lifecycle.choice"),
@@ -135,6 +144,14 @@ public final class LifecycleCompiler {
       return null;
     }
     return g;
+  }
+
+  /** The activity curve a state's dwell is counted on, read as poisson_process reads it. */
+  private IntensityCurve shape(Map<String, Object> raw, String path) {
+    Params p = new Params(raw, path, problems);
+    IntensityCurve curve = RatePresets.curve(p);
+    p.reportUnknown("shape");
+    return p.ok() ? curve : null;
   }
 
   private static Law lawOf(Distributed d) {

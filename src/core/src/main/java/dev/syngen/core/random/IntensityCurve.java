@@ -64,6 +64,47 @@ public final class IntensityCurve {
     return cycle * dayPrefix[CYCLE] + dayPrefix[d] + dayWeight[d] * within;
   }
 
+  /**
+   * Milliseconds of activity between {@code from} and {@code to} on this curve's clock: Λ scaled so
+   * that an average hour counts as one hour. An hour of weight 0 counts as none, an hour of twice
+   * the average weight as two.
+   */
+  public double activeMillis(long from, long to) {
+    return (cumulative(to) - cumulative(from)) * millisPerUnit();
+  }
+
+  /**
+   * The first active instant at or after {@code t} by which {@code activeMillis} of activity have
+   * passed on this curve's clock: the inverse of {@link #activeMillis}. The result is never earlier
+   * than t and never in an hour, day or month of weight 0.
+   */
+  public long advance(long t, double activeMillis) {
+    long s = inverse(cumulative(t) + activeMillis / millisPerUnit());
+    return nextActive(Math.max(t, s));
+  }
+
+  /** True when instant {@code t} falls in an hour, weekday and month of weight > 0. */
+  public boolean active(long t) {
+    long local = t + offsetMillis;
+    int d = (int) Math.floorMod(Math.floorDiv(local, DAY), CYCLE);
+    int h = (int) (Math.floorMod(local, DAY) / HOUR);
+    return dayWeight[d] > 0 && hourCumulative[h + 1] > hourCumulative[h];
+  }
+
+  /** The first active instant at or after {@code t} (t itself when it is active). */
+  public long nextActive(long t) {
+    // at most a year of inactive hours (11 months of weight 0) lie between two active ones
+    for (int i = 0; i < 24 * 400 && !active(t); i++) {
+      t = Math.floorDiv(t + offsetMillis, HOUR) * HOUR + HOUR - offsetMillis;
+    }
+    return t;
+  }
+
+  /** Real milliseconds per unit of Λ: the cycle's length over its total weight. */
+  private double millisPerUnit() {
+    return (double) CYCLE * DAY / dayPrefix[CYCLE];
+  }
+
   /** The instant t with Λ(t) = y, to the millisecond. */
   public long inverse(double y) {
     long cycle = (long) Math.floor(y / dayPrefix[CYCLE]);

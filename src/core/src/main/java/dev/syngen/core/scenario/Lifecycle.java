@@ -55,16 +55,34 @@ public record Lifecycle(
    * stays; {@code next} are the transition branches, tried in order; {@code set} maps columns of
    * the entity to the values they take when the state is entered (a literal, {@code event_time} or
    * a generator spec); {@code delete} marks a terminal state whose event deletes the row (CDC).
+   * {@code shape} (null when absent) holds the activity curve the dwell is counted on: the
+   * parameters {@code hourly}, {@code weekday}, {@code monthly} and {@code utc_offset_hours} of the
+   * {@code poisson_process} generator.
    */
   public record State(
       String name,
       GeneratorSpec dwell,
       List<Branch> next,
       Map<String, Object> set,
-      boolean delete) {
+      boolean delete,
+      Map<String, Object> shape) {
     public State {
       next = List.copyOf(next);
       set = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set));
+      shape =
+          shape == null
+              ? null
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shape));
+    }
+
+    /** A state whose dwell runs on the clock (no shape). */
+    public State(
+        String name,
+        GeneratorSpec dwell,
+        List<Branch> next,
+        Map<String, Object> set,
+        boolean delete) {
+      this(name, dwell, next, set, delete, null);
     }
 
     public boolean terminal() {

@@ -31,7 +31,7 @@ final class LifecycleMapper {
           "max_events",
           "outputs",
           "states");
-  private static final Set<String> STATE_KEYS = Set.of("dwell", "next", "set", "delete");
+  private static final Set<String> STATE_KEYS = Set.of("dwell", "next", "set", "delete", "shape");
   private static final Set<String> BRANCH_KEYS = Set.of("when", "to");
   private static final Map<String, Long> UNITS =
       Map.of(
@@ -234,8 +234,22 @@ final class LifecycleMapper {
           "only a terminal state can delete the row",
           "remove delete, or remove next so that the state ends the history");
     }
+    Map<String, Object> shape = null;
+    if (m.get("shape") != null) {
+      shape =
+          in.map(
+              m.get("shape"), path + ".shape", "write shape: {hourly: office, weekday: workweek}");
+      ok &= shape != null;
+      if (next != null && next.isEmpty()) {
+        in.problem(
+            path + ".shape",
+            "state '" + name + "' is terminal (no next), so no dwell of it is shaped",
+            "remove shape, or move it to the state whose leaving time it should shape");
+        ok = false;
+      }
+    }
     Map<String, Object> set = set(m.get("set"), path + ".set", columns, key, start);
-    return set == null || !ok ? null : new Lifecycle.State(name, dwell, next, set, delete);
+    return set == null || !ok ? null : new Lifecycle.State(name, dwell, next, set, delete, shape);
   }
 
   private Map<String, Object> set(

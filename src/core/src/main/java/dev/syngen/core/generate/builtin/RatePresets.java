@@ -1,6 +1,7 @@
 package dev.syngen.core.generate.builtin;
 
 import dev.syngen.core.generate.Params;
+import dev.syngen.core.random.IntensityCurve;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
  * Named activity curves for event processes (hour of day, day of week, month of year), or weights
  * written out in full. Weights are relative: only their ratios matter.
  */
-final class RatePresets {
+public final class RatePresets {
   static final Map<String, double[]> HOURLY =
       Map.of(
           "flat", fill(24),
@@ -47,6 +48,38 @@ final class RatePresets {
               new double[] {1.4, 1.35, 1.15, 0.95, 0.85, 0.75, 0.7, 0.7, 0.8, 0.95, 1.15, 1.35});
 
   private RatePresets() {}
+
+  /**
+   * The activity curve of {@code hourly}, {@code weekday}, {@code monthly} and {@code
+   * utc_offset_hours} (the shape parameters of {@code poisson_process}, with its defaults), or null
+   * after recording problems: a curve with every hour, weekday or month at weight 0 has no activity
+   * at all.
+   */
+  public static IntensityCurve curve(Params p) {
+    double[] hourly = weights(p, "hourly", HOURLY, 24, "hour");
+    double[] weekly = weights(p, "weekday", WEEKLY, 7, "day, Monday first");
+    double[] monthly = weights(p, "monthly", MONTHLY, 12, "month");
+    double offset = p.number("utc_offset_hours", "-5", 0);
+    if (!(offset >= -14 && offset <= 14)) {
+      p.problem("utc_offset_hours", "must be between -14 and 14", "use e.g. utc_offset_hours: 1");
+    }
+    allZero(p, "hourly", hourly, "hour");
+    allZero(p, "weekday", weekly, "weekday");
+    allZero(p, "monthly", monthly, "month");
+    if (!p.ok()) {
+      return null;
+    }
+    return new IntensityCurve(hourly, weekly, monthly, Math.round(offset * 3_600_000L));
+  }
+
+  private static void allZero(Params p, String name, double[] w, String unit) {
+    if (w != null && java.util.Arrays.stream(w).allMatch(x -> x == 0)) {
+      p.problem(
+          name,
+          "every weight is 0, so no " + unit + " has any activity",
+          "give at least one " + unit + " a weight > 0");
+    }
+  }
 
   private static double[] fill(int n) {
     double[] d = new double[n];
