@@ -179,6 +179,13 @@ var syngenConsole = (function () {
     if (fidelity && r.status === 'success') { fidelity.classList.remove('hidden'); }
     text(document.getElementById('live-state'),
         'finished: ' + r.status + (r.error ? ' — ' + r.error : '') + ' — the full log is below after a reload');
+    if (window.PF && document.getElementById('run-growl')) {
+      PF('runGrowl').renderMessage({
+        summary: 'Run ' + r.id + ' ' + (r.status === 'success' ? 'finished' : r.status),
+        detail: r.error || '',
+        severity: r.status === 'success' ? 'info' : (r.status === 'failed' ? 'error' : 'warn')
+      });
+    }
   }
 
   /**

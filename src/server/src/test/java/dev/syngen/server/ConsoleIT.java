@@ -152,6 +152,12 @@ class ConsoleIT {
         "the page was not reloaded");
     assertTrue(seen.stream().anyMatch(v -> v > 0 && v < 100), "the bar moved through " + seen);
     browser.waitFor(d -> !browser.text("run-finished").isBlank());
+    String runId = browser.text("run-id");
+    browser.waitFor(
+        d ->
+            d.findElement(By.id("run-growl_container"))
+                .getText()
+                .contains("Run " + runId + " finished"));
     assertTrue(
         browser.driver.findElements(By.id("actions:cancel")).isEmpty(),
         "a finished run offers no Cancel");

@@ -29,6 +29,12 @@ public interface RunService {
   /** How many runs there are, only those in {@code status} when it is not null. */
   long count(RunStatus status);
 
+  /** One page of the runs {@code query} selects, in its order, with who started each. */
+  List<RunListing> page(RunQuery query);
+
+  /** How many runs {@code query} selects, whatever its page. */
+  long count(RunQuery query);
+
   /** What a run was started with (scenario, target, overrides), to show or replay it. */
   RunSpec spec(String id);
 

@@ -109,6 +109,18 @@ public class RunServiceBean implements RunService {
 
   @Override
   @PermitAll
+  public List<RunListing> page(RunQuery query) {
+    return runs.page(query);
+  }
+
+  @Override
+  @PermitAll
+  public long count(RunQuery query) {
+    return runs.count(query);
+  }
+
+  @Override
+  @PermitAll
   public RunSpec spec(String id) {
     return runs.spec(id).orElseThrow(() -> ApiException.notFound("no run '" + id + "'"));
   }

@@ -3,6 +3,8 @@ package dev.syngen.server.infrastructure.persistence;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunRepository;
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.application.run.RunListing;
+import dev.syngen.server.application.run.RunQuery;
 import dev.syngen.server.application.run.RunSpec;
 import dev.syngen.server.application.target.TargetSpec;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Run records in the run-history database through JPA; each call is its own transaction. */
@@ -135,6 +139,91 @@ public class JpaRunRepository implements RunRepository {
                 "SELECT COUNT(r) FROM RunRecordEntity r WHERE r.status = :status", Long.class)
             .setParameter("status", status.label())
             .getSingleResult();
+  }
+
+  /** One page of the runs {@code q} selects, in its order, with who started each. */
+  public List<RunListing> page(RunQuery q) {
+    String dir = q.ascending() ? " ASC" : " DESC";
+    TypedQuery<RunRecordEntity> query =
+        em.createQuery(
+            "SELECT r FROM RunRecordEntity r"
+                + where(q)
+                + " ORDER BY r."
+                + q.sort()
+                + dir
+                + (q.sort().equals("id") ? "" : ", r.id" + dir),
+            RunRecordEntity.class);
+    bind(query, q);
+    return query
+        .setFirstResult(q.offset())
+        .setMaxResults(q.limit())
+        .setHint(BATCH, "r.entities")
+        .getResultList()
+        .stream()
+        .map(e -> new RunListing(mapping.record(e), e.createdBy))
+        .toList();
+  }
+
+  /** How many runs {@code q} selects, whatever its page. */
+  public long count(RunQuery q) {
+    TypedQuery<Long> query =
+        em.createQuery("SELECT COUNT(r) FROM RunRecordEntity r" + where(q), Long.class);
+    bind(query, q);
+    return query.getSingleResult();
+  }
+
+  /** The conditions of {@code q}; values are parameters, the sort field is from an allow-list. */
+  private static String where(RunQuery q) {
+    List<String> c = new ArrayList<>();
+    if (q.status() != null) {
+      c.add("r.status = :status");
+    }
+    if (q.scenario() != null) {
+      c.add("LOWER(r.scenarioId) LIKE :scenario ESCAPE '\\'");
+    }
+    if (q.target() != null) {
+      c.add("LOWER(r.targetId) LIKE :target ESCAPE '\\'");
+    }
+    if (q.user() != null) {
+      c.add("LOWER(r.createdBy) LIKE :user ESCAPE '\\'");
+    }
+    if (q.from() != null) {
+      c.add("r.createdAt >= :from");
+    }
+    if (q.to() != null) {
+      c.add("r.createdAt < :to");
+    }
+    return c.isEmpty() ? "" : " WHERE " + String.join(" AND ", c);
+  }
+
+  private static void bind(TypedQuery<?> query, RunQuery q) {
+    if (q.status() != null) {
+      query.setParameter("status", q.status().label());
+    }
+    if (q.scenario() != null) {
+      query.setParameter("scenario", contains(q.scenario()));
+    }
+    if (q.target() != null) {
+      query.setParameter("target", contains(q.target()));
+    }
+    if (q.user() != null) {
+      query.setParameter("user", contains(q.user()));
+    }
+    if (q.from() != null) {
+      query.setParameter("from", q.from());
+    }
+    if (q.to() != null) {
+      query.setParameter("to", q.to());
+    }
+  }
+
+  /**
+   * A LIKE pattern matching {@code text} anywhere, ignoring case, its wildcards taken literally.
+   */
+  static String contains(String text) {
+    String escaped =
+        text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return "%" + escaped + "%";
   }
 
   /** Runs recorded as pending or running: after a restart of the server, interrupted ones. */

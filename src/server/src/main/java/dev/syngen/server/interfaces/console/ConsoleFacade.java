@@ -10,6 +10,7 @@ import dev.syngen.server.application.indexgate.IndexGateRequest;
 import dev.syngen.server.application.indexgate.IndexGateService;
 import dev.syngen.server.application.indexgate.StoredGate;
 import dev.syngen.server.application.run.RunPlanner;
+import dev.syngen.server.application.run.RunQuery;
 import dev.syngen.server.application.run.RunRequest;
 import dev.syngen.server.application.run.RunService;
 import dev.syngen.server.application.run.RunSpec;
@@ -59,6 +60,18 @@ public class ConsoleFacade {
     List<RunView> views =
         runService.page((p - 1) * size, size, status).stream().map(this::view).toList();
     return new RunPage(views, p, size, runService.count(status));
+  }
+
+  /** One page of the runs {@code query} selects, with who started each. */
+  public List<RunRow> runs(RunQuery query) {
+    return runService.page(query).stream()
+        .map(l -> new RunRow(view(l.run()), l.createdBy()))
+        .toList();
+  }
+
+  /** How many runs {@code query} selects. */
+  public long countRuns(RunQuery query) {
+    return runService.count(query);
   }
 
   /** Running runs first, then queued ones. */

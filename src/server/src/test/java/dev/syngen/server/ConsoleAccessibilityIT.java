@@ -1,0 +1,112 @@
+package dev.syngen.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every console page, scanned by axe-core (a test resource, injected by the browser) in light and
+ * dark theme: no serious or critical violation.
+ */
+class ConsoleAccessibilityIT {
+  private static final List<String> PAGES =
+      List.of(
+          "index.xhtml",
+          "runs.xhtml",
+          "new-run.xhtml",
+          "targets.xhtml",
+          "scenarios.xhtml",
+          "scenarios.xhtml?id=iot-demo",
+          "scenario-editor.xhtml",
+          "corpora.xhtml",
+          "index-gate.xhtml",
+          "draft.xhtml",
+          "audit.xhtml");
+
+  private static Api api;
+  private static String axe;
+  private Browser browser;
+
+  @BeforeAll
+  static void server() throws IOException {
+    api = Api.itServer();
+    try (InputStream in = ConsoleAccessibilityIT.class.getResourceAsStream("/axe/axe.min.js")) {
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    browser = new Browser();
+  }
+
+  @AfterEach
+  void close() {
+    browser.close();
+  }
+
+  @Test
+  void signInPageHasNoSeriousViolations() {
+    browser.open("login.xhtml");
+    assertEquals(List.of(), seriousViolations("login.xhtml"));
+  }
+
+  @Test
+  void everyPageHasNoSeriousViolationsInEitherTheme() {
+    browser.login(Api.ADMIN, api.adminPassword());
+    List<String> found = new ArrayList<>();
+    for (String theme : List.of("light", "dark")) {
+      for (String page : PAGES) {
+        browser.open(page);
+        browser.driver.executeScript(
+            "localStorage.setItem('syngen.theme', arguments[0]);"
+                + " document.documentElement.setAttribute('data-theme', arguments[0]);",
+            theme);
+        found.addAll(seriousViolations(page + " (" + theme + ")"));
+      }
+      browser.screenshot("a11y-last-page-" + theme);
+    }
+    assertEquals(List.of(), found);
+  }
+
+  /** axe-core's serious and critical findings on the open page, one line each. */
+  @SuppressWarnings("unchecked")
+  private List<String> seriousViolations(String page) {
+    assertTrue(
+        browser.driver.findElements(org.openqa.selenium.By.id("error-title")).isEmpty(),
+        page + " opened, not an error page");
+    browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    browser.driver.executeScript(axe);
+    Object result =
+        browser.driver.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(function (r) { done(r.violations); })"
+                + ".catch(function (e) { done([{id: 'axe-error', impact: 'critical',"
+                + " help: String(e), nodes: []}]); });");
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> v : (List<Map<String, Object>>) result) {
+      String impact = String.valueOf(v.get("impact"));
+      if (impact.equals("serious") || impact.equals("critical")) {
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) v.get("nodes");
+        List<String> targets =
+            nodes.stream().limit(3).map(n -> String.valueOf(n.get("target"))).toList();
+        out.add(
+            page + ": " + v.get("id") + " (" + impact + ") " + v.get("help") + " at " + targets);
+      }
+    }
+    assertTrue(out.stream().noneMatch(s -> s.contains("axe-error")), String.join("\n", out));
+    return out;
+  }
+}
