@@ -32,7 +32,8 @@ class ConsoleAccessibilityIT {
           "corpora.xhtml",
           "index-gate.xhtml",
           "draft.xhtml",
-          "audit.xhtml");
+          "audit.xhtml",
+          "trace.xhtml?run=none");
 
   private static Api api;
   private static String axe;
