@@ -6,6 +6,8 @@ import dev.syngen.core.generate.Unique;
 import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Column;
 import dev.syngen.core.scenario.Entity;
+import dev.syngen.core.scenario.GeneratorSpec;
+import dev.syngen.core.scenario.Lifecycle;
 import dev.syngen.core.scenario.RowsPerParent;
 import dev.syngen.core.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
@@ -423,6 +425,45 @@ public final class PlanCompiler {
     }
   }
 
+  /** A lifecycle as plain maps and lists, in declaration order, for the config hash. */
+  private static Map<String, Object> lifecycleDoc(Lifecycle l) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("key", l.key());
+    doc.put("start", l.start());
+    doc.put("initial", l.initial());
+    doc.put("dwell_unit_millis", l.dwellUnitMillis());
+    doc.put("final_row", l.finalRow());
+    doc.put("until", l.until());
+    doc.put("max_events", l.maxEvents());
+    doc.put("outputs", l.outputs());
+    List<Object> states = new ArrayList<>();
+    for (Lifecycle.State st : l.states()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", st.name());
+      m.put("dwell", specDoc(st.dwell()));
+      List<Object> next = new ArrayList<>();
+      for (Lifecycle.Branch b : st.next()) {
+        Map<String, Object> branch = new LinkedHashMap<>();
+        branch.put("when", b.when());
+        branch.put("to", b.to());
+        next.add(branch);
+      }
+      m.put("next", next);
+      Map<String, Object> set = new LinkedHashMap<>();
+      st.set().forEach((k, v) -> set.put(k, specDoc(v)));
+      m.put("set", set);
+      m.put("delete", st.delete());
+      m.put("shape", st.shape());
+      states.add(m);
+    }
+    doc.put("states", states);
+    return doc;
+  }
+
+  private static Object specDoc(Object v) {
+    return v instanceof GeneratorSpec g ? Map.of("type", g.type(), "params", g.params()) : v;
+  }
+
   private String configHash(Scenario s, long seed, Instant asOf, List<CompiledEntity> compiled) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("scenario_id", s.id());
@@ -490,6 +531,10 @@ public final class PlanCompiler {
         cols.add(col);
       }
       m.put("columns", cols);
+      if (e.lifecycle() != null) {
+        // a lifecycle's states, dwells, shapes and branches make its events and final rows
+        m.put("lifecycle", lifecycleDoc(e.lifecycle()));
+      }
       entities.add(m);
     }
     doc.put("entities", entities);

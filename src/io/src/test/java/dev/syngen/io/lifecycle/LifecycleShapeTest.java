@@ -119,6 +119,28 @@ class LifecycleShapeTest {
         Lifecycles.plan("orders", 7).entities().get(0).lifecycle().leave(0, friday, 7_200_000L));
   }
 
+  @Test
+  void theConfigHashCoversTheLifecycle() {
+    String yaml = Lifecycles.yaml("shaped");
+    String hash = Fixtures.compile(ScenarioFiles.parse(yaml, "v"), 7).configHash();
+    assertEquals(hash, Fixtures.compile(ScenarioFiles.parse(yaml, "v"), 7).configHash());
+    for (String[] change :
+        new String[][] {
+          {"params: {mean: 6}", "params: {mean: 7}"},
+          {
+            "shape: {hourly: office, weekday: workweek, utc_offset_hours: 0}",
+            "shape: {hourly: office, weekday: workweek, utc_offset_hours: 1}"
+          }
+        }) {
+      assertTrue(yaml.contains(change[0]), change[0]);
+      String other = yaml.replace(change[0], change[1]);
+      assertNotEquals(
+          hash,
+          Fixtures.compile(ScenarioFiles.parse(other, "v"), 7).configHash(),
+          "a lifecycle changed by " + change[1] + " keeps the config hash");
+    }
+  }
+
   private static List<Problem> problems(String from, String to) {
     String yaml = Lifecycles.yaml("shaped").replace(from, to);
     ValidationException e =
