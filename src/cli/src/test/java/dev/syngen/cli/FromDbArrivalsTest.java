@@ -121,6 +121,7 @@ class FromDbArrivalsTest {
           moved.add(new String[] {rs.getString(1), t.toString()});
         }
       }
+      c.setAutoCommit(false);
       try (PreparedStatement u =
           c.prepareStatement("UPDATE events SET created_at = ? WHERE id = ?")) {
         for (String[] m : moved) {
@@ -130,6 +131,7 @@ class FromDbArrivalsTest {
         }
         u.executeBatch();
       }
+      c.commit();
     }
     Path changed = tmp.resolve("changed.json");
     Cli.Result again = draft(cli, original, "events2", tmp.resolve("events2.yaml"), changed);
@@ -165,6 +167,7 @@ class FromDbArrivalsTest {
           "CREATE TABLE events (id INTEGER PRIMARY KEY, created_at TIMESTAMP NOT NULL,"
               + " updated_at TIMESTAMP NOT NULL)");
     }
+    c.setAutoCommit(false);
     Random r = new Random(7);
     Instant monday = Instant.parse("2024-01-01T00:00:00Z");
     try (PreparedStatement p = c.prepareStatement("INSERT INTO events VALUES (?, ?, ?)")) {
@@ -183,6 +186,7 @@ class FromDbArrivalsTest {
       }
       p.executeBatch();
     }
+    c.commit();
   }
 
   /** Every instant written in the draft, parsed, is none of the original's. */

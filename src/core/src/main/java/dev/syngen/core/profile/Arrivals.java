@@ -46,7 +46,7 @@ public final class Arrivals {
     return (int) Math.floorMod(Math.floorDiv(millis, DAY) + 3, 7L); // 1970-01-01 was a Thursday
   }
 
-  /** Shares of the instants per hour of day, null where under k instants. */
+  /** Shares of the instants per hour of day, null where 1 … k-1 instants. */
   static List<Double> hourShares(long[] millis, int k) {
     long[] counts = new long[24];
     for (long t : millis) {
@@ -55,7 +55,7 @@ public final class Arrivals {
     return shares(counts, millis.length, k);
   }
 
-  /** Shares of the instants per day of week, null where under k instants. */
+  /** Shares of the instants per day of week, null where 1 … k-1 instants. */
   static List<Double> weekdayShares(long[] millis, int k) {
     long[] counts = new long[7];
     for (long t : millis) {
@@ -70,7 +70,11 @@ public final class Arrivals {
     }
     List<Double> out = new ArrayList<>();
     for (long c : counts) {
-      out.add(c < k ? null : ScenarioDraft.round4(c / (double) n));
+      // none is an aggregate like any other; one to k-1 could single out a record
+      out.add(
+          c == 0
+              ? Double.valueOf(0)
+              : c < k ? null : Double.valueOf(ScenarioDraft.round4(c / (double) n)));
     }
     return Collections.unmodifiableList(out);
   }

@@ -43,7 +43,7 @@ public record TableProfile(
    * numbers with few distinct values also have shares; text without spaces has {@code shapes}: the
    * character-class patterns ({@code [A-Z]{3}-\\d{4}}) seen at least k times, with their shares.
    * Timestamps have {@code hours} (24 shares, hour of day in UTC) and {@code weekdays} (7 shares,
-   * Monday first); a share is null where fewer than k values fell.
+   * Monday first); a share is null where one to k-1 values fell.
    */
   public record ColumnProfile(
       String name,
