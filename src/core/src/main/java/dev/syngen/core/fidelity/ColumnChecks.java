@@ -2,7 +2,9 @@ package dev.syngen.core.fidelity;
 
 import dev.syngen.core.fidelity.Check.Status;
 import dev.syngen.core.fidelity.FidelityPlan.ColumnPlan;
+import dev.syngen.core.profile.Arrivals;
 import dev.syngen.core.random.Law;
+import dev.syngen.core.scenario.ColumnType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +43,9 @@ final class ColumnChecks {
         c.law() instanceof Law.Continuous
             || c.law() instanceof Law.Discrete
             || !c.percentiles().isEmpty()
-            || c.correlatedWith() != null;
+            || c.correlatedWith() != null
+            || !c.hourShares().isEmpty()
+            || !c.weekdayShares().isEmpty();
     boolean categories = c.law() instanceof Law.Categorical || !c.shares().isEmpty();
     if (!numeric && !categories) {
       return out;
@@ -95,6 +99,9 @@ final class ColumnChecks {
       if (c.correlatedWith() != null) {
         out.add(correlation(subject, c));
       }
+      if (c.type() == ColumnType.TIMESTAMP) {
+        arrivals(subject, c, x, out);
+      }
     }
     if (categories) {
       List<String> keys = present.stream().map(v -> Cells.category(c.type(), v)).toList();
@@ -108,6 +115,41 @@ final class ColumnChecks {
       }
     }
     return out;
+  }
+
+  /**
+   * The hour-of-day and weekday shares (UTC) against the declared ones, with the same share check
+   * as categories.
+   */
+  private void arrivals(String subject, ColumnPlan c, double[] millis, List<Check> out) {
+    if (!c.hourShares().isEmpty()) {
+      Map<String, Long> counts = new java.util.HashMap<>();
+      for (double t : millis) {
+        counts.merge(Arrivals.HOURS.get(Arrivals.hour((long) t)), 1L, Long::sum);
+      }
+      out.add(
+          ValueChecks.shares(
+              subject + " hour of day",
+              c.hourShares(),
+              counts,
+              millis.length,
+              c.band(),
+              laws.alpha()));
+    }
+    if (!c.weekdayShares().isEmpty()) {
+      Map<String, Long> counts = new java.util.HashMap<>();
+      for (double t : millis) {
+        counts.merge(Arrivals.WEEKDAYS.get(Arrivals.weekday((long) t)), 1L, Long::sum);
+      }
+      out.add(
+          ValueChecks.shares(
+              subject + " weekday",
+              c.weekdayShares(),
+              counts,
+              millis.length,
+              c.band(),
+              laws.alpha()));
+    }
   }
 
   private static double[] numbers(

@@ -130,7 +130,9 @@ public final class ExpectationCompiler {
               c.generator().producesNulls() ? null : c.nullRate(), // its own NULLs: unchecked
               with,
               spearman,
-              band));
+              band,
+              Map.of(),
+              Map.of()));
       Column declared = spec.column(c.name());
       if (declared != null && declared.unique()) {
         t.rules.add(

@@ -59,10 +59,14 @@ public record FidelityPlan(
       Double nullRate,
       String correlatedWith,
       Double expectedSpearman,
-      Band band) {
+      Band band,
+      Map<String, Double> hourShares,
+      Map<String, Double> weekdayShares) {
     public ColumnPlan {
       percentiles = Map.copyOf(percentiles);
       shares = Map.copyOf(shares);
+      hourShares = Map.copyOf(hourShares);
+      weekdayShares = Map.copyOf(weekdayShares);
     }
   }
 

@@ -66,6 +66,13 @@ final class LawBinder {
           "column '" + col.name() + "' holds " + col.type().yamlName() + " values, not categories",
           "use percentiles for numbers and times");
     }
+    boolean clock = !x.hourShares().isEmpty() || !x.weekdayShares().isEmpty();
+    if (clock && col.type() != ColumnType.TIMESTAMP) {
+      problems.add(
+          x.path() + (x.hourShares().isEmpty() ? ".weekday_shares" : ".hour_shares"),
+          "column '" + col.name() + "' holds " + col.type().yamlName() + " values, not timestamps",
+          "declare arrival shares on timestamp columns only");
+    }
     Double nullRate =
         x.nullRate() != null ? x.nullRate() : before == null ? null : before.nullRate();
     return new ColumnPlan(
@@ -78,7 +85,9 @@ final class LawBinder {
         nullRate,
         before == null ? null : before.correlatedWith(),
         before == null ? null : before.expectedSpearman(),
-        b);
+        b,
+        x.hourShares().isEmpty() && before != null ? before.hourShares() : x.hourShares(),
+        x.weekdayShares().isEmpty() && before != null ? before.weekdayShares() : x.weekdayShares());
   }
 
   private static boolean categorical(ColumnType t) {

@@ -147,6 +147,8 @@ public final class Profiler {
     Map<String, Double> shares = Map.of();
     Map<String, Double> length = Map.of();
     Map<String, Double> shapes = Map.of();
+    List<Double> hours = List.of();
+    List<Double> weekdays = List.of();
     switch (role) {
       case "number", "time" -> {
         double[] x =
@@ -155,6 +157,11 @@ public final class Profiler {
         histogram = histogram(x);
         if (type.equals("int") && distinct.size() <= FEW_VALUES) {
           shares = shares(present, type);
+        }
+        if (type.equals("timestamp")) {
+          long[] millis = Arrays.stream(x).mapToLong(Math::round).toArray();
+          hours = Arrivals.hourShares(millis, k);
+          weekdays = Arrivals.weekdayShares(millis, k);
         }
       }
       case "category", "flag" -> shares = shares(present, type);
@@ -173,7 +180,9 @@ public final class Profiler {
         histogram,
         shares,
         length,
-        shapes);
+        shapes,
+        hours,
+        weekdays);
   }
 
   private String role(String type, int distinct, List<String> present) {

@@ -1,6 +1,7 @@
 package dev.syngen.core.profile;
 
 import dev.syngen.core.profile.TableProfile.ColumnProfile;
+import dev.syngen.core.scenario.Instants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,12 +46,12 @@ public final class ScenarioDraft {
     List<Object> columns = new ArrayList<>();
     List<Object> expectations = new ArrayList<>();
     for (ColumnProfile c : p.columns()) {
-      Map<String, Object> column = column(c, p.rows());
+      Map<String, Object> column = column(c, p.rows(), p.sampled());
       if (keepClusters) {
         column = clustered(column, c, p.clusters());
       }
       columns.add(column);
-      Map<String, Object> x = expectation(p.table(), c);
+      Map<String, Object> x = expectation(p.table(), c, p.sampled());
       if (x != null) {
         expectations.add(x);
       }
@@ -63,7 +64,7 @@ public final class ScenarioDraft {
     return doc;
   }
 
-  private static Map<String, Object> column(ColumnProfile c, long rows) {
+  private static Map<String, Object> column(ColumnProfile c, long rows, int sampled) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", c.name());
     String type;
@@ -77,8 +78,14 @@ public final class ScenarioDraft {
               case "date" -> "date";
               default -> "double";
             };
-        generator.put("type", "empirical");
-        generator.put("params", Map.of("quantiles", quantiles(c)));
+        Map<String, Object> arrivals = arrivals(c, sampled);
+        if (arrivals != null) {
+          generator.put("type", "poisson_process");
+          generator.put("params", arrivals);
+        } else {
+          generator.put("type", "empirical");
+          generator.put("params", Map.of("quantiles", quantiles(c)));
+        }
       }
       case "category" -> {
         type = "string";
@@ -252,6 +259,54 @@ public final class ScenarioDraft {
     };
   }
 
+  /** Why a timestamp column is drafted as {@link #arrivals}. */
+  public static final String ARRIVALS_WHY =
+      "times arrive with the sampled hour-of-day and weekday shares (clearly not flat: chi-square"
+          + " p < 0.001, total variation >= 5%), between the sampled p0.5 and p99.5 (no exact"
+          + " extreme copied)";
+
+  private static final long WEEK = 7 * 86_400_000L;
+
+  /**
+   * The params of a {@code poisson_process} with the column's profiled hour-of-day and weekday
+   * shares as weights, in UTC, without bursts, over the sampled p0.5 … p99.5; null when the column
+   * is not a timestamp, its shape is flat, or the window is shorter than a week (weekday shares of
+   * a few days say more about the window than about a habit).
+   */
+  public static Map<String, Object> arrivals(ColumnProfile c, int sampled) {
+    if (!c.type().equals("timestamp")
+        || c.hours().size() != 24
+        || c.weekdays().size() != 7
+        || !Arrivals.shaped(c, sampled)) {
+      return null;
+    }
+    Object start = c.percentiles().get("p0.5");
+    Object end = c.percentiles().get("p99.5");
+    if (!(start instanceof String a) || !(end instanceof String b)) {
+      return null;
+    }
+    long from;
+    long to;
+    try {
+      from = Instants.parse(a).toEpochMilli();
+      to = Instants.parse(b).toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+    if (to - from < WEEK) {
+      return null;
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("start", a);
+    params.put("end", b);
+    params.put("hourly", Arrivals.weights(c.hours()));
+    params.put("weekday", Arrivals.weights(c.weekdays()));
+    params.put("utc_offset_hours", 0);
+    params.put("burst", 0);
+    params.put("order", "none");
+    return params;
+  }
+
   /** The profiled percentiles as empirical quantiles; the outermost ones stand for 0 and 1. */
   public static Map<Double, Object> quantiles(ColumnProfile c) {
     Map<Double, Object> q = new LinkedHashMap<>();
@@ -273,7 +328,7 @@ public final class ScenarioDraft {
    * What fidelity should find in a column drafted from its profile: p5/p50/p95 of numbers and
    * times, shares of categories, the null rate; null when the profile declares no such shape.
    */
-  public static Map<String, Object> expectation(String table, ColumnProfile c) {
+  public static Map<String, Object> expectation(String table, ColumnProfile c, int sampled) {
     Map<String, Object> x = new LinkedHashMap<>();
     x.put("column", table + "." + c.name());
     if (c.role().equals("number") || c.role().equals("time")) {
@@ -285,6 +340,10 @@ public final class ScenarioDraft {
         }
       }
       x.put("percentiles", p);
+      if (!c.hours().isEmpty() && !c.weekdays().isEmpty() && Arrivals.shaped(c, sampled)) {
+        x.put("hour_shares", Arrivals.labelled(c.hours(), Arrivals.HOURS));
+        x.put("weekday_shares", Arrivals.labelled(c.weekdays(), Arrivals.WEEKDAYS));
+      }
     } else if (c.role().equals("category")) {
       Map<String, Object> shares = new LinkedHashMap<>();
       // rounded down, so the rounded shares never add up to more than 1

@@ -1,5 +1,6 @@
 package dev.syngen.core.profile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,8 @@ public record TableProfile(
    * identifier, text). Percentiles are keyed {@code p50}; for times they are ISO-8601 text. Whole
    * numbers with few distinct values also have shares; text without spaces has {@code shapes}: the
    * character-class patterns ({@code [A-Z]{3}-\\d{4}}) seen at least k times, with their shares.
+   * Timestamps have {@code hours} (24 shares, hour of day in UTC) and {@code weekdays} (7 shares,
+   * Monday first); a share is null where one to k-1 values fell.
    */
   public record ColumnProfile(
       String name,
@@ -52,7 +55,47 @@ public record TableProfile(
       List<Bin> histogram,
       Map<String, Double> shares,
       Map<String, Double> length,
-      Map<String, Double> shapes) {
+      Map<String, Double> shapes,
+      List<Double> hours,
+      List<Double> weekdays) {
+    public ColumnProfile {
+      hours =
+          hours == null
+              ? List.of()
+              : java.util.Collections.unmodifiableList(new ArrayList<>(hours));
+      weekdays =
+          weekdays == null
+              ? List.of()
+              : java.util.Collections.unmodifiableList(new ArrayList<>(weekdays));
+    }
+
+    /** A profile without arrival shapes (as written before they were recorded). */
+    public ColumnProfile(
+        String name,
+        String type,
+        String role,
+        double nullRate,
+        long distinctInSample,
+        Map<String, Object> percentiles,
+        List<Bin> histogram,
+        Map<String, Double> shares,
+        Map<String, Double> length,
+        Map<String, Double> shapes) {
+      this(
+          name,
+          type,
+          role,
+          nullRate,
+          distinctInSample,
+          percentiles,
+          histogram,
+          shares,
+          length,
+          shapes,
+          List.of(),
+          List.of());
+    }
+
     /** A profile without character-class shapes (as written before shapes were recorded). */
     public ColumnProfile(
         String name,

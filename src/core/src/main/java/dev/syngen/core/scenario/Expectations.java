@@ -31,7 +31,11 @@ public record Expectations(
     this(band, columns, relationships, integrity, null);
   }
 
-  /** Expectations of one column ({@code entity.column}); every part is optional. */
+  /**
+   * Expectations of one column ({@code entity.column}); every part is optional. {@code hourShares}
+   * ({@code "00"} … {@code "23"}) and {@code weekdayShares} ({@code Mon} … {@code Sun}) are the
+   * shares of a timestamp column's values per hour of day and day of week, in UTC.
+   */
   public record ColumnExpectation(
       String path,
       String entity,
@@ -40,10 +44,27 @@ public record Expectations(
       Map<Double, Object> percentiles,
       Map<String, Double> shares,
       Double nullRate,
-      String band) {
+      String band,
+      Map<String, Double> hourShares,
+      Map<String, Double> weekdayShares) {
     public ColumnExpectation {
       percentiles = percentiles == null ? Map.of() : Map.copyOf(percentiles);
       shares = shares == null ? Map.of() : Map.copyOf(shares);
+      hourShares = hourShares == null ? Map.of() : Map.copyOf(hourShares);
+      weekdayShares = weekdayShares == null ? Map.of() : Map.copyOf(weekdayShares);
+    }
+
+    /** Expectations without arrival shapes. */
+    public ColumnExpectation(
+        String path,
+        String entity,
+        String column,
+        GeneratorSpec distribution,
+        Map<Double, Object> percentiles,
+        Map<String, Double> shares,
+        Double nullRate,
+        String band) {
+      this(path, entity, column, distribution, percentiles, shares, nullRate, band, null, null);
     }
   }
 

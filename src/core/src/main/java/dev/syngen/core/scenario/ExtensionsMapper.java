@@ -23,7 +23,15 @@ public final class ExtensionsMapper {
   private static final Set<String> EXPECTATION_KEYS =
       Set.of("band", "columns", "relationships", "integrity", "gate");
   private static final Set<String> COLUMN_KEYS =
-      Set.of("column", "distribution", "percentiles", "shares", "null_rate", "band");
+      Set.of(
+          "column",
+          "distribution",
+          "percentiles",
+          "shares",
+          "null_rate",
+          "band",
+          "hour_shares",
+          "weekday_shares");
   private static final Set<String> RELATIONSHIP_KEYS =
       Set.of("child", "distribution", "percentiles", "band", "reference_parents");
   private static final Set<String> RULE_KEYS =
@@ -225,6 +233,10 @@ public final class ExtensionsMapper {
                 "{type: lognormal, params: {mu: 3, sigma: 0.5}}");
     Map<Double, Object> percentiles = percentiles(m.get("percentiles"), path + ".percentiles");
     Map<String, Double> shares = shares(m.get("shares"), path + ".shares");
+    Map<String, Double> hours =
+        clock(m.get("hour_shares"), path + ".hour_shares", HOURS, "\"09\": 0.12");
+    Map<String, Double> weekdays =
+        clock(m.get("weekday_shares"), path + ".weekday_shares", WEEKDAYS, "Mon: 0.18");
     Double nullRate = null;
     if (m.get("null_rate") != null) {
       nullRate = in.number(m.get("null_rate"), path + ".null_rate", "0.02");
@@ -238,12 +250,20 @@ public final class ExtensionsMapper {
     if (q == null) {
       return null;
     }
-    if (dist == null && percentiles.isEmpty() && shares.isEmpty() && nullRate == null) {
+    if (dist == null
+        && percentiles.isEmpty()
+        && shares.isEmpty()
+        && nullRate == null
+        && hours.isEmpty()
+        && weekdays.isEmpty()) {
       in.problem(
-          path, "declares nothing to check", "add distribution, percentiles, shares or null_rate");
+          path,
+          "declares nothing to check",
+          "add distribution, percentiles, shares, null_rate, hour_shares or weekday_shares");
       return null;
     }
-    return new ColumnExpectation(path, q[0], q[1], dist, percentiles, shares, nullRate, band);
+    return new ColumnExpectation(
+        path, q[0], q[1], dist, percentiles, shares, nullRate, band, hours, weekdays);
   }
 
   private RelationshipExpectation relationship(Object node, String path) {
@@ -362,6 +382,25 @@ public final class ExtensionsMapper {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  private static final Set<String> HOURS =
+      java.util.stream.IntStream.range(0, 24)
+          .mapToObj(h -> String.format("%02d", h))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> WEEKDAYS =
+      Set.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+
+  /** Shares keyed by hour ("00" … "23") or weekday ("Mon" … "Sun"). */
+  private Map<String, Double> clock(Object node, String path, Set<String> keys, String example) {
+    Map<String, Double> out = shares(node, path);
+    for (String key : List.copyOf(out.keySet())) {
+      if (!keys.contains(key)) {
+        in.problem(path + "." + key, "is not a known key", "write e.g. " + example);
+        out.remove(key);
+      }
+    }
+    return out;
   }
 
   private Map<String, Double> shares(Object node, String path) {

@@ -380,6 +380,15 @@ final class ColumnDraft {
         }
       }
     }
+    if (type == ColumnType.TIMESTAMP && check.isEmpty()) {
+      int sampled = profile.table(table.name()).map(t -> t.sampled()).orElse(0);
+      Map<String, Object> arrivals = ScenarioDraft.arrivals(cp, sampled);
+      if (arrivals != null) {
+        generator("poisson_process", arrivals);
+        fromProfile = true;
+        return ScenarioDraft.ARRIVALS_WHY;
+      }
+    }
     Map<Double, Object> q = ScenarioDraft.quantiles(cp);
     String clamped = clamp(q, check);
     generator("empirical", map("quantiles", q));

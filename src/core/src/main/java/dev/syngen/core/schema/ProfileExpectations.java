@@ -21,7 +21,8 @@ import java.util.Set;
  * listed in {@link #skipped()}.
  */
 public final class ProfileExpectations {
-  private static final Set<String> FROM_LAW = Set.of("choice", "empirical", "bool", "correlated");
+  private static final Set<String> FROM_LAW =
+      Set.of("choice", "empirical", "bool", "correlated", "poisson_process");
   private final List<String> skipped = new ArrayList<>();
   private final Map<String, Object> tree;
 
@@ -41,7 +42,7 @@ public final class ProfileExpectations {
         if (cp == null || !FROM_LAW.contains(c.generator().type())) {
           continue;
         }
-        Map<String, Object> x = ScenarioDraft.expectation(e.name(), cp);
+        Map<String, Object> x = ScenarioDraft.expectation(e.name(), cp, tp.sampled());
         if (x != null) {
           if (x.get("shares") instanceof Map<?, ?> shares) {
             shares.remove("other");

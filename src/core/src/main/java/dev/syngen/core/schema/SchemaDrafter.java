@@ -201,7 +201,8 @@ public final class SchemaDrafter {
       notes.addAll(d.notes());
       columns.add(dc);
       if (d.fromProfile() && cp != null) {
-        Map<String, Object> e = ScenarioDraft.expectation(t.name(), cp);
+        Map<String, Object> e =
+            ScenarioDraft.expectation(t.name(), cp, tp.map(p -> p.sampled()).orElse(0));
         if (e != null) {
           if (e.get("shares") instanceof Map<?, ?> shares) {
             shares.remove("other");
