@@ -224,7 +224,9 @@ class RunsIT {
                 + SLOW_SCENARIO
                 + ",\"target_id\":\""
                 + target
-                + "\",\"mode\":\"truncate\",\"parallelism\":1}");
+                + "\",\"mode\":\"truncate\",\"parallelism\":1"
+                // paced: an idle machine wrote all 400,000 rows before the cancel arrived
+                + ",\"traffic\":{\"rate\":\"50k/s\"}}");
     api.awaitRun(id, Set.of("running"), Duration.ofSeconds(30));
     JsonNode running = api.awaitRows(id, 1, Duration.ofSeconds(30));
 

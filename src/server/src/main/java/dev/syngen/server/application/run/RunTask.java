@@ -90,7 +90,7 @@ final class RunTask implements Runnable {
             traffic.traffic(prepared.plan()),
             launcher.workers);
     RunRecord finished =
-        new RunCoordinator(launcher.repository, launcher.clock)
+        new RunCoordinator(TargetCommits.recording(launcher.repository), launcher.clock)
             .execute(
                 run,
                 prepared.plan(),
@@ -103,11 +103,7 @@ final class RunTask implements Runnable {
                     launcher.metrics.listener(kind),
                     span.entities()),
                 handle.token());
-    RunRecord committed = TargetCommits.committed(finished);
-    if (committed != finished) {
-      launcher.repository.save(committed);
-    }
-    return committed;
+    return TargetCommits.committed(finished);
   }
 
   /** Stores what the run's llm_text columns asked and cost, and stops their request threads. */

@@ -2,8 +2,10 @@ package dev.syngen.server.application.run;
 
 import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunRepository;
 import dev.syngen.core.engine.RunStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Which target kinds keep an entity's rows only when the entity is finished (one transaction). */
@@ -12,6 +14,30 @@ final class TargetCommits {
       Set.of("postgres", "postgresql", "mariadb", "mysql");
 
   private TargetCommits() {}
+
+  /**
+   * {@code repository}, saving every record as the target holds it ({@link #committed}): the failed
+   * record a reader sees is the corrected one from the moment it is saved, never first the rows the
+   * engine had handed over.
+   */
+  static RunRepository recording(RunRepository repository) {
+    return new RunRepository() {
+      @Override
+      public void save(RunRecord run) {
+        repository.save(committed(run));
+      }
+
+      @Override
+      public Optional<RunRecord> find(String id) {
+        return repository.find(id);
+      }
+
+      @Override
+      public List<RunRecord> list(int limit, RunStatus status) {
+        return repository.list(limit, status);
+      }
+    };
+  }
 
   static boolean perEntity(String kind) {
     return kind != null && PER_ENTITY.contains(kind);

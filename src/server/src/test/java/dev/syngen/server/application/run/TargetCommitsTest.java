@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.syngen.core.engine.EntityProgress;
 import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunRepository;
 import dev.syngen.core.engine.RunStatus;
 import java.time.Instant;
 import java.util.List;
@@ -48,5 +49,32 @@ class TargetCommitsTest {
     assertSame(cancelled, TargetCommits.committed(cancelled));
     RunRecord csv = run(RunStatus.FAILED, "csv");
     assertSame(csv, TargetCommits.committed(csv));
+  }
+
+  @Test
+  void aRepositoryRecordingForTheRunStoresOnlyTheCorrectedFailedRecord() {
+    List<RunRecord> saved = new java.util.ArrayList<>();
+    RunRepository store =
+        new RunRepository() {
+          @Override
+          public void save(RunRecord run) {
+            saved.add(run);
+          }
+
+          @Override
+          public java.util.Optional<RunRecord> find(String id) {
+            return java.util.Optional.empty();
+          }
+
+          @Override
+          public List<RunRecord> list(int limit, RunStatus status) {
+            return List.of();
+          }
+        };
+    RunRepository recording = TargetCommits.recording(store);
+    recording.save(run(RunStatus.RUNNING, "postgres"));
+    recording.save(run(RunStatus.FAILED, "postgres"));
+    assertEquals(List.of(100L, 400L), written(saved.get(0)), "progress while running as reported");
+    assertEquals(List.of(100L, 0L), written(saved.get(1)), "the failed record as committed");
   }
 }
