@@ -122,34 +122,35 @@ final class ColumnChecks {
    * as categories.
    */
   private void arrivals(String subject, ColumnPlan c, double[] millis, List<Check> out) {
-    if (!c.hourShares().isEmpty()) {
-      Map<String, Long> counts = new java.util.HashMap<>();
-      for (double t : millis) {
-        counts.merge(Arrivals.HOURS.get(Arrivals.hour((long) t)), 1L, Long::sum);
-      }
-      out.add(
-          ValueChecks.shares(
-              subject + " hour of day",
-              c.hourShares(),
-              counts,
-              millis.length,
-              c.band(),
-              laws.alpha()));
+    calendarShares(
+        subject + " hour of day", c, c.hourShares(), millis, Arrivals.HOURS, Arrivals::hour, out);
+    calendarShares(
+        subject + " weekday",
+        c,
+        c.weekdayShares(),
+        millis,
+        Arrivals.WEEKDAYS,
+        Arrivals::weekday,
+        out);
+  }
+
+  /** The share check of one calendar bucketing ({@code bucket} indexes {@code labels}). */
+  private void calendarShares(
+      String subject,
+      ColumnPlan c,
+      Map<String, Double> declared,
+      double[] millis,
+      List<String> labels,
+      java.util.function.LongToIntFunction bucket,
+      List<Check> out) {
+    if (declared.isEmpty()) {
+      return;
     }
-    if (!c.weekdayShares().isEmpty()) {
-      Map<String, Long> counts = new java.util.HashMap<>();
-      for (double t : millis) {
-        counts.merge(Arrivals.WEEKDAYS.get(Arrivals.weekday((long) t)), 1L, Long::sum);
-      }
-      out.add(
-          ValueChecks.shares(
-              subject + " weekday",
-              c.weekdayShares(),
-              counts,
-              millis.length,
-              c.band(),
-              laws.alpha()));
+    Map<String, Long> counts = new java.util.HashMap<>();
+    for (double t : millis) {
+      counts.merge(labels.get(bucket.applyAsInt((long) t)), 1L, Long::sum);
     }
+    out.add(ValueChecks.shares(subject, declared, counts, millis.length, c.band(), laws.alpha()));
   }
 
   private static double[] numbers(
