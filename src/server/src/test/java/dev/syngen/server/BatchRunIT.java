@@ -88,7 +88,7 @@ class BatchRunIT {
                     "SYNGEN_BATCH_PARTITION_ROWS", "500000")));
     server.start();
     api = new Api(server.base(), admin, server.environment().get("SYNGEN_VIEWER_PASSWORD"));
-    api.awaitReady(Duration.ofSeconds(120));
+    api.awaitReady(Duration.ofSeconds(300));
   }
 
   @AfterAll
@@ -123,7 +123,7 @@ class BatchRunIT {
     assertTrue(committed < ORDERS, "the kill came after the last row: " + committed);
 
     server.start();
-    api.awaitReady(Duration.ofSeconds(120));
+    api.awaitReady(Duration.ofSeconds(300));
     assertEquals("failed", run(id).path("status").asText(), "recovery marks it interrupted");
     Api.Reply restart = api.admin("POST", "api/v1/runs/" + id + "/restart", null);
     assertEquals(202, restart.status(), restart.toString());
@@ -162,7 +162,7 @@ class BatchRunIT {
     assertTrue(committed < ORDERS, "the kill came after the last row: " + committed);
 
     server.start();
-    api.awaitReady(Duration.ofSeconds(120));
+    api.awaitReady(Duration.ofSeconds(300));
     assertEquals("failed", run(id).path("status").asText(), "recovery marks it interrupted");
     Api.Reply restart = api.admin("POST", "api/v1/runs/" + id + "/restart", null);
     assertEquals(202, restart.status(), restart.toString());

@@ -87,7 +87,7 @@ class PostgresHistoryIT {
       // restarted on a "trusted network": anyone may read, the audit log still needs a sign-in
       env.put("SYNGEN_API_ANONYMOUS_READS", "true");
       server.start();
-      api.awaitReady(Duration.ofSeconds(120));
+      api.awaitReady(Duration.ofSeconds(300));
       assertFalse(messagesLog().contains("generated the password"), "reused silently");
       assertEquals(200, api.viewer("GET", "api/v1/audit?limit=1", null).status());
       assertEquals(200, api.anonymous("GET", "api/v1/runs/" + id, null).status());
@@ -155,7 +155,7 @@ class PostgresHistoryIT {
    * stores it; Liberty picks it up with a configuration update (which may restart the application).
    */
   private static String awaitGeneratedViewerPassword(Api anonymous) throws IOException {
-    anonymous.awaitReady(Duration.ofSeconds(120));
+    anonymous.awaitReady(Duration.ofSeconds(300));
     String password = Api.generatedPassword(SERVER_DIR, "viewer");
     assertNotNull(password, "no generated viewer password");
     assertEquals(24, password.length());
@@ -166,7 +166,7 @@ class PostgresHistoryIT {
         Duration.ofMillis(250),
         () -> viewer.viewer("GET", "api/v1/audit?limit=1", null).status(),
         status -> status == 200);
-    anonymous.awaitReady(Duration.ofSeconds(120));
+    anonymous.awaitReady(Duration.ofSeconds(300));
     String log = messagesLog();
     int first = log.indexOf(password);
     assertTrue(first > 0 && log.indexOf(password, first + 1) < 0, "printed exactly once");

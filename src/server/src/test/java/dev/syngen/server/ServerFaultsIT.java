@@ -94,7 +94,7 @@ class ServerFaultsIT {
     server = new LibertyProcess("syngenServerBatchIT", env);
     server.start();
     api = new Api(server.base(), admin, env.get("SYNGEN_VIEWER_PASSWORD"));
-    api.awaitReady(Duration.ofSeconds(120));
+    api.awaitReady(Duration.ofSeconds(300));
   }
 
   @AfterAll

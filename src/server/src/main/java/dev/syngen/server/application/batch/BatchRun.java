@@ -3,6 +3,7 @@ package dev.syngen.server.application.batch;
 import dev.syngen.core.engine.RangeWriter;
 import dev.syngen.core.engine.RowPartition;
 import dev.syngen.core.engine.RowPartitions;
+import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.sink.PartitionCommits;
@@ -10,9 +11,11 @@ import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.server.application.run.PreparedRun;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -37,6 +40,8 @@ public final class BatchRun {
   private volatile long executionId;
   private volatile boolean stopRequested;
   private volatile String error;
+  private final Object writes = new Object();
+  private int writing;
 
   BatchRun(
       RunRecord pending,
@@ -157,16 +162,57 @@ public final class BatchRun {
     return next;
   }
 
-  /** Writes and commits one chunk; returns the partition's bytes written so far. */
+  /**
+   * Writes and commits one chunk; returns the partition's bytes written so far. Where the target
+   * commits per partition, a stop abandons the chunk between two batches (the target keeps none of
+   * it, and a restart writes it again from the checkpoint); any other target finishes the chunk, so
+   * its rows stay exactly those the checkpoint covers.
+   */
   public long write(CompiledEntity e, long first, RowSpan span) {
+    BooleanSupplier stop = sink instanceof PartitionCommits ? this::stopRequested : () -> false;
+    synchronized (writes) {
+      writing++;
+    }
     try {
       long bytes =
-          progress.bytes(e, first) + writer.write(sink, id(), e, first, span.from(), span.to());
+          progress.bytes(e, first)
+              + writer.write(sink, id(), e, first, span.from(), span.to(), stop);
       progress.at(e, first, span.to(), bytes);
       return bytes;
+    } catch (RunCancelledException ex) {
+      throw ex;
     } catch (RuntimeException ex) {
       failed(ex);
       throw ex;
+    } finally {
+      synchronized (writes) {
+        writing--;
+        writes.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Waits up to {@code wait} until no chunk of this run is being written on this server. A stopped
+   * job may end while a partition thread still commits its last chunk; the run's final record is
+   * taken after it, so the record counts every row its target holds.
+   */
+  public boolean awaitWrites(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (writes) {
+      while (writing > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          writes.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
     }
   }
 

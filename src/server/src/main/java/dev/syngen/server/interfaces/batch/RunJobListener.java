@@ -16,6 +16,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +31,7 @@ import java.util.logging.Logger;
 @Dependent
 public class RunJobListener extends AbstractJobListener {
   private static final Logger LOG = Logger.getLogger(RunJobListener.class.getName());
+  private static final Duration CHUNK_WAIT = Duration.ofSeconds(30);
 
   @Inject JobContext job;
   @Inject BatchRuns runs;
@@ -80,6 +82,14 @@ public class RunJobListener extends AbstractJobListener {
     BatchRun run = runs.find(runId).orElse(null);
     if (run == null) {
       return;
+    }
+    if (!run.awaitWrites(CHUNK_WAIT)) {
+      LOG.warning(
+          "run "
+              + runId
+              + ": a chunk was still being written "
+              + CHUNK_WAIT
+              + " after its job ended");
     }
     BatchStatus batch = job.getBatchStatus();
     boolean completed = batch == BatchStatus.COMPLETED || batch == BatchStatus.STARTED;
