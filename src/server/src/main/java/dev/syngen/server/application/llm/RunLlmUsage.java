@@ -1,21 +1,98 @@
 package dev.syngen.server.application.llm;
 
+import dev.syngen.core.llm.LlmBudget;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmUsage;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a run's llm_text columns asked and cost, as stored with the run: the mode it ran in, the
- * totals, and the requests, tokens and cost of each provider that answered. No key, URL or prompt.
+ * totals over all its executions, the requests, tokens and cost of each provider that answered, and
+ * the caps it was started with (null when uncapped), which a restart keeps. No key, URL or prompt.
  */
 public record RunLlmUsage(
-    LlmService.Mode mode, LlmUsage.Summary total, Map<String, LlmUsage.Summary> providers) {
+    LlmService.Mode mode,
+    LlmUsage.Summary total,
+    Map<String, LlmUsage.Summary> providers,
+    Caps caps) {
+  /** The caps of a run: {@code max_requests}, {@code max_cost}; null where that cap is not set. */
+  public record Caps(Long maxRequests, Double maxCost) {
+    /** The caps of {@code budget}, or null when it has none. */
+    public static Caps of(LlmBudget budget) {
+      if (budget == null || !budget.capped()) {
+        return null;
+      }
+      return new Caps(
+          budget.maxRequests() == Long.MAX_VALUE ? null : budget.maxRequests(),
+          Double.isInfinite(budget.maxCost()) ? null : budget.maxCost());
+    }
+  }
+
+  private static final LlmUsage.Summary NONE = new LlmUsage.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
   public RunLlmUsage {
+    total = total == null ? NONE : total;
     providers = providers == null ? Map.of() : Map.copyOf(providers);
   }
 
-  /** A snapshot of {@code usage}. */
-  public static RunLlmUsage of(LlmService.Mode mode, LlmUsage usage) {
-    return new RunLlmUsage(mode, usage.total(), usage.byProvider());
+  /** A run about to send its first request: nothing spent yet, its caps recorded. */
+  public static RunLlmUsage starting(LlmService.Mode mode, LlmBudget budget) {
+    return new RunLlmUsage(mode, NONE, Map.of(), Caps.of(budget));
+  }
+
+  /**
+   * This execution's usage added to {@code earlier} (the run's stored usage before a restart, or
+   * null): counts, tokens and cost summed; latencies those of the execution that sent requests
+   * last.
+   */
+  public static RunLlmUsage of(
+      LlmService.Mode mode, LlmUsage usage, LlmBudget budget, RunLlmUsage earlier) {
+    if (earlier == null) {
+      return new RunLlmUsage(mode, usage.total(), usage.byProvider(), Caps.of(budget));
+    }
+    Map<String, LlmUsage.Summary> providers = new TreeMap<>(earlier.providers());
+    usage.byProvider().forEach((id, s) -> providers.merge(id, s, RunLlmUsage::plus));
+    Caps caps = earlier.caps() != null ? earlier.caps() : Caps.of(budget);
+    return new RunLlmUsage(mode, plus(earlier.total(), usage.total()), providers, caps);
+  }
+
+  /**
+   * The budget a restart of this run spends from: the recorded caps, counting on from what earlier
+   * executions sent and spent; unlimited when the run had no caps.
+   */
+  public LlmBudget resumedBudget() {
+    if (caps == null) {
+      return LlmBudget.unlimited();
+    }
+    return LlmBudget.resumed(
+        caps.maxRequests() == null ? Long.MAX_VALUE : caps.maxRequests(),
+        caps.maxCost() == null ? Double.POSITIVE_INFINITY : caps.maxCost(),
+        total.requests(),
+        total.cost());
+  }
+
+  /** The budget of a new run with this run's caps (a rerun): nothing spent yet. */
+  public LlmBudget freshBudget() {
+    return caps == null
+        ? LlmBudget.unlimited()
+        : new LlmBudget(
+            caps.maxRequests() == null ? Long.MAX_VALUE : caps.maxRequests(),
+            caps.maxCost() == null ? Double.POSITIVE_INFINITY : caps.maxCost());
+  }
+
+  private static LlmUsage.Summary plus(LlmUsage.Summary a, LlmUsage.Summary b) {
+    LlmUsage.Summary latest = b.requests() > 0 ? b : a;
+    return new LlmUsage.Summary(
+        a.requests() + b.requests(),
+        a.cacheHits() + b.cacheHits(),
+        a.fallbacks() + b.fallbacks(),
+        a.inputTokens() + b.inputTokens(),
+        a.outputTokens() + b.outputTokens(),
+        a.cost() + b.cost(),
+        latest.p50Millis(),
+        latest.p95Millis(),
+        a.fallbackValues() + b.fallbackValues(),
+        latest.p99Millis());
   }
 }

@@ -54,6 +54,7 @@ final class RunTask implements Runnable {
       return;
     }
     long cpuAtStart = JvmUsage.cpuMillis();
+    RunLlmUsage earlier = recordLlmStart();
     RunSpan span = launcher.tracing.startRun(run, parent);
     RunRecord last = run;
     try {
@@ -64,7 +65,7 @@ final class RunTask implements Runnable {
       launcher.repository.save(last);
     } finally {
       try {
-        recordLlmUsage();
+        recordLlmUsage(earlier);
         launcher.metrics.runFinished(last);
         RunOutcomeLog.append(launcher.runLog, last, traceId, cpuAtStart);
       } finally {
@@ -106,11 +107,39 @@ final class RunTask implements Runnable {
     return TargetCommits.committed(finished);
   }
 
-  /** Stores what the run's llm_text columns asked and cost, and stops their request threads. */
-  private void recordLlmUsage() {
+  /**
+   * Before the first request: stores the run's LLM mode and caps (so a restart after a crash keeps
+   * them) unless an earlier execution did; returns what earlier executions stored, or null.
+   */
+  private RunLlmUsage recordLlmStart() {
+    RunLlm llm = prepared.llm();
+    if (!llm.used()) {
+      return null;
+    }
+    try {
+      RunLlmUsage earlier = launcher.llmUsage.find(run.id()).orElse(null);
+      if (earlier == null) {
+        launcher.llmUsage.save(run.id(), RunLlmUsage.starting(llm.mode(), llm.budget()));
+      }
+      return earlier;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "run " + run.id() + ": its LLM caps could not be stored", e);
+      return null;
+    }
+  }
+
+  /**
+   * Stores what the run's llm_text columns asked and cost, added to what earlier executions did,
+   * and stops their request threads.
+   */
+  private void recordLlmUsage(RunLlmUsage earlier) {
     RunLlm llm = prepared.llm();
     try {
-      llm.usage().ifPresent(u -> launcher.llmUsage.save(run.id(), RunLlmUsage.of(llm.mode(), u)));
+      llm.usage()
+          .ifPresent(
+              u ->
+                  launcher.llmUsage.save(
+                      run.id(), RunLlmUsage.of(llm.mode(), u, llm.budget(), earlier)));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "run " + run.id() + ": its LLM usage could not be stored", e);
     } finally {

@@ -8,9 +8,11 @@ import java.util.TreeMap;
 /**
  * A run's LLM usage as the API shows it: the mode, the totals (requests sent, cache hits, answers
  * from a fallback, tokens as the providers counted them, estimated cost, request latency) and the
- * same per provider that answered.
+ * same per provider that answered, summed over the run's executions; and the caps it runs under
+ * ({@code max_requests}, {@code max_cost}; null when not set).
  */
-public record LlmUsageView(String mode, Counts total, Map<String, Counts> providers) {
+public record LlmUsageView(
+    String mode, Counts total, Map<String, Counts> providers, Long maxRequests, Double maxCost) {
   /** One set of counts; latencies in milliseconds, 0 when nothing was sent. */
   public record Counts(
       long requests,
@@ -38,6 +40,10 @@ public record LlmUsageView(String mode, Counts total, Map<String, Counts> provid
     Map<String, Counts> providers = new TreeMap<>();
     u.providers().forEach((id, s) -> providers.put(id, Counts.of(s)));
     return new LlmUsageView(
-        u.mode().name().toLowerCase(java.util.Locale.ROOT), Counts.of(u.total()), providers);
+        u.mode().name().toLowerCase(java.util.Locale.ROOT),
+        Counts.of(u.total()),
+        providers,
+        u.caps() == null ? null : u.caps().maxRequests(),
+        u.caps() == null ? null : u.caps().maxCost());
   }
 }
