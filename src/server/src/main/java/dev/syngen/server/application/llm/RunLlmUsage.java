@@ -62,23 +62,23 @@ public record RunLlmUsage(
    * executions sent and spent; unlimited when the run had no caps.
    */
   public LlmBudget resumedBudget() {
+    return budget(total.requests(), total.cost());
+  }
+
+  /** The budget of a new run with this run's caps (a rerun): nothing spent yet. */
+  public LlmBudget freshBudget() {
+    return budget(0, 0);
+  }
+
+  private LlmBudget budget(long requests, double spent) {
     if (caps == null) {
       return LlmBudget.unlimited();
     }
     return LlmBudget.resumed(
         caps.maxRequests() == null ? Long.MAX_VALUE : caps.maxRequests(),
         caps.maxCost() == null ? Double.POSITIVE_INFINITY : caps.maxCost(),
-        total.requests(),
-        total.cost());
-  }
-
-  /** The budget of a new run with this run's caps (a rerun): nothing spent yet. */
-  public LlmBudget freshBudget() {
-    return caps == null
-        ? LlmBudget.unlimited()
-        : new LlmBudget(
-            caps.maxRequests() == null ? Long.MAX_VALUE : caps.maxRequests(),
-            caps.maxCost() == null ? Double.POSITIVE_INFINITY : caps.maxCost());
+        requests,
+        spent);
   }
 
   private static LlmUsage.Summary plus(LlmUsage.Summary a, LlmUsage.Summary b) {
