@@ -41,7 +41,6 @@ public class LlmCatalog {
   private final OpenAiChatTransport transport = new OpenAiChatTransport();
   @Inject CorpusLibrary corpora;
   @Inject JpaLlmAnswers answers;
-  @Inject Clock clock;
 
   private GeneratorRegistry builtins;
   private LlmCache cache;
@@ -49,7 +48,8 @@ public class LlmCatalog {
   @PostConstruct
   void open() {
     builtins = GeneratorRegistry.builtins().with(CorpusPick.factory(corpora));
-    cache = new HistoryLlmCache(answers, clock, MEMORY_ENTRIES);
+    // the system clock, not the produced one: CoreBeans, which produces it, needs this bean first
+    cache = new HistoryLlmCache(answers, Clock.systemUTC(), MEMORY_ENTRIES);
     adoptDirectory(new FileLlmCache(settings.llmCacheDir()));
   }
 
