@@ -33,6 +33,7 @@ class ConsoleLlmIT {
   private static Path llmDir;
   private static String provider;
   private static String keyless;
+  private static Path scenarioFile;
   private Browser browser;
 
   @BeforeAll
@@ -57,6 +58,23 @@ class ConsoleLlmIT {
             + "\nmodel: console-model\napi_key_env: SYNGEN_IT_NO_SUCH_KEY_"
             + tag.toUpperCase(java.util.Locale.ROOT)
             + "\n");
+    // the server's scenarios directory is the project's: a scenario of this test's own, removed
+    // after
+    Path root = Path.of(System.getProperty("syngen.it.output.dir", "out")).getParent();
+    scenarioFile = root.resolve("scenarios").resolve("it-console-llm-" + tag + ".yaml");
+    Files.writeString(
+        scenarioFile,
+        "{\"id\":\"it-console-llm-"
+            + tag
+            + "\",\"name\":\"console llm\",\"seed\":5,\"as_of\":\"2026-01-01T00:00:00Z\","
+            + "\"entities\":[{\"name\":\"items\",\"rows\":5,\"columns\":["
+            + "{\"name\":\"id\",\"type\":\"bigint\",\"generator\":{\"type\":\"sequence\"}},"
+            + "{\"name\":\"blurb\",\"type\":\"text\",\"generator\":{\"type\":\"llm_text\",\"params\":{"
+            + "\"mode\":\"per_row\",\"prompt\":\"Summarise item {id} for "
+            + tag
+            + "\",\"provider\":\""
+            + provider
+            + "\",\"max_tokens\":10}}}]}]}\n");
   }
 
   @AfterAll
@@ -64,6 +82,7 @@ class ConsoleLlmIT {
     stub.close();
     Files.deleteIfExists(llmDir.resolve(provider + ".yaml"));
     Files.deleteIfExists(llmDir.resolve(keyless + ".yaml"));
+    Files.deleteIfExists(scenarioFile);
   }
 
   @BeforeEach
@@ -137,6 +156,30 @@ class ConsoleLlmIT {
             .json()
             .findValuesAsText("action");
     assertTrue(audit.contains("llm.test"), "the test is audited: " + audit);
+  }
+
+  @Test
+  void theBuildersPlanShowsTheLlmEstimateAndRefusesARunOverItsCap() {
+    String target = api.createCsvTarget();
+    String scenario = scenarioFile.getFileName().toString().replace(".yaml", "");
+    int before = stub.requests();
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("new-run.xhtml");
+    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("builder:scenario")))
+        .selectByValue(scenario);
+    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("builder:target")))
+        .selectByValue(target);
+    browser.type("builder:maxRequests", "50");
+    browser.click("builder:preview");
+    browser.waitFor(d -> d.findElements(By.id("plan-llm-total")).size() > 0);
+    String total = browser.text("plan-llm-total");
+    assertTrue(total.startsWith("total 5 0 "), "five requests, none cached: " + total);
+    assertTrue(browser.text("plan-llm").contains("max_requests=50"), browser.text("plan-llm"));
+
+    browser.type("builder:maxRequests", "4");
+    browser.click("builder:preview");
+    browser.waitFor(d -> d.getPageSource().contains("over max_requests 4"));
+    assertEquals(before, stub.requests(), "a plan sends nothing");
   }
 
   @Test

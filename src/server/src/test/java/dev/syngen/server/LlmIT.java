@@ -141,7 +141,8 @@ class LlmIT {
   }
 
   @Test
-  void theSharedCacheExportsAndImportsInTheCommandLinesFormatWithoutKeysOrPrompts() {
+  void theSharedCacheExportsAndImportsInTheCommandLinesFormatWithoutKeysOrPrompts()
+      throws IOException {
     long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
     JsonNode run = api.awaitFinished(start(runBody(seed, provider, "llm-cache-" + seed, "")));
     assertEquals("success", run.path("status").asText(), run.toString());
@@ -152,11 +153,24 @@ class LlmIT {
     assertEquals(200, export.status(), export.toString());
     List<String> lines = export.body().lines().toList();
     assertEquals(info.path("entries").asLong(), lines.size(), "one line per stored answer");
-    assertTrue(
-        lines.stream().anyMatch(l -> l.contains("seed " + seed)), "this run's answers are stored");
+    List<String> written =
+        Files.readAllLines(
+            output.resolve("it/llm-cache-" + seed + "/reviews.ndjson"), StandardCharsets.UTF_8);
+    for (String row : written) {
+      String review = Api.JSON.readTree(row).path("review").asText();
+      assertTrue(
+          lines.stream().anyMatch(l -> l.contains(review)),
+          "this run's answer is stored: " + review);
+    }
     for (String line : lines) {
-      assertTrue(line.matches("\\{\"key\":\"[0-9a-f]{64}\",\"text\":.*"), line);
-      assertFalse(line.contains("-star review"), "no prompt is exported: " + line);
+      JsonNode entry = Api.JSON.readTree(line);
+      assertTrue(entry.path("key").asText().matches("[0-9a-f]{64}"), line);
+      List<String> fields = new java.util.ArrayList<>();
+      entry.fieldNames().forEachRemaining(fields::add);
+      assertEquals(
+          List.of("key", "text", "model", "input_tokens", "output_tokens"),
+          fields,
+          "an answer and its counts, never a prompt or provider: " + line);
     }
     assertKeyNowhere(export.body());
 
@@ -195,27 +209,31 @@ class LlmIT {
   void aRestartedRunKeepsItsCapsAndItsUsageCountsEveryExecution() {
     long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
     int before = stub.requests();
-    stub.latency(400);
     String id;
+    stub.latency(300);
     try {
       id = start(runBody(seed, provider, "llm-restart-" + seed, ",\"max_requests\":40"));
       org.awaitility.Awaitility.await()
           .atMost(java.time.Duration.ofSeconds(60))
           .until(() -> stub.requests() > before);
-      Api.Reply cancel = api.admin("POST", "api/v1/runs/" + id + "/cancel", null);
-      assertEquals(200, cancel.status(), cancel.toString());
-      assertEquals("cancelled", cancel.json().path("status").asText(), cancel.toString());
+      stub.failAlways(400); // the provider breaks mid-run: the run fails
+      JsonNode failed = api.awaitFinished(id);
+      assertEquals("failed", failed.path("status").asText(), failed.toString());
     } finally {
+      stub.failAlways(0);
       stub.latency(0);
     }
     JsonNode first = api.viewer("GET", "api/v1/runs/" + id, null).json().path("llm");
     assertEquals(40, first.path("max_requests").asLong(), first.toString());
+    long firstRequests = first.path("total").path("requests").asLong();
+    assertEquals(stub.requests() - before, firstRequests, first.toString());
 
     assertEquals(202, api.admin("POST", "api/v1/runs/" + id + "/restart", null).status());
     JsonNode done = api.awaitFinished(id);
     assertEquals("success", done.path("status").asText(), done.toString());
     JsonNode llm = api.viewer("GET", "api/v1/runs/" + id, null).json().path("llm");
     assertEquals(40, llm.path("max_requests").asLong(), "the restart kept the cap: " + llm);
+    assertTrue(stub.requests() - before > firstRequests, "the restart asked the rest");
     assertEquals(
         stub.requests() - before,
         llm.path("total").path("requests").asLong(),
