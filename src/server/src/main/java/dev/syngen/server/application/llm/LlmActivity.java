@@ -28,10 +28,10 @@ public record LlmActivity(List<Day> days, Map<String, Day> providers, List<RunUs
       }
       double share = 0;
       if (c.maxRequests() != null && c.maxRequests() > 0) {
-        share = Math.max(share, usage.total().requests() / (double) c.maxRequests());
+        share = Math.max(share, c.sentRequests() / (double) c.maxRequests());
       }
       if (c.maxCost() != null && c.maxCost() > 0) {
-        share = Math.max(share, usage.total().cost() / c.maxCost());
+        share = Math.max(share, c.spentCost() / c.maxCost());
       }
       return share;
     }

@@ -16,16 +16,22 @@ public record RunLlmUsage(
     LlmUsage.Summary total,
     Map<String, LlmUsage.Summary> providers,
     Caps caps) {
-  /** The caps of a run: {@code max_requests}, {@code max_cost}; null where that cap is not set. */
-  public record Caps(Long maxRequests, Double maxCost) {
-    /** The caps of {@code budget}, or null when it has none. */
+  /**
+   * The caps of a run — {@code max_requests}, {@code max_cost}, null where that cap is not set —
+   * and what counts against them so far: every request sent (failed ones and retries included,
+   * which the usage's answered requests leave out) and its cost, over all the run's executions.
+   */
+  public record Caps(Long maxRequests, Double maxCost, long sentRequests, double spentCost) {
+    /** The caps of {@code budget} and what it has counted, or null when it has no caps. */
     public static Caps of(LlmBudget budget) {
       if (budget == null || !budget.capped()) {
         return null;
       }
       return new Caps(
           budget.maxRequests() == Long.MAX_VALUE ? null : budget.maxRequests(),
-          Double.isInfinite(budget.maxCost()) ? null : budget.maxCost());
+          Double.isInfinite(budget.maxCost()) ? null : budget.maxCost(),
+          budget.requests(),
+          budget.spent());
     }
   }
 
@@ -53,7 +59,8 @@ public record RunLlmUsage(
     }
     Map<String, LlmUsage.Summary> providers = new TreeMap<>(earlier.providers());
     usage.byProvider().forEach((id, s) -> providers.merge(id, s, RunLlmUsage::plus));
-    Caps caps = earlier.caps() != null ? earlier.caps() : Caps.of(budget);
+    // a restart's budget counted on from the earlier executions', so it holds the run's whole count
+    Caps caps = budget != null && budget.capped() ? Caps.of(budget) : earlier.caps();
     return new RunLlmUsage(mode, plus(earlier.total(), usage.total()), providers, caps);
   }
 
@@ -62,7 +69,7 @@ public record RunLlmUsage(
    * executions sent and spent; unlimited when the run had no caps.
    */
   public LlmBudget resumedBudget() {
-    return budget(total.requests(), total.cost());
+    return caps == null ? LlmBudget.unlimited() : budget(caps.sentRequests(), caps.spentCost());
   }
 
   /** The budget of a new run with this run's caps (a rerun): nothing spent yet. */

@@ -24,7 +24,7 @@ class LlmActivityTest {
             LlmService.Mode.ONLINE,
             sent(requests, cost),
             Map.of("p", sent(requests, cost)),
-            new RunLlmUsage.Caps(10L, null)));
+            new RunLlmUsage.Caps(10L, null, requests, cost)));
   }
 
   @Test
@@ -59,7 +59,10 @@ class LlmActivityTest {
             "s",
             Instant.EPOCH,
             new RunLlmUsage(
-                LlmService.Mode.ONLINE, sent(1, 0.9), Map.of(), new RunLlmUsage.Caps(10L, 1.0)));
+                LlmService.Mode.ONLINE,
+                sent(1, 0.9),
+                Map.of(),
+                new RunLlmUsage.Caps(10L, 1.0, 1, 0.9)));
     assertEquals(0.9, both.capShare(), 1e-12);
     LlmActivity.RunUsage none =
         new LlmActivity.RunUsage(

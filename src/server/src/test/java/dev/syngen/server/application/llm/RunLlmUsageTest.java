@@ -24,13 +24,14 @@ class RunLlmUsageTest {
     RunLlmUsage earlier =
         new RunLlmUsage(
             LlmService.Mode.ONLINE,
-            sent(30, 0.25, 40),
-            Map.of("primary", sent(30, 0.25, 40)),
-            new RunLlmUsage.Caps(50L, 1.0));
+            sent(24, 0.25, 40),
+            Map.of("primary", sent(24, 0.25, 40)),
+            new RunLlmUsage.Caps(50L, 1.0, 30, 0.25));
     LlmBudget resumed = earlier.resumedBudget();
     assertEquals(50, resumed.maxRequests());
     assertEquals(1.0, resumed.maxCost());
-    assertEquals(30, resumed.requests(), "the cap counts the requests sent before the crash");
+    assertEquals(
+        30, resumed.requests(), "every request sent counts, also the 6 that got no answer");
     assertEquals(0.25, resumed.spent(), 1e-12);
     LlmBudget rerun = earlier.freshBudget();
     assertEquals(50, rerun.maxRequests(), "a rerun has the same caps");
@@ -42,8 +43,10 @@ class RunLlmUsageTest {
     RunLlmUsage earlier = new RunLlmUsage(LlmService.Mode.ONLINE, sent(3, 0.1, 5), Map.of(), null);
     assertFalse(earlier.resumedBudget().capped());
     assertNull(RunLlmUsage.Caps.of(LlmBudget.unlimited()));
-    RunLlmUsage.Caps onlyCost = RunLlmUsage.Caps.of(new LlmBudget(Long.MAX_VALUE, 2.5));
+    RunLlmUsage.Caps onlyCost = RunLlmUsage.Caps.of(LlmBudget.resumed(Long.MAX_VALUE, 2.5, 3, 0.5));
     assertNull(onlyCost.maxRequests());
+    assertEquals(3, onlyCost.sentRequests());
+    assertEquals(0.5, onlyCost.spentCost());
     assertEquals(2.5, onlyCost.maxCost());
   }
 
@@ -54,7 +57,7 @@ class RunLlmUsageTest {
             LlmService.Mode.ONLINE,
             sent(30, 0.25, 40),
             Map.of("primary", sent(30, 0.25, 40)),
-            new RunLlmUsage.Caps(50L, null));
+            new RunLlmUsage.Caps(50L, null, 30, 0.25));
     LlmUsage none = new LlmUsage();
     RunLlmUsage after =
         RunLlmUsage.of(LlmService.Mode.ONLINE, none, LlmBudget.unlimited(), earlier);
@@ -72,7 +75,7 @@ class RunLlmUsageTest {
               LlmService.Mode.OFFLINE,
               sent(4, 0.5, 12),
               Map.of("p", sent(4, 0.5, 12)),
-              new RunLlmUsage.Caps(null, 0.75));
+              new RunLlmUsage.Caps(null, 0.75, 4, 0.5));
       assertEquals(capped, jsonb.fromJson(jsonb.toJson(capped), RunLlmUsage.class));
       String before =
           "{\"mode\":\"ONLINE\",\"providers\":{},\"total\":{\"requests\":2,\"cost\":0.1}}";
