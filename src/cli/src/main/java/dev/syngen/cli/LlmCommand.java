@@ -148,7 +148,7 @@ final class LlmCommand {
       }
       dev.syngen.io.llm.FileLlmCache cache =
           new dev.syngen.io.llm.FileLlmCache(parent.root.llmCacheDir);
-      dev.syngen.io.llm.FileLlmCache.Imported r;
+      dev.syngen.io.llm.LlmCacheTransfer.Imported r;
       try (java.io.BufferedReader in =
           java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
         r = cache.importFrom(in, file.toString());

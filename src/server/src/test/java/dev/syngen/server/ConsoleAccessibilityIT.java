@@ -30,6 +30,7 @@ class ConsoleAccessibilityIT {
           "scenarios.xhtml?id=iot-demo",
           "scenario-editor.xhtml",
           "corpora.xhtml",
+          "llm.xhtml",
           "index-gate.xhtml",
           "draft.xhtml",
           "audit.xhtml",

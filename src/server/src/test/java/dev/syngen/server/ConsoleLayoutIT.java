@@ -26,6 +26,7 @@ class ConsoleLayoutIT {
           "targets",
           "scenarios",
           "corpora",
+          "llm",
           "index-gate",
           "draft",
           "audit");

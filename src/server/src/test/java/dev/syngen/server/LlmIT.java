@@ -141,6 +141,111 @@ class LlmIT {
   }
 
   @Test
+  void theSharedCacheExportsAndImportsInTheCommandLinesFormatWithoutKeysOrPrompts()
+      throws IOException {
+    long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+    JsonNode run = api.awaitFinished(start(runBody(seed, provider, "llm-cache-" + seed, "")));
+    assertEquals("success", run.path("status").asText(), run.toString());
+
+    JsonNode info = api.viewer("GET", "api/v1/llm/cache", null).json();
+    assertTrue(info.path("entries").asLong() >= 12, info.toString());
+    Api.Reply export = api.viewer("GET", "api/v1/llm/cache/export", null);
+    assertEquals(200, export.status(), export.toString());
+    List<String> lines = export.body().lines().toList();
+    assertEquals(info.path("entries").asLong(), lines.size(), "one line per stored answer");
+    List<String> written =
+        Files.readAllLines(
+            output.resolve("it/llm-cache-" + seed + "/reviews.ndjson"), StandardCharsets.UTF_8);
+    for (String row : written) {
+      String review = Api.JSON.readTree(row).path("review").asText();
+      assertTrue(
+          lines.stream().anyMatch(l -> l.contains(review)),
+          "this run's answer is stored: " + review);
+    }
+    for (String line : lines) {
+      JsonNode entry = Api.JSON.readTree(line);
+      assertTrue(entry.path("key").asText().matches("[0-9a-f]{64}"), line);
+      List<String> fields = new java.util.ArrayList<>();
+      entry.fieldNames().forEachRemaining(fields::add);
+      assertEquals(
+          List.of("key", "text", "model", "input_tokens", "output_tokens"),
+          fields,
+          "an answer and its counts, never a prompt or provider: " + line);
+    }
+    assertKeyNowhere(export.body());
+
+    Api.Reply again =
+        api.call(
+            "POST",
+            "api/v1/llm/cache/import",
+            "application/x-ndjson",
+            export.body(),
+            Api.ADMIN,
+            api.adminPassword());
+    assertEquals(200, again.status(), again.toString());
+    assertEquals(0, again.json().path("added").asLong(), again.toString());
+    assertEquals(lines.size(), again.json().path("present").asLong(), again.toString());
+
+    String fresh = "{\"key\":\"" + "0".repeat(63) + "1\",\"text\":\"imported\",\"model\":\"m\"}";
+    Api.Reply bad =
+        api.call(
+            "POST",
+            "api/v1/llm/cache/import",
+            "application/x-ndjson",
+            fresh + "\n{\"key\":\"short\",\"text\":\"x\"}\n",
+            Api.ADMIN,
+            api.adminPassword());
+    assertEquals(422, bad.status(), bad.toString());
+    assertTrue(bad.body().contains("line 2.key"), bad.toString());
+    assertEquals(
+        info.path("entries").asLong(),
+        api.viewer("GET", "api/v1/llm/cache", null).json().path("entries").asLong(),
+        "a bad import adds nothing, not even its good lines");
+    Api.Reply viewer = api.viewer("POST", "api/v1/llm/cache/import", fresh);
+    assertEquals(403, viewer.status(), viewer.toString());
+  }
+
+  @Test
+  void aRestartedRunKeepsItsCapsAndItsUsageCountsEveryExecution() {
+    long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+    int before = stub.requests();
+    String id;
+    stub.latency(300);
+    try {
+      id = start(runBody(seed, provider, "llm-restart-" + seed, ",\"max_requests\":40"));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> stub.requests() > before);
+      stub.failAlways(400); // the provider breaks mid-run: the run fails
+      JsonNode failed = api.awaitFinished(id);
+      assertEquals("failed", failed.path("status").asText(), failed.toString());
+    } finally {
+      stub.failAlways(0);
+      stub.latency(0);
+    }
+    JsonNode first = api.viewer("GET", "api/v1/runs/" + id, null).json().path("llm");
+    assertEquals(40, first.path("max_requests").asLong(), first.toString());
+    long firstRequests = first.path("requests_sent").asLong();
+    assertEquals(
+        stub.requests() - before, firstRequests, "failed requests count against the cap: " + first);
+
+    assertEquals(202, api.admin("POST", "api/v1/runs/" + id + "/restart", null).status());
+    JsonNode done = api.awaitFinished(id);
+    assertEquals("success", done.path("status").asText(), done.toString());
+    JsonNode llm = api.viewer("GET", "api/v1/runs/" + id, null).json().path("llm");
+    assertEquals(40, llm.path("max_requests").asLong(), "the restart kept the cap: " + llm);
+    assertTrue(stub.requests() - before > firstRequests, "the restart asked the rest");
+    assertEquals(
+        stub.requests() - before,
+        llm.path("requests_sent").asLong(),
+        "the cap counts the requests of both executions: " + llm);
+    assertTrue(
+        llm.path("total").path("requests").asLong() + llm.path("total").path("cache_hits").asLong()
+            >= 12,
+        "every row's answer was asked or read once the run succeeded: " + llm);
+  }
+
+  @Test
   void thePlanShowsTheEstimateACapRefusesTheRunUnsentAndMetricsCountRequests() {
     long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
     int before = stub.requests();

@@ -21,6 +21,17 @@ public final class LlmBudget {
     this.maxCost = maxCost;
   }
 
+  /**
+   * The caps of a run that already sent {@code requests} requests costing {@code spent} in earlier
+   * executions: a restart goes on counting from there, so the caps hold for the whole run.
+   */
+  public static LlmBudget resumed(long maxRequests, double maxCost, long requests, double spent) {
+    LlmBudget b = new LlmBudget(maxRequests, maxCost);
+    b.requests = requests;
+    b.spent = spent;
+    return b;
+  }
+
   /** No caps. */
   public static LlmBudget unlimited() {
     return new LlmBudget(Long.MAX_VALUE, Double.POSITIVE_INFINITY);

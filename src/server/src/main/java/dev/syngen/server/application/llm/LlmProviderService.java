@@ -32,9 +32,19 @@ public class LlmProviderService {
   @Inject LlmCatalog catalog;
   @Inject ProviderProbe probe;
   @Inject JpaAuditLog audit;
+  @Inject dev.syngen.server.infrastructure.persistence.JpaRunLlmUsage usage;
   @Inject RequestTrace trace;
   @Inject Clock clock;
   @Resource SessionContext session;
+
+  /** What runs asked and cost over the last {@code days} UTC days (the console's LLM page). */
+  @PermitAll
+  public LlmActivity activity(int days) {
+    java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    java.time.Instant from =
+        today.minusDays(days - 1L).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    return LlmActivity.of(usage.since(from), today, days);
+  }
 
   @PermitAll
   public List<ProviderStatus> list() {

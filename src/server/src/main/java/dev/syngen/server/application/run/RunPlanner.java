@@ -2,6 +2,7 @@ package dev.syngen.server.application.run;
 
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.llm.LlmBudget;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.plan.PlanCompiler;
@@ -116,6 +117,14 @@ public class RunPlanner {
    * same data as the original, or a 409 if that is no longer possible.
    */
   public PreparedRun replay(RunRecord run, RunSpec spec) {
+    return replay(run, spec, true);
+  }
+
+  /**
+   * As {@link #replay(RunRecord, RunSpec)}; {@code sameRun} false prepares a new run from it (a
+   * rerun), whose LLM caps start again from nothing spent.
+   */
+  public PreparedRun replay(RunRecord run, RunSpec spec, boolean sameRun) {
     RunOverrides overrides =
         OverridesCodec.fromMap(run.overrides()).withSeed(run.seed()).withAsOf(run.asOf());
     String band = RecordedOverrides.band(run.overrides());
@@ -123,9 +132,14 @@ public class RunPlanner {
     Problems problems = new Problems();
     Scenario scenario = ScenarioDocuments.read(spec.scenarioDocument(), "inline", "", problems);
     TargetProfile profile = resolver.resolve(spec.target(), "target", problems);
+    // the mode and caps the run was started with; a restart goes on counting from what it spent
+    Optional<RunLlmUsage> stored = llmUsage.find(run.id());
     RunLlm llm =
         llmCatalog.forRun(
-            llmUsage.find(run.id()).map(RunLlmUsage::mode).orElse(LlmService.Mode.ONLINE));
+            stored.map(RunLlmUsage::mode).orElse(LlmService.Mode.ONLINE),
+            stored
+                .map(u -> sameRun ? u.resumedBudget() : u.freshBudget())
+                .orElse(LlmBudget.unlimited()));
     CompiledPlan plan =
         scenario == null ? null : rules(llm).compile(scenario, overrides, band, traffic, problems);
     if (!problems.isEmpty() || !plan.configHash().equals(run.configHash())) {

@@ -218,7 +218,7 @@ public class RunServiceBean implements RunService {
   @RolesAllowed("admin")
   public RunRecord rerun(String id) {
     RunRecord r = get(id);
-    PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow());
+    PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow(), false);
     try (RunLauncher.Slot slot = launcher.reserve()) {
       RunRecord pending = pending(p, r.overrides());
       ledger.recordNew(

@@ -4,6 +4,7 @@ import dev.syngen.core.engine.RunCoordinator;
 import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunRepository;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.RunContext;
@@ -15,7 +16,9 @@ import dev.syngen.server.infrastructure.logging.JvmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.tracing.RunSpan;
 import dev.syngen.server.infrastructure.tracing.TraceParent;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,17 +57,19 @@ final class RunTask implements Runnable {
       return;
     }
     long cpuAtStart = JvmUsage.cpuMillis();
+    RunLlmUsage earlier = recordLlmStart();
     RunSpan span = launcher.tracing.startRun(run, parent);
     RunRecord last = run;
     try {
-      last = execute(span);
+      last = execute(span, earlier);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "run " + run.id() + " failed outside the engine", e);
       last = run.withStatus(RunStatus.FAILED, launcher.clock.instant(), describe(e));
+      storeLlmUsage(earlier);
       launcher.repository.save(last);
     } finally {
       try {
-        recordLlmUsage();
+        closeLlm();
         launcher.metrics.runFinished(last);
         RunOutcomeLog.append(launcher.runLog, last, traceId, cpuAtStart);
       } finally {
@@ -74,7 +79,7 @@ final class RunTask implements Runnable {
     }
   }
 
-  private RunRecord execute(RunSpan span) {
+  private RunRecord execute(RunSpan span, RunLlmUsage earlier) {
     TrafficRequest traffic = prepared.traffic();
     RunContext context =
         traffic.context(prepared.plan(), run.id()).withTraceparent(span.traceparent());
@@ -90,7 +95,9 @@ final class RunTask implements Runnable {
             traffic.traffic(prepared.plan()),
             launcher.workers);
     RunRecord finished =
-        new RunCoordinator(TargetCommits.recording(launcher.repository), launcher.clock)
+        new RunCoordinator(
+                llmUsageFirst(TargetCommits.recording(launcher.repository), earlier),
+                launcher.clock)
             .execute(
                 run,
                 prepared.plan(),
@@ -106,16 +113,72 @@ final class RunTask implements Runnable {
     return TargetCommits.committed(finished);
   }
 
-  /** Stores what the run's llm_text columns asked and cost, and stops their request threads. */
-  private void recordLlmUsage() {
+  /**
+   * Before the first request: stores the run's LLM mode and caps (so a restart after a crash keeps
+   * them) unless an earlier execution did; returns what earlier executions stored, or null.
+   */
+  private RunLlmUsage recordLlmStart() {
+    RunLlm llm = prepared.llm();
+    if (!llm.used()) {
+      return null;
+    }
+    try {
+      RunLlmUsage earlier = launcher.llmUsage.find(run.id()).orElse(null);
+      if (earlier == null) {
+        launcher.llmUsage.save(run.id(), RunLlmUsage.starting(llm.mode(), llm.budget()));
+      }
+      return earlier;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "run " + run.id() + ": its LLM caps could not be stored", e);
+      return null;
+    }
+  }
+
+  /**
+   * {@code repository}, storing what the run's llm_text columns asked and cost just before the
+   * run's final record: whoever sees the run ended finds its usage complete.
+   */
+  private RunRepository llmUsageFirst(RunRepository repository, RunLlmUsage earlier) {
+    return new RunRepository() {
+      @Override
+      public void save(RunRecord record) {
+        if (record.status() != RunStatus.RUNNING && record.status() != RunStatus.PENDING) {
+          storeLlmUsage(earlier);
+        }
+        repository.save(record);
+      }
+
+      @Override
+      public Optional<RunRecord> find(String id) {
+        return repository.find(id);
+      }
+
+      @Override
+      public List<RunRecord> list(int limit, RunStatus status) {
+        return repository.list(limit, status);
+      }
+    };
+  }
+
+  /**
+   * Stores what the run's llm_text columns asked and cost, added to what earlier executions did.
+   */
+  private void storeLlmUsage(RunLlmUsage earlier) {
     RunLlm llm = prepared.llm();
     try {
-      llm.usage().ifPresent(u -> launcher.llmUsage.save(run.id(), RunLlmUsage.of(llm.mode(), u)));
+      llm.usage()
+          .ifPresent(
+              u ->
+                  launcher.llmUsage.save(
+                      run.id(), RunLlmUsage.of(llm.mode(), u, llm.budget(), earlier)));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "run " + run.id() + ": its LLM usage could not be stored", e);
-    } finally {
-      llm.close();
     }
+  }
+
+  /** Stops the request threads of the run's llm_text columns. */
+  private void closeLlm() {
+    prepared.llm().close();
   }
 
   private static String describe(RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.syngen.core.generate.GeneratorFactory;
 import dev.syngen.core.generate.GeneratorRegistry;
 import dev.syngen.core.generate.builtin.CorpusPick;
 import dev.syngen.core.llm.LlmBudget;
+import dev.syngen.core.llm.LlmCache;
 import dev.syngen.core.llm.LlmProvider;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
@@ -13,32 +14,71 @@ import dev.syngen.io.yaml.LlmFiles;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import dev.syngen.server.infrastructure.corpus.CorpusLibrary;
 import dev.syngen.server.infrastructure.metrics.LlmMetrics;
+import dev.syngen.server.infrastructure.persistence.JpaLlmAnswers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The server's LLM providers: the profiles in {@code syngen.llm.dir}, read again for every run and
  * request (like targets/, a changed profile needs no restart), one transport and one answer cache
- * in {@code syngen.llm.cache-dir}. API keys are read from the server's environment when a request
- * is sent; nothing here holds one.
+ * in the run-history database ({@link HistoryLlmCache}), shared by every server that uses it. API
+ * keys are read from the server's environment when a request is sent; nothing here holds one.
  */
 @ApplicationScoped
 public class LlmCatalog {
   @Inject SyngenSettings settings;
   @Inject LlmMetrics metrics;
 
+  private static final Logger LOG = Logger.getLogger(LlmCatalog.class.getName());
+
+  /** Answers held in memory besides the database: about 10 MB of typical review-length texts. */
+  private static final int MEMORY_ENTRIES = 20_000;
+
   private final OpenAiChatTransport transport = new OpenAiChatTransport();
   @Inject CorpusLibrary corpora;
+  @Inject JpaLlmAnswers answers;
 
   private GeneratorRegistry builtins;
-  private FileLlmCache cache;
+  private LlmCache cache;
 
   @PostConstruct
   void open() {
     builtins = GeneratorRegistry.builtins().with(CorpusPick.factory(corpora));
-    cache = new FileLlmCache(settings.llmCacheDir());
+    // the system clock, not the produced one: CoreBeans, which produces it, needs this bean first
+    cache = new HistoryLlmCache(answers, Clock.systemUTC(), MEMORY_ENTRIES);
+    adoptDirectory(new FileLlmCache(settings.llmCacheDir()));
+  }
+
+  /**
+   * Adds the answers of a cache directory (an earlier server's {@code syngen.llm.cache-dir}, or a
+   * command line's copied there) that the shared cache lacks; the first answer stored wins, as
+   * always. Unreadable entries are logged and skipped: the cache only saves requests.
+   */
+  private void adoptDirectory(FileLlmCache dir) {
+    try {
+      long added = 0;
+      for (String key : dir.keys()) {
+        if (cache.get(key).isEmpty()) {
+          dir.get(key).ifPresent(a -> cache.putIfAbsent(key, a));
+          added++;
+        }
+      }
+      if (added > 0) {
+        LOG.info(
+            "added " + added + " LLM answers from " + dir.directory() + " to the shared cache");
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warning("the LLM answers in " + dir.directory() + " were not all added: " + e);
+    }
+  }
+
+  /** The answer cache every run and test of this server reads and fills. */
+  public LlmCache cache() {
+    return cache;
   }
 
   /** The provider profiles by id; throws a ValidationException naming a broken file. */
@@ -83,7 +123,8 @@ public class LlmCatalog {
           s.budget(budget);
           return s;
         },
-        mode);
+        mode,
+        budget);
   }
 
   /** The built-in generators and {@code corpus}, plus {@code llm_text} bound to {@code llm}. */

@@ -18,12 +18,20 @@ public final class RunLlm implements AutoCloseable {
 
   private final Supplier<LlmService> open;
   private final LlmService.Mode mode;
+  private final dev.syngen.core.llm.LlmBudget budget;
   private LlmService service; // guarded by this
   private java.util.Map<String, Object> estimated; // guarded by this
 
-  public RunLlm(Supplier<LlmService> open, LlmService.Mode mode) {
+  public RunLlm(
+      Supplier<LlmService> open, LlmService.Mode mode, dev.syngen.core.llm.LlmBudget budget) {
     this.open = open;
     this.mode = mode;
+    this.budget = budget;
+  }
+
+  /** What the run's requests may spend, and have spent (earlier executions' included). */
+  public dev.syngen.core.llm.LlmBudget budget() {
+    return budget;
   }
 
   /** {@code llm_text}, bound to this run's service (opened by the first column that uses it). */

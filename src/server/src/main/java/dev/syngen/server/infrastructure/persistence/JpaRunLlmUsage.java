@@ -29,6 +29,27 @@ public class JpaRunLlmUsage {
     e.usageJson = jsonb.toJson(usage);
   }
 
+  /** The usage of the runs created at or after {@code since}, with their scenario and creation. */
+  public java.util.List<dev.syngen.server.application.llm.LlmActivity.RunUsage> since(
+      java.time.Instant since) {
+    return em
+        .createQuery(
+            "SELECT l, r.scenarioName, r.createdAt FROM RunLlmEntity l, RunRecordEntity r"
+                + " WHERE r.id = l.runId AND r.createdAt >= :since",
+            Object[].class)
+        .setParameter("since", since)
+        .getResultList()
+        .stream()
+        .map(
+            row ->
+                new dev.syngen.server.application.llm.LlmActivity.RunUsage(
+                    ((RunLlmEntity) row[0]).runId,
+                    (String) row[1],
+                    (java.time.Instant) row[2],
+                    jsonb.fromJson(((RunLlmEntity) row[0]).usageJson, RunLlmUsage.class)))
+        .toList();
+  }
+
   public Optional<RunLlmUsage> find(String runId) {
     RunLlmEntity e = em.find(RunLlmEntity.class, runId);
     return e == null

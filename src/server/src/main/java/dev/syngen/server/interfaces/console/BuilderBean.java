@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The run builder: scenario and target pickers, seed, as_of, scale, scale band, per-entity counts
@@ -95,6 +96,15 @@ public class BuilderBean implements Serializable {
 
   public PlanView getPlan() {
     return plan;
+  }
+
+  /** The plan's LLM estimate per column ({@code entity.column} to its figures), or none. */
+  @SuppressWarnings("unchecked")
+  public List<Map.Entry<String, Object>> getLlmColumns() {
+    if (plan == null || plan.llm() == null || !(plan.llm().get("columns") instanceof Map<?, ?> m)) {
+      return List.of();
+    }
+    return List.copyOf(((Map<String, Object>) m).entrySet());
   }
 
   public List<FieldProblem> getProblems() {
@@ -219,6 +229,31 @@ public class BuilderBean implements Serializable {
 
   public void setPayloadSize(String v) {
     form.payloadSize = v;
+  }
+
+  /** {@code online} (default) or {@code offline}: cached LLM answers only, nothing sent. */
+  public String getLlm() {
+    return form.llm;
+  }
+
+  public void setLlm(String v) {
+    form.llm = v;
+  }
+
+  public String getMaxRequests() {
+    return form.maxRequests;
+  }
+
+  public void setMaxRequests(String v) {
+    form.maxRequests = v;
+  }
+
+  public String getMaxCost() {
+    return form.maxCost;
+  }
+
+  public void setMaxCost(String v) {
+    form.maxCost = v;
   }
 
   public boolean isWallClock() {

@@ -21,6 +21,7 @@ public class ConsolePages {
           new ConsolePage("targets", "targets.xhtml", "Targets"),
           new ConsolePage("scenarios", "scenarios.xhtml", "Scenarios"),
           new ConsolePage("corpora", "corpora.xhtml", "Corpora"),
+          new ConsolePage("llm", "llm.xhtml", "LLM providers"),
           new ConsolePage("index-gate", "index-gate.xhtml", "Index gate"),
           new ConsolePage("draft", "draft.xhtml", "Draft from database"),
           new ConsolePage("audit", "audit.xhtml", "Audit log"));

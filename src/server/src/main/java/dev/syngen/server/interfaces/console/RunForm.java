@@ -35,6 +35,9 @@ public class RunForm implements Serializable {
   String traffic;
   String payloadSize;
   boolean wallClock;
+  String llm;
+  String maxRequests;
+  String maxCost;
 
   RunRequest toRequest() {
     Problems problems = new Problems();
@@ -59,6 +62,9 @@ public class RunForm implements Serializable {
       t.put("wall_clock", true);
     }
     put(tree, "traffic", t);
+    put(tree, "llm", llm);
+    put(tree, "max_requests", maxRequests);
+    put(tree, "max_cost", maxCost);
     // the form has no inline scenario and no parallelism field
     return RunRequest.read(tree, Integer.MAX_VALUE, String::valueOf).plus(problems.list());
   }
@@ -109,6 +115,9 @@ public class RunForm implements Serializable {
       case "traffic.mode", "traffic.burst_window" -> "traffic";
       case "traffic.payload_size", "traffic.payload_template" -> "payloadSize";
       case "traffic.wall_clock" -> "wallClock";
+      case "llm" -> "llm";
+      case "max_requests" -> "maxRequests";
+      case "max_cost" -> "maxCost";
       default -> null;
     };
   }

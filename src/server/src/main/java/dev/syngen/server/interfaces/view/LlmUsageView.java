@@ -8,9 +8,18 @@ import java.util.TreeMap;
 /**
  * A run's LLM usage as the API shows it: the mode, the totals (requests sent, cache hits, answers
  * from a fallback, tokens as the providers counted them, estimated cost, request latency) and the
- * same per provider that answered.
+ * same per provider that answered, summed over the run's executions; and for a capped run its caps
+ * ({@code max_requests}, {@code max_cost}) with what counts against them ({@code requests_sent}:
+ * every request sent, failed ones included; {@code cost_spent}) — all null for an uncapped run.
  */
-public record LlmUsageView(String mode, Counts total, Map<String, Counts> providers) {
+public record LlmUsageView(
+    String mode,
+    Counts total,
+    Map<String, Counts> providers,
+    Long maxRequests,
+    Double maxCost,
+    Long requestsSent,
+    Double costSpent) {
   /** One set of counts; latencies in milliseconds, 0 when nothing was sent. */
   public record Counts(
       long requests,
@@ -38,6 +47,12 @@ public record LlmUsageView(String mode, Counts total, Map<String, Counts> provid
     Map<String, Counts> providers = new TreeMap<>();
     u.providers().forEach((id, s) -> providers.put(id, Counts.of(s)));
     return new LlmUsageView(
-        u.mode().name().toLowerCase(java.util.Locale.ROOT), Counts.of(u.total()), providers);
+        u.mode().name().toLowerCase(java.util.Locale.ROOT),
+        Counts.of(u.total()),
+        providers,
+        u.caps() == null ? null : u.caps().maxRequests(),
+        u.caps() == null ? null : u.caps().maxCost(),
+        u.caps() == null ? null : u.caps().sentRequests(),
+        u.caps() == null ? null : u.caps().spentCost());
   }
 }

@@ -74,6 +74,7 @@ class BatchLauncherTest {
             () -> {
               throw new AssertionError("a plan without llm_text opens no LLM service");
             },
-            dev.syngen.core.llm.LlmService.Mode.ONLINE));
+            dev.syngen.core.llm.LlmService.Mode.ONLINE,
+            dev.syngen.core.llm.LlmBudget.unlimited()));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.llm.LlmBudget;
 import dev.syngen.core.llm.LlmCache;
 import dev.syngen.core.llm.LlmProvider;
 import dev.syngen.core.llm.LlmService;
@@ -89,7 +90,8 @@ class RunLlmTest {
             () -> {
               throw new AssertionError("the profiles are not read");
             },
-            LlmService.Mode.ONLINE);
+            LlmService.Mode.ONLINE,
+            LlmBudget.unlimited());
     Problems problems = new Problems();
     assertNotNull(compile(PLAIN, llm, problems), problems.list().toString());
     assertFalse(llm.used());
@@ -106,7 +108,8 @@ class RunLlmTest {
               opened.incrementAndGet();
               return offline();
             },
-            LlmService.Mode.OFFLINE);
+            LlmService.Mode.OFFLINE,
+            LlmBudget.unlimited());
     Problems problems = new Problems();
     assertNotNull(compile(WITH_LLM, llm, problems), problems.list().toString());
     assertNotNull(compile(WITH_LLM, llm, new Problems()));
@@ -124,7 +127,8 @@ class RunLlmTest {
             () -> {
               throw new IllegalStateException("llm provider 'llm/bad.yaml' is invalid");
             },
-            LlmService.Mode.ONLINE);
+            LlmService.Mode.ONLINE,
+            LlmBudget.unlimited());
     Problems problems = new Problems();
     assertNull(compile(WITH_LLM, llm, problems));
     String all = problems.list().toString();

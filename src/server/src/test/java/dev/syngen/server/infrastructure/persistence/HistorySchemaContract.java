@@ -99,6 +99,7 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V2")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V3")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V4")), "later versions apply to it");
+      assertEquals("EXECUTED", single(c, exectype("V5")), "later versions apply to it");
       assertEquals(fresh, catalog(c), "the upgraded schema is the one the migrations create");
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
@@ -119,6 +120,7 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V2")));
       assertEquals("EXECUTED", single(c, exectype("V3")));
       assertEquals("EXECUTED", single(c, exectype("V4")));
+      assertEquals("EXECUTED", single(c, exectype("V5")));
     }
   }
 
