@@ -10,6 +10,7 @@ import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.server.application.run.PreparedRun;
+import dev.syngen.server.infrastructure.tracing.RunSpan;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,7 @@ public final class BatchRun {
   private final PreparedRun plan;
   private final Sink sink;
   private final String traceId;
+  private final RunSpan span;
   private final boolean restart;
   private final List<RowPartition> partitions;
   private final JobLevels levels;
@@ -43,6 +45,7 @@ public final class BatchRun {
       PreparedRun prepared,
       Sink sink,
       String traceId,
+      RunSpan span,
       boolean restart,
       List<RowPartition> partitions,
       JobLevels levels,
@@ -53,6 +56,7 @@ public final class BatchRun {
     this.plan = prepared;
     this.sink = sink;
     this.traceId = traceId;
+    this.span = span;
     this.restart = restart;
     this.partitions = partitions;
     this.levels = levels;
@@ -71,6 +75,11 @@ public final class BatchRun {
 
   public String traceId() {
     return traceId;
+  }
+
+  /** The run's span: its entities' spans and sampled writes are its children. */
+  public RunSpan span() {
+    return span;
   }
 
   public boolean restart() {
