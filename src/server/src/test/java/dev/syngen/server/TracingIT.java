@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Traces end to end: a server of this build (syngenServerTraceIT) started with tracing on exports
@@ -37,6 +40,7 @@ class TracingIT {
   private static final String SERVER = "syngenServerTraceIT";
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String BATCH_TRACE_ID = "5ce03f4688c45eb7b4da0fc82f1f5847";
+  private static final String BROWSER_TRACE_ID = "6df14057a9d56fc8c5eb1ad93a2a6958";
   private static final String CALLER_SPAN = "00f067aa0ba902b7";
 
   private static OtlpReceiver otlp;
@@ -215,6 +219,59 @@ class TracingIT {
     assertEquals(302, console.signIn("admin", admin).statusCode());
     String page = console.send("GET", "console/trace.xhtml?run=" + id, null, Map.of()).body();
     assertTrue(page.contains(root.spanId()), "the trace view lists the batch run's span");
+  }
+
+  /**
+   * The trace view in headless Chromium, light and dark: a traced run's spans are listed indented
+   * under their parents, each with a start offset and a positive duration; a run without spans here
+   * gets the empty state instead of a table.
+   */
+  @Test
+  void theTraceViewListsARunsSpansWithDurationsInBothThemes() throws Exception {
+    String id = startTraced(BROWSER_TRACE_ID, 0.01);
+    assertEquals("success", api.awaitFinished(id).path("status").asText());
+    try (Browser browser = new Browser(server.base().toString())) {
+      browser.login(Api.ADMIN, admin);
+      for (String theme : List.of("light", "dark")) {
+        browser.open("trace.xhtml?run=" + id);
+        browser.driver.executeScript(
+            "localStorage.setItem('syngen.theme', arguments[0]);"
+                + " document.documentElement.setAttribute('data-theme', arguments[0]);",
+            theme);
+        assertEquals(BROWSER_TRACE_ID, browser.text("trace-id"));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#spans tbody tr"));
+        assertTrue(rows.size() >= 4, "the run, its 3 entities and writes: " + rows.size());
+        List<String> names = new ArrayList<>();
+        for (WebElement row : rows) {
+          List<WebElement> cells = row.findElements(By.tagName("td"));
+          names.add(cells.get(0).getText());
+          double duration = Double.parseDouble(cells.get(2).getText());
+          assertTrue(duration >= 0, row.getText());
+          assertTrue(Double.parseDouble(cells.get(1).getText()) >= 0, row.getText());
+        }
+        assertEquals("run iot-demo", names.get(0), "the run's span first: " + names);
+        double runMs =
+            Double.parseDouble(rows.get(0).findElements(By.tagName("td")).get(2).getText());
+        assertTrue(runMs > 0, "the run took time");
+        assertTrue(
+            names.containsAll(List.of("entity sites", "entity devices", "entity telemetry")));
+        assertEquals(
+            "span-depth-1",
+            browser
+                .driver
+                .findElement(By.xpath("//table[@id='spans']//td[text()='entity telemetry']"))
+                .getAttribute("class"),
+            "an entity is indented under the run");
+        browser.screenshot("trace-view-" + theme);
+      }
+      browser.open("trace.xhtml?run=no-such-run");
+      assertTrue(browser.text("no-trace").contains("holds no spans of this run"));
+      assertTrue(browser.driver.findElements(By.id("spans")).isEmpty(), "no table when empty");
+      browser.screenshot("trace-view-empty");
+      assertTrue(
+          browser.consoleMessages().stream().noneMatch(m -> m.contains("Content Security Policy")),
+          "nothing blocked by the CSP");
+    }
   }
 
   private static List<ReceivedSpan> spansOf(String traceId) {
