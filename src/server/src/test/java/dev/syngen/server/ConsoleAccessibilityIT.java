@@ -32,6 +32,7 @@ class ConsoleAccessibilityIT {
           "corpora.xhtml",
           "index-gate.xhtml",
           "draft.xhtml",
+          "profile.xhtml",
           "audit.xhtml",
           "trace.xhtml?run=none");
 

@@ -23,6 +23,7 @@ public class ConsolePages {
           new ConsolePage("corpora", "corpora.xhtml", "Corpora"),
           new ConsolePage("index-gate", "index-gate.xhtml", "Index gate"),
           new ConsolePage("draft", "draft.xhtml", "Draft from database"),
+          new ConsolePage("profile", "profile.xhtml", "Profile and clusters"),
           new ConsolePage("audit", "audit.xhtml", "Audit log"));
 
   /** Pages without an entry of their own, by the entry they sit under. */
