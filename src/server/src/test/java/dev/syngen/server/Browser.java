@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through the system chromedriver (never Selenium Manager), with a
- * fresh profile, pointed at the console of the server the build started.
+ * fresh profile, pointed at the console of the server the build started (or another).
  */
 final class Browser implements AutoCloseable {
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -35,7 +35,11 @@ final class Browser implements AutoCloseable {
   private final Path profile;
 
   Browser() {
-    String url = System.getProperty("syngen.base.url", "http://localhost:9080");
+    this(System.getProperty("syngen.base.url", "http://localhost:9080"));
+  }
+
+  /** A browser pointed at the console of the server at {@code url} (one a test started itself). */
+  Browser(String url) {
     base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     try {

@@ -33,6 +33,7 @@ class ConsoleAccessibilityIT {
           "llm.xhtml",
           "index-gate.xhtml",
           "draft.xhtml",
+          "profile.xhtml",
           "audit.xhtml",
           "trace.xhtml?run=none");
 

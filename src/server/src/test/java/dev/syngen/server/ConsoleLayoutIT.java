@@ -29,6 +29,7 @@ class ConsoleLayoutIT {
           "llm",
           "index-gate",
           "draft",
+          "profile",
           "audit");
 
   private static Api api;

@@ -104,7 +104,7 @@ class CorporaIT {
     List<String> actions = new ArrayList<>();
     shown.path("history").forEach(h -> actions.add(h.path("action").asText()));
     assertEquals(List.of("corpus.registered", "corpus.validated", "corpus.ready"), actions);
-    assertEquals("admin", shown.path("history").get(2).path("actor").asText());
+    assertEquals("admin", shown.path("history").get(2).path("user").asText());
 
     JsonNode audit = api.admin("GET", "api/v1/audit?subject=corpus:" + name, null).json();
     assertTrue(audit.toString().contains("corpus.ready"), audit.toString());

@@ -268,7 +268,7 @@ class RunsIT {
         .forEach(
             a -> {
               actions.add(a.path("action").asText());
-              assertEquals("admin", a.path("actor").asText());
+              assertEquals("admin", a.path("user").asText());
             });
     assertEquals(List.of("run.restart", "run.cancel", "run.start"), actions);
     JsonNode rerunAudit = api.admin("GET", "api/v1/audit?subject=run:" + rerunId, null).json();
@@ -289,7 +289,9 @@ class RunsIT {
 
     assertEquals(2, logs.size(), logs.toString());
     assertTrue(logs.get(0).path("message").asText().startsWith("run success"), logs.toString());
-    assertTrue(logs.get(0).path("time").asText().compareTo(logs.get(1).path("time").asText()) >= 0);
+    assertTrue(
+        logs.get(0).path("timestamp").asText().compareTo(logs.get(1).path("timestamp").asText())
+            >= 0);
     assertEquals(32, logs.get(0).path("trace_id").asText().length());
     JsonNode all = api.viewer("GET", "api/v1/runs/" + id + "/logs", null).json();
     assertTrue(all.get(all.size() - 1).path("message").asText().startsWith("created by admin"));

@@ -4,6 +4,7 @@ import dev.syngen.core.engine.RowPartition;
 import dev.syngen.core.engine.RowPartitions;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
+import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.plan.DependencyLevels;
 import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
@@ -17,12 +18,15 @@ import dev.syngen.server.infrastructure.config.SyngenSettings;
 import dev.syngen.server.infrastructure.metrics.SyngenMetrics;
 import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
+import dev.syngen.server.infrastructure.tracing.RunSpan;
+import dev.syngen.server.infrastructure.tracing.RunTracing;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +58,8 @@ public class BatchLauncher {
   @Inject JpaRunLog runLog;
   @Inject TargetGateway gateway;
   @Inject SyngenMetrics metrics;
+  @Inject RunTracing tracing;
+  @Inject Clock clock;
 
   /**
    * Whether a run executes as batch jobs: a new run above the threshold without traffic shaping
@@ -100,16 +106,38 @@ public class BatchLauncher {
 
   /**
    * Starts the run's first level, or restarts it where its latest job left off; {@code finished}
-   * gets its end.
+   * gets its end. The run's span starts here, a child of the current request's, and ends with the
+   * run (or here, when no job starts).
    */
   public void submit(
       RunRecord run, PreparedRun prepared, String traceId, Consumer<RunRecord> finished) {
+    RunSpan span = tracing.startBatchRun(run, tracing.current());
+    try {
+      submit(run, prepared, traceId, span, finished);
+    } catch (RuntimeException e) {
+      span.end(run.withStatus(RunStatus.FAILED, clock.instant(), null));
+      throw e;
+    }
+  }
+
+  private void submit(
+      RunRecord run,
+      PreparedRun prepared,
+      String traceId,
+      RunSpan span,
+      Consumer<RunRecord> finished) {
     OptionalLong previous = jobs.executionOf(run.id());
     Sink sink =
-        gateway.open(prepared.target(), prepared.traffic().context(prepared.plan(), run.id()));
+        span.sampledWrites(
+            gateway.open(
+                prepared.target(),
+                prepared
+                    .traffic()
+                    .context(prepared.plan(), run.id())
+                    .withTraceparent(span.traceparent())));
     BatchRun batchRun;
     try {
-      batchRun = batchRun(run, prepared, sink, traceId, previous.isPresent(), finished);
+      batchRun = batchRun(run, prepared, sink, traceId, span, previous.isPresent(), finished);
     } catch (RuntimeException e) {
       sink.close();
       throw e;
@@ -214,6 +242,7 @@ public class BatchLauncher {
       PreparedRun prepared,
       Sink sink,
       String traceId,
+      RunSpan span,
       boolean restart,
       Consumer<RunRecord> finished) {
     long perPartition = sink instanceof PartitionCommits ? batch.partitionRows() : Long.MAX_VALUE;
@@ -225,13 +254,15 @@ public class BatchLauncher {
             restart ? jobs.partitions(run.id()) : List.of(),
             RunListener.of(
                 new RunLogListener(runLog, run.id(), traceId, JpaRunLog.workload(run)),
-                metrics.listener(prepared.target().kind())),
+                metrics.listener(prepared.target().kind()),
+                span.entities()),
             records::save);
     return new BatchRun(
         run,
         prepared,
         sink,
         traceId,
+        span,
         restart,
         partitions,
         JobLevels.of(levels.values()),

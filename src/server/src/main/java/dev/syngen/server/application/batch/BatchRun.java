@@ -11,6 +11,7 @@ import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.server.application.run.PreparedRun;
+import dev.syngen.server.infrastructure.tracing.RunSpan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,7 @@ public final class BatchRun {
   private final PreparedRun plan;
   private final Sink sink;
   private final String traceId;
+  private final RunSpan span;
   private final boolean restart;
   private final List<RowPartition> partitions;
   private final JobLevels levels;
@@ -48,6 +50,7 @@ public final class BatchRun {
       PreparedRun prepared,
       Sink sink,
       String traceId,
+      RunSpan span,
       boolean restart,
       List<RowPartition> partitions,
       JobLevels levels,
@@ -58,6 +61,7 @@ public final class BatchRun {
     this.plan = prepared;
     this.sink = sink;
     this.traceId = traceId;
+    this.span = span;
     this.restart = restart;
     this.partitions = partitions;
     this.levels = levels;
@@ -76,6 +80,11 @@ public final class BatchRun {
 
   public String traceId() {
     return traceId;
+  }
+
+  /** The run's span: its entities' spans and sampled writes are its children. */
+  public RunSpan span() {
+    return span;
   }
 
   public boolean restart() {

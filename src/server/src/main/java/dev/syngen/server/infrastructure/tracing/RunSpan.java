@@ -36,10 +36,17 @@ public final class RunSpan {
   /** A span not yet ended, with when it began and its parent's id ("" for the run's own). */
   record Open(Span span, Instant start, String parentSpanId) {}
 
-  RunSpan(Tracer tracer, Span span, int writeSample, String runId, RunTraces traces) {
+  /**
+   * A run's span; {@code current} makes it the current span of the creating thread until {@link
+   * #end} (an executor run, whose thread runs it from start to end). A batch run's span is never
+   * current: its job, partitions and end run on threads of their own, which parent their spans on
+   * it explicitly.
+   */
+  RunSpan(
+      Tracer tracer, Span span, boolean current, int writeSample, String runId, RunTraces traces) {
     this.tracer = tracer;
     this.span = span;
-    this.scope = span.makeCurrent();
+    this.scope = current ? span.makeCurrent() : null;
     this.writeSample = writeSample;
     this.runId = runId;
     this.traces = traces;
@@ -56,6 +63,20 @@ public final class RunSpan {
     return recorded()
         ? "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex()
         : "";
+  }
+
+  /**
+   * Runs {@code work} with the run's span current on this thread, so the lines it logs name the
+   * span: for a batch run's last lines, written on a job thread.
+   */
+  public void within(Runnable work) {
+    if (!recorded()) {
+      work.run();
+      return;
+    }
+    try (Scope ignored = span.makeCurrent()) {
+      work.run();
+    }
   }
 
   /** A listener that opens a span when an entity starts and ends it when the entity is done. */
@@ -90,9 +111,12 @@ public final class RunSpan {
     };
   }
 
-  /** {@code sink} with a span around one write in {@code syngen.trace.write-sample}. */
+  /**
+   * {@code sink} with a span around one write in {@code syngen.trace.write-sample}; a sink that
+   * commits partitions with their markers stays one.
+   */
   public Sink sampledWrites(Sink sink) {
-    return recorded() ? new TracedSink(sink, this) : sink;
+    return recorded() ? TracedSink.of(sink, this) : sink;
   }
 
   /** Starts the span of a sampled write, under its entity's span when that one is open. */
@@ -133,7 +157,10 @@ public final class RunSpan {
     return writeSample;
   }
 
-  /** Ends the run's span with its outcome and leaves its scope; call on the run's thread. */
+  /**
+   * Ends the run's span with its outcome and, for an executor run, leaves its scope: call it on the
+   * thread that started the span then.
+   */
   public void end(RunRecord last) {
     end(
         "run " + last.scenarioId(),
@@ -157,7 +184,9 @@ public final class RunSpan {
         span.end();
       }
     } finally {
-      scope.close();
+      if (scope != null) {
+        scope.close();
+      }
     }
   }
 }

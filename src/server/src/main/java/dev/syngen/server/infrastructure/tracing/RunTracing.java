@@ -45,8 +45,25 @@ public class RunTracing {
     return new TraceParent(Context.current());
   }
 
-  /** Starts the root span of a run, a child of {@code parent}'s span when there is one. */
+  /**
+   * Starts the root span of a run executed on this thread, a child of {@code parent}'s span when
+   * there is one; it is current here until it ends.
+   */
   public RunSpan startRun(RunRecord run, TraceParent parent) {
+    return start(run, parent, true);
+  }
+
+  /**
+   * Starts the root span of a run executed as Jakarta Batch jobs, a child of {@code parent}'s span
+   * when there is one. It is not made current on this thread (the request's, which goes on after
+   * the run is submitted): the jobs' threads parent their spans on it, and whichever thread sees
+   * the run end ends it.
+   */
+  public RunSpan startBatchRun(RunRecord run, TraceParent parent) {
+    return start(run, parent, false);
+  }
+
+  private RunSpan start(RunRecord run, TraceParent parent, boolean current) {
     Span span =
         tracer
             .spanBuilder("run " + run.scenarioId())
@@ -56,7 +73,7 @@ public class RunTracing {
             .setAttribute(SCENARIO_ID, run.scenarioId())
             .setAttribute(TARGET_KIND, run.targetKind())
             .startSpan();
-    return new RunSpan(tracer, span, Math.max(1, writeSample), run.id(), traces);
+    return new RunSpan(tracer, span, current, Math.max(1, writeSample), run.id(), traces);
   }
 
   /** Starts a span named {@code name}, current on this thread until the answer is closed. */

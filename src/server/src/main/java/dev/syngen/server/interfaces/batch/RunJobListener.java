@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * Marks the run running when its first job execution begins, and logs every execution with the
  * dependency level it writes; when a level's job ends, lets the launcher start the next level's.
  * When the run ends here, records how — completed: success, stopped: cancelled, otherwise failed —
- * and releases the run's target.
+ * releases the run's target and ends the run's span.
  */
 @Named("syngenRunJobListener")
 @Dependent
@@ -108,12 +108,14 @@ public class RunJobListener extends AbstractJobListener {
         commits.forgetMarkers(runId);
       }
       records.save(last);
-      records.outcome(last, run.traceId());
+      RunRecord outcome = last;
+      run.span().within(() -> records.outcome(outcome, run.traceId()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "recording the end of run " + runId + " failed", e);
     } finally {
       runs.remove(run);
       run.sink().close();
+      run.span().end(last);
       run.finish(last);
     }
   }

@@ -24,6 +24,7 @@ public class ConsolePages {
           new ConsolePage("llm", "llm.xhtml", "LLM providers"),
           new ConsolePage("index-gate", "index-gate.xhtml", "Index gate"),
           new ConsolePage("draft", "draft.xhtml", "Draft from database"),
+          new ConsolePage("profile", "profile.xhtml", "Profile and clusters"),
           new ConsolePage("audit", "audit.xhtml", "Audit log"));
 
   /** Pages without an entry of their own, by the entry they sit under. */

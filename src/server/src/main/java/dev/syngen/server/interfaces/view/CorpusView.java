@@ -2,6 +2,8 @@ package dev.syngen.server.interfaces.view;
 
 import dev.syngen.server.application.corpus.CorpusDetail;
 import dev.syngen.server.application.corpus.CorpusInfo;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,8 +35,26 @@ public record CorpusView(
   /** A value and its share of the corpus's weight. */
   public record Share(String value, double share) {}
 
-  /** One lifecycle change from the audit log. */
-  public record Step(Instant at, String actor, String action, String detail) {}
+  /**
+   * One lifecycle change from the audit log, with the log schema's field names; {@code at} and
+   * {@code actor} repeat {@code timestamp} and {@code user} for clients of earlier versions.
+   */
+  @JsonbPropertyOrder({"timestamp", "user", "action", "detail"})
+  public record Step(Instant timestamp, String user, String action, String detail) {
+    /** Deprecated alias of {@code timestamp}, removed in a later version. */
+    @Deprecated
+    @JsonbProperty("at")
+    public Instant getAt() {
+      return timestamp;
+    }
+
+    /** Deprecated alias of {@code user}, removed in a later version. */
+    @Deprecated
+    @JsonbProperty("actor")
+    public String getActor() {
+      return user;
+    }
+  }
 
   public static CorpusView of(CorpusDetail d) {
     CorpusInfo i = d.info();

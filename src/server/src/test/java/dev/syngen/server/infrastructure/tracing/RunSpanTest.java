@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.engine.CancelToken;
+import dev.syngen.core.engine.EntityStats;
+import dev.syngen.core.engine.RangeWriter;
 import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunListener;
@@ -16,6 +18,7 @@ import dev.syngen.core.plan.PlanCompiler;
 import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.EntityWriter;
+import dev.syngen.core.sink.PartitionCommits;
 import dev.syngen.core.sink.PayloadShape;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
@@ -32,13 +35,15 @@ import java.io.ByteArrayOutputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
  * A run's spans with a real OpenTelemetry SDK: one span per entity under the run's, sampled writes
  * under their entity's, all kept for the trace view; and the data written are byte for byte those
- * of the same run untraced.
+ * of the same run untraced. A batch run's span is never current on the thread that submits it, and
+ * its target still commits partitions with their markers.
  */
 class RunSpanTest {
   private static final String YAML =
@@ -70,7 +75,7 @@ class RunSpanTest {
     byte[] untraced = run(plan, s -> s, RunListener.NONE);
 
     RunTraces traces = new RunTraces();
-    RunSpan run = new RunSpan(tracer, tracer.spanBuilder("run").startSpan(), 2, "r1", traces);
+    RunSpan run = new RunSpan(tracer, tracer.spanBuilder("run").startSpan(), true, 2, "r1", traces);
     assertTrue(run.recorded());
     assertTrue(run.traceparent().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), run.traceparent());
     byte[] traced = run(plan, run::sampledWrites, run.entities());
@@ -92,8 +97,41 @@ class RunSpanTest {
   }
 
   @Test
+  void aBatchRunsSpanIsNotCurrentAndItsChunksWritesAreSampledThroughPartitionCommits() {
+    CompiledPlan plan = plan();
+    CompiledEntity people = plan.included().get(0);
+    RunTraces traces = new RunTraces();
+    RunSpan run =
+        new RunSpan(tracer, tracer.spanBuilder("run").startSpan(), false, 2, "r3", traces);
+    assertFalse(Span.current().getSpanContext().isValid(), "the submitting thread is left alone");
+    Sink sink = run.sampledWrites(new CommittingBytes());
+    assertTrue(sink instanceof PartitionCommits, "the batch job still commits with markers");
+    assertEquals(OptionalLong.of(42), ((PartitionCommits) sink).committedNext("r3", people, 0));
+
+    RunListener entities = run.entities();
+    entities.entityStarted(people, 0);
+    new RangeWriter(1000).write(sink, "r3", people, 0, 0, 3000); // one chunk: writes 0, 1, 2
+    new RangeWriter(1000).write(sink, "r3", people, 0, 3000, 5000); // the next: writes 0, 1
+    entities.entityFinished(new EntityStats("people", "people", 5000, 1, 0));
+    String[] spanOfOutcome = new String[1];
+    run.within(() -> spanOfOutcome[0] = Span.current().getSpanContext().getSpanId());
+    run.end("run", 5_000, "success", false);
+
+    SpanData root = only("run");
+    assertEquals(root.getSpanId(), spanOfOutcome[0], "the run's last lines are logged in it");
+    SpanData entity = only("entity people");
+    assertEquals(root.getSpanId(), entity.getParentSpanId());
+    List<SpanData> writes = named("write people");
+    assertEquals(3, writes.size(), "the first write of each chunk and every second after it");
+    writes.forEach(w -> assertEquals(entity.getSpanId(), w.getParentSpanId()));
+    assertFalse(Span.current().getSpanContext().isValid());
+    assertEquals(5, traces.spans("r3").size());
+  }
+
+  @Test
   void anUnrecordedRunWrapsNothing() {
-    RunSpan run = new RunSpan(tracer, Span.getInvalid(), 2, "r2", new RunTraces()); // tracing off
+    RunSpan run =
+        new RunSpan(tracer, Span.getInvalid(), true, 2, "r2", new RunTraces()); // tracing off
     Sink sink = new Bytes();
     assertSame(sink, run.sampledWrites(sink));
     assertSame(RunListener.NONE, run.entities());
@@ -158,6 +196,39 @@ class RunSpanTest {
         public void close() {}
       };
     }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A sink that commits partitions with markers (here, the same buffer for every range). */
+  private static final class CommittingBytes implements Sink, PartitionCommits {
+    private final Bytes bytes = new Bytes();
+
+    @Override
+    public void prepare(List<CompiledEntity> entities, TableMode mode) {}
+
+    @Override
+    public EntityWriter<?> open(CompiledEntity entity, long startRow) {
+      throw new AssertionError("a batch chunk opens a range");
+    }
+
+    @Override
+    public void prepareMarkers() {}
+
+    @Override
+    public EntityWriter<?> openRange(
+        String runId, CompiledEntity entity, long first, long from, long to) {
+      return bytes.open(entity, from);
+    }
+
+    @Override
+    public OptionalLong committedNext(String runId, CompiledEntity entity, long first) {
+      return OptionalLong.of(42);
+    }
+
+    @Override
+    public void forgetMarkers(String runId) {}
 
     @Override
     public void close() {}

@@ -95,6 +95,7 @@ public final class TraceOverheadBench {
         new RunSpan(
             tracer,
             traced ? tracer.spanBuilder("run trace-overhead").startSpan() : Span.getInvalid(),
+            true,
             16,
             "bench",
             new RunTraces());
