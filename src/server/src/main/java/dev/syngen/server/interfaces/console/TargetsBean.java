@@ -250,11 +250,6 @@ public class TargetsBean implements Serializable {
         errors.merge(p.field(), p.text(), (a, b) -> a + "\n" + b);
       }
     }
-    if (!errors.isEmpty()) {
-      Pages.error(
-          null,
-          errors.size() + " field(s) to fix before the target can be saved: " + errors.keySet());
-    }
   }
 
   /** The form field a problem path belongs to, or null. */
