@@ -35,7 +35,8 @@ class ConsoleAccessibilityIT {
           "draft.xhtml",
           "profile.xhtml",
           "audit.xhtml",
-          "trace.xhtml?run=none");
+          "trace.xhtml?run=none",
+          "fidelity.xhtml?run=none");
 
   private static Api api;
   private static String axe;
@@ -44,8 +45,13 @@ class ConsoleAccessibilityIT {
   @BeforeAll
   static void server() throws IOException {
     api = Api.itServer();
+    axe = axe();
+  }
+
+  /** axe-core, as the browser tests inject it. */
+  static String axe() throws IOException {
     try (InputStream in = ConsoleAccessibilityIT.class.getResourceAsStream("/axe/axe.min.js")) {
-      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
@@ -83,9 +89,13 @@ class ConsoleAccessibilityIT {
     assertEquals(List.of(), found);
   }
 
-  /** axe-core's serious and critical findings on the open page, one line each. */
-  @SuppressWarnings("unchecked")
   private List<String> seriousViolations(String page) {
+    return seriousViolations(browser, axe, page);
+  }
+
+  /** axe-core's serious and critical findings on the page {@code browser} shows, one line each. */
+  @SuppressWarnings("unchecked")
+  static List<String> seriousViolations(Browser browser, String axe, String page) {
     assertTrue(
         browser.driver.findElements(org.openqa.selenium.By.id("error-title")).isEmpty(),
         page + " opened, not an error page");

@@ -305,6 +305,8 @@ class ConsoleIT {
     browser.type("target:id", id);
     browser.type("target:name", "Console test target");
     new Select(browser.driver.findElement(By.id("target:kind"))).selectByValue("csv");
+    browser.waitFor(
+        d -> "csv".equals(d.findElement(By.id("target:kind-fields")).getAttribute("data-kind")));
     browser.type("target:dsn", "out/it/" + id);
     browser.click("target:save");
     WebElement row =

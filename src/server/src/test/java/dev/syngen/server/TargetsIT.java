@@ -150,6 +150,36 @@ class TargetsIT {
   }
 
   @Test
+  void aPutThatSendsTheMaskBackKeepsTheStoredPasswordAndAMaskWithNothingBehindItIsRefused() {
+    String id = newId();
+    Api.Reply created = reply(admin.create(postgres(id, "postgres:hunter2secret@127.0.0.1")));
+    assertEquals(201, created.status(), created.toString());
+    assertEquals(
+        "postgres://postgres:***@127.0.0.1:5432/test",
+        reply(viewer.show(id)).json().path("dsn").asText());
+
+    Api.Reply kept = reply(admin.update(id, postgres(id, "postgres:***@localhost")));
+    assertEquals(200, kept.status(), kept.toString());
+    assertEquals("postgres://postgres:***@localhost:5432/test", kept.json().path("dsn").asText());
+    assertFalse(reply(admin.audit("target:" + id, 10)).body().contains("hunter2secret"));
+
+    Api.Reply dropped = reply(admin.update(id, postgres(id, "postgres@localhost")));
+    assertEquals("postgres://postgres@localhost:5432/test", dropped.json().path("dsn").asText());
+    Api.Reply refused = reply(admin.update(id, postgres(id, "postgres:***@localhost")));
+    assertEquals(422, refused.status(), refused.toString());
+    assertEquals(List.of("dsn"), paths(refused.json()));
+    admin.delete(id);
+  }
+
+  private static String postgres(String id, String userAndHost) {
+    return "{\"id\":\""
+        + id
+        + "\",\"kind\":\"postgres\",\"dsn\":\"postgres://"
+        + userAndHost
+        + ":5432/test\"}";
+  }
+
+  @Test
   void invalidTargetsGetEveryProblemWithItsPath() {
     Api.Reply r = reply(admin.create("{\"id\":\"bad one\",\"colour\":1,\"dsn\":\"x\"}"));
     assertEquals(422, r.status(), r.toString());

@@ -151,14 +151,19 @@ public final class HtmlReport {
             .append("\">")
             .append(c.status())
             .append("</span></div>");
-        svg(h, c.chart());
+        h.append(chart(c.chart()));
         h.append("</div>\n");
       }
     }
     h.append("</div>\n");
   }
 
-  private static void svg(StringBuilder h, Chart chart) {
+  /**
+   * One chart as inline SVG: outlined bars (class {@code expected}) the expected share, filled bars
+   * (class {@code observed}) the observed share of each bin; every label is escaped.
+   */
+  public static String chart(Chart chart) {
+    StringBuilder h = new StringBuilder(4096);
     int n = Math.min(MAX_BARS, chart.labels().size());
     double max = 1e-12;
     for (int i = 0; i < n; i++) {
@@ -189,7 +194,7 @@ public final class HtmlReport {
       h.append(
           String.format(
               Locale.ROOT,
-              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4c7cf0\" fill-opacity=\"0.75\"><title>%s observed %s</title></rect>",
+              "<rect class=\"observed\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4c7cf0\" fill-opacity=\"0.75\"><title>%s observed %s</title></rect>",
               x,
               plot + 5 - oh,
               w,
@@ -199,7 +204,7 @@ public final class HtmlReport {
       h.append(
           String.format(
               Locale.ROOT,
-              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#1d2430\" stroke-width=\"1.2\"><title>%s expected %s</title></rect>",
+              "<rect class=\"expected\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#1d2430\" stroke-width=\"1.2\"><title>%s expected %s</title></rect>",
               x,
               plot + 5 - eh,
               w,
@@ -226,6 +231,6 @@ public final class HtmlReport {
           .append(chart.labels().size() - n)
           .append(" more not shown</text>");
     }
-    h.append("</svg>");
+    return h.append("</svg>").toString();
   }
 }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * holds.
  */
 public final class Redactor {
-  static final String MASK = "***";
+  /** What a secret is shown as; an edit that sends it back keeps the stored secret. */
+  public static final String MASK = "***";
 
   /** Words that, followed by {@code =} or {@code :}, introduce a secret value. */
   private static final String[] SECRET_WORDS = {

@@ -12,7 +12,10 @@ public interface TargetService {
   /** Validates and stores a new target; 409 if the id is taken. */
   StoredTarget create(TargetSpec spec);
 
-  /** Validates and replaces a target's definition. */
+  /**
+   * Validates and replaces a target's definition; a secret sent as the mask the API shows keeps the
+   * stored one.
+   */
   StoredTarget update(String id, TargetSpec spec);
 
   void delete(String id);

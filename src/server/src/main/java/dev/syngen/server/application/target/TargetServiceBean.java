@@ -59,7 +59,17 @@ public class TargetServiceBean implements TargetService {
 
   @Override
   @RolesAllowed("admin")
-  public StoredTarget update(String id, TargetSpec spec) {
+  public StoredTarget update(String id, TargetSpec edited) {
+    StoredTarget before =
+        store
+            .find(id)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "no target '" + id + "'; POST /api/v1/targets creates one"));
+    Problems problems = new Problems();
+    TargetSpec spec = TargetSecrets.keepStored(before.spec(), edited, problems);
+    problems.throwIfAny("target '" + id + "'");
     validate(spec);
     if (!store.update(spec)) {
       throw ApiException.notFound("no target '" + id + "'; POST /api/v1/targets creates one");

@@ -121,6 +121,11 @@ public class ConsoleFacade {
     return fidelity.latest(id).map(FidelityView::of);
   }
 
+  /** The run's newest fidelity report in full, with its charts, if it was ever checked. */
+  public java.util.Optional<FidelityReportView> fidelityReport(String id) {
+    return fidelity.latest(id).map(FidelityReportView::of);
+  }
+
   /** Checks the run's data in its target with {@code tolerance}; the new report. */
   public FidelityView checkFidelity(String id, Band tolerance) {
     FidelityRequest d = FidelityRequest.DEFAULT;

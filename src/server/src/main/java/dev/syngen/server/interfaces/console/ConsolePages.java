@@ -29,7 +29,13 @@ public class ConsolePages {
 
   /** Pages without an entry of their own, by the entry they sit under. */
   private static final Map<String, String> PARENTS =
-      Map.of("run.xhtml", "runs.xhtml", "scenario-editor.xhtml", "scenarios.xhtml");
+      Map.of(
+          "run.xhtml",
+          "runs.xhtml",
+          "fidelity.xhtml",
+          "runs.xhtml",
+          "scenario-editor.xhtml",
+          "scenarios.xhtml");
 
   public List<ConsolePage> getAll() {
     return ALL;
