@@ -16,9 +16,7 @@ import dev.syngen.server.infrastructure.logging.JvmUsage;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.tracing.RunSpan;
 import dev.syngen.server.infrastructure.tracing.TraceParent;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -139,25 +137,13 @@ final class RunTask implements Runnable {
    * run's final record: whoever sees the run ended finds its usage complete.
    */
   private RunRepository llmUsageFirst(RunRepository repository, RunLlmUsage earlier) {
-    return new RunRepository() {
-      @Override
-      public void save(RunRecord record) {
-        if (record.status() != RunStatus.RUNNING && record.status() != RunStatus.PENDING) {
-          storeLlmUsage(earlier);
-        }
-        repository.save(record);
-      }
-
-      @Override
-      public Optional<RunRecord> find(String id) {
-        return repository.find(id);
-      }
-
-      @Override
-      public List<RunRecord> list(int limit, RunStatus status) {
-        return repository.list(limit, status);
-      }
-    };
+    return repository.savingThrough(
+        record -> {
+          if (record.status() != RunStatus.RUNNING && record.status() != RunStatus.PENDING) {
+            storeLlmUsage(earlier);
+          }
+          return record;
+        });
   }
 
   /**

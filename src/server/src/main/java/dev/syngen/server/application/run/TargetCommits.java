@@ -5,7 +5,6 @@ import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunRepository;
 import dev.syngen.core.engine.RunStatus;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** Which target kinds keep an entity's rows only when the entity is finished (one transaction). */
@@ -21,22 +20,7 @@ final class TargetCommits {
    * engine had handed over.
    */
   static RunRepository recording(RunRepository repository) {
-    return new RunRepository() {
-      @Override
-      public void save(RunRecord run) {
-        repository.save(committed(run));
-      }
-
-      @Override
-      public Optional<RunRecord> find(String id) {
-        return repository.find(id);
-      }
-
-      @Override
-      public List<RunRecord> list(int limit, RunStatus status) {
-        return repository.list(limit, status);
-      }
-    };
+    return repository.savingThrough(TargetCommits::committed);
   }
 
   static boolean perEntity(String kind) {

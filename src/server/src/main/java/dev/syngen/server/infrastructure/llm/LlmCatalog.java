@@ -44,13 +44,13 @@ public class LlmCatalog {
 
   private GeneratorRegistry builtins;
   private LlmCache cache;
+  private boolean adopted; // guarded by this
 
   @PostConstruct
   void open() {
     builtins = GeneratorRegistry.builtins().with(CorpusPick.factory(corpora));
     // the system clock, not the produced one: CoreBeans, which produces it, needs this bean first
     cache = new HistoryLlmCache(answers, Clock.systemUTC(), MEMORY_ENTRIES);
-    adoptDirectory(new FileLlmCache(settings.llmCacheDir()));
   }
 
   /**
@@ -76,8 +76,17 @@ public class LlmCatalog {
     }
   }
 
-  /** The answer cache every run and test of this server reads and fills. */
+  /**
+   * The answer cache every run and test of this server reads and fills; the first call adds the
+   * answers of {@code syngen.llm.cache-dir}, so server start-up never walks that directory.
+   */
   public LlmCache cache() {
+    synchronized (this) {
+      if (!adopted) {
+        adopted = true;
+        adoptDirectory(new FileLlmCache(settings.llmCacheDir()));
+      }
+    }
     return cache;
   }
 
@@ -103,7 +112,7 @@ public class LlmCatalog {
 
   /** A service over the current profiles, for one run or one test; close it when done. */
   public LlmService service(LlmService.Mode mode) {
-    LlmService s = new LlmService(providers(), transport, cache, LlmCatalog::key, mode);
+    LlmService s = new LlmService(providers(), transport, cache(), LlmCatalog::key, mode);
     if (metrics != null) {
       s.meter(metrics.meter());
     }
