@@ -55,8 +55,10 @@ public final class ByteBuf {
     size = ValueFormat.writeLong(data, size, v);
   }
 
+  /** Appends the shortest round-trip text of v ({@link NumberText}) with no String between. */
   public void putDouble(double v) {
-    putAscii(NumberText.of(v));
+    ensure(NumberText.MAX_WIDTH);
+    size = NumberText.write(data, size, v);
   }
 
   public void putTimestamp(long millis) {
