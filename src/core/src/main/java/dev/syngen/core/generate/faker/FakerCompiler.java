@@ -113,17 +113,39 @@ public final class FakerCompiler {
     }
   }
 
-  private final Faker dictionary;
-  private final Faker reference;
+  private final Locale locale;
   private final boolean useTable;
+  private final boolean useShipped;
+  private Faker dictionary;
+  private Faker reference;
   private final Map<String, FakerNode> references = new LinkedHashMap<>();
   private final Map<String, java.util.EnumSet<Fill>> checked = new LinkedHashMap<>();
+  private final Map<String, Object> fetched = new java.util.TreeMap<>();
   private final List<String> fallbacks = new ArrayList<>();
 
-  private FakerCompiler(Locale locale, boolean useTable) {
-    this.dictionary = new Faker(locale, new Random(0));
-    this.reference = new Faker(locale, new Random(0x5EED));
+  /**
+   * {@code useTable}: take the shipped checks where they have the reference; {@code useShipped}:
+   * read dictionary entries from {@link ShippedDictionaries} where they have them (Datafaker, and
+   * its YAML, is only started for what they lack).
+   */
+  private FakerCompiler(Locale locale, boolean useTable, boolean useShipped) {
+    this.locale = locale;
     this.useTable = useTable;
+    this.useShipped = useShipped;
+  }
+
+  private Faker dictionary() {
+    if (dictionary == null) {
+      dictionary = new Faker(locale, new Random(0));
+    }
+    return dictionary;
+  }
+
+  private Faker reference() {
+    if (reference == null) {
+      reference = new Faker(locale, new Random(0x5EED));
+    }
+    return reference;
   }
 
   /** Compiles {@code expression} for {@code locale}, once per JVM. */
@@ -133,7 +155,7 @@ public final class FakerCompiler {
     if (known != null) {
       return known;
     }
-    Result r = new FakerCompiler(locale, true).template(expression, null, 0);
+    Result r = new FakerCompiler(locale, true, true).template(expression, null, 0);
     if (CACHE.size() < CACHE_LIMIT) {
       CACHE.putIfAbsent(key, r);
     }
@@ -146,9 +168,19 @@ public final class FakerCompiler {
    * table.
    */
   static Map<String, java.util.EnumSet<Fill>> check(String expression, Locale locale) {
-    FakerCompiler c = new FakerCompiler(locale, false);
+    FakerCompiler c = new FakerCompiler(locale, false, false);
     c.template(expression, null, 0);
     return c.checked;
+  }
+
+  /**
+   * The dictionary entries ({@code owner.key}, snake case) that compiling {@code expression} reads,
+   * as Datafaker gives them for {@code locale}. For writing {@link ShippedDictionaries}.
+   */
+  static Map<String, Object> entries(String expression, Locale locale) {
+    FakerCompiler c = new FakerCompiler(locale, true, false);
+    c.template(expression, null, 0);
+    return c.fetched;
   }
 
   private Result template(String expression, String provider, int depth) {
@@ -209,11 +241,15 @@ public final class FakerCompiler {
 
   /** Compiles the dictionary entry behind {@code Owner.method} and checks it against Datafaker. */
   private FakerNode reference(String qualified, String owner, String key, int depth) {
-    Object raw;
-    try {
-      raw = dictionary.fakeValuesService().fetchObject(owner + "." + key, dictionary.getContext());
-    } catch (RuntimeException e) {
-      return null;
+    Object raw = useShipped ? ShippedDictionaries.entry(locale, owner, key) : null;
+    if (raw == null) {
+      try {
+        Faker d = dictionary();
+        raw = d.fakeValuesService().fetchObject(owner + "." + key, d.getContext());
+      } catch (RuntimeException e) {
+        return null;
+      }
+      fetched.put(owner + "." + key, raw);
     }
     int before = fallbacks.size();
     FakerNode plain = value(raw, upperCamel(owner), depth + 1);
@@ -284,7 +320,7 @@ public final class FakerCompiler {
     List<String> out = new ArrayList<>(SAMPLES);
     try {
       for (int i = 0; i < SAMPLES; i++) {
-        out.add(reference.expression(expression));
+        out.add(reference().expression(expression));
       }
     } catch (RuntimeException e) {
       return null;
