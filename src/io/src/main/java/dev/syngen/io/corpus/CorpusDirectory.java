@@ -40,7 +40,14 @@ import java.util.stream.Stream;
 public final class CorpusDirectory implements CorpusCatalog {
   private final Path dir;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * Made when a corpus is first written or read: a run without corpora never loads data binding.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private final Map<String, Optional<Corpus>> loaded = new ConcurrentHashMap<>();
 
   public CorpusDirectory(Path dir) {
@@ -101,7 +108,9 @@ public final class CorpusDirectory implements CorpusCatalog {
       Files.createDirectories(dir);
       remove(name);
       write(dir.resolve(file), bytes);
-      write(meta(name), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(stored)));
+      write(
+          meta(name),
+          Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(stored)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write corpus '" + name + "' to " + dir, e);
     }
@@ -194,7 +203,7 @@ public final class CorpusDirectory implements CorpusCatalog {
   }
 
   private ObjectNode toJson(StoredCorpus c) {
-    ObjectNode o = json.createObjectNode();
+    ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("name", c.name());
     o.put("file", c.file());
     o.put("format", c.source().format());
@@ -217,7 +226,7 @@ public final class CorpusDirectory implements CorpusCatalog {
 
   private Optional<StoredCorpus> readMeta(Path file) {
     try {
-      JsonNode n = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode n = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
       List<StoredCorpus.Step> history = new ArrayList<>();
       for (JsonNode s : n.path("history")) {
         history.add(

@@ -16,8 +16,14 @@ import java.util.Map;
  * through symbolic links), within the size limit of scenario files.
  */
 public final class JsonSchemaFiles implements SchemaFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path directory;
+
+  /**
+   * Made when a scenario first reads a JSON schema file: other scenarios never load data binding.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   JsonSchemaFiles(Path directory) {
     this.directory = directory;
@@ -42,7 +48,7 @@ public final class JsonSchemaFiles implements SchemaFiles {
       if (file.endsWith(".yaml") || file.endsWith(".yml")) {
         return YamlDocuments.parse(text, "schema '" + file + "'");
       }
-      return JSON.readValue(text, Map.class);
+      return Json.MAPPER.readValue(text, Map.class);
     } catch (JsonProcessingException e) {
       problems.add(
           path,
