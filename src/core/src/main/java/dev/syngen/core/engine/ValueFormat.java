@@ -97,7 +97,9 @@ public final class ValueFormat {
 
   /**
    * Writes a decimal long, the text of {@link Long#toString(long)}; returns the position after it.
-   * Two digits per division, from a table: integer columns are most of a numeric row.
+   * Integer columns are most of a numeric row, and a double's 17 digits come through here too: the
+   * number is cut into groups of eight digits, each written two digits at a time from a table with
+   * int arithmetic.
    */
   public static int writeLong(byte[] b, int p, long v) {
     if (v < 0) {
@@ -107,23 +109,56 @@ public final class ValueFormat {
       b[p++] = '-';
       v = -v;
     }
+    if (v < 100_000_000L) {
+      return writeUpTo8(b, p, (int) v);
+    }
+    long high = v / 100_000_000L;
+    int low = (int) (v - high * 100_000_000L);
+    if (high < 100_000_000L) {
+      p = writeUpTo8(b, p, (int) high);
+    } else {
+      long top = high / 100_000_000L;
+      p = writeUpTo8(b, p, (int) top);
+      p = write8(b, p, (int) (high - top * 100_000_000L));
+    }
+    return write8(b, p, low);
+  }
+
+  /** Writes {@code 0 <= v < 10^8} without leading zeros. */
+  private static int writeUpTo8(byte[] b, int p, int v) {
     int end = p + digits(v);
     int i = end;
     while (v >= 100) {
-      long q = v / 100;
-      int r = (int) (v - q * 100) << 1;
+      int q = v / 100;
+      int r = (v - q * 100) << 1;
       b[--i] = PAIRS[r + 1];
       b[--i] = PAIRS[r];
       v = q;
     }
     if (v >= 10) {
-      int r = (int) v << 1;
+      int r = v << 1;
       b[--i] = PAIRS[r + 1];
       b[--i] = PAIRS[r];
     } else {
       b[--i] = (byte) ('0' + v);
     }
     return end;
+  }
+
+  /** Writes {@code 0 <= v < 10^8} as exactly eight digits. */
+  private static int write8(byte[] b, int p, int v) {
+    int high = v / 10_000;
+    int low = v - high * 10_000;
+    pair(b, p, high / 100);
+    pair(b, p + 2, high % 100);
+    pair(b, p + 4, low / 100);
+    pair(b, p + 6, low % 100);
+    return p + 8;
+  }
+
+  private static void pair(byte[] b, int p, int v) {
+    b[p] = PAIRS[v << 1];
+    b[p + 1] = PAIRS[(v << 1) + 1];
   }
 
   /** "00" to "99", two bytes each. */
@@ -136,13 +171,12 @@ public final class ValueFormat {
     }
   }
 
-  /** Decimal digits of {@code v >= 0}. */
-  private static int digits(long v) {
-    int d = 1;
-    for (long limit = 10; d < 19 && v >= limit; limit *= 10) {
-      d++;
+  /** Decimal digits of {@code 0 <= v < 10^8}. */
+  private static int digits(int v) {
+    if (v < 10_000) {
+      return v < 100 ? (v < 10 ? 1 : 2) : (v < 1000 ? 3 : 4);
     }
-    return d;
+    return v < 1_000_000 ? (v < 100_000 ? 5 : 6) : (v < 10_000_000 ? 7 : 8);
   }
 
   private static int hex(byte[] b, int p, long v, int digits) {

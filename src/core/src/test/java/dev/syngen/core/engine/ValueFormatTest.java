@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class ValueFormatTest {
@@ -39,5 +41,10 @@ class ValueFormatTest {
       long v = r.nextLong() >> r.nextInt(64);
       assertEquals(Long.toString(v), written(v));
     }
+  }
+
+  @Property(tries = 100_000)
+  void anyLongIsTheTextOfLongToString(@ForAll long v) {
+    assertEquals(Long.toString(v), written(v));
   }
 }

@@ -169,13 +169,19 @@ public final class NumberText {
     return end;
   }
 
-  /** Decimal digits of {@code 0 < f < 10^18}. */
-  private static int length(long f) {
-    int n = 1;
-    for (long limit = 10; n < 18 && f >= limit; limit *= 10) {
-      n++;
+  private static final long[] POWERS = new long[19];
+
+  static {
+    POWERS[0] = 1;
+    for (int i = 1; i < POWERS.length; i++) {
+      POWERS[i] = POWERS[i - 1] * 10;
     }
-    return n;
+  }
+
+  /** Decimal digits of {@code 0 < f < 10^18}: from its bit length, then one comparison. */
+  private static int length(long f) {
+    int n = (64 - Long.numberOfLeadingZeros(f)) * 1233 >>> 12;
+    return f >= POWERS[n] ? n + 1 : n;
   }
 
   private static int floorLog10Pow2(int e) {
