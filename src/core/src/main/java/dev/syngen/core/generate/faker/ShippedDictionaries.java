@@ -30,7 +30,7 @@ final class ShippedDictionaries {
   /** The locales whose entries ship, by language tag. */
   static final List<String> LOCALES = List.of("en", "de", "fr", "ja");
 
-  /** Most files kept (the providers of four locales fit; other names are never cached). */
+  /** Most files kept: the shipped ones all fit (554), and only shipped ones are kept. */
   private static final int MAX_FILES = 1024;
 
   private static final Map<String, Map<String, Object>> FILES = new ConcurrentHashMap<>();
@@ -50,7 +50,8 @@ final class ShippedDictionaries {
     Map<String, Object> entries = FILES.get(file);
     if (entries == null) {
       entries = read(file);
-      if (FILES.size() < MAX_FILES) {
+      // only files that exist: provider names come from scenarios, and made-up ones take no place
+      if (!entries.isEmpty() && FILES.size() < MAX_FILES) {
         FILES.putIfAbsent(file, entries);
       }
     }
