@@ -141,6 +141,74 @@ class LlmIT {
   }
 
   @Test
+  void anonymousGenerateReadsWhatARunCachedAndWritesTheRestWithTheFallbackSendingNothing()
+      throws Exception {
+    long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+    String scenario =
+        scenario(seed, provider)
+            .replace("\"max_tokens\":20}", "\"max_tokens\":20,\"fallback\":\"faker_sentence\"}");
+    String generate = "{\"scenario\":" + scenario + ",\"count\":16}";
+    int before = stub.requests();
+
+    Api.Reply cold = api.anonymous("POST", "api/v1/generate", generate);
+    assertEquals(200, cold.status(), cold.toString());
+    assertEquals("0", cold.header("X-Syngen-Llm-Cached"), cold.toString());
+    assertEquals("16", cold.header("X-Syngen-Llm-Fallback"), cold.toString());
+    assertEquals(before, stub.requests(), "an anonymous generate sends nothing");
+
+    String dir = "llm-gen-" + UUID.randomUUID().toString().substring(0, 8);
+    JsonNode run =
+        api.awaitFinished(
+            start(
+                "{\"scenario\":"
+                    + scenario
+                    + ",\"target\":{\"kind\":\"ndjson\",\"dsn\":\"out/it/"
+                    + dir
+                    + "\"}}"));
+    assertEquals("success", run.path("status").asText(), run.toString());
+    int afterRun = stub.requests();
+    assertEquals(before + 12, afterRun, "the run asked its 12 rows");
+    List<String> written =
+        Files.readAllLines(output.resolve("it/" + dir + "/reviews.ndjson"), StandardCharsets.UTF_8);
+
+    Api.Reply warm = api.anonymous("POST", "api/v1/generate", generate);
+    assertEquals(200, warm.status(), warm.toString());
+    assertEquals("12", warm.header("X-Syngen-Llm-Cached"), warm.toString());
+    assertEquals("4", warm.header("X-Syngen-Llm-Fallback"), warm.toString());
+    String[] lines = warm.body().split("\n");
+    assertEquals(16, lines.length);
+    for (int i = 0; i < 12; i++) {
+      assertEquals(
+          Api.JSON.readTree(written.get(i)).path("review"),
+          Api.JSON.readTree(lines[i]).path("review"),
+          "row " + i + " is the run's cached answer");
+    }
+    for (int i = 12; i < 16; i++) {
+      String review = Api.JSON.readTree(lines[i]).path("review").asText();
+      assertFalse(review.isBlank() || review.startsWith("it-stub says"), lines[i]);
+    }
+    String[] coldLines = cold.body().split("\n");
+    assertEquals(coldLines[15], lines[15], "the fallback writes the same value for the same row");
+
+    Api.Reply online =
+        api.admin("POST", "api/v1/generate", "{\"llm\":\"online\"," + generate.substring(1));
+    assertEquals(422, online.status(), online.toString());
+    assertEquals("llm", online.json().path("errors").get(0).path("path").asText(), online.body());
+    Api.Reply noFallback =
+        api.anonymous(
+            "POST",
+            "api/v1/generate",
+            "{\"scenario\":" + scenario(seed, provider) + ",\"count\":3}");
+    assertEquals(422, noFallback.status(), noFallback.toString());
+    assertTrue(noFallback.body().contains("generator.params.fallback"), noFallback.body());
+    assertTrue(noFallback.body().contains("add fallback: faker_sentence"), noFallback.body());
+    assertEquals(afterRun, stub.requests(), "generate never sends, signed in or not");
+    assertKeyNowhere(warm);
+    assertKeyNowhere(online);
+    assertKeyNowhere(noFallback);
+  }
+
+  @Test
   void theSharedCacheExportsAndImportsInTheCommandLinesFormatWithoutKeysOrPrompts()
       throws IOException {
     long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
