@@ -190,6 +190,10 @@ class LlmIT {
     String[] coldLines = cold.body().split("\n");
     assertEquals(coldLines[15], lines[15], "the fallback writes the same value for the same row");
 
+    JsonNode complete = streamed("{\"type\":\"generate\"," + generate.substring(1), 16);
+    assertEquals(12, complete.path("llm").path("cached").asLong(), complete.toString());
+    assertEquals(4, complete.path("llm").path("fallback").asLong(), complete.toString());
+
     Api.Reply online =
         api.admin("POST", "api/v1/generate", "{\"llm\":\"online\"," + generate.substring(1));
     assertEquals(422, online.status(), online.toString());
@@ -444,6 +448,53 @@ class LlmIT {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + log, e);
     }
+  }
+
+  /** Sends one message on the WebSocket stream; the complete message after {@code records}. */
+  private static JsonNode streamed(String message, int records) throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<JsonNode> messages =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    StringBuilder partial = new StringBuilder();
+    java.net.http.WebSocket.Listener listener =
+        new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(
+              java.net.http.WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+              try {
+                messages.add(Api.JSON.readTree(partial.toString()));
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+              partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        };
+    java.net.URI http = ItServer.baseUrl();
+    java.net.http.WebSocket ws =
+        ItServer.CLIENT
+            .newWebSocketBuilder()
+            .buildAsync(
+                java.net.URI.create(
+                    "ws://" + http.getHost() + ":" + http.getPort() + "/api/v1/stream"),
+                listener)
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    ws.sendText(message, true).get();
+    int data = 0;
+    JsonNode m;
+    while ((m = messages.poll(60, java.util.concurrent.TimeUnit.SECONDS))
+        .path("type")
+        .asText()
+        .equals("data")) {
+      data++;
+    }
+    ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get();
+    assertEquals("complete", m.path("type").asText(), m.toString());
+    assertEquals(records, data);
+    return m;
   }
 
   private static void assertKeyNowhere(Api.Reply r) {
