@@ -1,5 +1,6 @@
 package dev.syngen.server.application.stream;
 
+import dev.syngen.core.llm.LlmReports;
 import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.llm.LlmText;
 import dev.syngen.core.plan.CompiledColumn;
@@ -21,9 +22,10 @@ public final class CachedLlmText {
   public record Sources(long cached, long fallback) {}
 
   /**
-   * Checks every llm_text column bound to {@code llm} (a fallback declared; a per-row column of the
-   * emitted entity at most {@code perRowMaxCount} rows) and counts the emitted entity's values by
-   * source. Throws a ValidationException with every problem, naming the column and the fix.
+   * Checks every llm_text column bound to {@code llm} (a fallback declared; a per-row column at
+   * most {@code perRowMaxCount} rows, whichever entity it belongs to) and counts the emitted
+   * entity's values by source. Throws a ValidationException with every problem, naming the column
+   * and the fix.
    */
   public static Sources check(CompiledPlan plan, LlmService llm, long perRowMaxCount) {
     if (llm.mode() != LlmService.Mode.OFFLINE) {
@@ -52,21 +54,24 @@ public final class CachedLlmText {
               "add fallback: faker_sentence (or another text generator) to the column, or start"
                   + " a run (POST /api/v1/runs) to ask a provider");
         }
-        if (entity.included() && "per_row".equals(text.mode()) && text.rows() > perRowMaxCount) {
-          problems.add(
-              "count",
-              "must be at most "
-                  + perRowMaxCount
-                  + " with the per_row llm_text column '"
-                  + entity.name()
-                  + "."
-                  + column.name()
-                  + "' (setting syngen.generate.llm-per-row-max-count), got "
-                  + text.rows(),
-              "ask for fewer records, use mode: pool, or start a run for bulk data");
-        }
       }
     }
+    // every per-row column, emitted or not (a parent's cells are read through the child's rows)
+    Map<Long, String> names = LlmReports.names(plan);
+    columns.forEach(
+        (key, text) -> {
+          if ("per_row".equals(text.mode()) && text.rows() > perRowMaxCount) {
+            problems.add(
+                "count",
+                "must be at most "
+                    + perRowMaxCount
+                    + " rows for the per_row llm_text column '"
+                    + names.getOrDefault(key, "(nested)")
+                    + "' (setting syngen.generate.llm-per-row-max-count), got "
+                    + text.rows(),
+                "ask for fewer records, use mode: pool, or start a run for bulk data");
+          }
+        });
     java.util.Set<Long> topLevel = new java.util.HashSet<>();
     plan.entities().forEach(en -> en.columns().forEach(col -> topLevel.add(col.key())));
     if (columns.entrySet().stream()
