@@ -141,6 +141,78 @@ class LlmIT {
   }
 
   @Test
+  void anonymousGenerateReadsWhatARunCachedAndWritesTheRestWithTheFallbackSendingNothing()
+      throws Exception {
+    long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+    String scenario =
+        scenario(seed, provider)
+            .replace("\"max_tokens\":20}", "\"max_tokens\":20,\"fallback\":\"faker_sentence\"}");
+    String generate = "{\"scenario\":" + scenario + ",\"count\":16}";
+    int before = stub.requests();
+
+    Api.Reply cold = api.anonymous("POST", "api/v1/generate", generate);
+    assertEquals(200, cold.status(), cold.toString());
+    assertEquals("0", cold.header("X-Syngen-Llm-Cached"), cold.toString());
+    assertEquals("16", cold.header("X-Syngen-Llm-Fallback"), cold.toString());
+    assertEquals(before, stub.requests(), "an anonymous generate sends nothing");
+
+    String dir = "llm-gen-" + UUID.randomUUID().toString().substring(0, 8);
+    JsonNode run =
+        api.awaitFinished(
+            start(
+                "{\"scenario\":"
+                    + scenario
+                    + ",\"target\":{\"kind\":\"ndjson\",\"dsn\":\"out/it/"
+                    + dir
+                    + "\"}}"));
+    assertEquals("success", run.path("status").asText(), run.toString());
+    int afterRun = stub.requests();
+    assertEquals(before + 12, afterRun, "the run asked its 12 rows");
+    List<String> written =
+        Files.readAllLines(output.resolve("it/" + dir + "/reviews.ndjson"), StandardCharsets.UTF_8);
+
+    Api.Reply warm = api.anonymous("POST", "api/v1/generate", generate);
+    assertEquals(200, warm.status(), warm.toString());
+    assertEquals("12", warm.header("X-Syngen-Llm-Cached"), warm.toString());
+    assertEquals("4", warm.header("X-Syngen-Llm-Fallback"), warm.toString());
+    String[] lines = warm.body().split("\n");
+    assertEquals(16, lines.length);
+    for (int i = 0; i < 12; i++) {
+      assertEquals(
+          Api.JSON.readTree(written.get(i)).path("review"),
+          Api.JSON.readTree(lines[i]).path("review"),
+          "row " + i + " is the run's cached answer");
+    }
+    for (int i = 12; i < 16; i++) {
+      String review = Api.JSON.readTree(lines[i]).path("review").asText();
+      assertFalse(review.isBlank() || review.startsWith("it-stub says"), lines[i]);
+    }
+    String[] coldLines = cold.body().split("\n");
+    assertEquals(coldLines[15], lines[15], "the fallback writes the same value for the same row");
+
+    JsonNode complete = streamed("{\"type\":\"generate\"," + generate.substring(1), 16);
+    assertEquals(12, complete.path("llm").path("cached").asLong(), complete.toString());
+    assertEquals(4, complete.path("llm").path("fallback").asLong(), complete.toString());
+
+    Api.Reply online =
+        api.admin("POST", "api/v1/generate", "{\"llm\":\"online\"," + generate.substring(1));
+    assertEquals(422, online.status(), online.toString());
+    assertEquals("llm", online.json().path("errors").get(0).path("path").asText(), online.body());
+    Api.Reply noFallback =
+        api.anonymous(
+            "POST",
+            "api/v1/generate",
+            "{\"scenario\":" + scenario(seed, provider) + ",\"count\":3}");
+    assertEquals(422, noFallback.status(), noFallback.toString());
+    assertTrue(noFallback.body().contains("generator.params.fallback"), noFallback.body());
+    assertTrue(noFallback.body().contains("add fallback: faker_sentence"), noFallback.body());
+    assertEquals(afterRun, stub.requests(), "generate never sends, signed in or not");
+    assertKeyNowhere(warm);
+    assertKeyNowhere(online);
+    assertKeyNowhere(noFallback);
+  }
+
+  @Test
   void theSharedCacheExportsAndImportsInTheCommandLinesFormatWithoutKeysOrPrompts()
       throws IOException {
     long seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
@@ -376,6 +448,53 @@ class LlmIT {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + log, e);
     }
+  }
+
+  /** Sends one message on the WebSocket stream; the complete message after {@code records}. */
+  private static JsonNode streamed(String message, int records) throws Exception {
+    java.util.concurrent.LinkedBlockingQueue<JsonNode> messages =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    StringBuilder partial = new StringBuilder();
+    java.net.http.WebSocket.Listener listener =
+        new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(
+              java.net.http.WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+              try {
+                messages.add(Api.JSON.readTree(partial.toString()));
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+              partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        };
+    java.net.URI http = ItServer.baseUrl();
+    java.net.http.WebSocket ws =
+        ItServer.CLIENT
+            .newWebSocketBuilder()
+            .buildAsync(
+                java.net.URI.create(
+                    "ws://" + http.getHost() + ":" + http.getPort() + "/api/v1/stream"),
+                listener)
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    ws.sendText(message, true).get();
+    int data = 0;
+    JsonNode m;
+    while ((m = messages.poll(60, java.util.concurrent.TimeUnit.SECONDS))
+        .path("type")
+        .asText()
+        .equals("data")) {
+      data++;
+    }
+    ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get();
+    assertEquals("complete", m.path("type").asText(), m.toString());
+    assertEquals(records, data);
+    return m;
   }
 
   private static void assertKeyNowhere(Api.Reply r) {

@@ -8,4 +8,11 @@ public interface ChatTransport {
    * @throws ChatFailure when the provider does not answer with a usable completion
    */
   ChatAnswer send(LlmProvider provider, String apiKey, ChatRequest request);
+
+  /**
+   * Prepares what the first request to {@code provider} would otherwise set up while the run waits
+   * (the HTTP client, its TLS defaults, the JSON codec), without sending anything. Called in the
+   * background when a run binds a provider; failures are ignored (it only saves time).
+   */
+  default void warmUp(LlmProvider provider) {}
 }

@@ -45,10 +45,9 @@ public final class LlmRoute {
         failures.add(c.provider().id() + ": " + c.circuitOpen());
         continue;
       }
-      long start = System.nanoTime();
       try {
-        ChatAnswer a = c.ask(request, check);
-        return new Routed(a, c.provider(), System.nanoTime() - start, i > 0);
+        ProviderClient.Sent s = c.ask(request, check);
+        return new Routed(s.answer(), c.provider(), s.latencyNanos(), i > 0);
       } catch (ChatFailure f) {
         failures.add(c.provider().id() + ": " + f.getMessage());
       }

@@ -235,11 +235,30 @@ public final class LlmService implements AutoCloseable {
   }
 
   private ProviderClient client(LlmProvider provider) {
-    return clients.computeIfAbsent(
-        provider.id(),
-        id ->
-            new ProviderClient(
-                provider, transport, env, System::currentTimeMillis, () -> budget, () -> meter));
+    return clients.computeIfAbsent(provider.id(), id -> open(provider));
+  }
+
+  /**
+   * A provider's client; online, the transport is warmed up in the background meanwhile (nothing is
+   * sent), so the run's first requests do not pay for the HTTP client's start-up.
+   */
+  private ProviderClient open(LlmProvider provider) {
+    if (mode == Mode.ONLINE) {
+      try {
+        senders.execute(
+            () -> {
+              try {
+                transport.warmUp(provider);
+              } catch (RuntimeException e) {
+                // only a head start: the first request sets the same things up and reports failures
+              }
+            });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // the service is closed already
+      }
+    }
+    return new ProviderClient(
+        provider, transport, env, System::currentTimeMillis, () -> budget, () -> meter);
   }
 
   /** Stops the threads that send requests ahead; a long-lived server closes each run's service. */

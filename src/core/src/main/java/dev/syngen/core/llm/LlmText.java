@@ -221,6 +221,38 @@ public final class LlmText implements Generator {
     return fallbackName;
   }
 
+  /** The rows this column writes (its entity's row count). */
+  public long rows() {
+    return rows;
+  }
+
+  /**
+   * How many of the column's rows an offline pass reads from the cache; the fallback writes the
+   * others. Reads what the cells will read (in pool mode it fills the pools from the cache, so the
+   * cells reuse them) and sends nothing: only for a service in offline mode, and for a column with
+   * a fallback (without one a miss has no value to count). Throws an IllegalStateException when a
+   * pool-mode prompt renders more than max_pools prompts.
+   */
+  public long cachedRows() {
+    if (llm.mode() != LlmService.Mode.OFFLINE || fallback == null) {
+      throw new IllegalStateException("cachedRows() needs an offline service and a fallback");
+    }
+    if (onlyPool != null) {
+      return onlyPool.values() == null ? 0 : rows;
+    }
+    long cached = 0;
+    for (long r = 0; r < rows; r++) {
+      boolean hit =
+          mode == Mode.POOL
+              ? pool(prompt.render(r)).values() != null
+              : llm.cache().get(CacheKey.of(request(key, r))).isPresent();
+      if (hit) {
+        cached++;
+      }
+    }
+    return cached;
+  }
+
   /** The ids of the providers asked, primary first. */
   public List<String> providers() {
     return route.ids();

@@ -73,8 +73,14 @@ final class ProviderClient {
     return "circuit open after repeated failures (last: " + lastFailure + ")";
   }
 
+  /**
+   * An answer and the latency of the request that brought it: from sending it to its answer, not
+   * counting the waits for a concurrency slot, a rate limit or a retry before it.
+   */
+  record Sent(ChatAnswer answer, long latencyNanos) {}
+
   /** Asks the provider's model; throws the last failure once retries are spent. */
-  ChatAnswer ask(ChatRequest request) {
+  Sent ask(ChatRequest request) {
     return ask(request, a -> null);
   }
 
@@ -83,7 +89,7 @@ final class ProviderClient {
    * and an answer it refuses is a failure of this provider. Throws the last failure once retries
    * are spent, and {@link LlmCapReached} (never sending) when the run's budget is spent.
    */
-  ChatAnswer ask(ChatRequest request, java.util.function.Function<ChatAnswer, String> check) {
+  Sent ask(ChatRequest request, java.util.function.Function<ChatAnswer, String> check) {
     ChatRequest r = request.withModel(provider.model());
     if (r.jsonSchema() != null && jsonObjectOnly) {
       r = r.asJsonObject();
@@ -107,19 +113,17 @@ final class ProviderClient {
         reservation = budget.get().reserve(provider, r);
         start = System.nanoTime();
         ChatAnswer a = transport.send(provider, key, r);
+        long latency = System.nanoTime() - start;
         double cost = provider.cost(a.inputTokens(), a.outputTokens());
         budget.get().settle(reservation, cost);
         reservation = 0;
-        meter
-            .get()
-            .answered(
-                provider.id(), a.inputTokens(), a.outputTokens(), cost, System.nanoTime() - start);
+        meter.get().answered(provider.id(), a.inputTokens(), a.outputTokens(), cost, latency);
         String wrong = check.apply(a);
         if (wrong != null) {
           throw new ChatFailure(INVALID_ANSWER, null, "answer does not fit: " + wrong);
         }
         breaker.success();
-        return a;
+        return new Sent(a, latency);
       } catch (ChatFailure f) {
         if (reservation != 0) {
           budget.get().settle(reservation, 0);

@@ -27,7 +27,8 @@ public record AdHocRequest(
     boolean fromSchema) {
 
   private static final Set<String> FIELDS =
-      Set.of("type", "scenario", "scenario_id", "schema", "entity", "count", "seed", "as_of");
+      Set.of(
+          "type", "scenario", "scenario_id", "schema", "entity", "count", "seed", "as_of", "llm");
 
   /** The entity's name when a JSON Schema is given and the request names none. */
   public static final String SCHEMA_ENTITY = "record";
@@ -48,8 +49,19 @@ public record AdHocRequest(
         problems.add(
             k,
             "unknown field '" + k + "'",
-            "use only: scenario, scenario_id, schema, entity, count, seed, as_of");
+            "use only: scenario, scenario_id, schema, entity, count, seed, as_of, llm");
       }
+    }
+    Object llm = m.get("llm");
+    if (llm != null && !"offline".equals(llm)) {
+      problems.add(
+          "llm",
+          "online".equals(llm)
+              ? "cannot be online: ad-hoc generation reads llm_text from the server's LLM cache"
+                  + " only and writes the misses with each column's fallback"
+              : "must be \"offline\", got " + llm,
+          "leave llm out; to ask a provider, start a run (POST /api/v1/runs with \"llm\":"
+              + " \"online\" and max_requests) and generate again: its answers are then cached");
     }
     TreeReader r = new TreeReader(problems);
     Map<String, Object> scenario = map(m.get("scenario"), "scenario", problems);

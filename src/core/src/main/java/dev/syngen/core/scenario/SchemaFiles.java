@@ -8,12 +8,16 @@ import dev.syngen.core.problem.Problems;
  */
 @FunctionalInterface
 public interface SchemaFiles {
-  /** Scenarios that do not come from a file (inline, REST): schema_file cannot be resolved. */
+  /**
+   * Scenarios that do not come from a file (inline, sent over REST or saved from the console):
+   * schema_file cannot be resolved, so no request names a file on the server.
+   */
   SchemaFiles NONE =
       (file, path, problems) -> {
         problems.add(
             path,
-            "schema_file is read only for scenario files the command line loads",
+            "schema_file is read only from scenario files (the command line's, or those in the"
+                + " server's scenario directory), not from a scenario sent in a request",
             "give the schema inline as schema: {…}");
         return null;
       };

@@ -57,6 +57,23 @@ class AdHocRequestTest {
   }
 
   @Test
+  void llmMayOnlyBeOfflineAndOnlineNamesARunAsTheWayToAskAProvider() {
+    Problems offline = new Problems();
+    AdHocRequest.parse(Map.of("entity", ENTITY, "count", 1, "llm", "offline"), 100, offline);
+    assertTrue(offline.isEmpty(), offline.list().toString());
+    Problems online = new Problems();
+    assertNull(
+        AdHocRequest.parse(Map.of("entity", ENTITY, "count", 1, "llm", "online"), 100, online));
+    Problem p = online.list().get(0);
+    assertEquals("llm", p.path());
+    assertTrue(p.message().contains("LLM cache only"), p.message());
+    assertTrue(p.fix().contains("POST /api/v1/runs"), p.fix());
+    Problems other = new Problems();
+    AdHocRequest.parse(Map.of("entity", ENTITY, "count", 1, "llm", 3), 100, other);
+    assertTrue(other.list().get(0).message().contains("got 3"), other.list().toString());
+  }
+
+  @Test
   void aScenarioWithSeveralEntitiesNeedsTheEntityNamed() {
     Problems problems = new Problems();
     Map<String, Object> scenario =

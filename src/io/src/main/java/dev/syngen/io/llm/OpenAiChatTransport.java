@@ -54,6 +54,25 @@ public final class OpenAiChatTransport implements ChatTransport {
     return json;
   }
 
+  /**
+   * Builds the HTTP client (its TLS defaults take most of a second on a busy machine), a request
+   * and the JSON codec's paths, so the first requests of a run do not wait for them. Sends nothing.
+   */
+  @Override
+  public void warmUp(LlmProvider provider) {
+    client();
+    HttpRequest.newBuilder(URI.create(provider.baseUrl() + "/chat/completions"))
+        .timeout(provider.timeout())
+        .header("Content-Type", "application/json")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                body(new ChatRequest(provider.model(), "", "", 1, 0, 0)), StandardCharsets.UTF_8))
+        .build();
+    answer(
+        "{\"model\":\"m\",\"choices\":[{\"message\":{\"content\":\"\"}}],"
+            + "\"usage\":{\"prompt_tokens\":0,\"completion_tokens\":0}}");
+  }
+
   @Override
   public ChatAnswer send(LlmProvider provider, String apiKey, ChatRequest request) {
     HttpRequest.Builder b =

@@ -29,6 +29,11 @@ public final class JsonSchemaFiles implements SchemaFiles {
     this.directory = directory;
   }
 
+  /** Reads schema files from {@code directory} and below, never outside it. */
+  public static JsonSchemaFiles in(Path directory) {
+    return new JsonSchemaFiles(directory);
+  }
+
   @Override
   public Object read(String file, String path, Problems problems) {
     Path resolved = inside(file);

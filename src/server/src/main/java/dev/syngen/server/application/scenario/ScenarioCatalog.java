@@ -5,6 +5,7 @@ import dev.syngen.core.plan.RunOverrides;
 import dev.syngen.core.problem.Problem;
 import dev.syngen.core.problem.Problems;
 import dev.syngen.core.scenario.Scenario;
+import dev.syngen.io.yaml.JsonSchemaFiles;
 import dev.syngen.io.yaml.YamlDocuments;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  * The scenarios under the configured directory. Ids are allow-listed and every file is checked to
  * lie inside the directory (symbolic links included), so no request can read anything else. A file
  * is parsed and validated again only when its size or modification time changes, so pages that list
- * the catalogue stay cheap while edits still show at once.
+ * the catalogue stay cheap while edits still show at once. An entity's {@code schema_file} is read
+ * from this directory (or below it), never from outside.
  */
 @ApplicationScoped
 public class ScenarioCatalog {
@@ -72,7 +74,11 @@ public class ScenarioCatalog {
       long size = Files.size(f);
       FileTime modified = Files.getLastModifiedTime(f);
       Parsed p = parsed.get(f);
-      if (p != null && p.size() == size && p.modified().equals(modified) && !usesCorpora(p)) {
+      if (p != null
+          && p.size() == size
+          && p.modified().equals(modified)
+          && !usesCorpora(p)
+          && !namesSchemaFiles(p)) {
         return p.file();
       }
       ScenarioFile file = parse(f);
@@ -92,6 +98,14 @@ public class ScenarioCatalog {
         && !dev.syngen.core.corpus.CorpusUsage.names(p.file().scenario()).isEmpty();
   }
 
+  /**
+   * Whether a parsed scenario may name a schema_file: the schema file can change without the
+   * scenario file, so it is read again rather than taken from the cache.
+   */
+  private static boolean namesSchemaFiles(Parsed p) {
+    return p.file().document().contains("schema_file");
+  }
+
   private ScenarioFile parse(Path f) {
     String text;
     try {
@@ -103,7 +117,11 @@ public class ScenarioCatalog {
       return invalid(f, "", "cannot be read: " + e.getMessage());
     }
     Problems problems = new Problems();
-    Scenario s = ScenarioDocuments.read(text, stem(f), "", problems);
+    // schema_file is resolved in the scenario directory and below, never outside it (no '..',
+    // no absolute path, no symbolic link out); a scenario sent in a request cannot name one
+    Scenario s =
+        ScenarioDocuments.read(
+            text, stem(f), "", problems, JsonSchemaFiles.in(settings.scenariosDir()));
     if (s != null) {
       compiler.compile(s, RunOverrides.NONE, problems);
     }

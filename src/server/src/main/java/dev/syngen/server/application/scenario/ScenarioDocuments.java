@@ -4,6 +4,7 @@ import dev.syngen.core.problem.Problems;
 import dev.syngen.core.problem.ValidationException;
 import dev.syngen.core.scenario.Scenario;
 import dev.syngen.core.scenario.ScenarioMapper;
+import dev.syngen.core.scenario.SchemaFiles;
 import dev.syngen.io.yaml.YamlDocuments;
 
 /** Reads a scenario document (YAML or JSON text), reporting problems under a path prefix. */
@@ -16,6 +17,14 @@ public final class ScenarioDocuments {
    */
   public static Scenario read(
       String document, String fallbackId, String prefix, Problems problems) {
+    return read(document, fallbackId, prefix, problems, SchemaFiles.NONE);
+  }
+
+  /**
+   * As {@link #read(String, String, String, Problems)}, reading schema_file through {@code files}.
+   */
+  public static Scenario read(
+      String document, String fallbackId, String prefix, Problems problems, SchemaFiles files) {
     Object tree;
     try {
       tree = YamlDocuments.parse(document, "scenario");
@@ -24,7 +33,7 @@ public final class ScenarioDocuments {
       return null;
     }
     Problems found = new Problems();
-    Scenario s = ScenarioMapper.map(tree, fallbackId, found);
+    Scenario s = ScenarioMapper.map(tree, fallbackId, found, files);
     problems.addUnder(prefix, found.list());
     return found.isEmpty() ? s : null;
   }

@@ -5,6 +5,7 @@ import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.engine.RunEngine;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.generate.GeneratorRegistry;
+import dev.syngen.core.llm.LlmService;
 import dev.syngen.core.plan.AdHocPlanner;
 import dev.syngen.core.plan.AdHocRequest;
 import dev.syngen.core.plan.CompiledPlan;
@@ -15,6 +16,8 @@ import dev.syngen.core.sink.TableMode;
 import dev.syngen.io.file.NdjsonStreamSink;
 import dev.syngen.server.application.scenario.ScenarioCatalog;
 import dev.syngen.server.application.scenario.ScenarioFile;
+import dev.syngen.server.infrastructure.llm.LlmCatalog;
+import dev.syngen.server.infrastructure.llm.RunLlm;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,11 +28,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Plans and streams ad-hoc records for the HTTP and WebSocket endpoints: validate the request,
  * compile a one-entity plan, run the engine into a chunk consumer. Memory is bounded by the
  * engine's batch window, whatever the count. A scenario named by id comes from the catalogue only,
- * never from a path.
+ * never from a path. {@code llm_text} columns read the server's LLM cache offline, their fallback
+ * writing the misses ({@link CachedLlmText}): these endpoints never make the server spend on a
+ * provider.
  */
 @ApplicationScoped
 public class StreamService {
   @Inject ScenarioCatalog catalog;
+  @Inject LlmCatalog llmCatalog;
+
+  @Inject
+  @ConfigProperty(name = "syngen.generate.llm-per-row-max-count", defaultValue = "10000")
+  long llmPerRowMaxCount;
 
   @Inject
   @ConfigProperty(name = "syngen.generate.max-count", defaultValue = "10000000")
@@ -39,19 +49,46 @@ public class StreamService {
   @ConfigProperty(name = "syngen.generate.parallelism", defaultValue = "1")
   int parallelism;
 
-  private AdHocPlanner planner;
+  private GeneratorRegistry generators;
 
   @PostConstruct
   void init() {
-    planner = new AdHocPlanner(new PlanCompiler(GeneratorRegistry.builtins()));
+    generators = GeneratorRegistry.builtins();
   }
 
-  /** Validates a parsed JSON request; throws ValidationException with every problem. */
-  public CompiledPlan plan(Object requestTree) {
+  /**
+   * A planned request: the plan, where its llm_text values come from (null without llm_text
+   * columns) and the offline LLM binding to close when the stream ends.
+   */
+  public record Generation(CompiledPlan plan, CachedLlmText.Sources llm, RunLlm binding)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      binding.close();
+    }
+  }
+
+  /**
+   * Validates a parsed JSON request and plans it; throws ValidationException with every problem.
+   * Close the answer when its stream ends.
+   */
+  public Generation plan(Object requestTree) {
     Problems problems = new Problems();
     AdHocRequest request = AdHocRequest.parse(requestTree, maxCount, problems);
     problems.throwIfAny("request");
-    return planner.plan(scenario(request), request);
+    Scenario scenario = scenario(request);
+    RunLlm llm = llmCatalog.forRun(LlmService.Mode.OFFLINE);
+    try {
+      CompiledPlan plan =
+          new AdHocPlanner(new PlanCompiler(generators.with(llm.factory())))
+              .plan(scenario, request);
+      CachedLlmText.Sources sources =
+          llm.opened().map(s -> CachedLlmText.check(plan, s, llmPerRowMaxCount)).orElse(null);
+      return new Generation(plan, sources, llm);
+    } catch (RuntimeException e) {
+      llm.close();
+      throw e;
+    }
   }
 
   private Scenario scenario(AdHocRequest request) {

@@ -43,6 +43,11 @@ public final class RunLlm implements AutoCloseable {
     return mode;
   }
 
+  /** The service the run's llm_text columns are bound to; empty when none uses llm_text. */
+  public synchronized Optional<LlmService> opened() {
+    return Optional.ofNullable(service);
+  }
+
   /** Whether a column uses llm_text. */
   public synchronized boolean used() {
     return service != null;

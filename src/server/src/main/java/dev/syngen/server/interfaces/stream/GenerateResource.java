@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code POST /api/v1/generate}: streams records of an ad-hoc scenario (inline, by id, or a single
  * inline entity) as chunked NDJSON. The first records leave after the first batch; memory stays
- * constant whatever the count.
+ * constant whatever the count. With llm_text columns, the headers {@code X-Syngen-Llm-Cached} and
+ * {@code X-Syngen-Llm-Fallback} count the values read from the LLM cache and written by the
+ * columns' fallbacks (nothing is sent to a provider).
  */
 @Path("generate")
 @RequestScoped
@@ -45,9 +47,9 @@ public class GenerateResource {
   public Response generate(InputStream body) {
     String text = Bodies.read(body, maxBodyBytes);
     StreamLimits.Admission admission = limits.admit(request.getRemoteAddr());
-    CompiledPlan plan;
+    StreamService.Generation generation;
     try {
-      plan = service.plan(Bodies.parseJson(text));
+      generation = service.plan(Bodies.parseJson(text));
     } catch (IllegalArgumentException e) {
       admission.close();
       throw ApiException.notFound(e.getMessage());
@@ -55,10 +57,12 @@ public class GenerateResource {
       admission.close();
       throw e;
     }
+    CompiledPlan plan = generation.plan();
     CancelToken cancel = new CancelToken();
     StreamingOutput out =
         os -> {
-          try (admission) {
+          try (admission;
+              generation) {
             service.stream(
                 plan,
                 chunk -> {
@@ -69,9 +73,14 @@ public class GenerateResource {
                 admission);
           }
         };
-    return Response.ok(out, NDJSON)
-        .header("X-Syngen-Config-Hash", plan.configHash())
-        .header("X-Syngen-Seed", plan.seed())
-        .build();
+    Response.ResponseBuilder ok =
+        Response.ok(out, NDJSON)
+            .header("X-Syngen-Config-Hash", plan.configHash())
+            .header("X-Syngen-Seed", plan.seed());
+    if (generation.llm() != null) {
+      ok.header("X-Syngen-Llm-Cached", generation.llm().cached())
+          .header("X-Syngen-Llm-Fallback", generation.llm().fallback());
+    }
+    return ok.build();
   }
 }

@@ -30,9 +30,11 @@ import javax.naming.NamingException;
 /**
  * WebSocket {@code /api/v1/stream}: send {@code {"type":"generate", ...}} (the same fields as
  * {@code POST /generate}); receive {@code {"type":"data","record":{...}}} per record, then {@code
- * {"type":"complete","count":N}}, or {@code {"type":"error",...}}. {@code {"type":"cancel"}} stops
- * the current generation. Sending blocks while the client is slow, so memory stays bounded; a
- * message larger than {@value #MAX_MESSAGE_BYTES} bytes closes the connection (1009) unread.
+ * {"type":"complete","count":N}} (with llm_text columns also {@code "llm":{"cached":C,
+ * "fallback":F}}, as {@code POST /generate}'s headers), or {@code {"type":"error",...}}. {@code
+ * {"type":"cancel"}} stops the current generation. Sending blocks while the client is slow, so
+ * memory stays bounded; a message larger than {@value #MAX_MESSAGE_BYTES} bytes closes the
+ * connection (1009) unread.
  */
 @ServerEndpoint("/api/v1/stream")
 public class StreamEndpoint {
@@ -115,7 +117,7 @@ public class StreamEndpoint {
           "error");
       return;
     }
-    CompiledPlan plan;
+    StreamService.Generation plan;
     try {
       plan = service.plan(tree);
     } catch (ValidationException e) {
@@ -130,6 +132,7 @@ public class StreamEndpoint {
     }
     CancelToken cancel = new CancelToken();
     if (running.putIfAbsent(session.getId(), cancel) != null) {
+      plan.close();
       send(
           session,
           ProblemDocuments.of(
@@ -145,6 +148,7 @@ public class StreamEndpoint {
     try {
       admission = limits.admit("ws:" + session.getId());
     } catch (ApiException e) {
+      plan.close();
       running.remove(session.getId());
       Map<String, Object> problem =
           ProblemDocuments.fields(
@@ -157,14 +161,25 @@ public class StreamEndpoint {
   }
 
   private void generate(
-      Session session, CompiledPlan plan, CancelToken cancel, StreamLimits.Admission admission) {
+      Session session,
+      StreamService.Generation generation,
+      CancelToken cancel,
+      StreamLimits.Admission admission) {
     AtomicLong count = new AtomicLong();
-    try (admission) {
+    CompiledPlan plan = generation.plan();
+    try (admission;
+        generation) {
       if (service.stream(plan, chunk -> sendRecords(session, chunk, count), cancel, admission)) {
-        send(
-            session,
-            Map.of("count", count.get(), "config_hash", plan.configHash(), "seed", plan.seed()),
-            "complete");
+        Map<String, Object> complete = new java.util.LinkedHashMap<>();
+        complete.put("count", count.get());
+        complete.put("config_hash", plan.configHash());
+        complete.put("seed", plan.seed());
+        if (generation.llm() != null) {
+          complete.put(
+              "llm",
+              Map.of("cached", generation.llm().cached(), "fallback", generation.llm().fallback()));
+        }
+        send(session, complete, "complete");
       } else if (admission.expired()) {
         send(
             session,

@@ -120,4 +120,56 @@ class SchemaGenerateIT {
     assertEquals(50, i);
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get();
   }
+
+  @Test
+  void aCatalogueScenarioReadsItsSchemaFileAndARequestCannotNameOne() throws Exception {
+    // the server's scenario directory is the project's: files of this test's own, removed after
+    String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+    java.nio.file.Path scenarios =
+        java.nio.file.Path.of(System.getProperty("syngen.it.output.dir", "out"))
+            .getParent()
+            .resolve("scenarios");
+    java.nio.file.Path schemaDir = scenarios.resolve("it-schemas-" + tag);
+    java.nio.file.Path good = scenarios.resolve("it-schema-file-" + tag + ".yaml");
+    java.nio.file.Path bad = scenarios.resolve("it-schema-escape-" + tag + ".yaml");
+    String scenario =
+        "id: %s\nname: n\nentities:\n  - name: order\n    rows: 5\n    schema_file: %s\n";
+    try {
+      java.nio.file.Files.createDirectories(schemaDir);
+      java.nio.file.Files.writeString(schemaDir.resolve("order.json"), schema());
+      java.nio.file.Files.writeString(
+          good, scenario.formatted("it-schema-file-" + tag, "it-schemas-" + tag + "/order.json"));
+      java.nio.file.Files.writeString(
+          bad, scenario.formatted("it-schema-escape-" + tag, "../pom.xml"));
+
+      HttpResponse<String> r =
+          GenerateIT.post(
+              "{\"scenario_id\":\"it-schema-file-" + tag + "\",\"count\":20,\"seed\":9}");
+      assertEquals(200, r.statusCode(), r.body());
+      String[] lines = r.body().split("\n");
+      assertEquals(20, lines.length);
+      assertTrue(JSON.readTree(lines[0]).has("orderId"), lines[0]);
+
+      HttpResponse<String> escape =
+          GenerateIT.post(
+              "{\"scenario_id\":\"it-schema-escape-" + tag + "\",\"count\":1,\"seed\":9}");
+      assertEquals(404, escape.statusCode(), escape.body());
+      assertTrue(escape.body().contains("is invalid"), escape.body());
+
+      HttpResponse<String> inline =
+          GenerateIT.post(
+              "{\"scenario\":{\"id\":\"s\",\"name\":\"s\",\"entities\":[{\"name\":\"order\","
+                  + "\"rows\":1,\"schema_file\":\"it-schemas-"
+                  + tag
+                  + "/order.json\"}]},\"count\":1}");
+      assertEquals(422, inline.statusCode(), inline.body());
+      assertTrue(inline.body().contains("entities[0].schema_file"), inline.body());
+      assertTrue(inline.body().contains("give the schema inline"), inline.body());
+    } finally {
+      java.nio.file.Files.deleteIfExists(good);
+      java.nio.file.Files.deleteIfExists(bad);
+      java.nio.file.Files.deleteIfExists(schemaDir.resolve("order.json"));
+      java.nio.file.Files.deleteIfExists(schemaDir);
+    }
+  }
 }
