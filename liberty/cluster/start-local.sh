@@ -2,6 +2,10 @@
 # Starts a local syngen cluster: one dispatcher and N executor servers (docs/scale-out.md), each a
 # copy of a server this build created, on ports of their own, sharing one PostgreSQL history
 # database. Usage: liberty/cluster/start-local.sh [executors]   (default 2)
+#        liberty/cluster/start-local.sh --join I   starts one more executor, <prefix>ExecutorI, on
+#                                                  the I-th ports, and joins it to the running cluster
+#
+# Each member's JVM pid is in $SYNGEN_WLP_DIR/usr/servers/.pid/<member>.pid (Liberty writes it).
 #
 # Environment (defaults in brackets):
 #   SYNGEN_WLP_DIR            the Liberty of this build [src/server/target/liberty/wlp]; run
@@ -11,6 +15,8 @@
 #   SYNGEN_CLUSTER_HTTP_PORTS comma-separated HTTP ports, dispatcher first [9180,9280,9380,…]
 #   SYNGEN_CLUSTER_HTTPS_PORTS likewise for HTTPS [9181,9281,9381,…]
 #   SYNGEN_JMS_PORT           the dispatcher's messaging port, which executors connect to [7276]
+#   SYNGEN_JMS_USER           the user executors authenticate as to that engine [syngen-executor]
+#   SYNGEN_JMS_PASSWORD       its password (required; the same for --join)
 #   SYNGEN_CLUSTER_EXECUTOR_THREADS  chunks an executor writes at once [2]
 #   SYNGEN_DB_HOST/PORT/NAME/SCHEMA/USER/PASSWORD  the shared history database
 #                             [127.0.0.1/5432/test/syngen_cluster/postgres/""]
@@ -20,7 +26,17 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-executors=${1:-2}
+join=""
+if [ "${1:-}" = "--join" ]; then
+  join=${2:-}
+  if ! [[ $join =~ ^[1-9][0-9]?$ ]]; then
+    echo "start-local.sh: --join needs the new executor's number from 1 to 99, but got '$join'; fix: e.g. start-local.sh --join 3" >&2
+    exit 2
+  fi
+  executors=$join
+else
+  executors=${1:-2}
+fi
 wlp=${SYNGEN_WLP_DIR:-$root/src/server/target/liberty/wlp}
 template=${SYNGEN_CLUSTER_TEMPLATE:-syngenServer}
 prefix=${SYNGEN_CLUSTER_PREFIX:-syngenCluster}
@@ -43,6 +59,12 @@ if [ "${#http_ports[@]}" -le "$executors" ] || [ "${#https_ports[@]}" -le "$exec
   echo "start-local.sh: SYNGEN_CLUSTER_HTTP_PORTS and SYNGEN_CLUSTER_HTTPS_PORTS need $((executors + 1)) ports each (dispatcher first)" >&2
   exit 2
 fi
+
+if [ -z "${SYNGEN_JMS_PASSWORD:-}" ]; then
+  echo "start-local.sh: SYNGEN_JMS_PASSWORD is not set; fix: export SYNGEN_JMS_PASSWORD=<a password> (executors authenticate to the dispatcher's messaging engine with it)" >&2
+  exit 2
+fi
+export SYNGEN_JMS_USER=${SYNGEN_JMS_USER:-syngen-executor} SYNGEN_JMS_PASSWORD
 
 export SYNGEN_DB_KIND=postgres
 export SYNGEN_DB_HOST=${SYNGEN_DB_HOST:-127.0.0.1} SYNGEN_DB_PORT=${SYNGEN_DB_PORT:-5432}
@@ -67,20 +89,32 @@ start() {
   echo "$name http://localhost:${http_ports[$index]}/"
 }
 
-names=("${prefix}Dispatcher")
-start "${prefix}Dispatcher" 0 SYNGEN_ROLE=dispatcher SYNGEN_JMS_PORT="$jms_port" &
-for ((i = 1; i <= executors; i++)); do
-  names+=("${prefix}Executor$i")
+executor() {
   # executors never recover runs at start and listen on no messaging port of their own
-  start "${prefix}Executor$i" "$i" SYNGEN_ROLE=executor SYNGEN_JMS_PORT=-1 \
+  start "${prefix}Executor$1" "$1" SYNGEN_ROLE=executor SYNGEN_JMS_PORT=-1 \
     SYNGEN_CLUSTER_DISPATCHER="localhost:$jms_port" \
-    SYNGEN_CLUSTER_EXECUTOR_THREADS="${SYNGEN_CLUSTER_EXECUTOR_THREADS:-2}" &
-done
-wait
+    SYNGEN_CLUSTER_EXECUTOR_THREADS="${SYNGEN_CLUSTER_EXECUTOR_THREADS:-2}"
+}
+
+names=("${prefix}Dispatcher")
+for ((i = 1; i <= executors; i++)); do names+=("${prefix}Executor$i"); done
+if [ -n "$join" ]; then
+  if [ -d "$wlp/usr/servers/${prefix}Executor$join" ] && "$wlp/bin/server" status "${prefix}Executor$join" > /dev/null 2>&1; then
+    echo "start-local.sh: ${prefix}Executor$join is already running; fix: join with another number" >&2
+    exit 2
+  fi
+  executor "$join"
+  first=$join
+else
+  start "${prefix}Dispatcher" 0 SYNGEN_ROLE=dispatcher SYNGEN_JMS_PORT="$jms_port" &
+  for ((i = 1; i <= executors; i++)); do executor "$i" & done
+  wait
+  first=0
+fi
 
 # Ready means started, history database reachable and, for an executor, connected to the engine.
 deadline=$((SECONDS + ready_seconds))
-for ((i = 0; i <= executors; i++)); do
+for ((i = first; i <= executors; i++)); do
   until curl -fs -o /dev/null "http://localhost:${http_ports[$i]}/health/ready"; do
     if [ $SECONDS -ge $deadline ]; then
       echo "start-local.sh: ${names[$i]} not ready after ${ready_seconds} s; see $wlp/usr/servers/${names[$i]}/logs/messages.log" >&2
@@ -89,4 +123,4 @@ for ((i = 0; i <= executors; i++)); do
     sleep 2
   done
 done
-echo "cluster ready: ${names[*]}"
+echo "cluster ready: ${names[*]:$first}"

@@ -19,19 +19,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A local cluster started by liberty/cluster/start-local.sh — one dispatcher and two executor
  * servers, copies of syngenServerBatchIT, sharing a PostgreSQL history database — runs a batch run
  * of three dependency levels: its partitions are written on both executors (the history records the
- * server of each), and the tables hold exactly what the command line writes for the same scenario.
+ * server of each), and the tables hold exactly what the command line writes for the same scenario —
+ * also after an executor is killed with a chunk in flight and another joins the running cluster.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final String PREFIX = "syngenClusterIT";
   private static final String SCENARIO =
@@ -57,6 +64,10 @@ class ClusterIT {
       "syngen_cluster_it_" + UUID.randomUUID().toString().substring(0, 8);
   private static final List<String> SCHEMAS = new ArrayList<>();
   private static final Map<String, String> ENV = new HashMap<>();
+
+  /** Where Liberty's server script records each member's JVM pid. */
+  private static final Path PID_DIR = LibertyProcess.WLP_DIR.resolve("usr/servers/.pid");
+
   private static String history;
   private static Api api;
 
@@ -79,15 +90,24 @@ class ClusterIT {
                 "SYNGEN_BATCH_PARTITION_ROWS", "20000",
                 "SYNGEN_BATCH_CHECKPOINT_ROWS", "5000",
                 "SYNGEN_CLUSTER_EXECUTOR_THREADS", "1",
-                "SYNGEN_CLUSTER_CHUNK_TIMEOUT_SECONDS", "90")));
+                // above the time an executor takes to start: the test of a joining executor
+                // leaves the run without a working executor until then
+                "SYNGEN_CLUSTER_CHUNK_TIMEOUT_SECONDS", "900",
+                // short, so the test of a killed executor need not wait the default 60 s
+                "SYNGEN_CLUSTER_CHUNK_REDISPATCH_SECONDS", "8")));
     String dispatcherPort = ENV.remove("HTTP_PORT");
     ENV.remove("HTTPS_PORT");
     ENV.put("SYNGEN_WLP_DIR", LibertyProcess.WLP_DIR.toAbsolutePath().toString());
     ENV.put("SYNGEN_CLUSTER_TEMPLATE", "syngenServerBatchIT");
     ENV.put("SYNGEN_CLUSTER_PREFIX", PREFIX);
-    ENV.put("SYNGEN_CLUSTER_HTTP_PORTS", dispatcherPort + "," + free() + "," + free());
-    ENV.put("SYNGEN_CLUSTER_HTTPS_PORTS", free() + "," + free() + "," + free());
+    // the fourth ports are the executor that joins the running cluster (start-local.sh --join 3)
+    ENV.put(
+        "SYNGEN_CLUSTER_HTTP_PORTS", dispatcherPort + "," + free() + "," + free() + "," + free());
+    ENV.put("SYNGEN_CLUSTER_HTTPS_PORTS", free() + "," + free() + "," + free() + "," + free());
     ENV.put("SYNGEN_JMS_PORT", free());
+    // the dispatcher's engine takes only executors with these credentials (messagingSecurity-3.0)
+    ENV.put("SYNGEN_JMS_USER", "cluster-it-executor");
+    ENV.put("SYNGEN_JMS_PASSWORD", "cluster-it-jms-" + UUID.randomUUID());
     // three servers start at once on the build machine's cores, beside the suite's own server:
     // a CI machine took more than the script's default 300 s to have all of them ready
     ENV.put("SYNGEN_CLUSTER_READY_SECONDS", "720");
@@ -109,6 +129,7 @@ class ClusterIT {
   }
 
   @Test
+  @Order(1)
   void aRunsPartitionsRunOnBothExecutorsAndWriteTheRowsOfTheCommandLine() throws Exception {
     String target = schema("cluster");
     String id = start(SCENARIO, target);
@@ -140,14 +161,94 @@ class ClusterIT {
     assertEquals(Set.of(PREFIX + "Executor1", PREFIX + "Executor2"), servers);
 
     String cli = schema("cli");
-    cliRun(cli);
+    cliRun(cli, SCENARIO);
     for (Map.Entry<String, Long> t : TABLES.entrySet()) {
       assertEquals(t.getValue(), count(target, t.getKey()), t.getKey() + " rows");
       assertEquals(checksum(cli, t.getKey()), checksum(target, t.getKey()), t.getKey() + " values");
     }
   }
 
+  /**
+   * Last, since it kills an executor: with one executor killed and the other hung, their chunks in
+   * flight are sent again after the redispatch time (8 s here), an executor that joins the running
+   * cluster takes chunks, and every row is written exactly once.
+   */
   @Test
+  @Order(3)
+  void aKilledExecutorsChunkIsWrittenOnceByAnotherAndAJoiningExecutorTakesChunks()
+      throws Exception {
+    String target = schema("killed");
+    long items = 1_000_000;
+    String scenario = SCENARIO.replace("\"rows\":100000", "\"rows\":" + items);
+    String id = start(scenario, target);
+    // the new executor starts while the run is under way (a server takes a while to start)
+    CompletableFuture<String> joining =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return script("start-local.sh", "--join", "3");
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    // the items level is running: both executors have a chunk in flight
+    PgTables.awaitRows(target, "items", 1);
+    long pid = Long.parseLong(Files.readString(PID_DIR.resolve(PREFIX + "Executor1.pid")).strip());
+    ProcessHandle executor1 =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
+    assertTrue(executor1.destroyForcibly(), "SIGKILL (kill -9) was not sent to " + pid);
+    executor1.onExit().get(30, TimeUnit.SECONDS);
+    // the other executor hangs (SIGSTOP) with its chunk in flight until the new one has joined:
+    // nothing reports that chunk, so the dispatcher must send it again, and the run still has
+    // work for the executor that joins
+    String executor2 = Files.readString(PID_DIR.resolve(PREFIX + "Executor2.pid")).strip();
+    signal("STOP", executor2);
+    String joined;
+    try {
+      joined = joining.get(20, TimeUnit.MINUTES);
+    } finally {
+      signal("CONT", executor2);
+    }
+    assertTrue(joined.contains("cluster ready: " + PREFIX + "Executor3"), joined);
+
+    JsonNode done =
+        api.awaitRun(id, Set.of("success", "failed", "cancelled"), Duration.ofSeconds(300));
+    assertEquals("success", done.path("status").asText(), done.toString());
+    int redispatched = 0;
+    for (JsonNode p : done.path("partitions")) {
+      redispatched += p.path("redispatched_chunks").asInt();
+    }
+    assertTrue(redispatched >= 1, "chunks sent again: " + done.path("partitions"));
+    Api.Reply logs = api.admin("GET", "api/v1/runs/" + id + "/logs?limit=1000", null);
+    assertTrue(
+        logs.body().contains("redispatched after") && logs.body().contains("without a report"),
+        logs.body());
+    try (Connection c = RunsIT.pg();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM "
+                    + history
+                    + ".syngen_batch_partition WHERE run_id = '"
+                    + id
+                    + "' AND server_name LIKE '"
+                    + PREFIX
+                    + "Executor3@%'")) {
+      assertTrue(rs.next());
+      assertTrue(rs.getLong(1) >= 1, "partitions the joining executor wrote last");
+    }
+
+    String cli = schema("cli_killed");
+    cliRun(cli, scenario);
+    for (String table : TABLES.keySet()) {
+      assertEquals(count(cli, table), count(target, table), table + " rows");
+      assertEquals(checksum(cli, table), checksum(target, table), table + " values");
+    }
+    assertEquals(items, count(target, "items"));
+  }
+
+  @Test
+  @Order(2)
   void aCancelStopsTheExecutorsAtTheirChunkInFlight() throws Exception {
     String target = schema("cancelled");
     long items = 1_000_000;
@@ -182,6 +283,12 @@ class ClusterIT {
     assertEquals("success", done.path("status").asText(), done.toString());
     assertEquals(items, count(target, "items"), "items after the restart");
     assertEquals(items, distinctIds(target, "items"), "distinct item ids after the restart");
+  }
+
+  private static void signal(String signal, String pid) throws Exception {
+    Process p = new ProcessBuilder("kill", "-" + signal, pid).redirectErrorStream(true).start();
+    assertTrue(p.waitFor(10, TimeUnit.SECONDS), "kill -" + signal + " " + pid);
+    assertEquals(0, p.exitValue(), "kill -" + signal + " " + pid);
   }
 
   private static long distinctIds(String schema, String table) throws SQLException {
@@ -233,9 +340,9 @@ class ClusterIT {
   }
 
   /** The same scenario and seed through the command line: one process, no cluster. */
-  private static void cliRun(String schema) throws Exception {
+  private static void cliRun(String schema, String scenarioJson) throws Exception {
     Path dir = Files.createTempDirectory("syngen-cluster-it");
-    Path scenario = Files.writeString(dir.resolve("scenario.json"), SCENARIO);
+    Path scenario = Files.writeString(dir.resolve("scenario.json"), scenarioJson);
     Path target =
         Files.writeString(
             dir.resolve("target.yaml"),

@@ -197,7 +197,22 @@ class ContainerManifestsIT {
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     assertTrue(r.body().contains(metric + "{"), metric + " is served at /metrics");
+    assertEquals(
+        "syngen-executor",
+        at(docs.get("ConfigMap/syngen-cluster-config"), "data", "SYNGEN_JMS_USER"),
+        "the user executors authenticate as to the dispatcher's engine");
+    assertTrue(
+        Files.readString(K8S.resolve("secret.yaml")).contains("SYNGEN_JMS_PASSWORD:"),
+        "the engine's password belongs in syngen-secrets");
     for (Map<String, Object> container : List.of(dispatcher, executor)) {
+      List<Map<String, Object>> from = at(container, "envFrom");
+      assertTrue(
+          from.stream()
+              .anyMatch(
+                  f ->
+                      f.get("secretRef") instanceof Map<?, ?> ref
+                          && "syngen-secrets".equals(ref.get("name"))),
+          "SYNGEN_JMS_PASSWORD reaches both roles from syngen-secrets");
       assertEquals("/health/ready", at(container, "readinessProbe", "httpGet", "path"));
       assertEquals(
           serverXmlDefaultHttpPort(),

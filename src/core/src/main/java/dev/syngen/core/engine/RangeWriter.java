@@ -3,6 +3,7 @@ package dev.syngen.core.engine;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.core.sink.PartitionCommits;
+import dev.syngen.core.sink.RangeCommittedException;
 import dev.syngen.core.sink.Sink;
 import java.util.function.BooleanSupplier;
 
@@ -34,7 +35,9 @@ public final class RangeWriter {
   /**
    * As {@link #write(Sink, String, CompiledEntity, long, long, long)}, asking {@code stop} before
    * each batch: when it answers true the range is abandoned without committing (a {@link
-   * PartitionCommits} target keeps none of it) and {@link RunCancelledException} is thrown.
+   * PartitionCommits} target keeps none of it) and {@link RunCancelledException} is thrown. Rows
+   * that another writer committed meanwhile (found under the partition marker's lock) are not
+   * written again: the range then returns 0 bytes, or writes only what follows them.
    */
   public long write(
       Sink sink,
@@ -44,10 +47,16 @@ public final class RangeWriter {
       long from,
       long to,
       BooleanSupplier stop) {
-    EntityWriter<?> writer =
-        sink instanceof PartitionCommits commits
-            ? commits.openRange(runId, entity, first, from, to)
-            : sink.open(entity, from);
+    EntityWriter<?> writer;
+    try {
+      writer =
+          sink instanceof PartitionCommits commits
+              ? commits.openRange(runId, entity, first, from, to)
+              : sink.open(entity, from);
+    } catch (RangeCommittedException e) {
+      // another writer committed the range (or its start) while this one waited for the marker
+      return e.next() >= to ? 0 : write(sink, runId, entity, first, e.next(), to, stop);
+    }
     return write(writer, entity, from, to, first == 0 && to == entity.rows(), stop);
   }
 

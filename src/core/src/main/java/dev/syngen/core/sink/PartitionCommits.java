@@ -17,6 +17,9 @@ public interface PartitionCommits {
   /**
    * Opens a writer for rows {@code [from, to)} of a partition; its {@link EntityWriter#finish}
    * commits those rows and the marker {@code to} at once, its close without finish commits none.
+   * The writer holds the partition's marker locked until then: a second writer of the same range
+   * waits and, once the first has committed, gets {@link RangeCommittedException} instead of a
+   * writer, so a range written twice at once (a chunk sent again to another server) is kept once.
    */
   EntityWriter<?> openRange(String runId, CompiledEntity entity, long first, long from, long to);
 

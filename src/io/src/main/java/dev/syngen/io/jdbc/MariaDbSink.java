@@ -153,12 +153,22 @@ public final class MariaDbSink implements Sink, PartitionCommits {
 
   @Override
   public EntityWriter<BoundRows> open(CompiledEntity entity, long startRow) {
-    return open(entity, CommitStep.NONE);
+    return open(entity, CommitStep.NONE, CommitStep.NONE);
   }
 
-  private EntityWriter<BoundRows> open(CompiledEntity entity, CommitStep beforeCommit) {
+  /** {@code beforeRows} runs first in the writer's transaction, {@code beforeCommit} last. */
+  private EntityWriter<BoundRows> open(
+      CompiledEntity entity, CommitStep beforeRows, CommitStep beforeCommit) {
     try {
-      return new MariaDbWriter(connect(), qualified(Sql.table(entity)), entity, beforeCommit);
+      Connection c = connect();
+      try {
+        c.setAutoCommit(false);
+        beforeRows.run(c);
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
+      return new MariaDbWriter(c, qualified(Sql.table(entity)), entity, beforeCommit);
     } catch (SQLException e) {
       throw failure("opening a writer for " + Sql.table(entity), e);
     }
@@ -176,7 +186,10 @@ public final class MariaDbSink implements Sink, PartitionCommits {
   @Override
   public EntityWriter<?> openRange(
       String runId, CompiledEntity entity, long first, long from, long to) {
-    return open(entity, c -> markers.advance(c, runId, entity.name(), first, to));
+    return open(
+        entity,
+        c -> markers.claim(c, runId, entity.name(), first, from),
+        c -> markers.advance(c, runId, entity.name(), first, to));
   }
 
   @Override

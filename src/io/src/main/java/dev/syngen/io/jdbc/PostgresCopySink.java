@@ -197,7 +197,14 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
               + " in order on one writer, not in row ranges written side by side (fix: run it"
               + " unpartitioned, or write the change stream as rows with cdc: write)");
     }
-    return open(entity, from, c -> markers.advance(c, runId, entity.name(), first, to));
+    if (rowsFromChanges(entity)) {
+      return open(entity, from, c -> markers.advance(c, runId, entity.name(), first, to));
+    }
+    return copy(
+        entity,
+        from,
+        c -> markers.claim(c, runId, entity.name(), first, from),
+        c -> markers.advance(c, runId, entity.name(), first, to));
   }
 
   @Override
@@ -231,11 +238,12 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
     if (rowsFromChanges(entity)) {
       return new NoRowsWriter(target, beforeCommit);
     }
-    return copy(entity, startRow, beforeCommit);
+    return copy(entity, startRow, CommitStep.NONE, beforeCommit);
   }
 
+  /** {@code beforeRows} runs first in the COPY's transaction, {@code beforeCommit} last. */
   private EntityWriter<CopyBuffer> copy(
-      CompiledEntity entity, long startRow, CommitStep beforeCommit) {
+      CompiledEntity entity, long startRow, CommitStep beforeRows, CommitStep beforeCommit) {
     String table = PostgresTables.qualified(schema, Sql.table(entity));
     PgType[] types =
         wireTypes.computeIfAbsent(entity.name(), k -> PostgresTables.declaredTypes(entity));
@@ -256,9 +264,17 @@ public final class PostgresCopySink implements Sink, PartitionCommits {
             + (startRow == 0 ? "n-1" : startRow + "+n-1")
             + ")";
     try {
+      Connection c = target.connect();
+      try {
+        c.setAutoCommit(false);
+        beforeRows.run(c);
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
       return format == CopyFormat.BINARY
-          ? PostgresCopyWriter.binary(target.connect(), sql, what, types, beforeCommit)
-          : PostgresCopyWriter.text(target.connect(), sql, what, beforeCommit);
+          ? PostgresCopyWriter.binary(c, sql, what, types, beforeCommit)
+          : PostgresCopyWriter.text(c, sql, what, beforeCommit);
     } catch (SQLException e) {
       throw failure("starting COPY into " + table, e);
     }

@@ -35,6 +35,10 @@ public class BatchSettings {
   @ConfigProperty(name = "syngen.cluster.chunk-timeout-seconds", defaultValue = "300")
   long chunkTimeoutSeconds;
 
+  @Inject
+  @ConfigProperty(name = "syngen.cluster.chunk-redispatch-seconds", defaultValue = "60")
+  long chunkRedispatchSeconds;
+
   @PostConstruct
   void check() {
     if (!ROLES.contains(role)) {
@@ -46,6 +50,7 @@ public class BatchSettings {
               + "; fix: set SYNGEN_ROLE to standalone (the default), dispatcher or executor");
     }
     positive("syngen.cluster.chunk-timeout-seconds", chunkTimeoutSeconds, "300");
+    positive("syngen.cluster.chunk-redispatch-seconds", chunkRedispatchSeconds, "60");
     positive("syngen.batch.threshold-rows", thresholdRows, "1000000");
     positive("syngen.batch.checkpoint-rows", checkpointRows, "100000");
     positive("syngen.batch.partition-rows", partitionRows, "500000");
@@ -98,5 +103,13 @@ public class BatchSettings {
   /** How long a dispatched chunk may take before its partition fails (no executor took it). */
   public long chunkTimeoutSeconds() {
     return chunkTimeoutSeconds;
+  }
+
+  /**
+   * How long a dispatched chunk may go unreported before the dispatcher sends it again: its
+   * executor may have died with it. Set it above the time one chunk takes to write.
+   */
+  public long chunkRedispatchSeconds() {
+    return chunkRedispatchSeconds;
   }
 }

@@ -18,8 +18,11 @@ import javax.naming.NamingException;
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class ChunkQueue {
-  /** Logical names that role-dispatcher.xml binds. */
-  static final String FACTORY = "jms/syngen/ConnectionFactory";
+  /**
+   * Logical names that role-dispatcher.xml binds: the factory authenticates as the executors' user
+   * (syngen.jms.user), the only one the engine's messaging security lets use the partition queue.
+   */
+  static final String FACTORY = "jms/syngen/cluster/ConnectionFactory";
 
   static final String QUEUE = "jms/syngen/PartitionsQueue";
 

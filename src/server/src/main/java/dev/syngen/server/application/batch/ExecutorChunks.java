@@ -64,6 +64,7 @@ public class ExecutorChunks {
       return;
     }
     try {
+      jobs.takenBy(serverName(), order.runId(), order.entity(), order.firstRow());
       OpenRun run = open.computeIfAbsent(order.runId(), this::open);
       long bytes =
           run.write(order, stop)

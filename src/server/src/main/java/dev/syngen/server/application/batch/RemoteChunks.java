@@ -7,21 +7,26 @@ import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The dispatcher's side of a chunk: queue it for the executors, then wait until the shared history
- * database shows the partition written past it (or the executor's error). The partition's
- * checkpoint stays in this server's job repository, so a stopped or failed run restarts here.
+ * database shows the partition written past it (or the executor's error); a chunk not reported
+ * written within {@code syngen.cluster.chunk-redispatch-seconds} is sent again, so a chunk lost
+ * with its executor is written by another. The partition's checkpoint stays in this server's job
+ * repository, so a stopped or failed run restarts here.
  */
 @ApplicationScoped
 public class RemoteChunks {
   private static final long POLL_MILLIS = 100;
 
   private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicLong redispatched = new AtomicLong();
 
   @Inject ChunkQueue queue;
   @Inject JpaBatchJobs jobs;
   @Inject BatchSettings settings;
+  @Inject BatchRecords records;
 
   /** Writes a chunk on an executor; returns the partition's bytes written so far. */
   public long write(BatchRun run, CompiledEntity e, long first, RowSpan span) {
@@ -49,7 +54,9 @@ public class RemoteChunks {
   private long dispatch(BatchRun run, CompiledEntity e, long first, RowSpan span) {
     ChunkOrder order = new ChunkOrder(run.id(), e.name(), first, span.from(), span.to());
     queue.send(order);
-    long deadline = System.nanoTime() + settings.chunkTimeoutSeconds() * 1_000_000_000L;
+    long sentAt = System.nanoTime();
+    long deadline = sentAt + settings.chunkTimeoutSeconds() * 1_000_000_000L;
+    long redispatchNanos = settings.chunkRedispatchSeconds() * 1_000_000_000L;
     while (true) {
       ChunkPosition at = jobs.position(run.id(), e.name(), first);
       if (at.nextRow() >= span.to()) {
@@ -65,7 +72,8 @@ public class RemoteChunks {
         throw new IllegalStateException(
             order + " failed on server " + at.server() + ": " + at.error());
       }
-      if (System.nanoTime() > deadline) {
+      long now = System.nanoTime();
+      if (now > deadline) {
         throw new IllegalStateException(
             "no executor wrote "
                 + order
@@ -74,8 +82,39 @@ public class RemoteChunks {
                 + " s (syngen.cluster.chunk-timeout-seconds); start an executor server"
                 + " (SYNGEN_ROLE=executor) connected to this dispatcher and restart the run");
       }
+      if (now - sentAt >= redispatchNanos) {
+        redispatch(run, order, at, (now - sentAt) / 1_000_000_000L);
+        sentAt = now;
+      }
       pause();
     }
+  }
+
+  /**
+   * Sends a chunk again that no executor reported written in time — whether or not one recorded
+   * taking it (it may have died just after): the partition marker in the target keeps a chunk
+   * written twice once (docs/scale-out.md).
+   */
+  private void redispatch(BatchRun run, ChunkOrder order, ChunkPosition at, long seconds) {
+    jobs.redispatched(order.runId(), order.entity(), order.firstRow());
+    String from =
+        at.takenBy() == null ? "any executor (none recorded taking it)" : "server " + at.takenBy();
+    records.log(
+        run.id(),
+        "WARN",
+        order.entity(),
+        order + " redispatched after " + seconds + " s without a report from " + from,
+        run.traceId());
+    redispatched.incrementAndGet();
+    queue.send(order);
+  }
+
+  /**
+   * Chunks this dispatcher sent again since it started ({@code
+   * syngen_cluster_chunks_redispatched}).
+   */
+  public long redispatched() {
+    return redispatched.get();
   }
 
   private static void pause() {

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Gauges of the run queue, {@code syngen_runs_active} and {@code syngen_runs_queued}, and of a
- * dispatcher's chunks on executors, {@code syngen_cluster_chunks_pending}.
+ * dispatcher's chunks on executors, {@code syngen_cluster_chunks_pending}, and of those it sent
+ * again, {@code syngen_cluster_chunks_redispatched}.
  */
 @ApplicationScoped
 public class RunGauges {
@@ -47,5 +48,14 @@ public class RunGauges {
             .build(),
         chunks,
         RemoteChunks::pending);
+    registry.gauge(
+        Metadata.builder()
+            .withName("syngen.cluster.chunks.redispatched")
+            .withDescription(
+                "Chunks a dispatcher sent again since it started because no executor reported them"
+                    + " written within syngen.cluster.chunk-redispatch-seconds")
+            .build(),
+        chunks,
+        RemoteChunks::redispatched);
   }
 }

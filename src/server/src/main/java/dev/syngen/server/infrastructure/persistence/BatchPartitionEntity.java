@@ -35,6 +35,14 @@ public class BatchPartitionEntity {
   @Column(name = "server_name", length = 256)
   String server;
 
+  /** The server that last took one of the partition's chunks from the partition queue. */
+  @Column(name = "taken_by", length = 256)
+  String takenBy;
+
+  /** Chunks of the partition the dispatcher sent again: no executor reported them in time. */
+  @Column(name = "redispatched_chunks", nullable = false)
+  int redispatched;
+
   /** Why the last chunk dispatched to an executor failed; null once a chunk succeeds. */
   @Column(name = "error_message", length = 4000)
   String error;

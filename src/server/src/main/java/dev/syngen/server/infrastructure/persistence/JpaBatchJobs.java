@@ -68,21 +68,36 @@ public class JpaBatchJobs {
     e.error = error;
   }
 
+  /**
+   * An executor server took a chunk of the partition from the queue: a redispatch names it when the
+   * chunk is not reported written in time. Nothing depends on this record being there.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void takenBy(String server, String runId, String entity, long firstRow) {
+    current(runId, entity, firstRow).takenBy = server;
+  }
+
+  /** The dispatcher sent a chunk of the partition again; counted for the run's partitions. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void redispatched(String runId, String entity, long firstRow) {
+    current(runId, entity, firstRow).redispatched++;
+  }
+
   /** The partition as committed now: a query, never the transaction's cached entity. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public ChunkPosition position(String runId, String entity, long firstRow) {
     List<Object[]> rows =
         em.createQuery(
-                "SELECT p.nextRow, p.bytes, p.server, p.error FROM BatchPartitionEntity p"
+                "SELECT p.nextRow, p.bytes, p.server, p.error, p.takenBy FROM BatchPartitionEntity p"
                     + " WHERE p.id = :id",
                 Object[].class)
             .setParameter("id", runId + "/" + entity + "/" + firstRow)
             .getResultList();
     if (rows.isEmpty()) {
-      return new ChunkPosition(firstRow, 0, null, null);
+      return new ChunkPosition(firstRow, 0, null, null, null);
     }
     Object[] r = rows.get(0);
-    return new ChunkPosition((Long) r[0], (Long) r[1], (String) r[2], (String) r[3]);
+    return new ChunkPosition((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4]);
   }
 
   /**
@@ -122,7 +137,9 @@ public class JpaBatchJobs {
         .getResultList()
         .stream()
         .map(
-            p -> new PartitionProgress(p.entity, p.firstRow, p.nextRow, p.bytes, p.server, p.error))
+            p ->
+                new PartitionProgress(
+                    p.entity, p.firstRow, p.nextRow, p.bytes, p.server, p.error, p.redispatched))
         .toList();
   }
 }

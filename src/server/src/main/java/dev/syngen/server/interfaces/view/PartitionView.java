@@ -6,7 +6,8 @@ import dev.syngen.server.application.batch.PartitionProgress;
 /**
  * One partition of a batch run: its rows {@code [firstRow, lastRow]}, how many are written, and the
  * server ({@code <Liberty server>@<host>}) that wrote them, with the error it recorded if a chunk
- * failed.
+ * failed, and how many of its chunks a dispatcher sent again to executors (redispatched: none
+ * reported them written in time, e.g. the executor that took them died).
  */
 public record PartitionView(
     String entity,
@@ -14,7 +15,8 @@ public record PartitionView(
     long rowsWritten,
     long bytesWritten,
     String server,
-    String error) {
+    String error,
+    int redispatchedChunks) {
   static PartitionView of(PartitionProgress p) {
     return new PartitionView(
         p.entity(),
@@ -22,6 +24,7 @@ public record PartitionView(
         p.nextRow() - p.firstRow(),
         p.bytes(),
         p.server(),
-        Redactor.text(p.error()));
+        Redactor.text(p.error()),
+        p.redispatched());
   }
 }

@@ -45,9 +45,9 @@ class BatchProgressTest {
     BatchProgress p =
         progress(
             List.of(
-                new PartitionProgress("orders", 0, 500, 0, null, null),
-                new PartitionProgress("orders", 500, 700, 0, null, null),
-                new PartitionProgress("users", 0, 10, 0, null, null)));
+                new PartitionProgress("orders", 0, 500, 0, null, null, 0),
+                new PartitionProgress("orders", 500, 700, 0, null, null, 0),
+                new PartitionProgress("users", 0, 10, 0, null, null, 0)));
     assertEquals(700, rows(p.snapshot(), "orders"));
     assertEquals(10, rows(p.snapshot(), "users"));
     assertEquals(700, p.next(ORDERS, 500), "a partition's saved next row");

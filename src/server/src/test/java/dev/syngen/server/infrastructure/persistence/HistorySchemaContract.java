@@ -100,6 +100,7 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V3")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V4")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V5")), "later versions apply to it");
+      assertEquals("EXECUTED", single(c, exectype("V6")), "later versions apply to it");
       assertEquals(fresh, catalog(c), "the upgraded schema is the one the migrations create");
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
@@ -121,6 +122,7 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V3")));
       assertEquals("EXECUTED", single(c, exectype("V4")));
       assertEquals("EXECUTED", single(c, exectype("V5")));
+      assertEquals("EXECUTED", single(c, exectype("V6")));
     }
   }
 

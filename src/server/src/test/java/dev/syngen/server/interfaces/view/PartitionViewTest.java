@@ -52,24 +52,27 @@ class PartitionViewTest {
             null,
             null,
             List.of(
-                new PartitionProgress("orders", 0, 200, 4096, "ex1@host-a", null),
+                new PartitionProgress("orders", 0, 200, 4096, "ex1@host-a", null, 2),
                 new PartitionProgress(
                     "orders",
                     500,
                     600,
                     0,
                     "ex2@host-b",
-                    "connect to postgresql://app:s3cret@db/test failed")));
+                    "connect to postgresql://app:s3cret@db/test failed",
+                    0)));
     assertEquals(2, v.partitions().size());
     PartitionView first = v.partitions().get(0);
     assertEquals(200, first.rowsWritten());
     assertEquals("ex1@host-a", first.server());
     assertNull(first.error());
+    assertEquals(2, first.redispatchedChunks(), "chunks sent again to executors");
     PartitionView second = v.partitions().get(1);
     assertEquals(500, second.firstRow());
     assertEquals(100, second.rowsWritten());
     assertTrue(second.error().contains("failed"), second.error());
     assertFalse(second.error().contains("s3cret"), second.error());
+    assertEquals(0, second.redispatchedChunks());
   }
 
   @Test

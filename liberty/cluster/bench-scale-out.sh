@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Times one 3-level batch run into PostgreSQL on one standalone server and on a local cluster of one
+# dispatcher and N executors (docs/benchmarks.md, "Scale-out"). Each member is a copy of a server
+# this build created, as for start-local.sh; the history and the target are schemas of the local
+# PostgreSQL (SYNGEN_DB_*), dropped at the end.
+# Usage: liberty/cluster/bench-scale-out.sh [rows] [chunk rows] [executors] [which]
+#   rows       all three levels together: 10 % customers, 30 % orders, 60 % items [5000000]
+#   chunk rows syngen.batch.checkpoint-rows; partitions hold 4 chunks [100000]
+#   executors  of the cluster [2]
+#   which      standalone, cluster or both [both]
+# Prints one line per run: servers, rows, chunk rows, seconds (run record's started_at to
+# finished_at), rows/s, redispatched chunks, the 1-minute load average before and after.
+# Environment as for start-local.sh (SYNGEN_WLP_DIR, SYNGEN_CLUSTER_TEMPLATE, SYNGEN_DB_*).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+rows=${1:-5000000}
+chunk=${2:-100000}
+executors=${3:-2}
+which=${4:-both}
+wlp=${SYNGEN_WLP_DIR:-$root/src/server/target/liberty/wlp}
+template=${SYNGEN_CLUSTER_TEMPLATE:-syngenServer}
+db_host=${SYNGEN_DB_HOST:-127.0.0.1} db_port=${SYNGEN_DB_PORT:-5432} db_name=${SYNGEN_DB_NAME:-test}
+db_user=${SYNGEN_DB_USER:-postgres}
+tag=bench_$$
+admin=bench-admin-$RANDOM$RANDOM
+
+if ! [[ $rows =~ ^[0-9]+$ && $chunk =~ ^[0-9]+$ && $executors =~ ^[1-9][0-9]?$ ]] || [ "$rows" -lt 100 ] || [ "$chunk" -lt 1 ]; then
+  echo "bench-scale-out.sh: rows, chunk rows and executors must be positive numbers (rows at least 100); fix: e.g. bench-scale-out.sh 5000000 100000 2" >&2
+  exit 2
+fi
+case $which in standalone | cluster | both) ;; *)
+  echo "bench-scale-out.sh: which is '$which', but must be standalone, cluster or both" >&2
+  exit 2
+  ;;
+esac
+
+sql() { PGPASSWORD=${SYNGEN_DB_PASSWORD:-} psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$db_name" -qAtc "$1"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+customers=$((rows / 10)) orders=$((rows * 3 / 10))
+items=$((rows - customers - orders))
+scenario='{"id":"bench-scale-out","name":"bench-scale-out","seed":29,"as_of":"2026-01-01T00:00:00Z","entities":[
+{"name":"customers","rows":'$customers',"columns":[{"name":"id","type":"bigint","generator":{"type":"sequence"}},
+ {"name":"full_name","type":"string","generator":{"type":"faker_name"}}]},
+{"name":"orders","rows":'$orders',"columns":[{"name":"id","type":"bigint","generator":{"type":"sequence"}},
+ {"name":"customer_id","type":"bigint","generator":{"type":"fk","params":{"entity":"customers","column":"id"}}}]},
+{"name":"items","rows":'$items',"columns":[{"name":"id","type":"bigint","generator":{"type":"sequence"}},
+ {"name":"order_id","type":"bigint","generator":{"type":"fk","params":{"entity":"orders","column":"id"}}},
+ {"name":"amount","type":"double","generator":{"type":"uniform_float","params":{"min":1,"max":500}}}]}]}'
+
+export SYNGEN_ADMIN_PASSWORD=$admin SYNGEN_JMS_PASSWORD=bench-jms-$RANDOM$RANDOM
+export SYNGEN_BATCH_THRESHOLD_ROWS=10000 SYNGEN_BATCH_CHECKPOINT_ROWS=$chunk
+export SYNGEN_BATCH_PARTITION_ROWS=$((chunk * 4))
+export SYNGEN_CLUSTER_TEMPLATE=$template SYNGEN_WLP_DIR=$wlp SYNGEN_CLUSTER_PREFIX=benchScaleOut
+
+# Starts a run of the scenario into schema $2 on the server at $1; prints its line.
+measure() {
+  local url=$1 target=$2 servers=$3 before id body status
+  before=$(load)
+  sql "CREATE SCHEMA IF NOT EXISTS $target"
+  id=$(curl -fs -u "admin:$admin" -H 'Content-Type: application/json' "$url/api/v1/runs" -d '{"scenario":'"$scenario"',"parallelism":4,"target":{"kind":"postgres","dsn":"postgresql://'"$db_user"'@'"$db_host"':'"$db_port"'/'"$db_name"'","schema":"'"$target"'"}}' |
+    grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+  local deadline=$((SECONDS + 3600))
+  while [ $SECONDS -lt $deadline ]; do
+    body=$(curl -fs -u "admin:$admin" "$url/api/v1/runs/$id")
+    status=$(grep -o '"status":"[^"]*"' <<< "$body" | head -1 | cut -d'"' -f4)
+    case $status in success | failed | cancelled) break ;; esac
+    sleep 1
+  done
+  sql "SELECT '$servers', $rows, $chunk, round(extract(epoch FROM (finished_at - started_at))::numeric, 1),
+         round($rows / extract(epoch FROM (finished_at - started_at)))::bigint, '$status',
+         coalesce((SELECT sum(redispatched_chunks) FROM ${tag}_$4.syngen_batch_partition WHERE run_id = '$id'), 0),
+         '$before', '$(load)'
+       FROM (SELECT to_timestamp(started_at / 1000.0) AS started_at, to_timestamp(finished_at / 1000.0) AS finished_at
+             FROM ${tag}_$4.syngen_run WHERE id = '$id') t" | tr '|' '\t'
+}
+
+cleanup() {
+  [ -d "$wlp/usr/servers/benchScaleOutStandalone" ] && "$wlp/bin/server" stop benchScaleOutStandalone > /dev/null 2>&1 || true
+  bash "$root/liberty/cluster/stop-local.sh" > /dev/null 2>&1 || true
+  for s in $(sql "SELECT nspname FROM pg_namespace WHERE nspname LIKE '${tag}_%'"); do sql "DROP SCHEMA $s CASCADE"; done
+}
+trap cleanup EXIT
+
+echo -e "servers\trows\tchunk_rows\tseconds\trows_per_s\tstatus\tredispatched\tload_before\tload_after"
+if [ "$which" != cluster ]; then
+  sql "CREATE SCHEMA ${tag}_standalone_history"
+  dir=$wlp/usr/servers/benchScaleOutStandalone
+  rm -rf "$dir" && mkdir -p "$dir"
+  (cd "$wlp/usr/servers/$template" && tar --exclude=./logs --exclude=./workarea --exclude=./data \
+    --exclude=./messaging --exclude=./tranlog --exclude=./resources/security -cf - .) | (cd "$dir" && tar -xf -)
+  env HTTP_PORT=9480 HTTPS_PORT=9481 SYNGEN_ROLE=standalone SYNGEN_DB_KIND=postgres \
+    SYNGEN_DB_HOST="$db_host" SYNGEN_DB_PORT="$db_port" SYNGEN_DB_NAME="$db_name" SYNGEN_DB_USER="$db_user" \
+    SYNGEN_DB_SCHEMA="${tag}_standalone_history" "$wlp/bin/server" start benchScaleOutStandalone > /dev/null
+  until curl -fs -o /dev/null http://localhost:9480/health/ready; do sleep 2; done
+  measure http://localhost:9480 "${tag}_t1" "1 standalone" standalone_history
+  "$wlp/bin/server" stop benchScaleOutStandalone > /dev/null
+fi
+if [ "$which" != standalone ]; then
+  sql "CREATE SCHEMA ${tag}_cluster_history"
+  SYNGEN_DB_SCHEMA="${tag}_cluster_history" bash "$root/liberty/cluster/start-local.sh" "$executors" > /dev/null
+  measure http://localhost:9180 "${tag}_t2" "1 dispatcher + $executors executors" cluster_history
+  measure http://localhost:9180 "${tag}_t3" "1 dispatcher + $executors executors, second run" cluster_history
+fi
