@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -118,10 +119,14 @@ class ConsoleEditorIT {
         problem.getText().startsWith("Line 11: unknown generator 'no_such_generator'"),
         problem.getText());
     browser.waitFor(Duration.ofSeconds(10), d -> problemMarks() > 0);
-    WebElement marked = browser.driver.findElement(By.cssSelector(".CodeMirror-code .cm-problem"));
-    assertTrue(marked.getText().contains("type: no_such_generator"), marked.getText());
+    // CodeMirror puts the mark's class on each token of the range: together they are the line
+    List<WebElement> marked =
+        browser.driver.findElements(By.cssSelector(".CodeMirror-code .cm-problem"));
+    String text = String.join("", marked.stream().map(WebElement::getText).toList());
+    assertEquals("type: no_such_generator", text.replaceAll("\\s+", " ").trim());
     assertTrue(
-        marked.getAttribute("title").contains("unknown generator"), marked.getAttribute("title"));
+        marked.get(0).getAttribute("title").contains("unknown generator"),
+        marked.get(0).getAttribute("title"));
     assertEquals(
         1, browser.driver.findElements(By.cssSelector(".CodeMirror .cm-problem-marker")).size());
     browser.screenshot("editor-problem-at-line-light");
@@ -173,7 +178,7 @@ class ConsoleEditorIT {
     String good = newId();
     Path dir = Files.createTempDirectory("syngen-upload-");
     Path badFile = Files.writeString(dir.resolve(bad + ".yaml"), document(bad, "no_such_gen"));
-    Path goodFile = Files.writeString(dir.resolve(good + ".yaml"), document(good, "uuid4"));
+    Path goodFile = Files.writeString(dir.resolve(good + ".yaml"), document(good, "sequence"));
     browser.login(Api.ADMIN, api.adminPassword());
 
     browser.open("scenario-editor.xhtml");
