@@ -150,6 +150,17 @@ class ConsoleEditorIT {
     browser.waitFor(Duration.ofSeconds(10), d -> problemMarks() == 0);
     assertTrue(browser.driver.findElements(By.cssSelector(".cm-problem-marker")).isEmpty());
 
+    // inside params, completion offers that generator's parameters
+    editor("cm.focus(); cm.setCursor({line: 11, ch: cm.getLine(11).length - 1});");
+    input().sendKeys(", st");
+    input().sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
+    browser.waitFor(
+        d -> d.findElement(By.xpath("//ul[contains(@class,'CodeMirror-hints')]/li[.='step']")));
+    input().sendKeys(Keys.DOWN, Keys.ENTER);
+    input().sendKeys("2");
+    assertEquals("          params: {start: 1, step: 2}", editor("return cm.getLine(11);"));
+    browser.waitFor(Duration.ofSeconds(10), d -> "Valid.".equals(browser.text("editor-valid")));
+
     browser.click("editor:save");
     browser.waitFor(d -> d.getCurrentUrl().contains("scenarios.xhtml?id=" + id));
     assertTrue(browser.text("scenarios").contains(id), "the saved scenario is listed");
