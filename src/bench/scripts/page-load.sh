@@ -10,7 +10,7 @@ PW=${SYNGEN_ADMIN_PASSWORD:?set SYNGEN_ADMIN_PASSWORD}
 JAR=$(mktemp)
 trap 'rm -f "$JAR"' EXIT
 
-count() { curl -s "$URL/api/v1/runs?limit=1000" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d if isinstance(d,list) else d["runs"]))'; }
+count() { curl -s -u "admin:$PW" "$URL/api/v1/runs?limit=1000" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d if isinstance(d,list) else d["runs"]))'; }
 
 curl -s -o /dev/null -u "admin:$PW" -H 'Content-Type: application/json' -X POST "$URL/api/v1/targets" \
   -d '{"id":"bench-console","kind":"csv","dsn":"out/bench-console"}' || true
@@ -26,11 +26,14 @@ sleep 3
 
 page=$(curl -s -c "$JAR" -b "$JAR" "$URL/console/login.xhtml")
 vs=$(printf '%s' "$page" | grep -o 'name="jakarta.faces.ViewState"[^>]*' | sed 's/.*value="\([^"]*\)".*/\1/')
-curl -s -o /dev/null -c "$JAR" -b "$JAR" -X POST "$URL/console/login.xhtml" \
-  --data-urlencode login_SUBMIT=1 --data-urlencode login:user=admin --data-urlencode "login:password=$PW" \
+# the console's PrimeFaces (CSP mode) refuses a postback without the page's nonce; a cookie-carrying
+# POST must name this server as its origin
+nonce=$(printf '%s' "$page" | grep -o 'nonce="[^"]*"' | head -1 | sed 's/nonce="\(.*\)"/\1/')
+curl -s -o /dev/null -c "$JAR" -b "$JAR" -H "Origin: $URL" -X POST "$URL/console/login.xhtml" \
+  --data-urlencode "primefaces.nonce=$nonce" --data-urlencode login_SUBMIT=1 --data-urlencode login:user=admin --data-urlencode "login:password=$PW" \
   --data-urlencode 'login:submit=Sign in' --data-urlencode "jakarta.faces.ViewState=$vs"
 
-run=$(curl -s "$URL/api/v1/runs?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+run=$(curl -s -u "admin:$PW" "$URL/api/v1/runs?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 for p in "index.xhtml" "index.xhtml?page=40" "index.xhtml?status=success" "run.xhtml?id=$run" "audit.xhtml" "new-run.xhtml" "targets.xhtml" "scenarios.xhtml"; do
   times=()
   for i in $(seq 1 20); do

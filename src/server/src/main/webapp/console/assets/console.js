@@ -210,18 +210,13 @@ var syngenConsole = (function () {
   }
 
   /**
-   * Behaviour that pages declare in attributes instead of inline handlers (which the
-   * Content-Security-Policy forbids): a select with data-autosubmit submits its form when changed,
-   * a button with data-confirm asks before it submits.
+   * Behaviour a page declares in an attribute instead of an inline handler (which the
+   * Content-Security-Policy forbids): a select with data-autosubmit submits its form when changed.
+   * Confirmations are PrimeFaces' p:confirm dialogs.
    */
   function wire() {
     Array.prototype.forEach.call(document.querySelectorAll('select[data-autosubmit]'), function (s) {
       s.addEventListener('change', function () { s.form.submit(); });
-    });
-    Array.prototype.forEach.call(document.querySelectorAll('[data-confirm]'), function (b) {
-      b.addEventListener('click', function (e) {
-        if (!window.confirm(b.getAttribute('data-confirm'))) { e.preventDefault(); }
-      });
     });
   }
 

@@ -25,6 +25,7 @@ class ConsoleLayoutIT {
           "new-run",
           "targets",
           "scenarios",
+          "scenario-editor",
           "corpora",
           "llm",
           "index-gate",

@@ -20,6 +20,7 @@ public class ConsolePages {
           new ConsolePage("new-run", "new-run.xhtml", "New run"),
           new ConsolePage("targets", "targets.xhtml", "Targets"),
           new ConsolePage("scenarios", "scenarios.xhtml", "Scenarios"),
+          new ConsolePage("scenario-editor", "scenario-editor.xhtml", "Scenario editor"),
           new ConsolePage("corpora", "corpora.xhtml", "Corpora"),
           new ConsolePage("llm", "llm.xhtml", "LLM providers"),
           new ConsolePage("index-gate", "index-gate.xhtml", "Index gate"),
@@ -29,13 +30,7 @@ public class ConsolePages {
 
   /** Pages without an entry of their own, by the entry they sit under. */
   private static final Map<String, String> PARENTS =
-      Map.of(
-          "run.xhtml",
-          "runs.xhtml",
-          "fidelity.xhtml",
-          "runs.xhtml",
-          "scenario-editor.xhtml",
-          "scenarios.xhtml");
+      Map.of("run.xhtml", "runs.xhtml", "fidelity.xhtml", "runs.xhtml");
 
   public List<ConsolePage> getAll() {
     return ALL;

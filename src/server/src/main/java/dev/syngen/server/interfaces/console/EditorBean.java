@@ -1,7 +1,11 @@
 package dev.syngen.server.interfaces.console;
 
+import dev.syngen.core.plan.CompiledPlan;
 import dev.syngen.core.problem.Problem;
+import dev.syngen.core.problem.Problems;
+import dev.syngen.core.scenario.Scenario;
 import dev.syngen.server.application.scenario.ScenarioCheck;
+import dev.syngen.server.application.scenario.ScenarioDocuments;
 import dev.syngen.server.application.scenario.ScenarioEditor;
 import dev.syngen.server.application.scenario.ScenarioEditorBean;
 import dev.syngen.server.application.scenario.ScenarioFile;
@@ -20,8 +24,9 @@ import java.util.regex.Pattern;
 
 /**
  * The scenario editor: a new scenario, an existing one ({@code ?id=}) or a copy of one ({@code
- * ?copy=}), or an uploaded file; validated while typing with each problem at its line; an admin
- * saves it into the scenarios directory (audited), a viewer reads it.
+ * ?copy=}); validated while typing with each problem at its line, the entity diagram and the plan
+ * drawn from the text; an admin saves it or uploads a file into the scenarios directory (audited),
+ * a viewer reads it.
  */
 @Named
 @ViewScoped
@@ -54,6 +59,9 @@ public class EditorBean implements Serializable {
   private transient Part upload;
   private List<Problem> problems = List.of();
   private boolean valid;
+  private transient CompiledPlan plan;
+  private String diagram;
+  private boolean diagramCurrent;
 
   /** Fills the editor when the page opens: the scenario edited or copied, else a template. */
   public void load() {
@@ -84,38 +92,62 @@ public class EditorBean implements Serializable {
         : "id: " + newId + "\n" + doc;
   }
 
+  /**
+   * Validates the text; the diagram follows every text that still reads as a scenario (also one
+   * whose generators have problems), else it keeps the last one drawn.
+   */
   public void validate() {
-    ScenarioCheck c = validator.check(document == null ? "" : document);
+    String text = document == null ? "" : document;
+    ScenarioCheck c = validator.check(text);
     problems = c.errors();
     valid = c.valid();
+    plan = c.plan();
+    Scenario s = ScenarioDocuments.read(text, "inline", "", new Problems());
+    diagramCurrent = s != null && !s.entities().isEmpty();
+    if (diagramCurrent) {
+      diagram = ScenarioDiagram.svg(s);
+    }
   }
 
-  /** Reads an uploaded file into the editor (not saved until Save). */
-  void read(Part part) {
+  /**
+   * Reads an uploaded file into the editor and saves it when it is valid (a new scenario, named
+   * after the file unless an existing one is edited); an invalid file is saved nowhere, its
+   * problems stand at their lines.
+   */
+  String read(Part part) {
     if (part == null || part.getSize() == 0) {
       Pages.error(null, "Choose a .yaml file first.");
-      return;
+      return null;
     }
     if (part.getSize() > ScenarioEditorBean.MAX_CHARS) {
       Pages.error(null, "The file is larger than 1 MiB; a scenario is far smaller.");
-      return;
+      return null;
     }
     try (InputStream in = part.getInputStream()) {
       document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       Pages.error(null, "The file could not be read: " + e.getMessage());
-      return;
+      return null;
     }
     String name = part.getSubmittedFileName();
     if (!editing && name != null && name.matches("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}\\.ya?ml")) {
       scenarioId = name.substring(0, name.lastIndexOf('.'));
     }
     validate();
-    Pages.info("Loaded " + name + "; review it, then save it.");
+    if (!valid) {
+      Pages.error(
+          null,
+          name
+              + " was not saved: "
+              + problems.size()
+              + " problem(s), each shown at its line; fix them and save.");
+      return null;
+    }
+    return save();
   }
 
-  public void uploadFile() {
-    read(upload);
+  public String uploadFile() {
+    return read(upload);
   }
 
   public String save() {
@@ -143,6 +175,21 @@ public class EditorBean implements Serializable {
 
   public List<YamlLine> getLines() {
     return ProblemLines.annotate(document == null ? "" : document, problems);
+  }
+
+  /** The entities and their foreign keys as SVG, from the newest text that reads as a scenario. */
+  public String getDiagram() {
+    return diagram;
+  }
+
+  /** False while the text does not read as a scenario and the diagram is an older one. */
+  public boolean isDiagramCurrent() {
+    return diagramCurrent;
+  }
+
+  /** The plan the valid text compiles to (execution order, rows, warnings), else null. */
+  public CompiledPlan getPlan() {
+    return plan;
   }
 
   public boolean isValid() {

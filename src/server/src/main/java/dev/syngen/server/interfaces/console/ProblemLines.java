@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Points validation problems at lines of a YAML document. A path such as {@code
- * entities[1].columns[2].generator} is followed through the document's list items; a problem whose
- * place cannot be found is shown at line 1.
+ * entities[1].columns[2].generator} is followed through the document's list items, and a step that
+ * names an item instead ({@code entities.orders.columns.total.generator}) finds the item whose
+ * {@code name} it is; a problem whose place cannot be found is shown at line 1.
  */
 public final class ProblemLines {
   private static final Pattern STEP = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?");
@@ -46,6 +47,9 @@ public final class ProblemLines {
         break;
       }
       int keyLine = findKey(lines, from, indent, m.group(1));
+      if (keyLine < 0 && m.group(2) == null && indent >= 0) {
+        keyLine = findNamed(lines, from, indent, m.group(1));
+      }
       if (keyLine < 0) {
         break;
       }
@@ -77,6 +81,26 @@ public final class ProblemLines {
       }
       String body = t.startsWith("- ") ? t.substring(2).stripLeading() : t;
       if (body.startsWith(key + ":")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The list item under the key at {@code keyIndent} whose {@code name} is {@code name}. */
+  private static int findNamed(String[] lines, int from, int keyIndent, String name) {
+    Pattern item =
+        Pattern.compile("-\\s+name:\\s*[\"']?" + Pattern.quote(name) + "[\"']?\\s*(#.*)?");
+    for (int i = from; i < lines.length; i++) {
+      String t = lines[i].stripLeading();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      int ind = indentOf(lines[i]);
+      if (ind < keyIndent || (ind == keyIndent && !t.startsWith("- "))) {
+        return -1;
+      }
+      if (item.matcher(t).matches()) {
         return i;
       }
     }

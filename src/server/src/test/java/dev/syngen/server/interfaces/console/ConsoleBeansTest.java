@@ -29,9 +29,9 @@ class ConsoleBeansTest {
   }
 
   @Test
-  void aRunsPageSitsUnderRunsAndTheEditorUnderScenarios() {
+  void aRunsPageSitsUnderRunsAndTheEditorHasItsOwnEntry() {
     assertEquals("runs", ConsolePages.of("run.xhtml").key());
-    assertEquals("scenarios", ConsolePages.of("scenario-editor.xhtml").key());
+    assertEquals("scenario-editor", ConsolePages.of("scenario-editor.xhtml").key());
     assertNull(ConsolePages.of("login.xhtml"));
   }
 }

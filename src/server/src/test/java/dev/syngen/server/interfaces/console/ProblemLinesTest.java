@@ -41,4 +41,12 @@ class ProblemLinesTest {
     assertEquals(9, ProblemLines.lineOf(lines, "entities[1].rows"));
     assertEquals(1, ProblemLines.lineOf(lines, "(document)"));
   }
+
+  @Test
+  void followsAPathThatNamesItsItems() {
+    String[] lines = YAML.split("\n");
+    assertEquals(14, ProblemLines.lineOf(lines, "entities.orders.columns.customer_id.generator"));
+    assertEquals(9, ProblemLines.lineOf(lines, "entities.orders.rows"));
+    assertEquals(2, ProblemLines.lineOf(lines, "entities.nobody.rows"));
+  }
 }
