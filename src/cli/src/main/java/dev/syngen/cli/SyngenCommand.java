@@ -147,6 +147,8 @@ public final class SyngenCommand {
     }
     cl.setExecutionExceptionHandler(new Errors());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // `--llm-dir llm llm list`: a directory named like a subcommand is the option's value.
+    cl.setAllowSubcommandsAsOptionParameters(true);
     return cl;
   }
 

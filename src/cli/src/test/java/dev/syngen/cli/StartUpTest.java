@@ -24,6 +24,16 @@ class StartUpTest {
   }
 
   @Test
+  void aDirectoryNamedLikeASubcommandIsTheOptionsValue() {
+    String[] args = {"--llm-dir", "llm", "--history-dir", "run", "llm", "list"};
+    picocli.CommandLine.ParseResult parsed = SyngenCommand.commandLine(args).parseArgs(args);
+    assertEquals(Path.of("llm"), parsed.matchedOptionValue("--llm-dir", null));
+    assertEquals(Path.of("run"), parsed.matchedOptionValue("--history-dir", null));
+    assertEquals("llm", parsed.subcommand().commandSpec().name());
+    assertEquals("list", parsed.subcommand().subcommand().commandSpec().name());
+  }
+
+  @Test
   void onlyTheNamedSubcommandIsRead() {
     assertEquals(Set.of(), subcommands("--version"));
     assertEquals(Set.of("run"), subcommands("run", "start", "--scenario", "x"));
