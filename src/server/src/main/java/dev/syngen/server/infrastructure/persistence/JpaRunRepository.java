@@ -25,6 +25,9 @@ public class JpaRunRepository implements RunRepository {
   private static final String JOIN_FETCH = "eclipselink.left-join-fetch";
 
   private static final String BATCH = "eclipselink.batch";
+  // IN, not EclipseLink's default JOIN: a JOIN batch repeats the query without its page limit, so
+  // a page of 20 runs read the entities of every run in the history and sorted them.
+  private static final String BATCH_TYPE = "eclipselink.batch.type";
 
   @PersistenceContext(unitName = "syngen")
   EntityManager em;
@@ -104,7 +107,12 @@ public class JpaRunRepository implements RunRepository {
                         + " ORDER BY r.createdAt DESC, r.id DESC",
                     RunRecordEntity.class)
                 .setParameter("status", status.label());
-    return q.setMaxResults(limit).setHint(BATCH, "r.entities").getResultList().stream()
+    return q
+        .setMaxResults(limit)
+        .setHint(BATCH, "r.entities")
+        .setHint(BATCH_TYPE, "IN")
+        .getResultList()
+        .stream()
         .map(mapping::record)
         .toList();
   }
@@ -125,6 +133,7 @@ public class JpaRunRepository implements RunRepository {
         .setFirstResult(offset)
         .setMaxResults(limit)
         .setHint(BATCH, "r.entities")
+        .setHint(BATCH_TYPE, "IN")
         .getResultList()
         .stream()
         .map(mapping::record)
@@ -158,6 +167,7 @@ public class JpaRunRepository implements RunRepository {
         .setFirstResult(q.offset())
         .setMaxResults(q.limit())
         .setHint(BATCH, "r.entities")
+        .setHint(BATCH_TYPE, "IN")
         .getResultList()
         .stream()
         .map(e -> new RunListing(mapping.record(e), e.createdBy))

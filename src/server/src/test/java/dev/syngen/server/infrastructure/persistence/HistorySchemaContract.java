@@ -101,6 +101,7 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V4")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V5")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V6")), "later versions apply to it");
+      assertEquals("EXECUTED", single(c, exectype("V7")), "later versions apply to it");
       assertEquals(fresh, catalog(c), "the upgraded schema is the one the migrations create");
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
@@ -123,6 +124,7 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V4")));
       assertEquals("EXECUTED", single(c, exectype("V5")));
       assertEquals("EXECUTED", single(c, exectype("V6")));
+      assertEquals("EXECUTED", single(c, exectype("V7")));
     }
   }
 
