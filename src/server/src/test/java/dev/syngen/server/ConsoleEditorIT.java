@@ -199,6 +199,11 @@ class ConsoleEditorIT {
     assertTrue(browser.text("editor-problems").contains("no_such_gen"));
     assertFalse(Files.exists(scenarios.resolve(bad + ".yaml")), "nothing saved");
     assertEquals(404, api.admin("GET", "api/v1/scenarios/" + bad, null).status());
+    assertEquals(
+        List.of(),
+        ConsoleAccessibilityIT.seriousViolations(
+            browser, ConsoleAccessibilityIT.axe(), "scenario-editor.xhtml (a page-wide error)"),
+        "a page-wide message passes axe too");
 
     browser.driver.findElement(By.id("upload:file")).sendKeys(goodFile.toString());
     browser.click("upload:load");
