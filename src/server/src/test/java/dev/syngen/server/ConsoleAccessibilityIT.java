@@ -69,6 +69,11 @@ class ConsoleAccessibilityIT {
   void signInPageHasNoSeriousViolations() {
     browser.open("login.xhtml");
     assertEquals(List.of(), seriousViolations("login.xhtml"));
+    browser.type("login:user", Api.ADMIN);
+    browser.type("login:password", "wrong-password");
+    browser.click("login:submit");
+    browser.waitFor(d -> browser.text("login:messages").contains("Wrong user name or password"));
+    assertEquals(List.of(), seriousViolations("login.xhtml (refused)"));
   }
 
   @Test
