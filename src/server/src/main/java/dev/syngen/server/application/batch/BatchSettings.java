@@ -39,6 +39,10 @@ public class BatchSettings {
   @ConfigProperty(name = "syngen.cluster.chunk-redispatch-seconds", defaultValue = "60")
   long chunkRedispatchSeconds;
 
+  @Inject
+  @ConfigProperty(name = "syngen.cluster.chunk-attempts", defaultValue = "3")
+  long chunkAttempts;
+
   @PostConstruct
   void check() {
     if (!ROLES.contains(role)) {
@@ -51,6 +55,7 @@ public class BatchSettings {
     }
     positive("syngen.cluster.chunk-timeout-seconds", chunkTimeoutSeconds, "300");
     positive("syngen.cluster.chunk-redispatch-seconds", chunkRedispatchSeconds, "60");
+    positive("syngen.cluster.chunk-attempts", chunkAttempts, "3");
     positive("syngen.batch.threshold-rows", thresholdRows, "1000000");
     positive("syngen.batch.checkpoint-rows", checkpointRows, "100000");
     positive("syngen.batch.partition-rows", partitionRows, "500000");
@@ -111,5 +116,14 @@ public class BatchSettings {
    */
   public long chunkRedispatchSeconds() {
     return chunkRedispatchSeconds;
+  }
+
+  /**
+   * How many executors' failures of one chunk a dispatcher accepts before the run fails: a failed
+   * chunk is sent again (another executor, or the same one once its trouble has passed), since a
+   * connection lost or timed out on one server says little about the next attempt.
+   */
+  public int chunkAttempts() {
+    return (int) Math.min(chunkAttempts, Integer.MAX_VALUE);
   }
 }

@@ -55,56 +55,74 @@ public class RemoteChunks {
     ChunkOrder order = new ChunkOrder(run.id(), e.name(), first, span.from(), span.to());
     queue.send(order);
     long sentAt = System.nanoTime();
-    long deadline = sentAt + settings.chunkTimeoutSeconds() * 1_000_000_000L;
-    long redispatchNanos = settings.chunkRedispatchSeconds() * 1_000_000_000L;
+    ChunkWatch watch =
+        new ChunkWatch(
+            span.to(),
+            settings.chunkAttempts(),
+            settings.chunkRedispatchSeconds() * 1_000_000_000L,
+            settings.chunkTimeoutSeconds() * 1_000_000_000L,
+            sentAt);
     while (true) {
       ChunkPosition at = jobs.position(run.id(), e.name(), first);
-      if (at.nextRow() >= span.to()) {
-        run.progress().at(e, first, span.to(), at.bytes());
-        return at.bytes();
-      }
-      if (run.stopRequested()) {
+      if (run.stopRequested() && at.nextRow() < span.to()) {
         // executors abandon the chunk too (ExecutorChunks reads the cancel from the history), so
         // the step ends now rather than after the chunk timeout; the checkpoint stays before it
         throw new RunCancelledException(e.name(), at.nextRow() - first);
       }
-      if (at.error() != null) {
-        throw new IllegalStateException(
-            order + " failed on server " + at.server() + ": " + at.error());
-      }
       long now = System.nanoTime();
-      if (now > deadline) {
-        throw new IllegalStateException(
-            "no executor wrote "
-                + order
-                + " within "
-                + settings.chunkTimeoutSeconds()
-                + " s (syngen.cluster.chunk-timeout-seconds); start an executor server"
-                + " (SYNGEN_ROLE=executor) connected to this dispatcher and restart the run");
+      switch (watch.next(at, now)) {
+        case WRITTEN -> {
+          run.progress().at(e, first, span.to(), at.bytes());
+          return at.bytes();
+        }
+        case WAIT -> pause();
+        case RESEND_UNREPORTED -> {
+          resend(run, order, unreported(order, at, (now - sentAt) / 1_000_000_000L), false);
+          sentAt = now;
+        }
+        case RESEND_FAILED -> {
+          resend(run, order, failed(order, at, watch) + "; sent again", true);
+          sentAt = now;
+        }
+        case FAIL -> throw new IllegalStateException(failed(order, at, watch));
+        case TIME_OUT ->
+            throw new IllegalStateException(
+                "no executor wrote "
+                    + order
+                    + " within "
+                    + settings.chunkTimeoutSeconds()
+                    + " s (syngen.cluster.chunk-timeout-seconds); start an executor server"
+                    + " (SYNGEN_ROLE=executor) connected to this dispatcher and restart the run");
       }
-      if (now - sentAt >= redispatchNanos) {
-        redispatch(run, order, at, (now - sentAt) / 1_000_000_000L);
-        sentAt = now;
-      }
-      pause();
     }
+  }
+
+  private static String unreported(ChunkOrder order, ChunkPosition at, long seconds) {
+    String from =
+        at.takenBy() == null ? "any executor (none recorded taking it)" : "server " + at.takenBy();
+    return order + " redispatched after " + seconds + " s without a report from " + from;
+  }
+
+  private static String failed(ChunkOrder order, ChunkPosition at, ChunkWatch watch) {
+    return order
+        + " failed on server "
+        + at.server()
+        + " (attempt "
+        + watch.failures()
+        + " of "
+        + watch.attempts()
+        + ", syngen.cluster.chunk-attempts): "
+        + at.error();
   }
 
   /**
    * Sends a chunk again that no executor reported written in time — whether or not one recorded
-   * taking it (it may have died just after): the partition marker in the target keeps a chunk
-   * written twice once (docs/scale-out.md).
+   * taking it (it may have died just after) — or that an executor failed: the partition marker in
+   * the target keeps a chunk written twice once (docs/scale-out.md).
    */
-  private void redispatch(BatchRun run, ChunkOrder order, ChunkPosition at, long seconds) {
-    jobs.redispatched(order.runId(), order.entity(), order.firstRow());
-    String from =
-        at.takenBy() == null ? "any executor (none recorded taking it)" : "server " + at.takenBy();
-    records.log(
-        run.id(),
-        "WARN",
-        order.entity(),
-        order + " redispatched after " + seconds + " s without a report from " + from,
-        run.traceId());
+  private void resend(BatchRun run, ChunkOrder order, String why, boolean clearError) {
+    jobs.redispatched(order.runId(), order.entity(), order.firstRow(), clearError);
+    records.log(run.id(), "WARN", order.entity(), why, run.traceId());
     redispatched.incrementAndGet();
     queue.send(order);
   }

@@ -77,10 +77,18 @@ public class JpaBatchJobs {
     current(runId, entity, firstRow).takenBy = server;
   }
 
-  /** The dispatcher sent a chunk of the partition again; counted for the run's partitions. */
+  /**
+   * The dispatcher sent a chunk of the partition again, counted for the run's partitions; after an
+   * executor's failure ({@code clearError}) the failure is cleared, so the next attempt's report is
+   * read afresh.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void redispatched(String runId, String entity, long firstRow) {
-    current(runId, entity, firstRow).redispatched++;
+  public void redispatched(String runId, String entity, long firstRow, boolean clearError) {
+    BatchPartitionEntity e = current(runId, entity, firstRow);
+    e.redispatched++;
+    if (clearError) {
+      e.error = null;
+    }
   }
 
   /** The partition as committed now: a query, never the transaction's cached entity. */
