@@ -9,6 +9,8 @@ import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
@@ -45,6 +47,11 @@ public class HistorySchema {
   /** The lock that serialises servers migrating one database. */
   static final String LOCK_TABLE = "DATABASECHANGELOGLOCK";
 
+  /** Attempts at migrating before the server's start fails with the last error. */
+  static final int ATTEMPTS = 3;
+
+  private static final Logger LOG = Logger.getLogger(HistorySchema.class.getName());
+
   @Resource(lookup = "jdbc/syngen")
   DataSource dataSource;
 
@@ -64,6 +71,16 @@ public class HistorySchema {
    * #LOCK_TABLE}.
    */
   static void migrate(Connection connection) throws MigrationException {
+    migrate(connection, HistorySchema::update);
+  }
+
+  /** One attempt at bringing the database up to date; the real one is Liquibase's update. */
+  @FunctionalInterface
+  interface Update {
+    void apply(Connection connection, Map<String, Object> scope) throws Exception;
+  }
+
+  static void migrate(Connection connection, Update update) throws MigrationException {
     ClassLoader loader = HistorySchema.class.getClassLoader();
     Map<String, Object> scope =
         Map.of(
@@ -79,15 +96,42 @@ public class HistorySchema {
     try {
       boolean autoCommit = connection.getAutoCommit();
       try {
-        update(connection, scope);
-      } catch (Exception e) {
-        connection.rollback();
-        throw new MigrationException(e);
+        for (int attempt = 1; ; attempt++) {
+          try {
+            update.apply(connection, scope);
+            break;
+          } catch (Exception e) {
+            connection.rollback();
+            if (attempt == ATTEMPTS) {
+              throw new MigrationException(e);
+            }
+            // members of a new cluster starting together race to create Liquibase's own tables
+            // (the lock table cannot serialise its own creation): the loser finds them next time
+            LOG.warning(
+                "migrating the run-history database failed (attempt "
+                    + attempt
+                    + " of "
+                    + ATTEMPTS
+                    + "), trying again: "
+                    + e.getMessage());
+            pause(attempt);
+          }
+        }
       } finally {
         // Liquibase turns auto-commit off; hand the connection back as it came
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
+      throw new MigrationException(e);
+    }
+  }
+
+  /** Waits a random 0.5–1.5 s times the attempt, so racing servers do not meet again. */
+  private static void pause(int attempt) throws MigrationException {
+    try {
+      Thread.sleep(attempt * ThreadLocalRandom.current().nextLong(500, 1_500));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new MigrationException(e);
     }
   }
