@@ -37,6 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * of three dependency levels: its partitions are written on both executors (the history records the
  * server of each), and the tables hold exactly what the command line writes for the same scenario —
  * also after an executor is killed with a chunk in flight and another joins the running cluster.
+ * Every member records a heartbeat each second: the dispatcher lists the members up, the killed
+ * executor down within three heartbeats, and an executor's metrics carry its {@code server} label.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -65,11 +67,15 @@ class ClusterIT {
   private static final List<String> SCHEMAS = new ArrayList<>();
   private static final Map<String, String> ENV = new HashMap<>();
 
+  /** The members' heartbeat interval here (SYNGEN_CLUSTER_HEARTBEAT_SECONDS). */
+  private static final int HEARTBEAT_SECONDS = 1;
+
   /** Where Liberty's server script records each member's JVM pid. */
   private static final Path PID_DIR = LibertyProcess.WLP_DIR.resolve("usr/servers/.pid");
 
   private static String history;
   private static Api api;
+  private static List<String> httpPorts;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -94,15 +100,17 @@ class ClusterIT {
                 // leaves the run without a working executor until then
                 "SYNGEN_CLUSTER_CHUNK_TIMEOUT_SECONDS", "900",
                 // short, so the test of a killed executor need not wait the default 60 s
-                "SYNGEN_CLUSTER_CHUNK_REDISPATCH_SECONDS", "8")));
+                "SYNGEN_CLUSTER_CHUNK_REDISPATCH_SECONDS", "8",
+                // short, so a killed executor shows down within seconds
+                "SYNGEN_CLUSTER_HEARTBEAT_SECONDS", String.valueOf(HEARTBEAT_SECONDS))));
     String dispatcherPort = ENV.remove("HTTP_PORT");
     ENV.remove("HTTPS_PORT");
     ENV.put("SYNGEN_WLP_DIR", LibertyProcess.WLP_DIR.toAbsolutePath().toString());
     ENV.put("SYNGEN_CLUSTER_TEMPLATE", "syngenServerBatchIT");
     ENV.put("SYNGEN_CLUSTER_PREFIX", PREFIX);
     // the fourth ports are the executor that joins the running cluster (start-local.sh --join 3)
-    ENV.put(
-        "SYNGEN_CLUSTER_HTTP_PORTS", dispatcherPort + "," + free() + "," + free() + "," + free());
+    httpPorts = List.of(dispatcherPort, free(), free(), free());
+    ENV.put("SYNGEN_CLUSTER_HTTP_PORTS", String.join(",", httpPorts));
     ENV.put("SYNGEN_CLUSTER_HTTPS_PORTS", free() + "," + free() + "," + free() + "," + free());
     ENV.put("SYNGEN_JMS_PORT", free());
     // the dispatcher's engine takes only executors with these credentials (messagingSecurity-3.0)
@@ -160,6 +168,49 @@ class ClusterIT {
     }
     assertEquals(Set.of(PREFIX + "Executor1", PREFIX + "Executor2"), servers);
 
+    // the members' heartbeats: all up, and every row the executors wrote counted within a
+    // heartbeat or two (a chunk sent again while its first executor still wrote it may count on
+    // both, so at least every row)
+    long total = TABLES.values().stream().mapToLong(Long::longValue).sum();
+    Map<String, JsonNode> members =
+        Api.await(
+            "the dispatcher and both executors up, every row counted by the executors",
+            Duration.ofSeconds(30),
+            Duration.ofMillis(250),
+            ClusterIT::members,
+            m ->
+                isUp(m, "Dispatcher")
+                    && isUp(m, "Executor1")
+                    && isUp(m, "Executor2")
+                    && executorRows(m) >= total);
+    assertEquals("dispatcher", members.get(PREFIX + "Dispatcher").path("role").asText());
+    assertEquals("executor", members.get(PREFIX + "Executor1").path("role").asText());
+    for (String e : List.of("Executor1", "Executor2")) {
+      JsonNode m = members.get(PREFIX + e);
+      assertTrue(m.path("rows_written").asLong() > 0, m.toString());
+      assertTrue(m.path("chunks_written").asLong() >= 1, m.toString());
+      assertTrue(m.path("seen_at").asText().endsWith("Z"), "ISO-8601 instants: " + m);
+    }
+
+    // an executor's metrics carry its server label, the name its partitions record
+    Api executor1 =
+        new Api(java.net.URI.create("http://localhost:" + httpPorts.get(1) + "/"), null, null);
+    Api.Reply metrics = executor1.anonymous("GET", "metrics?scope=application", null);
+    Matcher chunks =
+        Pattern.compile(
+                "(?m)^syngen_cluster_chunks_written_total\\{[^}]*server=\"("
+                    + PREFIX
+                    + "Executor1@[^\"]+)\"[^}]*} (\\S+)")
+            .matcher(metrics.body());
+    assertTrue(chunks.find(), metrics.body());
+    assertEquals(
+        members.get(PREFIX + "Executor1").path("name").asText(),
+        chunks.group(1),
+        "the label names the server as its heartbeat does");
+    assertTrue(Double.parseDouble(chunks.group(2)) >= 1, chunks.group());
+    assertTrue(
+        metrics.body().contains("syngen_cluster_rows_written_total{"), "rows counter: " + metrics);
+
     String cli = schema("cli");
     cliRun(cli, SCENARIO);
     for (Map.Entry<String, Long> t : TABLES.entrySet()) {
@@ -193,11 +244,13 @@ class ClusterIT {
             });
     // the items level is running: both executors have a chunk in flight
     PgTables.awaitRows(target, "items", 1);
+    assertTrue(isUp(members(), "Executor1"), "executor 1 up before it is killed: " + members());
     long pid = Long.parseLong(Files.readString(PID_DIR.resolve(PREFIX + "Executor1.pid")).strip());
     ProcessHandle executor1 =
         ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
     assertTrue(executor1.destroyForcibly(), "SIGKILL (kill -9) was not sent to " + pid);
     executor1.onExit().get(30, TimeUnit.SECONDS);
+    long killedAt = System.nanoTime();
     // the other executor hangs (SIGSTOP) with its chunk in flight until the new one has joined:
     // nothing reports that chunk, so the dispatcher must send it again, and the run still has
     // work for the executor that joins
@@ -205,11 +258,26 @@ class ClusterIT {
     signal("STOP", executor2);
     String joined;
     try {
+      // down once three heartbeats are missed, counted from the kill: a second of slack for
+      // the polling and a second for the request on a busy machine
+      Duration downWithin = Duration.ofSeconds(3L * HEARTBEAT_SECONDS + 2);
+      Api.await(
+          "executor 1 down within " + downWithin.toSeconds() + " s of SIGKILL",
+          downWithin.minusNanos(System.nanoTime() - killedAt),
+          Duration.ofMillis(200),
+          ClusterIT::members,
+          m -> "down".equals(m.get(PREFIX + "Executor1").path("state").asText()));
       joined = joining.get(20, TimeUnit.MINUTES);
     } finally {
       signal("CONT", executor2);
     }
     assertTrue(joined.contains("cluster ready: " + PREFIX + "Executor3"), joined);
+    Api.await(
+        "the joining executor up",
+        Duration.ofSeconds(30),
+        Duration.ofMillis(250),
+        ClusterIT::members,
+        m -> isUp(m, "Executor3"));
 
     JsonNode done =
         api.awaitRun(id, Set.of("success", "failed", "cancelled"), Duration.ofSeconds(300));
@@ -283,6 +351,30 @@ class ClusterIT {
     assertEquals("success", done.path("status").asText(), done.toString());
     assertEquals(items, count(target, "items"), "items after the restart");
     assertEquals(items, distinctIds(target, "items"), "distinct item ids after the restart");
+  }
+
+  /** GET /api/v1/cluster/members of the dispatcher, as a viewer, by server name before the '@'. */
+  private static Map<String, JsonNode> members() {
+    Api.Reply r = api.viewer("GET", "api/v1/cluster/members", null);
+    assertEquals(200, r.status(), r.toString());
+    Map<String, JsonNode> byServer = new HashMap<>();
+    for (JsonNode m : r.json()) {
+      String name = m.path("name").asText();
+      byServer.put(name.substring(0, name.indexOf('@')), m);
+    }
+    return byServer;
+  }
+
+  private static long executorRows(Map<String, JsonNode> members) {
+    return members.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(PREFIX + "Executor"))
+        .mapToLong(e -> e.getValue().path("rows_written").asLong())
+        .sum();
+  }
+
+  private static boolean isUp(Map<String, JsonNode> members, String member) {
+    JsonNode m = members.get(PREFIX + member);
+    return m != null && "up".equals(m.path("state").asText());
   }
 
   private static void signal(String signal, String pid) throws Exception {

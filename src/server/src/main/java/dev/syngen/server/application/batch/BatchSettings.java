@@ -43,6 +43,10 @@ public class BatchSettings {
   @ConfigProperty(name = "syngen.cluster.chunk-attempts", defaultValue = "3")
   long chunkAttempts;
 
+  @Inject
+  @ConfigProperty(name = "syngen.cluster.heartbeat-seconds", defaultValue = "5")
+  long heartbeatSeconds;
+
   @PostConstruct
   void check() {
     if (!ROLES.contains(role)) {
@@ -56,6 +60,7 @@ public class BatchSettings {
     positive("syngen.cluster.chunk-timeout-seconds", chunkTimeoutSeconds, "300");
     positive("syngen.cluster.chunk-redispatch-seconds", chunkRedispatchSeconds, "60");
     positive("syngen.cluster.chunk-attempts", chunkAttempts, "3");
+    positive("syngen.cluster.heartbeat-seconds", heartbeatSeconds, "5");
     positive("syngen.batch.threshold-rows", thresholdRows, "1000000");
     positive("syngen.batch.checkpoint-rows", checkpointRows, "100000");
     positive("syngen.batch.partition-rows", partitionRows, "500000");
@@ -125,5 +130,21 @@ public class BatchSettings {
    */
   public int chunkAttempts() {
     return (int) Math.min(chunkAttempts, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Whether this server is a member of a cluster (a dispatcher or an executor), which records its
+   * heartbeat in the shared history database; a standalone server is none.
+   */
+  public boolean clustered() {
+    return dispatchesChunks() || executesChunks();
+  }
+
+  /**
+   * How often a cluster member records its heartbeat; it is shown down after {@code
+   * MemberState.MISSED_BEATS} intervals without one.
+   */
+  public int heartbeatSeconds() {
+    return (int) Math.min(heartbeatSeconds, Integer.MAX_VALUE);
   }
 }

@@ -17,10 +17,13 @@ import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import dev.syngen.server.infrastructure.persistence.JpaRunRepository;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +32,8 @@ import java.util.logging.Logger;
  * The executor's side of a chunk: prepares the run again from the shared history database (its
  * scenario, seed, as_of and target by id, credentials from this server's own configuration), writes
  * the rows the target's partition marker does not hold yet, and records in the history database how
- * far the partition has come and on which server — or why the chunk failed.
+ * far the partition has come and on which server — or why the chunk failed. It counts its chunks
+ * running and written, and their rows, for its heartbeat and its metrics (docs/scale-out.md).
  */
 @ApplicationScoped
 public class ExecutorChunks {
@@ -43,8 +47,12 @@ public class ExecutorChunks {
   @Inject TargetGateway gateway;
   @Inject JpaBatchJobs jobs;
   @Inject SyngenSettings settings;
+  @Inject Event<ChunkWritten> written;
 
   private final Map<String, OpenRun> open = new ConcurrentHashMap<>();
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicLong chunksWritten = new AtomicLong();
+  private final AtomicLong rowsWritten = new AtomicLong();
 
   private static final String SERVER_NAME =
       System.getProperty("wlp.server.name", "server")
@@ -56,7 +64,21 @@ public class ExecutorChunks {
     return SERVER_NAME;
   }
 
+  /** Chunks this server is writing now, and chunks and rows it has written since it started. */
+  public ChunkTally tally() {
+    return new ChunkTally(running.get(), chunksWritten.get(), rowsWritten.get());
+  }
+
   public void write(ChunkOrder order) {
+    running.incrementAndGet();
+    try {
+      writeChunk(order);
+    } finally {
+      running.decrementAndGet();
+    }
+  }
+
+  private void writeChunk(ChunkOrder order) {
     closeFinishedRuns();
     StopFlag stop = new StopFlag(order.runId());
     if (stop.getAsBoolean()) {
@@ -66,11 +88,14 @@ public class ExecutorChunks {
     try {
       jobs.takenBy(serverName(), order.runId(), order.entity(), order.firstRow());
       OpenRun run = open.computeIfAbsent(order.runId(), this::open);
+      Written now = run.write(order, stop);
       long bytes =
-          run.write(order, stop)
-              + jobs.position(order.runId(), order.entity(), order.firstRow()).bytes();
+          now.bytes() + jobs.position(order.runId(), order.entity(), order.firstRow()).bytes();
       jobs.advanceOn(
           serverName(), order.runId(), order.entity(), order.firstRow(), order.to(), bytes);
+      chunksWritten.incrementAndGet();
+      rowsWritten.addAndGet(now.rows());
+      written.fire(new ChunkWritten(now.rows()));
     } catch (RunCancelledException e) {
       // the target kept none of the chunk; a restart writes it again from the partition marker
       LOG.info(
@@ -147,8 +172,8 @@ public class ExecutorChunks {
   }
 
   private record OpenRun(String runId, PreparedRun plan, Sink sink, RangeWriter writer) {
-    /** Writes what the target does not hold yet of the chunk; returns the bytes written now. */
-    long write(ChunkOrder order, BooleanSupplier stop) {
+    /** Writes what the target does not hold yet of the chunk; returns what was written now. */
+    Written write(ChunkOrder order, BooleanSupplier stop) {
       CompiledEntity e =
           plan.plan().included().stream()
               .filter(c -> c.name().equals(order.entity()))
@@ -161,9 +186,14 @@ public class ExecutorChunks {
       if (sink instanceof PartitionCommits commits) {
         from = Math.max(from, commits.committedNext(runId, e, order.firstRow()).orElse(from));
       }
-      return from < order.to()
-          ? writer.write(sink, runId, e, order.firstRow(), from, order.to(), stop)
-          : 0;
+      if (from >= order.to()) {
+        return new Written(0, 0);
+      }
+      long bytes = writer.write(sink, runId, e, order.firstRow(), from, order.to(), stop);
+      return new Written(order.to() - from, bytes);
     }
   }
+
+  /** Rows and bytes one chunk wrote now. */
+  private record Written(long rows, long bytes) {}
 }

@@ -4,6 +4,7 @@ import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.fidelity.Band;
 import dev.syngen.server.application.audit.AuditService;
+import dev.syngen.server.application.cluster.ClusterMembers;
 import dev.syngen.server.application.fidelity.FidelityRequest;
 import dev.syngen.server.application.fidelity.RunFidelityService;
 import dev.syngen.server.application.indexgate.IndexGateRequest;
@@ -22,6 +23,7 @@ import dev.syngen.server.infrastructure.health.DependencyStatus;
 import dev.syngen.server.infrastructure.tracing.RunTracing;
 import dev.syngen.server.infrastructure.tracing.SpanRecord;
 import dev.syngen.server.interfaces.view.AuditView;
+import dev.syngen.server.interfaces.view.ClusterMemberView;
 import dev.syngen.server.interfaces.view.LlmUsageView;
 import dev.syngen.server.interfaces.view.PlanView;
 import dev.syngen.server.interfaces.view.RunLogView;
@@ -53,6 +55,7 @@ public class ConsoleFacade {
   @Inject IndexGateService indexGates;
   @Inject AuditService audit;
   @Inject ScenarioCatalog scenarios;
+  @Inject ClusterMembers cluster;
   @Inject Clock clock;
 
   public RunPage runs(int page, int size, RunStatus status) {
@@ -72,6 +75,16 @@ public class ConsoleFacade {
   /** How many runs {@code query} selects. */
   public long countRuns(RunQuery query) {
     return runService.count(query);
+  }
+
+  /** Whether this server is a dispatcher or an executor, whose dashboard shows the members. */
+  public boolean clustered() {
+    return cluster.clustered();
+  }
+
+  /** The cluster's members, the most recently seen first, as the REST API lists them. */
+  public List<ClusterMemberView> clusterMembers() {
+    return cluster.list().stream().map(ClusterMemberView::of).toList();
   }
 
   /** Running runs first, then queued ones. */

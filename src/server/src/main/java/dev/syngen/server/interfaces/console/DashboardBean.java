@@ -1,6 +1,7 @@
 package dev.syngen.server.interfaces.console;
 
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.interfaces.view.ClusterMemberView;
 import dev.syngen.server.interfaces.view.RunView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The dashboard: active runs, a page of the history, system state and the guided prompts. */
+/**
+ * The dashboard: active runs, a page of the history, system state, the guided prompts and, on a
+ * dispatcher or executor, the cluster's members.
+ */
 @Named
 @RequestScoped
 public class DashboardBean {
@@ -29,6 +33,7 @@ public class DashboardBean {
   private SystemState system;
   private List<ScenarioSummary> scenarios;
   private List<Prompt> prompts;
+  private List<ClusterMemberView> members;
 
   public int getPage() {
     return page;
@@ -66,6 +71,19 @@ public class DashboardBean {
       active = facade.active();
     }
     return active;
+  }
+
+  /** Whether the Executors panel is shown: on a dispatcher or an executor, not standalone. */
+  public boolean isClustered() {
+    return facade.clustered();
+  }
+
+  /** The cluster's members, read once per request (one query). */
+  public List<ClusterMemberView> getMembers() {
+    if (members == null) {
+      members = facade.clusterMembers();
+    }
+    return members;
   }
 
   public SystemState getSystem() {

@@ -2,6 +2,7 @@ package dev.syngen.server.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.Column;
@@ -102,6 +103,7 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V5")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V6")), "later versions apply to it");
       assertEquals("EXECUTED", single(c, exectype("V7")), "later versions apply to it");
+      assertEquals("EXECUTED", single(c, exectype("V8")), "later versions apply to it");
       assertEquals(fresh, catalog(c), "the upgraded schema is the one the migrations create");
       try (Statement s = c.createStatement()) {
         s.executeUpdate(
@@ -125,6 +127,26 @@ abstract class HistorySchemaContract {
       assertEquals("EXECUTED", single(c, exectype("V5")));
       assertEquals("EXECUTED", single(c, exectype("V6")));
       assertEquals("EXECUTED", single(c, exectype("V7")));
+      assertEquals("EXECUTED", single(c, exectype("V8")));
+    }
+  }
+
+  @Test
+  void theClusterMemberTableKeepsOneRowPerServerFoundByItsLastHeartbeat() throws Exception {
+    try (Connection c = emptyDatabase()) {
+      HistorySchema.migrate(c);
+      List<String> facts = catalog(c).get("SYNGEN_CLUSTER_MEMBER");
+      assertTrue(facts != null, "no SYNGEN_CLUSTER_MEMBER");
+      assertTrue(facts.contains("index on seen_at"), "members are listed by seen_at: " + facts);
+      String insert =
+          "INSERT INTO SYNGEN_CLUSTER_MEMBER (server_name, member_role, started_at, seen_at,"
+              + " heartbeat_seconds, chunks_running, chunks_written, rows_written,"
+              + " previous_seen_at, previous_rows_written)"
+              + " VALUES ('ex1@host', 'executor', 1, 2, 5, 0, 0, 0, 1, 0)";
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate(insert);
+        assertThrows(SQLException.class, () -> s.executeUpdate(insert), "a second row of ex1");
+      }
     }
   }
 
