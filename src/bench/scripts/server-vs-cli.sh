@@ -21,7 +21,13 @@ work=$(mktemp -d /tmp/syngen-server-vs-cli.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-rate() { python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["status"], int(r["entities"][0]["rows_per_second"]))'; }
+# "status rows/s" of a run record: the server's names its rate, the command line's its rows and time
+rate() {
+  python3 -c 'import json,sys
+r = json.load(sys.stdin); e = r["entities"][0]
+ms = e.get("duration_ms", e.get("duration_millis"))
+print(r["status"].lower(), int(e.get("rows_per_second") or e["rows_written"] * 1000 / max(ms, 1)))'
+}
 
 cli() { # rows → "status rows/s"
   rm -rf "$work/runs"
