@@ -6,6 +6,7 @@ import static dev.syngen.core.Fixtures.gen;
 import static dev.syngen.core.Fixtures.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.Fixtures;
 import dev.syngen.core.plan.CompiledEntity;
@@ -95,6 +96,66 @@ class RowPartitionsTest {
       assertEquals(expected, actual, entity);
     }
     assertEquals(0, parted.openWriters.get(), "a writer was left open");
+  }
+
+  @Test
+  void aRangeEncodedOnSeveralThreadsIsWrittenInRowOrderWithTheSameBytes() {
+    RecordingSink one = new RecordingSink();
+    RecordingSink three = new RecordingSink();
+    RangeWriter parallel = new RangeWriter(16, 3, Thread::new);
+    for (RowPartition p : RowPartitions.of(PLAN, DependencyLevels.of(SCENARIO, PLAN), 700)) {
+      CompiledEntity e = compiled(p.entity());
+      for (long from = p.first(); from < p.end(); from += 250) {
+        long to = Math.min(p.end(), from + 250);
+        new RangeWriter(16).write(one, "run-1", e, p.first(), from, to);
+        parallel.write(three, "run-1", e, p.first(), from, to);
+      }
+    }
+    for (String entity : List.of("customers", "orders", "tags")) {
+      // in the order written, not sorted: the writing thread keeps row order
+      assertEquals(one.linesOf(entity), three.linesOf(entity), entity);
+    }
+    assertEquals(0, three.openWriters.get(), "a writer was left open");
+  }
+
+  @Test
+  void aStoppedParallelRangeWritesNothingMoreAndLeavesNoThread() {
+    RecordingSink sink = new RecordingSink();
+    List<Thread> made = Collections.synchronizedList(new ArrayList<>());
+    RangeWriter parallel =
+        new RangeWriter(
+            16,
+            2,
+            r -> {
+              Thread t = new Thread(r);
+              made.add(t);
+              return t;
+            });
+    int[] asked = {0};
+    CompiledEntity orders = compiled("orders");
+    RunCancelledException stopped =
+        assertThrows(
+            RunCancelledException.class,
+            () -> parallel.write(sink, "run-1", orders, 0, 0, 2500, () -> ++asked[0] > 3));
+    assertEquals(3 * 16, sink.linesOf("orders").size(), "three batches written before the stop");
+    assertEquals(0, sink.openWriters.get(), "a writer was left open");
+    assertTrue(made.stream().noneMatch(Thread::isAlive), "a thread outlived the range");
+    assertTrue(stopped.getMessage().contains("orders"), stopped.getMessage());
+  }
+
+  @Test
+  void anEncodingFailureOnAWorkerThreadFailsTheRangeWithItsOwnError() {
+    RecordingSink sink = new RecordingSink();
+    sink.failAtRow = 64;
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new RangeWriter(16, 2, Thread::new)
+                    .write(sink, "run-1", compiled("orders"), 0, 0, 2500));
+    assertEquals("encode failed at row 64", e.getMessage());
+    assertEquals(64, sink.linesOf("orders").size(), "the batches before it, in order");
+    assertEquals(0, sink.openWriters.get(), "a writer was left open");
   }
 
   private static CompiledEntity compiled(String name) {

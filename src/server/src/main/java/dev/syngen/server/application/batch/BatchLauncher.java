@@ -20,10 +20,12 @@ import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import dev.syngen.server.infrastructure.persistence.JpaRunLog;
 import dev.syngen.server.infrastructure.tracing.RunSpan;
 import dev.syngen.server.infrastructure.tracing.RunTracing;
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -49,6 +51,10 @@ public class BatchLauncher {
   public static final String JOB = "syngen-run";
 
   private static final Logger LOG = Logger.getLogger(BatchLauncher.class.getName());
+
+  /** The threads that encode a file target's batches: the pool executor runs use too. */
+  @Resource(lookup = "concurrent/syngenWorkers")
+  ManagedThreadFactory workers;
 
   @Inject BatchSettings batch;
   @Inject SyngenSettings settings;
@@ -267,6 +273,7 @@ public class BatchLauncher {
         partitions,
         JobLevels.of(levels.values()),
         settings.batchSize(),
+        workers,
         progress,
         finished);
   }

@@ -15,6 +15,7 @@ import dev.syngen.server.infrastructure.tracing.RunSpan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -55,6 +56,7 @@ public final class BatchRun {
       List<RowPartition> partitions,
       JobLevels levels,
       int batchSize,
+      ThreadFactory encoders,
       BatchProgress progress,
       Consumer<RunRecord> finished) {
     this.pending = pending;
@@ -65,7 +67,12 @@ public final class BatchRun {
     this.restart = restart;
     this.partitions = partitions;
     this.levels = levels;
-    this.writer = new RangeWriter(batchSize);
+    // a target that commits per partition writes the level's partitions on parallel threads; any
+    // other writes one partition at a time, its batches encoded on the run's parallelism
+    this.writer =
+        sink instanceof PartitionCommits || prepared.parallelism() < 2
+            ? new RangeWriter(batchSize)
+            : new RangeWriter(batchSize, prepared.parallelism(), encoders);
     this.progress = progress;
     this.finished = finished;
   }
