@@ -9,7 +9,8 @@
 #   executors  of the cluster [2]
 #   which      standalone, cluster or both [both]
 # Prints one line per run: servers, rows, chunk rows, seconds (run record's started_at to
-# finished_at), rows/s, redispatched chunks, the 1-minute load average before and after.
+# finished_at), rows/s, redispatched chunks, the 1-minute load average before and after; then per
+# chunk the dispatcher's round trip and each executor's queue wait and write time (count, mean ms).
 # Environment as for start-local.sh (SYNGEN_WLP_DIR, SYNGEN_CLUSTER_TEMPLATE, SYNGEN_DB_*).
 set -euo pipefail
 
@@ -76,6 +77,13 @@ measure() {
              FROM ${tag}_$4.syngen_run WHERE id = '$id') t" | tr '|' '\t'
 }
 
+# Prints a timer's count and mean in ms from a member's /metrics: label, HTTP port, series name.
+timer() {
+  curl -fs "http://localhost:$2/metrics?scope=application" | awk -v l="$1" -v n="$3" '
+    index($0, n "_count{") == 1 { c = $NF } index($0, n "_sum{") == 1 { s = $NF }
+    END { printf "%s\t%d\t%.1f\n", l, c, (c > 0 ? 1000 * s / c : 0) }'
+}
+
 cleanup() {
   [ -d "$wlp/usr/servers/benchScaleOutStandalone" ] && "$wlp/bin/server" stop benchScaleOutStandalone > /dev/null 2>&1 || true
   bash "$root/liberty/cluster/stop-local.sh" > /dev/null 2>&1 || true
@@ -102,4 +110,12 @@ if [ "$which" != standalone ]; then
   SYNGEN_DB_SCHEMA="${tag}_cluster_history" bash "$root/liberty/cluster/start-local.sh" "$executors" > /dev/null
   measure http://localhost:9180 "${tag}_t2" "1 dispatcher + $executors executors" cluster_history
   measure http://localhost:9180 "${tag}_t3" "1 dispatcher + $executors executors, second run" cluster_history
+  # per chunk over both cluster runs, from the members' timers: the round trip less the write is
+  # what dispatching costs a chunk
+  echo -e "\nper chunk (both cluster runs)\tcount\tmean_ms"
+  timer "dispatcher round trip" 9180 syngen_cluster_chunk_round_trip_seconds
+  for ((i = 1; i <= executors; i++)); do
+    timer "executor $i queued" $((9180 + 100 * i)) syngen_cluster_chunk_queued_seconds
+    timer "executor $i write" $((9180 + 100 * i)) syngen_cluster_chunk_write_seconds
+  done
 fi

@@ -210,6 +210,13 @@ class ClusterIT {
     assertTrue(Double.parseDouble(chunks.group(2)) >= 1, chunks.group());
     assertTrue(
         metrics.body().contains("syngen_cluster_rows_written_total{"), "rows counter: " + metrics);
+    // per chunk: the executor's queue wait and write time, the dispatcher's round trip
+    assertTrue(sample(metrics.body(), "syngen_cluster_chunk_write_seconds_count") >= 1, "write");
+    assertTrue(sample(metrics.body(), "syngen_cluster_chunk_queued_seconds_count") >= 1, "queued");
+    String dispatcher = api.anonymous("GET", "metrics?scope=application", null).body();
+    assertTrue(
+        sample(dispatcher, "syngen_cluster_chunk_round_trip_seconds_count") >= 9,
+        "a round trip for each of the 9 partitions' chunks at least: " + dispatcher);
 
     String cli = schema("cli");
     cliRun(cli, SCENARIO);
@@ -474,5 +481,12 @@ class ClusterIT {
       assertTrue(rs.next());
       return rs.getString(1);
     }
+  }
+
+  /** The value of a series of one sample in a Prometheus text page; fails when it is absent. */
+  private static double sample(String page, String series) {
+    Matcher m = Pattern.compile("(?m)^" + series + "\\{[^}]*} (\\S+)").matcher(page);
+    assertTrue(m.find(), series + " missing in: " + page);
+    return Double.parseDouble(m.group(1));
   }
 }

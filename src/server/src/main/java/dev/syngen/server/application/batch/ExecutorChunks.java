@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,16 +70,24 @@ public class ExecutorChunks {
     return new ChunkTally(running.get(), chunksWritten.get(), rowsWritten.get());
   }
 
-  public void write(ChunkOrder order) {
+  /**
+   * Writes a chunk a dispatcher sent at {@code sentAtMillis} (epoch milliseconds; 0 when unknown,
+   * then no queue wait is counted).
+   */
+  public void write(ChunkOrder order, long sentAtMillis) {
+    long takenAt = System.currentTimeMillis();
+    long takenNanos = System.nanoTime();
+    Duration queued =
+        sentAtMillis > 0 ? Duration.ofMillis(Math.max(0, takenAt - sentAtMillis)) : null;
     running.incrementAndGet();
     try {
-      writeChunk(order);
+      writeChunk(order, queued, takenNanos);
     } finally {
       running.decrementAndGet();
     }
   }
 
-  private void writeChunk(ChunkOrder order) {
+  private void writeChunk(ChunkOrder order, Duration queued, long takenNanos) {
     closeFinishedRuns();
     StopFlag stop = new StopFlag(order.runId());
     if (stop.getAsBoolean()) {
@@ -95,7 +104,8 @@ public class ExecutorChunks {
           serverName(), order.runId(), order.entity(), order.firstRow(), order.to(), bytes);
       chunksWritten.incrementAndGet();
       rowsWritten.addAndGet(now.rows());
-      written.fire(new ChunkWritten(now.rows()));
+      written.fire(
+          new ChunkWritten(now.rows(), queued, Duration.ofNanos(System.nanoTime() - takenNanos)));
     } catch (RunCancelledException e) {
       // the target kept none of the chunk; a restart writes it again from the partition marker
       LOG.info(

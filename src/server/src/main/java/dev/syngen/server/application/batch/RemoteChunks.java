@@ -5,7 +5,9 @@ import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.server.infrastructure.persistence.ChunkPosition;
 import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +29,7 @@ public class RemoteChunks {
   @Inject JpaBatchJobs jobs;
   @Inject BatchSettings settings;
   @Inject BatchRecords records;
+  @Inject Event<ChunkReported> reported;
 
   /** Writes a chunk on an executor; returns the partition's bytes written so far. */
   public long write(BatchRun run, CompiledEntity e, long first, RowSpan span) {
@@ -55,6 +58,7 @@ public class RemoteChunks {
     ChunkOrder order = new ChunkOrder(run.id(), e.name(), first, span.from(), span.to());
     queue.send(order);
     long sentAt = System.nanoTime();
+    long firstSent = sentAt;
     ChunkWatch watch =
         new ChunkWatch(
             span.to(),
@@ -72,6 +76,7 @@ public class RemoteChunks {
       long now = System.nanoTime();
       switch (watch.next(at, now)) {
         case WRITTEN -> {
+          reported.fire(new ChunkReported(Duration.ofNanos(now - firstSent)));
           run.progress().at(e, first, span.to(), at.bytes());
           return at.bytes();
         }

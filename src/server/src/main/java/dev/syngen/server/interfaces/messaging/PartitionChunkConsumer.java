@@ -7,6 +7,7 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -28,6 +29,15 @@ public class PartitionChunkConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    chunks.write(ChunkOrder.of(message));
+    chunks.write(ChunkOrder.of(message), sentAt(message));
+  }
+
+  /** When the dispatcher sent the message (its JMS timestamp), or 0 when the provider set none. */
+  private static long sentAt(Message message) {
+    try {
+      return message.getJMSTimestamp();
+    } catch (JMSException e) {
+      return 0;
+    }
   }
 }
