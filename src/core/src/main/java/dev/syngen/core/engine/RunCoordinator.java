@@ -8,11 +8,8 @@ import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
 import dev.syngen.core.sink.TargetProfile;
 import dev.syngen.core.traffic.Traffic;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +20,10 @@ import java.util.Map;
  * record's progress and outcome current, and never let a failure escape unrecorded.
  */
 public final class RunCoordinator {
-  private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final long SAVE_INTERVAL_NANOS = 1_000_000_000L;
 
   private final RunRepository repository;
   private final Clock clock;
-  private final SecureRandom ids = new SecureRandom();
 
   public RunCoordinator(RunRepository repository, Clock clock) {
     this.repository = repository;
@@ -93,9 +87,9 @@ public final class RunCoordinator {
         null);
   }
 
-  /** A new run id: the UTC time to the second and 16 random bits, so ids sort by creation. */
+  /** A new run id ({@link RunIds}): the UTC time to the second and 16 random bits. */
   public String newId() {
-    return ID_TIME.format(clock.instant()) + "-" + String.format("%04x", ids.nextInt(0x10000));
+    return RunIds.next(clock.instant());
   }
 
   /**

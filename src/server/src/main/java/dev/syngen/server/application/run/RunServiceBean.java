@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The run use cases as short scripts: validate, plan, record (with audit entry and log line), then
@@ -65,12 +66,14 @@ public class RunServiceBean implements RunService {
   public RunRecord start(RunRequest request) {
     PreparedRun p = planner.prepare(request);
     try (RunLauncher.Slot slot = launcher.reserve()) {
-      RunRecord pending = pending(p, p.recordedOverrides());
-      ledger.recordNew(
-          pending,
-          spec(p, null),
-          audit("run.start", pending.id(), describe(pending)),
-          "created by " + actor() + ": " + describe(pending));
+      RunRecord pending =
+          recordNew(
+              p,
+              p.recordedOverrides(),
+              null,
+              "run.start",
+              run -> describe(run),
+              run -> "created by " + actor() + ": " + describe(run));
       launcher.launch(pending, p, Map.of(), trace.traceId(), slot);
       return pending;
     }
@@ -220,16 +223,50 @@ public class RunServiceBean implements RunService {
     RunRecord r = get(id);
     PreparedRun p = planner.replay(r, runs.spec(id).orElseThrow(), false);
     try (RunLauncher.Slot slot = launcher.reserve()) {
-      RunRecord pending = pending(p, r.overrides());
-      ledger.recordNew(
-          pending,
-          spec(p, id),
-          audit("run.rerun", pending.id(), "rerun of " + id + ": " + describe(pending)),
-          "created by " + actor() + " as a rerun of " + id);
+      RunRecord pending =
+          recordNew(
+              p,
+              r.overrides(),
+              id,
+              "run.rerun",
+              run -> "rerun of " + id + ": " + describe(run),
+              run -> "created by " + actor() + " as a rerun of " + id);
       launcher.launch(pending, p, Map.of(), trace.traceId(), slot);
       return pending;
     }
   }
+
+  /**
+   * Records a new run with its audit entry and first log line, under a fresh id. Ids are unique
+   * within this server ({@link dev.syngen.core.engine.RunIds}); when another server sharing the
+   * history database made the same id in the same second, the insert meets it (a duplicate key,
+   * nothing kept) and the run draws another, up to {@value #ID_ATTEMPTS} times.
+   */
+  private RunRecord recordNew(
+      PreparedRun p,
+      Map<String, Object> overrides,
+      String rerunOf,
+      String action,
+      Function<RunRecord, String> details,
+      Function<RunRecord, String> message) {
+    for (int attempt = 1; ; attempt++) {
+      RunRecord pending = pending(p, overrides);
+      try {
+        ledger.recordNew(
+            pending,
+            spec(p, rerunOf),
+            audit(action, pending.id(), details.apply(pending)),
+            message.apply(pending));
+        return pending;
+      } catch (RuntimeException e) {
+        if (attempt >= ID_ATTEMPTS || !DuplicateKey.in(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int ID_ATTEMPTS = 3;
 
   private RunRecord pending(PreparedRun p, Map<String, Object> overrides) {
     return new RunCoordinator(runs, clock)
