@@ -14,11 +14,13 @@ import java.util.function.LongSupplier;
 public final class RowBatch {
   private final CompiledEntity entity;
   private final ColumnVector[] columns;
+  private final int capacity;
   private long firstRow;
   private int size;
 
   public RowBatch(CompiledEntity entity, int capacity) {
     this.entity = entity;
+    this.capacity = capacity;
     List<CompiledColumn> cols = entity.columns();
     this.columns = new ColumnVector[cols.size()];
     for (int c = 0; c < columns.length; c++) {
@@ -41,6 +43,11 @@ public final class RowBatch {
 
   public ColumnVector column(int c) {
     return columns[c];
+  }
+
+  /** The most rows this batch can hold. */
+  public int capacity() {
+    return capacity;
   }
 
   public int columnCount() {
@@ -121,16 +128,8 @@ public final class RowBatch {
     var g = col.generator();
     long key = col.key();
     switch (v.kind) {
-      case DOUBLE -> {
-        for (int i = 0; i < n; i++) {
-          v.doubles[i] = g.doubleAt(key, first + i);
-        }
-      }
-      case STRING -> {
-        for (int i = 0; i < n; i++) {
-          v.strings[i] = g.stringAt(key, first + i);
-        }
-      }
+      case DOUBLE -> g.fillDoubles(key, first, n, v.doubles);
+      case STRING -> g.fillStrings(key, first, n, v.strings);
       case UUID -> {
         for (int i = 0; i < n; i++) {
           long r = first + i;
@@ -138,11 +137,7 @@ public final class RowBatch {
           v.lows[i] = g.uuidLowAt(key, r);
         }
       }
-      default -> {
-        for (int i = 0; i < n; i++) {
-          v.longs[i] = g.longAt(key, first + i);
-        }
-      }
+      default -> g.fillLongs(key, first, n, v.longs);
     }
     if (v.nulls != null) {
       double rate = col.nullRate();

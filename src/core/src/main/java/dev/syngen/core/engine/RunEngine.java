@@ -38,6 +38,13 @@ public final class RunEngine {
 
   private final int parallelism;
   private final int batchSize;
+
+  /**
+   * Per thread, the batch it fills for writers that do not keep batches; the pool's threads end
+   * with the run, and the calling thread's is removed when the run ends.
+   */
+  private final ThreadLocal<RowBatch> scratch = new ThreadLocal<>();
+
   private final ThreadFactory threads;
   private final Traffic traffic;
 
@@ -121,6 +128,7 @@ public final class RunEngine {
       if (pool != null) {
         pool.shutdownNow();
       }
+      scratch.remove();
     }
     return stats;
   }
@@ -209,15 +217,30 @@ public final class RunEngine {
 
   private <C> CompletableFuture<C> encode(
       EntityWriter<C> writer, CompiledEntity e, long first, int n, ExecutorService pool) {
+    boolean reuse = !writer.retainsBatch();
     if (pool == null) {
-      return CompletableFuture.completedFuture(writer.encode(batch(e, first, n)));
+      return CompletableFuture.completedFuture(writer.encode(batch(e, first, n, reuse)));
     }
-    return CompletableFuture.supplyAsync(() -> writer.encode(batch(e, first, n)), pool);
+    return CompletableFuture.supplyAsync(() -> writer.encode(batch(e, first, n, reuse)), pool);
   }
 
-  private RowBatch batch(CompiledEntity e, long first, int n) {
-    RowBatch b = new RowBatch(e, n).fill(first, n);
+  /**
+   * Rows {@code [first, first + n)} of {@code e}; with {@code reuse}, in this thread's batch of the
+   * entity, which the writer's chunks do not refer to, rather than in new arrays.
+   */
+  private RowBatch batch(CompiledEntity e, long first, int n, boolean reuse) {
+    RowBatch b = reuse ? scratch(e, n) : new RowBatch(e, n);
+    b.fill(first, n);
     return traffic.wallClock() ? b.stampWallClock(System::currentTimeMillis) : b;
+  }
+
+  private RowBatch scratch(CompiledEntity e, int n) {
+    RowBatch b = scratch.get();
+    if (b == null || b.entity() != e || b.capacity() < n) {
+      b = new RowBatch(e, Math.max(n, batchSize));
+      scratch.set(b);
+    }
+    return b;
   }
 
   private static <C> C join(CompletableFuture<C> f) {

@@ -39,6 +39,33 @@ public interface Generator {
     throw new IllegalStateException(getClass().getSimpleName() + " does not produce strings");
   }
 
+  /**
+   * Fills {@code out[0, n)} with the values of rows {@code first} to {@code first + n - 1}: a
+   * column's loop. The generators most columns use override it with the same loop in their own
+   * class, where the call to {@code longAt} has one receiver and is inlined; this shared loop calls
+   * every column's generator through one call site, which the JIT cannot inline once a scenario
+   * mixes more than two generators. An override must give exactly {@code longAt}'s values.
+   */
+  default void fillLongs(long key, long first, int n, long[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = longAt(key, first + i);
+    }
+  }
+
+  /** {@link #fillLongs} for {@code doubleAt}. */
+  default void fillDoubles(long key, long first, int n, double[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = doubleAt(key, first + i);
+    }
+  }
+
+  /** {@link #fillLongs} for {@code stringAt}. */
+  default void fillStrings(long key, long first, int n, String[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = stringAt(key, first + i);
+    }
+  }
+
   /** True when this generator decides by itself that some cells are NULL (see {@link #nullAt}). */
   default boolean producesNulls() {
     return false;

@@ -12,6 +12,15 @@ import dev.syngen.core.engine.RowBatch;
 public interface EntityWriter<C> extends AutoCloseable {
   C encode(RowBatch batch);
 
+  /**
+   * True (the default) when a chunk {@link #encode} returns may still refer to its batch, so every
+   * batch needs arrays of its own; false when a chunk is self-contained (bytes), so the engine can
+   * fill the next batch on the same thread into the same arrays.
+   */
+  default boolean retainsBatch() {
+    return true;
+  }
+
   void write(C chunk);
 
   /**

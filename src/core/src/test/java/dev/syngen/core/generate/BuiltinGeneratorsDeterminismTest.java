@@ -302,6 +302,25 @@ class BuiltinGeneratorsDeterminismTest {
     assertEquals(forward, batched(name, 1, 333), name + ": 333-row batches differ");
   }
 
+  /** choice of numbers fills through its own loop for longs, as choice of words does for text. */
+  @Test
+  void aChoiceOfNumbersFillsBatchesAsItsCells() {
+    Spec words = SPECS.get("choice");
+    try {
+      SPECS.put(
+          "choice",
+          new Spec(
+              ColumnType.INT,
+              gen("choice", "values", List.of(7, 11, 13), "weights", List.of(5, 3, 2))));
+      List<String> forward = forward("choice", 1);
+      assertTrue(forward.contains("11"), forward.subList(0, 5).toString());
+      assertEquals(forward, batched("choice", 1, 7), "7-row batches differ");
+      assertEquals(forward, batched("choice", 1, 333), "333-row batches differ");
+    } finally {
+      SPECS.put("choice", words);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("builtinNames")
   void differentSeedDifferentValues(String name) {

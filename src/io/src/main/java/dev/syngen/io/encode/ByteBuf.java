@@ -15,6 +15,11 @@ public final class ByteBuf {
     data = new byte[Math.max(64, capacity)];
   }
 
+  /** An empty buffer over {@code reuse}, an array no longer needed elsewhere (grows as usual). */
+  public ByteBuf(byte[] reuse) {
+    data = reuse;
+  }
+
   public void ensure(int extra) {
     if (size + extra > data.length) {
       data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + extra));
@@ -80,17 +85,21 @@ public final class ByteBuf {
   public void putUtf8(String s) {
     int n = s.length();
     ensure(n);
+    byte[] d = data; // locals, so the loop keeps them in registers
+    int p = size;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
+        size = p;
         byte[] b = s.substring(i).getBytes(StandardCharsets.UTF_8);
         ensure(b.length);
         System.arraycopy(b, 0, data, size, b.length);
         size += b.length;
         return;
       }
-      data[size++] = (byte) c;
+      d[p++] = (byte) c;
     }
+    size = p;
   }
 
   public byte[] toArray() {

@@ -4,6 +4,7 @@ import dev.syngen.core.engine.RowBatch;
 import dev.syngen.core.sink.EntityWriter;
 import dev.syngen.io.encode.ByteBuf;
 import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * One entity's rows into its file: batches are encoded on worker threads, then appended in row
@@ -29,10 +30,26 @@ final class FileWriter implements EntityWriter<FileChunk> {
     this.auditFrom = startRow;
   }
 
+  /**
+   * Arrays of chunks already written, for the next chunks to encode into: a batch's text is about a
+   * megabyte, which allocated and zeroed anew for every batch cost more than encoding it (and with
+   * G1, a region of its own per batch). At most {@value #SPARES} are kept.
+   */
+  private final ArrayBlockingQueue<byte[]> spares = new ArrayBlockingQueue<>(SPARES);
+
+  private static final int SPARES = 16;
+
+  @Override
+  public boolean retainsBatch() {
+    return false; // a chunk is bytes
+  }
+
   @Override
   public FileChunk encode(RowBatch batch) {
+    byte[] spare = spares.poll();
     long guess = (long) batch.size() * batch.columnCount() * 24;
-    ByteBuf buf = new ByteBuf((int) Math.min(guess, MAX_INITIAL_BYTES));
+    ByteBuf buf =
+        spare != null ? new ByteBuf(spare) : new ByteBuf((int) Math.min(guess, MAX_INITIAL_BYTES));
     int[] ends = options.needsBoundaries() ? new int[batch.size()] : null;
     format.encode(batch, buf, ends);
     return new FileChunk(batch.firstRow(), buf.data, buf.size, ends);
@@ -48,6 +65,7 @@ final class FileWriter implements EntityWriter<FileChunk> {
     int[] ends = chunk.ends();
     if (ends == null) {
       file.write(chunk.data(), 0, chunk.size());
+      spares.offer(chunk.data()); // written: its array serves a later chunk
       return;
     }
     int segment = 0;
@@ -71,6 +89,7 @@ final class FileWriter implements EntityWriter<FileChunk> {
       }
     }
     file.write(chunk.data(), segment, chunk.size());
+    spares.offer(chunk.data()); // written: its array serves a later chunk
   }
 
   @Override

@@ -65,6 +65,11 @@ final class MeteredSink implements Sink {
     }
 
     @Override
+    public boolean retainsBatch() {
+      return writer.retainsBatch();
+    }
+
+    @Override
     public void write(C chunk) {
       long t0 = System.nanoTime();
       try {

@@ -101,6 +101,11 @@ class TracedSink implements Sink {
     }
 
     @Override
+    public boolean retainsBatch() {
+      return writer.retainsBatch();
+    }
+
+    @Override
     public void write(C chunk) {
       long n = batches.getAndIncrement();
       if (n % run.writeSample() != 0) {
