@@ -86,9 +86,12 @@ class AuthMatrixIT {
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     assertTrue(rows.size() >= 20, "the OpenAPI document lists only " + rows.size() + " operations");
     List<String> operations = rows.stream().map(r -> r[0]).toList();
-    for (String llm :
-        List.of("GET /api/v1/llm/providers", "POST /api/v1/llm/providers/{id}/test")) {
-      assertTrue(operations.contains(llm), llm + " is not in the matrix: " + operations);
+    for (String op :
+        List.of(
+            "GET /api/v1/llm/providers",
+            "POST /api/v1/llm/providers/{id}/test",
+            "DELETE /api/v1/cluster/members/{name}")) {
+      assertTrue(operations.contains(op), op + " is not in the matrix: " + operations);
     }
   }
 

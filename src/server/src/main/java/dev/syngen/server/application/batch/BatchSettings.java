@@ -3,6 +3,7 @@ package dev.syngen.server.application.batch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,6 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BatchSettings {
   static final List<String> ROLES = List.of("standalone", "dispatcher", "executor");
+
+  /** The longest member retention accepted: a year, far below any overflow of an instant. */
+  static final long MAX_RETENTION_MINUTES = 525_600;
 
   @Inject
   @ConfigProperty(name = "syngen.batch.threshold-rows", defaultValue = "1000000")
@@ -47,6 +51,10 @@ public class BatchSettings {
   @ConfigProperty(name = "syngen.cluster.heartbeat-seconds", defaultValue = "5")
   long heartbeatSeconds;
 
+  @Inject
+  @ConfigProperty(name = "syngen.cluster.member-retention-minutes", defaultValue = "60")
+  long memberRetentionMinutes;
+
   @PostConstruct
   void check() {
     if (!ROLES.contains(role)) {
@@ -61,6 +69,14 @@ public class BatchSettings {
     positive("syngen.cluster.chunk-redispatch-seconds", chunkRedispatchSeconds, "60");
     positive("syngen.cluster.chunk-attempts", chunkAttempts, "3");
     positive("syngen.cluster.heartbeat-seconds", heartbeatSeconds, "5");
+    if (memberRetentionMinutes < 1 || memberRetentionMinutes > MAX_RETENTION_MINUTES) {
+      throw new IllegalStateException(
+          "setting syngen.cluster.member-retention-minutes is "
+              + memberRetentionMinutes
+              + ", but must be from 1 to "
+              + MAX_RETENTION_MINUTES
+              + " (a year); fix: set SYNGEN_CLUSTER_MEMBER_RETENTION_MINUTES to e.g. 60");
+    }
     positive("syngen.batch.threshold-rows", thresholdRows, "1000000");
     positive("syngen.batch.checkpoint-rows", checkpointRows, "100000");
     positive("syngen.batch.partition-rows", partitionRows, "500000");
@@ -146,5 +162,13 @@ public class BatchSettings {
    */
   public int heartbeatSeconds() {
     return (int) Math.min(heartbeatSeconds, Integer.MAX_VALUE);
+  }
+
+  /**
+   * How long a member that is down (no heartbeat for {@code MemberState.MISSED_BEATS} of its
+   * intervals) stays listed before any member's heartbeat removes it.
+   */
+  public Duration memberRetention() {
+    return Duration.ofMinutes(memberRetentionMinutes);
   }
 }

@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,9 @@ import java.util.logging.Logger;
 /**
  * On a dispatcher or an executor, records this server's heartbeat in the shared history database
  * every {@code syngen.cluster.heartbeat-seconds}: its role, when it started, its chunks running and
- * written with their rows, and the previous heartbeat's rows and time. A standalone server records
- * nothing.
+ * written with their rows, and the previous heartbeat's rows and time. About once a minute it also
+ * removes the members down for longer than their retention ({@link ExpiredMembers}). A standalone
+ * server records and removes nothing.
  */
 @Singleton
 @Startup
@@ -35,9 +37,13 @@ import java.util.logging.Logger;
 public class ClusterHeartbeat {
   private static final Logger LOG = Logger.getLogger(ClusterHeartbeat.class.getName());
 
+  /** How often a member looks for members to remove: often enough for minutes of retention. */
+  static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+
   @Inject BatchSettings settings;
   @Inject ExecutorChunks chunks;
   @Inject JpaClusterMembers members;
+  @Inject ExpiredMembers expired;
   @Inject Clock clock;
 
   @Resource ManagedScheduledExecutorService scheduler;
@@ -46,6 +52,7 @@ public class ClusterHeartbeat {
   private Instant previousAt;
   private long previousRows;
   private boolean failing;
+  private Instant prunedAt;
   private ScheduledFuture<?> beats;
 
   @PostConstruct
@@ -99,6 +106,10 @@ public class ClusterHeartbeat {
         LOG.info("heartbeats are recorded again");
         failing = false;
       }
+      if (prunedAt == null || !now.isBefore(prunedAt.plus(PRUNE_EVERY))) {
+        prunedAt = now;
+        prune(now);
+      }
     } catch (RuntimeException e) {
       // said once per outage: the history database being away is reported by readiness too
       LOG.log(
@@ -106,6 +117,18 @@ public class ClusterHeartbeat {
           "cannot record this server's heartbeat in the history database: "
               + Redactor.text(String.valueOf(e.getMessage())));
       failing = true;
+    }
+  }
+
+  /** Removes the expired members; a failure is logged and tried again at the next minute. */
+  private void prune(Instant now) {
+    try {
+      expired.remove(now);
+    } catch (RuntimeException e) {
+      LOG.warning(
+          "cannot remove the cluster members down for longer than"
+              + " syngen.cluster.member-retention-minutes: "
+              + Redactor.text(String.valueOf(e.getMessage())));
     }
   }
 }

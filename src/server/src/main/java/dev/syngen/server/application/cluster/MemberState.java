@@ -27,7 +27,7 @@ public record MemberState(
   public static final String DOWN = "down";
 
   public static MemberState of(ClusterMember m, Instant now) {
-    boolean up = !now.isAfter(m.seenAt().plusSeconds((long) MISSED_BEATS * m.heartbeatSeconds()));
+    boolean up = !now.isAfter(downAt(m));
     return new MemberState(
         m.name(),
         m.role(),
@@ -38,6 +38,14 @@ public record MemberState(
         up ? rate(m) : 0,
         m.startedAt(),
         m.seenAt());
+  }
+
+  /**
+   * When {@code m} goes down: {@link #MISSED_BEATS} of its own intervals after it was last seen. It
+   * is up until this instant, inclusive.
+   */
+  public static Instant downAt(ClusterMember m) {
+    return m.seenAt().plusSeconds((long) MISSED_BEATS * m.heartbeatSeconds());
   }
 
   /** Rows per second between the last two heartbeats, to one decimal. */

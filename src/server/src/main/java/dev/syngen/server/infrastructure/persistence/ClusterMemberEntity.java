@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * One dispatcher or executor server of a cluster as its last heartbeat left it: when it started and
  * was last seen, its chunk counts since it started, and the rows and time of the heartbeat before,
- * from which its rows/s follow. Only the server itself writes its row.
+ * from which its rows/s follow. Only the server itself writes its row; any member deletes it once
+ * the server has been down for syngen.cluster.member-retention-minutes, an admin sooner.
  */
 @Entity
 @Table(name = "SYNGEN_CLUSTER_MEMBER")

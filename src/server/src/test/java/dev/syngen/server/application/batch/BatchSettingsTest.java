@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BatchSettingsTest {
@@ -19,6 +20,7 @@ class BatchSettingsTest {
     s.chunkRedispatchSeconds = 60;
     s.chunkAttempts = 3;
     s.heartbeatSeconds = 5;
+    s.memberRetentionMinutes = 60;
     return s;
   }
 
@@ -34,11 +36,36 @@ class BatchSettingsTest {
   }
 
   @Test
+  void aMemberRetentionOfNoMinutesIsRefusedWithTheSettingAndTheFix() {
+    BatchSettings s = defaults("dispatcher");
+    s.memberRetentionMinutes = 0;
+    IllegalStateException e = assertThrows(IllegalStateException.class, s::check);
+    assertEquals(
+        "setting syngen.cluster.member-retention-minutes is 0, but must be from 1 to 525600 (a"
+            + " year); fix: set SYNGEN_CLUSTER_MEMBER_RETENTION_MINUTES to e.g. 60",
+        e.getMessage());
+  }
+
+  @Test
+  void aMemberRetentionBeyondAYearIsRefusedAndAYearIsAccepted() {
+    BatchSettings s = defaults("executor");
+    s.memberRetentionMinutes = 525_601;
+    IllegalStateException e = assertThrows(IllegalStateException.class, s::check);
+    assertTrue(e.getMessage().contains("is 525601, but must be from 1 to 525600"), e.getMessage());
+    s.memberRetentionMinutes = Long.MAX_VALUE;
+    assertThrows(IllegalStateException.class, s::check, "no overflow slips through");
+    s.memberRetentionMinutes = 525_600;
+    s.check();
+    assertEquals(Duration.ofDays(365), s.memberRetention());
+  }
+
+  @Test
   void theDefaultsPassAndOnlyDispatchersAndExecutorsAreClustered() {
     for (String role : BatchSettings.ROLES) {
       BatchSettings s = defaults(role);
       s.check();
       assertEquals(5, s.heartbeatSeconds());
+      assertEquals(Duration.ofHours(1), s.memberRetention());
       assertEquals(!role.equals("standalone"), s.clustered(), role);
     }
     assertTrue(defaults("dispatcher").clustered());

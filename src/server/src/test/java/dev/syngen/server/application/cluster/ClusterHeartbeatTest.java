@@ -24,6 +24,8 @@ class ClusterHeartbeatTest {
 
   private final List<ClusterMember> recorded = new ArrayList<>();
   private final List<Object[]> scheduled = new ArrayList<>();
+  private final List<Instant> prunes = new ArrayList<>();
+  private RuntimeException pruneFailure;
   private ChunkTally tally = new ChunkTally(0, 0, 0);
   private Instant now = T0;
 
@@ -99,6 +101,48 @@ class ClusterHeartbeatTest {
     assertEquals(T0, recorded.get(0).previousSeenAt(), "a failed heartbeat is no previous one");
   }
 
+  @Test
+  void expiredMembersAreRemovedAtTheFirstHeartbeatAndThenOnceAMinute() {
+    heartbeat("executor", 5).start();
+    Runnable beat = (Runnable) scheduled.get(0)[0];
+    for (int s = 0; s <= 125; s += 5) {
+      now = T0.plusSeconds(s);
+      beat.run();
+    }
+    assertEquals(List.of(T0, T0.plusSeconds(60), T0.plusSeconds(120)), prunes);
+  }
+
+  @Test
+  void aFailedRemovalIsNoFailedHeartbeatAndIsTriedAgainAMinuteLater() {
+    heartbeat("dispatcher", 30).start();
+    Runnable beat = (Runnable) scheduled.get(0)[0];
+    pruneFailure = new IllegalStateException("lock wait timed out");
+    assertDoesNotThrow(beat::run);
+    pruneFailure = null;
+    now = T0.plusSeconds(30);
+    beat.run();
+    now = T0.plusSeconds(60);
+    beat.run();
+    assertEquals(3, recorded.size(), "every heartbeat is recorded");
+    assertEquals(T0, recorded.get(1).previousSeenAt(), "the first heartbeat counted");
+    assertEquals(List.of(T0, T0.plusSeconds(60)), prunes);
+  }
+
+  @Test
+  void noRemovalWithoutARecordedHeartbeat() {
+    ClusterHeartbeat h = heartbeat("executor", 5);
+    h.members =
+        new JpaClusterMembers() {
+          @Override
+          public void beat(ClusterMember m) {
+            throw new IllegalStateException("history database unreachable");
+          }
+        };
+    h.start();
+    ((Runnable) scheduled.get(0)[0]).run();
+    assertTrue(prunes.isEmpty());
+  }
+
   private ClusterHeartbeat heartbeat(String role, int seconds) {
     ClusterHeartbeat h = new ClusterHeartbeat();
     h.settings =
@@ -130,6 +174,17 @@ class ClusterHeartbeatTest {
           @Override
           public void beat(ClusterMember m) {
             recorded.add(m);
+          }
+        };
+    h.expired =
+        new ExpiredMembers() {
+          @Override
+          public List<String> remove(Instant at) {
+            prunes.add(at);
+            if (pruneFailure != null) {
+              throw pruneFailure;
+            }
+            return List.of();
           }
         };
     h.clock =
