@@ -7,7 +7,10 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
@@ -137,6 +140,7 @@ public class HistorySchema {
   }
 
   private static void update(Connection connection, Map<String, Object> scope) throws Exception {
+    ensureSchema(connection);
     // Liquibase keeps what it learnt of a database (history, lock, catalogue) in JVM-wide
     // singletons keyed by the database's URL; start from the database as it is now.
     ChangeLogHistoryServiceFactory.getInstance().resetAll();
@@ -156,6 +160,54 @@ public class HistorySchema {
                 .addArgumentValue(
                     ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                 .execute());
+  }
+
+  /**
+   * On PostgreSQL, creates the schema the connection was opened for ({@code syngen.db.schema}, the
+   * first entry of its {@code search_path}) when it does not exist yet, so a server, or a cluster's
+   * members, started on a fresh database need no manual step. Members racing to create it retry
+   * with the rest of the migration.
+   */
+  static void ensureSchema(Connection connection) throws SQLException {
+    if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+      return;
+    }
+    try (Statement s = connection.createStatement()) {
+      try (ResultSet r = s.executeQuery("SELECT current_schema()")) {
+        if (r.next() && r.getString(1) != null) {
+          return; // the search path names an existing schema
+        }
+      }
+      String path;
+      try (ResultSet r = s.executeQuery("SHOW search_path")) {
+        path = r.next() ? r.getString(1) : "";
+      }
+      String name = schemaName(path.split(",")[0].trim());
+      if (name == null) {
+        throw new SQLException(
+            "the history database's search_path is '"
+                + path
+                + "', which names no schema syngen can create; fix: set SYNGEN_DB_SCHEMA to a"
+                + " name of letters, digits and underscores");
+      }
+      s.execute("CREATE SCHEMA IF NOT EXISTS \"" + name + "\"");
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+      LOG.info("created the run-history schema " + name);
+    }
+  }
+
+  /**
+   * The schema a {@code search_path} entry names as PostgreSQL resolves it: unquoted folds to lower
+   * case, quoted keeps its case; null for anything else ({@code $user}, other characters).
+   */
+  static String schemaName(String entry) {
+    if (entry.length() > 2 && entry.startsWith("\"") && entry.endsWith("\"")) {
+      String quoted = entry.substring(1, entry.length() - 1);
+      return quoted.matches("[A-Za-z0-9_]{1,63}") ? quoted : null;
+    }
+    return entry.matches("[A-Za-z_][A-Za-z0-9_]{0,62}") ? entry.toLowerCase(Locale.ROOT) : null;
   }
 
   /** A migration that could not be applied; the message is Liquibase's. */
