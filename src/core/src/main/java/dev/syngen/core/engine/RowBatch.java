@@ -14,13 +14,11 @@ import java.util.function.LongSupplier;
 public final class RowBatch {
   private final CompiledEntity entity;
   private final ColumnVector[] columns;
-  private final int capacity;
   private long firstRow;
   private int size;
 
   public RowBatch(CompiledEntity entity, int capacity) {
     this.entity = entity;
-    this.capacity = capacity;
     List<CompiledColumn> cols = entity.columns();
     this.columns = new ColumnVector[cols.size()];
     for (int c = 0; c < columns.length; c++) {
@@ -43,11 +41,6 @@ public final class RowBatch {
 
   public ColumnVector column(int c) {
     return columns[c];
-  }
-
-  /** The most rows this batch can hold. */
-  public int capacity() {
-    return capacity;
   }
 
   public int columnCount() {

@@ -229,15 +229,16 @@ public final class RunEngine {
    * entity, which the writer's chunks do not refer to, rather than in new arrays.
    */
   private RowBatch batch(CompiledEntity e, long first, int n, boolean reuse) {
-    RowBatch b = reuse ? scratch(e, n) : new RowBatch(e, n);
+    RowBatch b = reuse ? scratch(e) : new RowBatch(e, n);
     b.fill(first, n);
     return traffic.wallClock() ? b.stampWallClock(System::currentTimeMillis) : b;
   }
 
-  private RowBatch scratch(CompiledEntity e, int n) {
+  /** This thread's batch of {@code e}, of {@code batchSize} rows: no batch is larger. */
+  private RowBatch scratch(CompiledEntity e) {
     RowBatch b = scratch.get();
-    if (b == null || b.entity() != e || b.capacity() < n) {
-      b = new RowBatch(e, Math.max(n, batchSize));
+    if (b == null || b.entity() != e) {
+      b = new RowBatch(e, batchSize);
       scratch.set(b);
     }
     return b;

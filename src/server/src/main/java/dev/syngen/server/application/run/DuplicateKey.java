@@ -1,6 +1,6 @@
 package dev.syngen.server.application.run;
 
-import java.sql.SQLException;
+import dev.syngen.server.application.error.Causes;
 
 /** Whether a failure was the history database refusing a row whose key it already holds. */
 final class DuplicateKey {
@@ -11,11 +11,6 @@ final class DuplicateKey {
 
   /** True if {@code thrown} or one of its causes is a unique or primary key violation. */
   static boolean in(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.sqlState(thrown, UNIQUE_VIOLATION::equals);
   }
 }

@@ -72,7 +72,7 @@ public class RunServiceBean implements RunService {
               p.recordedOverrides(),
               null,
               "run.start",
-              run -> describe(run),
+              RunServiceBean::describe,
               run -> "created by " + actor() + ": " + describe(run));
       launcher.launch(pending, p, Map.of(), trace.traceId(), slot);
       return pending;

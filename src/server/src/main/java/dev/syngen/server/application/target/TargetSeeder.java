@@ -4,6 +4,7 @@ import dev.syngen.core.problem.Problems;
 import dev.syngen.core.sink.Redactor;
 import dev.syngen.io.yaml.YamlDocuments;
 import dev.syngen.server.application.audit.AuditEntry;
+import dev.syngen.server.application.error.Causes;
 import dev.syngen.server.application.scenario.ScenarioCatalog;
 import dev.syngen.server.infrastructure.config.SyngenSettings;
 import dev.syngen.server.infrastructure.persistence.JpaAuditLog;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
@@ -84,14 +84,7 @@ public class TargetSeeder {
 
   /** Whether a failure's causes include an integrity-constraint violation (SQLState 23…). */
   static boolean duplicateKey(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.sqlState(e, state -> state.startsWith("23"));
   }
 
   private static TargetSpec read(Path f, Problems problems) {

@@ -2,6 +2,7 @@ package dev.syngen.server.interfaces.rest;
 
 import dev.syngen.core.problem.ValidationException;
 import dev.syngen.server.application.error.ApiException;
+import dev.syngen.server.application.error.Causes;
 import dev.syngen.server.infrastructure.security.RequestTrace;
 import dev.syngen.server.interfaces.web.ProblemDetails;
 import dev.syngen.server.interfaces.web.ProblemDocuments;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -100,19 +100,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * back, so the caller may simply retry, and the answer is 503 with Retry-After, not a 500.
    */
   static boolean isDatabaseBusy(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && BUSY_STATES.contains(sql.getSQLState())) {
-        return true;
-      }
-      if (t instanceof XAException xa
-          && xa.errorCode >= XAException.XA_RBBASE
-          && xa.errorCode <= XAException.XA_RBEND) {
-        return true; // the XA branch was rolled back (Derby reports a lock timeout as XA_RBTIMEOUT)
-      }
-    }
-    return false;
+    return Causes.sqlState(thrown, BUSY_STATES::contains)
+        || Causes.any(
+            thrown,
+            t ->
+                t instanceof XAException xa
+                    && xa.errorCode >= XAException.XA_RBBASE
+                    && xa.errorCode <= XAException.XA_RBEND);
   }
 
   /**
@@ -120,14 +114,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * kept (SQL state class 08, connection exception): 503 with Retry-After, not a 500.
    */
   static boolean isDatabaseUnreachable(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("08")) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.sqlState(thrown, state -> state.startsWith("08"));
   }
 
   private String instanceOf() {
