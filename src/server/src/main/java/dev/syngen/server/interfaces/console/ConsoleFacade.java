@@ -5,6 +5,7 @@ import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.fidelity.Band;
 import dev.syngen.server.application.audit.AuditService;
 import dev.syngen.server.application.cluster.ClusterMembers;
+import dev.syngen.server.application.cluster.MemberRemoval;
 import dev.syngen.server.application.fidelity.FidelityRequest;
 import dev.syngen.server.application.fidelity.RunFidelityService;
 import dev.syngen.server.application.indexgate.IndexGateRequest;
@@ -56,6 +57,7 @@ public class ConsoleFacade {
   @Inject AuditService audit;
   @Inject ScenarioCatalog scenarios;
   @Inject ClusterMembers cluster;
+  @Inject MemberRemoval memberRemoval;
   @Inject Clock clock;
 
   public RunPage runs(int page, int size, RunStatus status) {
@@ -85,6 +87,11 @@ public class ConsoleFacade {
   /** The cluster's members, the most recently seen first, as the REST API lists them. */
   public List<ClusterMemberView> clusterMembers() {
     return cluster.list().stream().map(ClusterMemberView::of).toList();
+  }
+
+  /** Removes a down member, as {@code DELETE /api/v1/cluster/members/{name}} does (admin). */
+  public void removeMember(String name) {
+    memberRemoval.remove(name);
   }
 
   /** Running runs first, then queued ones. */

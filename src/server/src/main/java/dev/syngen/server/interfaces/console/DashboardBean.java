@@ -1,6 +1,7 @@
 package dev.syngen.server.interfaces.console;
 
 import dev.syngen.core.engine.RunStatus;
+import dev.syngen.server.application.cluster.MemberRemoval;
 import dev.syngen.server.interfaces.view.ClusterMemberView;
 import dev.syngen.server.interfaces.view.RunView;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * The dashboard: active runs, a page of the history, system state, the guided prompts and, on a
- * dispatcher or executor, the cluster's members.
+ * dispatcher or executor, the cluster's members, of which an admin removes those that are down.
  */
 @Named
 @RequestScoped
@@ -84,6 +85,20 @@ public class DashboardBean {
       members = facade.clusterMembers();
     }
     return members;
+  }
+
+  /**
+   * Removes a member that is down, as {@code DELETE /api/v1/cluster/members/{name}} does: the same
+   * service, so the same rules, audit entry and admin role (a viewer is refused by the container).
+   */
+  public void removeMember(String name) {
+    try {
+      facade.removeMember(name);
+      Pages.info("Removed member " + name + " (audited as " + MemberRemoval.ACTION + ").");
+    } catch (RuntimeException e) {
+      Pages.error(null, ConsoleErrors.message(e));
+    }
+    members = null; // the list was read before the removal; the page shows it as it is now
   }
 
   public SystemState getSystem() {

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The member table as a map, with the store's queries and its conditional delete. */
-class InMemoryClusterMembers extends JpaClusterMembers {
+public class InMemoryClusterMembers extends JpaClusterMembers {
   final Map<String, ClusterMember> rows = new TreeMap<>();
 
-  void put(ClusterMember m) {
+  public void put(ClusterMember m) {
     rows.put(m.name(), m);
   }
 
@@ -46,7 +46,7 @@ class InMemoryClusterMembers extends JpaClusterMembers {
   }
 
   /** A member with {@code heartbeatSeconds} intervals whose last heartbeat was at {@code seen}. */
-  static ClusterMember member(String name, Instant seen, int heartbeatSeconds) {
+  public static ClusterMember member(String name, Instant seen, int heartbeatSeconds) {
     return new ClusterMember(
         name,
         "executor",

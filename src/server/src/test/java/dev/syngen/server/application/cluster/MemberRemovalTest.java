@@ -7,16 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.server.application.audit.AuditEntry;
-import dev.syngen.server.application.batch.BatchSettings;
 import dev.syngen.server.application.error.ApiException;
-import dev.syngen.server.infrastructure.persistence.JpaAuditLog;
-import dev.syngen.server.infrastructure.security.RequestTrace;
-import jakarta.ejb.SessionContext;
-import java.lang.reflect.Proxy;
-import java.security.Principal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -160,42 +152,6 @@ class MemberRemovalTest {
   }
 
   private MemberRemoval removal() {
-    MemberRemoval r = new MemberRemoval();
-    r.members = store;
-    r.settings =
-        new BatchSettings() {
-          @Override
-          public boolean clustered() {
-            return clustered;
-          }
-        };
-    r.audit =
-        new JpaAuditLog() {
-          @Override
-          public void append(AuditEntry entry) {
-            audited.add(entry);
-          }
-        };
-    r.trace =
-        new RequestTrace() {
-          @Override
-          public String traceId() {
-            return "trace-1";
-          }
-        };
-    r.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    Principal admin = () -> "admin";
-    r.session =
-        (SessionContext)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {SessionContext.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("getCallerPrincipal")) {
-                    return admin;
-                  }
-                  throw new UnsupportedOperationException(method.getName());
-                });
-    return r;
+    return MemberRemovals.of(store, NOW, () -> clustered, audited, "admin");
   }
 }
