@@ -30,6 +30,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A local cluster started by liberty/cluster/start-local.sh — one dispatcher and two executor
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * also after an executor is killed with a chunk in flight and another joins the running cluster.
  * Every member records a heartbeat each second: the dispatcher lists the members up, the killed
  * executor down within three heartbeats, and an executor's metrics carry its {@code server} label.
+ * In the dispatcher's console (headless Chromium) an admin removes the killed executor from the
+ * Executors panel.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -239,7 +243,18 @@ class ClusterIT {
     long items = 1_000_000;
     String scenario = SCENARIO.replace("\"rows\":100000", "\"rows\":" + items);
     String id = start(scenario, target);
-    // the new executor starts while the run is under way (a server takes a while to start)
+    // the items level is running: both executors have a chunk in flight
+    awaitRunning(id, target, "items");
+    assertTrue(isUp(members(), "Executor1"), "executor 1 up before it is killed: " + members());
+    long pid = Long.parseLong(Files.readString(PID_DIR.resolve(PREFIX + "Executor1.pid")).strip());
+    ProcessHandle executor1 =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
+    assertTrue(executor1.destroyForcibly(), "SIGKILL (kill -9) was not sent to " + pid);
+    executor1.onExit().get(30, TimeUnit.SECONDS);
+    long killedAt = System.nanoTime();
+    // the new executor starts now, while the run is under way; started earlier, its start-up
+    // competed for the build machine's two cores with the run's first levels (a CI run waited
+    // more than 60 s for the first item)
     CompletableFuture<String> joining =
         CompletableFuture.supplyAsync(
             () -> {
@@ -249,15 +264,6 @@ class ClusterIT {
                 throw new CompletionException(e);
               }
             });
-    // the items level is running: both executors have a chunk in flight
-    PgTables.awaitRows(target, "items", 1);
-    assertTrue(isUp(members(), "Executor1"), "executor 1 up before it is killed: " + members());
-    long pid = Long.parseLong(Files.readString(PID_DIR.resolve(PREFIX + "Executor1.pid")).strip());
-    ProcessHandle executor1 =
-        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
-    assertTrue(executor1.destroyForcibly(), "SIGKILL (kill -9) was not sent to " + pid);
-    executor1.onExit().get(30, TimeUnit.SECONDS);
-    long killedAt = System.nanoTime();
     // the other executor hangs (SIGSTOP) with its chunk in flight until the new one has joined:
     // nothing reports that chunk, so the dispatcher must send it again, and the run still has
     // work for the executor that joins
@@ -320,6 +326,58 @@ class ClusterIT {
       assertEquals(checksum(cli, table), checksum(target, table), table + " values");
     }
     assertEquals(items, count(target, "items"));
+
+    removeTheKilledExecutorInTheConsole();
+  }
+
+  /**
+   * The dashboard's Executors panel offers an admin a confirmed Remove for the down executor only,
+   * and a viewer none; after it the member has left the cluster's list.
+   */
+  private void removeTheKilledExecutorInTheConsole() {
+    String dispatcher = "http://localhost:" + httpPorts.get(0);
+    String killed = members().get(PREFIX + "Executor1").path("name").asText();
+    try (Browser browser = new Browser(dispatcher)) {
+      browser.login(Api.VIEWER, ENV.get("SYNGEN_VIEWER_PASSWORD"));
+      browser.open("index.xhtml");
+      browser.waitFor(d -> !d.findElements(By.cssSelector("tr[data-member]")).isEmpty());
+      assertTrue(
+          browser.driver.findElements(By.cssSelector(".remove-member")).isEmpty(),
+          "a viewer is offered no Remove");
+    }
+    try (Browser browser = new Browser(dispatcher)) {
+      browser.login(Api.ADMIN, ENV.get("SYNGEN_ADMIN_PASSWORD"));
+      browser.open("index.xhtml");
+      List<WebElement> removes =
+          browser.waitFor(
+              d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(".remove-member"));
+                return found.isEmpty() ? null : found;
+              });
+      assertEquals(1, removes.size(), "Remove on the one down member only");
+      WebElement row =
+          browser.driver.findElement(By.cssSelector("tr[data-member='" + killed + "']"));
+      row.findElement(By.cssSelector(".remove-member")).click();
+      WebElement yes =
+          browser.waitFor(
+              d -> {
+                WebElement b = d.findElement(By.id("members:confirm-yes"));
+                return b.isDisplayed() ? b : null;
+              });
+      yes.click();
+      String message =
+          browser.waitFor(
+              d -> {
+                String text = d.findElement(By.id("messages")).getText();
+                return text.contains(killed) ? text : null;
+              });
+      assertTrue(message.contains("Removed member " + killed), message);
+      assertTrue(
+          browser.driver.findElements(By.cssSelector("tr[data-member='" + killed + "']")).isEmpty(),
+          "the page shows the list after the removal");
+    }
+    assertTrue(
+        !members().containsKey(PREFIX + "Executor1"), "removed from the cluster: " + members());
   }
 
   @Test
@@ -328,7 +386,7 @@ class ClusterIT {
     String target = schema("cancelled");
     long items = 1_000_000;
     String id = start(SCENARIO.replace("\"rows\":100000", "\"rows\":" + items), target);
-    PgTables.awaitRows(target, "items", 1);
+    awaitRunning(id, target, "items");
     Api.Reply metrics = api.anonymous("GET", "metrics?scope=application", null);
     Matcher pending =
         Pattern.compile("(?m)^syngen_cluster_chunks_pending\\{[^}]*} (\\S+)")
@@ -358,6 +416,28 @@ class ClusterIT {
     assertEquals("success", done.path("status").asText(), done.toString());
     assertEquals(items, count(target, "items"), "items after the restart");
     assertEquals(items, distinctIds(target, "items"), "distinct item ids after the restart");
+  }
+
+  /**
+   * Waits until the table of {@code entity} holds a committed row while the run is still running;
+   * fails at once with the run's record when it has ended before that.
+   */
+  private static void awaitRunning(String id, String target, String entity) throws Exception {
+    Api.await(
+        target + "." + entity + " to hold a row while run " + id + " runs",
+        Duration.ofSeconds(180),
+        Duration.ofMillis(20),
+        () -> {
+          long rows = PgTables.tableExists(target, entity) ? count(target, entity) : -1L;
+          if (rows < 1) {
+            JsonNode run = api.admin("GET", "api/v1/runs/" + id, null).json();
+            String status = run.path("status").asText();
+            assertTrue(
+                Set.of("pending", "running").contains(status), "the run ended before: " + run);
+          }
+          return rows;
+        },
+        n -> n >= 1);
   }
 
   /** GET /api/v1/cluster/members of the dispatcher, as a viewer, by server name before the '@'. */
