@@ -21,6 +21,11 @@
 #   SYNGEN_DB_HOST/PORT/NAME/SCHEMA/USER/PASSWORD  the shared history database
 #                             [127.0.0.1/5432/test/syngen_cluster/postgres/""]
 #   SYNGEN_CLUSTER_READY_SECONDS  how long to wait for every member's /health/ready [300]
+#   SYNGEN_CLUSTER_TLS        on: the engine and executors talk TLS (docs/scale-out.md) [off]
+#   SYNGEN_CLUSTER_KEYSTORE   with TLS, the cluster's PKCS12 file; when unset, this script creates
+#                             one for the local cluster in $SYNGEN_WLP_DIR/usr/servers/.cluster-tls/
+#                             (a key for localhost, its password in a file beside it, both 0600)
+#   SYNGEN_CLUSTER_KEYSTORE_PASSWORD  its password (required with your own keystore)
 # Anything else in the environment (SYNGEN_ADMIN_PASSWORD, SYNGEN_BATCH_*) reaches every member.
 # liberty/cluster/stop-local.sh stops them.
 set -euo pipefail
@@ -65,6 +70,32 @@ if [ -z "${SYNGEN_JMS_PASSWORD:-}" ]; then
   exit 2
 fi
 export SYNGEN_JMS_USER=${SYNGEN_JMS_USER:-syngen-executor} SYNGEN_JMS_PASSWORD
+
+# TLS between the members: one keystore for all of them, created here for a local cluster
+if [ "${SYNGEN_CLUSTER_TLS:-off}" = "on" ] && [ -z "${SYNGEN_CLUSTER_KEYSTORE:-}" ]; then
+  tls_dir=$wlp/usr/servers/.cluster-tls
+  SYNGEN_CLUSTER_KEYSTORE=$tls_dir/$prefix.p12
+  if [ ! -f "$SYNGEN_CLUSTER_KEYSTORE" ]; then
+    mkdir -p "$tls_dir"
+    chmod 700 "$tls_dir"
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$tls_dir/$prefix.password")
+    keytool=${JAVA_HOME:+$JAVA_HOME/bin/}keytool
+    (umask 077 && "$keytool" -genkeypair -alias syngen-cluster -keyalg RSA -keysize 2048 -validity 825 \
+      -dname "CN=localhost, O=syngen local cluster $prefix" -ext "SAN=dns:localhost,ip:127.0.0.1" \
+      -storetype PKCS12 -keystore "$SYNGEN_CLUSTER_KEYSTORE" \
+      -storepass:file "$tls_dir/$prefix.password" > /dev/null 2>&1) || {
+      echo "start-local.sh: keytool could not create $SYNGEN_CLUSTER_KEYSTORE; fix: put a JDK's bin on PATH or set JAVA_HOME, or set SYNGEN_CLUSTER_KEYSTORE and SYNGEN_CLUSTER_KEYSTORE_PASSWORD" >&2
+      exit 2
+    }
+  fi
+  SYNGEN_CLUSTER_KEYSTORE_PASSWORD=$(cat "$tls_dir/$prefix.password")
+fi
+if [ "${SYNGEN_CLUSTER_TLS:-off}" = "on" ] && [ -z "${SYNGEN_CLUSTER_KEYSTORE_PASSWORD:-}" ]; then
+  echo "start-local.sh: SYNGEN_CLUSTER_KEYSTORE_PASSWORD is not set; fix: export the password of $SYNGEN_CLUSTER_KEYSTORE" >&2
+  exit 2
+fi
+export SYNGEN_CLUSTER_TLS=${SYNGEN_CLUSTER_TLS:-off} SYNGEN_CLUSTER_KEYSTORE=${SYNGEN_CLUSTER_KEYSTORE:-} \
+  SYNGEN_CLUSTER_KEYSTORE_PASSWORD=${SYNGEN_CLUSTER_KEYSTORE_PASSWORD:-}
 
 export SYNGEN_DB_KIND=postgres
 export SYNGEN_DB_HOST=${SYNGEN_DB_HOST:-127.0.0.1} SYNGEN_DB_PORT=${SYNGEN_DB_PORT:-5432}
@@ -123,4 +154,4 @@ for ((i = first; i <= executors; i++)); do
     sleep 2
   done
 done
-echo "cluster ready: ${names[*]:$first}"
+echo "cluster ready: ${names[*]:$first}${SYNGEN_CLUSTER_TLS:+ (messaging TLS $SYNGEN_CLUSTER_TLS)}"

@@ -2,11 +2,14 @@ package dev.syngen.server;
 
 import static dev.syngen.server.PgTables.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +27,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,8 +48,8 @@ import org.openqa.selenium.WebElement;
  * also after an executor is killed with a chunk in flight and another joins the running cluster.
  * Every member records a heartbeat each second: the dispatcher lists the members up, the killed
  * executor down within three heartbeats, and an executor's metrics carry its {@code server} label.
- * In the dispatcher's console (headless Chromium) an admin removes the killed executor from the
- * Executors panel.
+ * The engine and the executors talk TLS with the cluster's keystore. In the dispatcher's console
+ * (headless Chromium) an admin removes the killed executor from the Executors panel.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -120,6 +127,8 @@ class ClusterIT {
     // the dispatcher's engine takes only executors with these credentials (messagingSecurity-3.0)
     ENV.put("SYNGEN_JMS_USER", "cluster-it-executor");
     ENV.put("SYNGEN_JMS_PASSWORD", "cluster-it-jms-" + UUID.randomUUID());
+    // the engine and executors talk TLS, with the keystore start-local.sh creates for the cluster
+    ENV.put("SYNGEN_CLUSTER_TLS", "on");
     // three servers start at once on the build machine's cores, beside the suite's own server:
     // a CI machine took more than the script's default 300 s to have all of them ready
     ENV.put("SYNGEN_CLUSTER_READY_SECONDS", "720");
@@ -137,6 +146,53 @@ class ClusterIT {
       for (String schema : SCHEMAS) {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
       }
+    }
+  }
+
+  /**
+   * With SYNGEN_CLUSTER_TLS=on the engine's port speaks TLS only, presenting the key of the
+   * cluster's keystore: a client trusting only that keystore completes a handshake with that very
+   * certificate, one trusting the JDK's authorities is refused, and neither password is in a
+   * member's log.
+   */
+  @Test
+  @Order(0)
+  void theEnginesPortSpeaksTlsWithTheClustersKeyAndNoPasswordIsLogged() throws Exception {
+    Path keystore = LibertyProcess.WLP_DIR.resolve("usr/servers/.cluster-tls/" + PREFIX + ".p12");
+    String password = Files.readString(keystore.resolveSibling(PREFIX + ".password")).strip();
+    KeyStore cluster = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(keystore)) {
+      cluster.load(in, password.toCharArray());
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(cluster);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    int port = Integer.parseInt(ENV.get("SYNGEN_JMS_PORT"));
+    try (SSLSocket socket =
+        (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
+      assertEquals(
+          cluster.getCertificate("syngen-cluster"),
+          socket.getSession().getPeerCertificates()[0],
+          "the engine presents the cluster's certificate");
+    }
+    try (SSLSocket socket =
+        (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      assertThrows(SSLHandshakeException.class, socket::startHandshake, "no certificate of a CA");
+    }
+    for (String member : List.of("Dispatcher", "Executor1", "Executor2")) {
+      String log =
+          Files.readString(
+              LibertyProcess.WLP_DIR.resolve(
+                  "usr/servers/" + PREFIX + member + "/logs/messages.log"));
+      assertTrue(log.contains("CWWKF0011I"), member + " started: " + log.length());
+      assertFalse(log.contains(password), member + "'s log holds the keystore's password");
+      assertFalse(
+          log.contains(ENV.get("SYNGEN_JMS_PASSWORD")), member + "'s log holds the JMS password");
     }
   }
 

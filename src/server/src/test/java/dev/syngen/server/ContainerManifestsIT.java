@@ -204,6 +204,24 @@ class ContainerManifestsIT {
     assertTrue(
         Files.readString(K8S.resolve("secret.yaml")).contains("SYNGEN_JMS_PASSWORD:"),
         "the engine's password belongs in syngen-secrets");
+    // TLS between the members: the ConfigMap's value selects a file of the server's config, and
+    // both roles mount the keystore's Secret where SYNGEN_CLUSTER_KEYSTORE points
+    Map<String, Object> config = at(docs.get("ConfigMap/syngen-cluster-config"), "data");
+    String tls = (String) config.get("SYNGEN_CLUSTER_TLS");
+    assertTrue(
+        Files.exists(SERVER_XML.resolveSibling("cluster-tls-" + tls + ".xml")),
+        "SYNGEN_CLUSTER_TLS " + tls + " selects a file");
+    assertTrue(Files.exists(SERVER_XML.resolveSibling("cluster-tls-on.xml")));
+    String keystoreDir =
+        java.nio.file.Path.of((String) config.get("SYNGEN_CLUSTER_KEYSTORE"))
+            .getParent()
+            .toString();
+    for (String role : List.of("Deployment/syngen-dispatcher", "Deployment/syngen-executor")) {
+      Map<String, Object> pod = at(docs.get(role), "spec", "template", "spec");
+      assertEquals("syngen-cluster-tls", at(pod, "volumes", "0", "secret", "secretName"), role);
+      assertEquals(Boolean.TRUE, at(pod, "volumes", "0", "secret", "optional"), role);
+      assertEquals(keystoreDir, at(pod, "containers", "0", "volumeMounts", "0", "mountPath"), role);
+    }
     for (Map<String, Object> container : List.of(dispatcher, executor)) {
       List<Map<String, Object>> from = at(container, "envFrom");
       assertTrue(

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,6 +56,19 @@ public class BatchSettings {
   @ConfigProperty(name = "syngen.cluster.member-retention-minutes", defaultValue = "60")
   long memberRetentionMinutes;
 
+  @Inject
+  @ConfigProperty(name = "syngen.cluster.tls", defaultValue = "off")
+  String clusterTls = "off";
+
+  // Optional: MicroProfile Config treats an empty value as none, so "" cannot be a default
+  @Inject
+  @ConfigProperty(name = "syngen.cluster.keystore")
+  Optional<String> clusterKeystore = Optional.empty();
+
+  @Inject
+  @ConfigProperty(name = "syngen.cluster.keystore-password")
+  Optional<String> clusterKeystorePassword = Optional.empty();
+
   @PostConstruct
   void check() {
     if (!ROLES.contains(role)) {
@@ -77,9 +91,56 @@ public class BatchSettings {
               + MAX_RETENTION_MINUTES
               + " (a year); fix: set SYNGEN_CLUSTER_MEMBER_RETENTION_MINUTES to e.g. 60");
     }
+    if (clustered()) {
+      checkTls();
+    }
     positive("syngen.batch.threshold-rows", thresholdRows, "1000000");
     positive("syngen.batch.checkpoint-rows", checkpointRows, "100000");
     positive("syngen.batch.partition-rows", partitionRows, "500000");
+  }
+
+  /**
+   * With TLS between the members, the keystore cluster-tls-on.xml opens must be a readable file and
+   * have a password; Liberty alone would start without the engine's port or connection and say why
+   * only in its log.
+   */
+  private void checkTls() {
+    if (!List.of("on", "off").contains(clusterTls)) {
+      throw new IllegalStateException(
+          "setting syngen.cluster.tls is '"
+              + clusterTls
+              + "', but must be on or off; fix: set SYNGEN_CLUSTER_TLS=on (TLS between the"
+              + " members, with SYNGEN_CLUSTER_KEYSTORE) or off");
+    }
+    if (!tls()) {
+      return;
+    }
+    String keystore = clusterKeystore.orElse("").strip();
+    if (keystore.isEmpty()) {
+      throw new IllegalStateException(
+          "setting syngen.cluster.keystore is empty, but syngen.cluster.tls is on; fix: set"
+              + " SYNGEN_CLUSTER_KEYSTORE to the cluster's PKCS12 file, the same on every member"
+              + " (docs/scale-out.md, TLS between the members)");
+    }
+    java.nio.file.Path file = java.nio.file.Path.of(keystore);
+    if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+      throw new IllegalStateException(
+          "setting syngen.cluster.keystore names "
+              + keystore
+              + ", which is not a readable file; fix: mount the cluster's PKCS12 file there or"
+              + " set SYNGEN_CLUSTER_KEYSTORE to where it is");
+    }
+    if (clusterKeystorePassword.orElse("").isEmpty()) {
+      throw new IllegalStateException(
+          "setting syngen.cluster.keystore-password is empty, but syngen.cluster.tls is on; fix:"
+              + " set SYNGEN_CLUSTER_KEYSTORE_PASSWORD to the password of "
+              + keystore);
+    }
+  }
+
+  /** Whether this cluster member's messaging runs over TLS (syngen.cluster.tls=on). */
+  public boolean tls() {
+    return clustered() && clusterTls.equals("on");
   }
 
   private static void positive(String name, long value, String example) {

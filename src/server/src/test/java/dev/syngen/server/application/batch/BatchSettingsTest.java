@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BatchSettingsTest {
 
@@ -70,5 +74,48 @@ class BatchSettingsTest {
     }
     assertTrue(defaults("dispatcher").clustered());
     assertFalse(defaults("standalone").clustered());
+  }
+
+  @Test
+  void tlsBetweenTheMembersNeedsAReadableKeystoreAndItsPassword(@TempDir Path dir)
+      throws Exception {
+    BatchSettings s = defaults("executor");
+    s.clusterTls = "on";
+    IllegalStateException e = assertThrows(IllegalStateException.class, s::check);
+    assertTrue(
+        e.getMessage().startsWith("setting syngen.cluster.keystore is empty"), e.getMessage());
+    assertTrue(e.getMessage().contains("fix: set SYNGEN_CLUSTER_KEYSTORE"), e.getMessage());
+
+    s.clusterKeystore = Optional.of(dir.resolve("missing.p12").toString());
+    e = assertThrows(IllegalStateException.class, s::check);
+    assertTrue(
+        e.getMessage().contains("missing.p12, which is not a readable file"), e.getMessage());
+
+    s.clusterKeystore =
+        Optional.of(Files.write(dir.resolve("cluster.p12"), new byte[] {1}).toString());
+    e = assertThrows(IllegalStateException.class, s::check);
+    assertTrue(
+        e.getMessage().contains("fix: set SYNGEN_CLUSTER_KEYSTORE_PASSWORD"), e.getMessage());
+
+    s.clusterKeystorePassword = Optional.of("secret-of-the-keystore");
+    s.check();
+    assertTrue(s.tls());
+  }
+
+  @Test
+  void tlsIsOnOrOffAndOnlyForClusterMembers() {
+    BatchSettings s = defaults("dispatcher");
+    s.clusterTls = "yes";
+    IllegalStateException e = assertThrows(IllegalStateException.class, s::check);
+    assertEquals(
+        "setting syngen.cluster.tls is 'yes', but must be on or off; fix: set"
+            + " SYNGEN_CLUSTER_TLS=on (TLS between the members, with SYNGEN_CLUSTER_KEYSTORE) or off",
+        e.getMessage());
+
+    BatchSettings standalone = defaults("standalone");
+    standalone.clusterTls = "on";
+    standalone.check(); // a standalone server has no cluster messaging to secure
+    assertFalse(standalone.tls());
+    assertFalse(defaults("executor").tls(), "off by default");
   }
 }
