@@ -41,10 +41,9 @@ public interface Generator {
 
   /**
    * Fills {@code out[0, n)} with the values of rows {@code first} to {@code first + n - 1}: a
-   * column's loop. The generators most columns use override it with the same loop in their own
-   * class, where the call to {@code longAt} has one receiver and is inlined; this shared loop calls
-   * every column's generator through one call site, which the JIT cannot inline once a scenario
-   * mixes more than two generators. An override must give exactly {@code longAt}'s values.
+   * column's loop. A generator may override it with a faster loop of its own, which must give
+   * exactly {@code longAt}'s values. (Copies of this same loop in the common generators, so each
+   * had a call site of one receiver, were measured and gave nothing: docs/benchmarks.md.)
    */
   default void fillLongs(long key, long first, int n, long[] out) {
     for (int i = 0; i < n; i++) {

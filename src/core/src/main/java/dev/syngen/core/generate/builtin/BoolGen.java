@@ -42,13 +42,6 @@ public final class BoolGen implements Generator, Distributed {
   }
 
   @Override
-  public void fillLongs(long key, long first, int n, long[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = longAt(key, first + i);
-    }
-  }
-
-  @Override
   public Law law() {
     return new Law.Categorical(
         "bool(p=" + Checks.num(p) + ")", List.of("true", "false"), List.of(p, 1 - p));

@@ -133,13 +133,6 @@ public final class Choice implements Generator, Distributed {
   }
 
   @Override
-  public void fillLongs(long key, long first, int n, long[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = longAt(key, first + i);
-    }
-  }
-
-  @Override
   public long uuidLowAt(long key, long row) {
     return values[pick(key, row)].lowBits();
   }
@@ -152,13 +145,6 @@ public final class Choice implements Generator, Distributed {
   @Override
   public String stringAt(long key, long row) {
     return values[pick(key, row)].text();
-  }
-
-  @Override
-  public void fillStrings(long key, long first, int n, String[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = stringAt(key, first + i);
-    }
   }
 
   @Override

@@ -187,13 +187,6 @@ public final class FakerValue implements Generator {
     return fallback.apply(f.faker());
   }
 
-  @Override
-  public void fillStrings(long key, long first, int n, String[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = stringAt(key, first + i);
-    }
-  }
-
   private static SeededFaker newFaker(Locale locale) {
     Random random = new Random(0);
     return new SeededFaker(random, new Faker(locale, random));

@@ -48,13 +48,6 @@ public final class Normal implements Generator, Distributed {
   }
 
   @Override
-  public void fillDoubles(long key, long first, int n, double[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = doubleAt(key, first + i);
-    }
-  }
-
-  @Override
   public Law law() {
     return new Law.Continuous(
         "normal(mean=" + Checks.num(mean) + ", std=" + Checks.num(std) + ")",

@@ -51,11 +51,4 @@ public final class TimeSeries implements Generator {
     }
     return t;
   }
-
-  @Override
-  public void fillLongs(long key, long first, int n, long[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = longAt(key, first + i);
-    }
-  }
 }

@@ -48,13 +48,6 @@ public final class UniformFloat implements Generator, Distributed {
   }
 
   @Override
-  public void fillDoubles(long key, long first, int n, double[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = doubleAt(key, first + i);
-    }
-  }
-
-  @Override
   public Law law() {
     double max = min + width;
     return new Law.Continuous(

@@ -84,13 +84,6 @@ public final class UniformInt implements Generator, Distributed, Unique {
   }
 
   @Override
-  public void fillLongs(long key, long first, int n, long[] out) {
-    for (int i = 0; i < n; i++) {
-      out[i] = longAt(key, first + i);
-    }
-  }
-
-  @Override
   public boolean distinct() {
     return permutation != null;
   }
