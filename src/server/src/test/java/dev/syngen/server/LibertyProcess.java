@@ -3,12 +3,16 @@ package dev.syngen.server;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,9 +90,34 @@ final class LibertyProcess {
     return env;
   }
 
+  /**
+   * Ports handed to servers come from below the kernel's ephemeral range (32768–60999 on Linux): a
+   * port drawn from that range with {@code new ServerSocket(0)} could be taken by any outgoing
+   * connection (a JDBC pool, a JMS client) before the server binds it, as once happened to a
+   * ClusterIT executor ("socket bind did not succeed"), which then never became ready.
+   */
+  private static final int FIRST_PORT = 20_000;
+
+  private static final int PORTS = 12_000;
+
+  /** Never the same port twice in one test JVM, even once its first server has stopped. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = FIRST_PORT + random.nextInt(PORTS);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket s = new ServerSocket()) {
+        s.bind(new InetSocketAddress(port));
+        return port;
+      } catch (IOException inUse) {
+        // another process listens there: draw again
+      }
     }
+    throw new IOException(
+        "no free port from " + FIRST_PORT + " to " + (FIRST_PORT + PORTS - 1) + " in 500 draws");
   }
 }
