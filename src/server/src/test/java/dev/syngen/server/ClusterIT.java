@@ -432,8 +432,8 @@ class ClusterIT {
           browser.driver.findElements(By.cssSelector("tr[data-member='" + killed + "']")).isEmpty(),
           "the page shows the list after the removal");
     }
-    assertTrue(
-        !members().containsKey(PREFIX + "Executor1"), "removed from the cluster: " + members());
+    assertFalse(
+        members().containsKey(PREFIX + "Executor1"), "removed from the cluster: " + members());
   }
 
   @Test

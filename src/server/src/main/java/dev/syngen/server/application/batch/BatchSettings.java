@@ -3,6 +3,8 @@ package dev.syngen.server.application.batch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -122,8 +124,8 @@ public class BatchSettings {
               + " SYNGEN_CLUSTER_KEYSTORE to the cluster's PKCS12 file, the same on every member"
               + " (docs/scale-out.md, TLS between the members)");
     }
-    java.nio.file.Path file = java.nio.file.Path.of(keystore);
-    if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+    Path file = Path.of(keystore);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new IllegalStateException(
           "setting syngen.cluster.keystore names "
               + keystore

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.server.application.audit.AuditEntry;
 import dev.syngen.server.application.batch.BatchSettings;
-import dev.syngen.server.infrastructure.persistence.JpaAuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,13 +145,7 @@ class ExpiredMembersTest {
   private ExpiredMembers expiredMembers(long retentionMinutes) {
     ExpiredMembers x = new ExpiredMembers();
     x.members = store;
-    x.audit =
-        new JpaAuditLog() {
-          @Override
-          public void append(AuditEntry entry) {
-            audited.add(entry);
-          }
-        };
+    x.audit = MemberRemovals.auditInto(audited);
     x.settings =
         new BatchSettings() {
           @Override

@@ -37,13 +37,7 @@ public final class MemberRemovals {
             return clustered.getAsBoolean();
           }
         };
-    r.audit =
-        new JpaAuditLog() {
-          @Override
-          public void append(AuditEntry entry) {
-            audited.add(entry);
-          }
-        };
+    r.audit = MemberRemovals.auditInto(audited);
     r.trace =
         new RequestTrace() {
           @Override
@@ -65,5 +59,15 @@ public final class MemberRemovals {
                   throw new UnsupportedOperationException(method.getName());
                 });
     return r;
+  }
+
+  /** An audit log that keeps what is appended in {@code audited}, for the cluster tests. */
+  static JpaAuditLog auditInto(List<AuditEntry> audited) {
+    return new JpaAuditLog() {
+      @Override
+      public void append(AuditEntry entry) {
+        audited.add(entry);
+      }
+    };
   }
 }
