@@ -48,10 +48,14 @@ import picocli.CommandLine.Spec;
     name = "run",
     description = "Start runs, inspect run history, collect shard runs.",
     mixinStandardHelpOptions = true,
-    subcommands = RunCommand.Start.class)
+    subcommands = {
+      RunCommand.Start.class,
+      RunCommand.Collect.class,
+      RunCommand.ListRuns.class,
+      RunCommand.Show.class
+    })
 final class RunCommand {
   @ParentCommand SyngenCommand root;
-  @Spec CommandSpec spec;
 
   /**
    * The flags of {@code run start} that shape the plan. They are read as text, as a form's fields
@@ -477,104 +481,136 @@ final class RunCommand {
     }
   }
 
+  /** {@code run list}; a class with annotated fields, as {@link Start} says why. */
   @Command(name = "list", description = "List recorded runs, newest first.")
-  int list(
-      @Option(
-              names = "--limit",
-              defaultValue = "20",
-              description = "At most N runs (default: ${DEFAULT-VALUE}).")
-          int limit,
-      @Option(
-              names = "--status",
-              description =
-                  "Only runs with this status: pending, running, success, failed, cancelled.")
-          String status,
-      @Mixin FormatOption output) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("--limit must be >= 1");
-    }
-    RunStatus st = null;
-    if (status != null) {
-      try {
-        st = RunStatus.parse(status);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "--status '"
-                + status
-                + "' is unknown; use pending, running, success, failed or cancelled");
+  static final class ListRuns implements Callable<Integer> {
+    @ParentCommand RunCommand parent;
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--limit",
+        defaultValue = "20",
+        description = "At most N runs (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(
+        names = "--status",
+        description = "Only runs with this status: pending, running, success, failed, cancelled.")
+    String status;
+
+    @Mixin FormatOption output;
+
+    @Override
+    public Integer call() {
+      if (limit < 1) {
+        throw new IllegalArgumentException("--limit must be >= 1");
       }
-    }
-    List<RunRecord> runs = new Workspace(root).history.list(limit, st);
-    PrintWriter out = spec.commandLine().getOut();
-    if (output.json()) {
-      Output.json(out, runs);
+      RunStatus st = null;
+      if (status != null) {
+        try {
+          st = RunStatus.parse(status);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "--status '"
+                  + status
+                  + "' is unknown; use pending, running, success, failed or cancelled");
+        }
+      }
+      List<RunRecord> runs = new Workspace(parent.root).history.list(limit, st);
+      PrintWriter out = spec.commandLine().getOut();
+      if (output.json()) {
+        Output.json(out, runs);
+        return 0;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (RunRecord r : runs) {
+        rows.add(
+            List.of(
+                r.id(),
+                r.status().label(),
+                r.scenarioId(),
+                r.targetId() + " (" + r.targetKind() + ")",
+                Output.count(r.rowsWritten()),
+                String.valueOf(r.seed()),
+                r.createdAt().toString()));
+      }
+      Output.table(
+          out, List.of("RUN", "STATUS", "SCENARIO", "TARGET", "ROWS", "SEED", "CREATED"), rows);
       return 0;
     }
-    List<List<String>> rows = new ArrayList<>();
-    for (RunRecord r : runs) {
-      rows.add(
-          List.of(
-              r.id(),
-              r.status().label(),
-              r.scenarioId(),
-              r.targetId() + " (" + r.targetKind() + ")",
-              Output.count(r.rowsWritten()),
-              String.valueOf(r.seed()),
-              r.createdAt().toString()));
-    }
-    Output.table(
-        out, List.of("RUN", "STATUS", "SCENARIO", "TARGET", "ROWS", "SEED", "CREATED"), rows);
-    return 0;
   }
 
+  /** {@code run show}. */
   @Command(
       name = "show",
       description = "Show one run: status, seed, as_of, config hash, per-entity stats, error.")
-  int show(@Parameters(paramLabel = "<run-id>") String id, @Mixin FormatOption output) {
-    RunRecord r =
-        new Workspace(root)
-            .history
-            .find(id)
-            .orElseThrow(
-                () -> new IllegalArgumentException("no run '" + id + "'; run `syngen run list`"));
-    printRun(
-        spec.commandLine().getOut(),
-        r,
-        output.format,
-        LlmRunRecords.find(root.historyDir, r.id()).orElse(null));
-    return 0;
+  static final class Show implements Callable<Integer> {
+    @ParentCommand RunCommand parent;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "<run-id>")
+    String id;
+
+    @Mixin FormatOption output;
+
+    @Override
+    public Integer call() {
+      SyngenCommand root = parent.root;
+      RunRecord r =
+          new Workspace(root)
+              .history
+              .find(id)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("no run '" + id + "'; run `syngen run list`"));
+      printRun(
+          spec.commandLine().getOut(),
+          r,
+          output.format,
+          LlmRunRecords.find(root.historyDir, r.id()).orElse(null));
+      return 0;
+    }
   }
 
+  /** {@code run collect}. */
   @Command(
       name = "collect",
       description =
           "Record the shard runs of one sharded run (--shard I/N) as one run: checks that every"
               + " shard is there, succeeded and ran the same plan, and sums the rows.")
-  int collect(
-      @Option(
-              names = "--shard-runs",
-              required = true,
-              split = ",",
-              paramLabel = "ID[,ID…]",
-              description = "The run ids of all N shards, in any order; repeatable.")
-          List<String> ids,
-      @Mixin FormatOption output) {
-    Workspace ws = new Workspace(root);
-    Problems problems = new Problems();
-    List<RunRecord> runs = new ArrayList<>();
-    for (String id : ids) {
-      ws.history
-          .find(id.trim())
-          .ifPresentOrElse(
-              runs::add,
-              () -> problems.add(id, "no such run", "run `syngen run list` for the shard run ids"));
+  static final class Collect implements Callable<Integer> {
+    @ParentCommand RunCommand parent;
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--shard-runs",
+        required = true,
+        split = ",",
+        paramLabel = "ID[,ID…]",
+        description = "The run ids of all N shards, in any order; repeatable.")
+    List<String> ids;
+
+    @Mixin FormatOption output;
+
+    @Override
+    public Integer call() {
+      Workspace ws = new Workspace(parent.root);
+      Problems problems = new Problems();
+      List<RunRecord> runs = new ArrayList<>();
+      for (String id : ids) {
+        ws.history
+            .find(id.trim())
+            .ifPresentOrElse(
+                runs::add,
+                () ->
+                    problems.add(id, "no such run", "run `syngen run list` for the shard run ids"));
+      }
+      problems.throwIfAny("shard runs");
+      RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
+      RunRecord run = ShardCollector.collect(runs, coordinator.newId(), Instant.now());
+      ws.history.save(run);
+      printRun(spec.commandLine().getOut(), run, output.format);
+      return 0;
     }
-    problems.throwIfAny("shard runs");
-    RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
-    RunRecord run = ShardCollector.collect(runs, coordinator.newId(), Instant.now());
-    ws.history.save(run);
-    printRun(spec.commandLine().getOut(), run, output.format);
-    return 0;
   }
 
   private static void printPlan(
