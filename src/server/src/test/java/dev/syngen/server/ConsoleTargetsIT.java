@@ -146,6 +146,60 @@ class ConsoleTargetsIT {
   }
 
   @Test
+  void deleteRemovesItsRowsTargetAfterAnotherAdminChangedTheList() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String before = "it-del-" + suffix + "-a"; // right before the one deleted, in the list's order
+    String doomed = "it-del-" + suffix + "-b";
+    String early = "aa-early-" + suffix; // first in the list: every later row moves down one place
+    createTarget(before);
+    createTarget(doomed);
+    try {
+      browser.login(Api.ADMIN, api.adminPassword());
+      browser.open("targets.xhtml");
+      WebElement row = row(doomed);
+      createTarget(early); // as another admin would, after this page was shown
+
+      row.findElement(By.cssSelector(".delete")).click();
+      WebElement yes =
+          browser.waitFor(
+              d -> {
+                WebElement b = d.findElement(By.id("list:confirm-yes"));
+                return b.isDisplayed() ? b : null;
+              });
+      yes.click();
+      String message =
+          browser.waitFor(
+              d -> {
+                String text = d.findElement(By.id("messages")).getText();
+                return text.contains(doomed) ? text : null;
+              });
+      assertTrue(message.contains("Deleted target " + doomed), message);
+      assertTrue(row404(doomed), "the target of the clicked row is deleted");
+      assertFalse(row404(before), "the target now at the clicked row's old position is kept");
+      assertFalse(row404(early));
+      assertTrue(
+          browser.driver.findElements(By.cssSelector("tr[data-target='" + doomed + "']")).isEmpty(),
+          "the page shows the list after the deletion");
+      row(early);
+    } finally {
+      for (String id : List.of(before, doomed, early)) {
+        api.admin("DELETE", "api/v1/targets/" + id, null);
+      }
+    }
+  }
+
+  private void createTarget(String id) {
+    Api.Reply created =
+        api.admin(
+            "POST",
+            "api/v1/targets",
+            "{\"id\":\""
+                + id
+                + "\",\"kind\":\"postgres\",\"dsn\":\"postgres://postgres@127.0.0.1:5432/test\"}");
+    assertEquals(201, created.status(), created.toString());
+  }
+
+  @Test
   void aViewerSeesTheListReadOnly() {
     browser.login(Api.VIEWER, System.getProperty("syngen.it.viewer.password", "it-viewer-secret"));
     browser.open("targets.xhtml");

@@ -97,7 +97,16 @@ public class TargetsBean implements Serializable {
 
   /** Fills the form with a target to change; its secrets stay on the server. */
   public void edit(String targetId) {
-    TargetView t = facade.target(targetId);
+    if (!named(targetId)) {
+      return;
+    }
+    TargetView t;
+    try {
+      t = facade.target(targetId);
+    } catch (RuntimeException e) { // deleted since the page was shown
+      Pages.error(null, ConsoleErrors.message(e));
+      return;
+    }
     editing = true;
     id = t.id();
     name = t.name();
@@ -269,6 +278,9 @@ public class TargetsBean implements Serializable {
   }
 
   public void delete(String targetId) {
+    if (!named(targetId)) {
+      return;
+    }
     try {
       facade.deleteTarget(targetId);
       Pages.info("Deleted target " + targetId + ".");
@@ -281,6 +293,9 @@ public class TargetsBean implements Serializable {
   }
 
   public void test(String targetId) {
+    if (!named(targetId)) {
+      return;
+    }
     tested = targetId;
     try {
       result = facade.testTarget(targetId);
@@ -288,6 +303,19 @@ public class TargetsBean implements Serializable {
       result = null;
       Pages.error(null, ConsoleErrors.message(e));
     }
+  }
+
+  /**
+   * True if a row's form posted a target id; the buttons of the list post it rather than the row's
+   * position, which names another target once the list has changed.
+   */
+  private static boolean named(String targetId) {
+    if (targetId == null || targetId.isBlank()) {
+      Pages.error(
+          null, "The request named no target; reload the page and click the target's button.");
+      return false;
+    }
+    return true;
   }
 
   /** The problem at {@code field}, or null. */
