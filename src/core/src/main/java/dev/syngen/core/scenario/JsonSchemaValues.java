@@ -42,12 +42,15 @@ final class JsonSchemaValues {
           "date-time",
           new Format(
               "timestamp",
-              generator("timestamp_between", Map.of("start", "-730d", "end", "0d")),
+              generator("timestamp_between", GeneratorSpec.params("start", "-730d", "end", "0d")),
               24,
               24),
           "date",
           new Format(
-              "date", generator("date_between", Map.of("start", "-3650d", "end", "0d")), 10, 10),
+              "date",
+              generator("date_between", GeneratorSpec.params("start", "-3650d", "end", "0d")),
+              10,
+              10),
           "uuid",
           new Format("uuid", generator("uuid4", Map.of()), 36, 36),
           "email",
@@ -348,7 +351,7 @@ final class JsonSchemaValues {
     Map<String, Object> g =
         lo == hi
             ? generator("const", Map.of("value", lo))
-            : generator("uniform_float", Map.of("min", lo, "max", hi));
+            : generator("uniform_float", GeneratorSpec.params("min", lo, "max", hi));
     return new Mapped("double", g, false, 26);
   }
 
@@ -382,7 +385,8 @@ final class JsonSchemaValues {
     Map<String, Object> g =
         lo.equals(hi)
             ? generator("const", Map.of("value", lo.longValue()))
-            : generator("uniform_int", Map.of("min", lo.longValue(), "max", hi.longValue()));
+            : generator(
+                "uniform_int", GeneratorSpec.params("min", lo.longValue(), "max", hi.longValue()));
     return new Mapped(small ? "int" : "bigint", g, false, 20);
   }
 

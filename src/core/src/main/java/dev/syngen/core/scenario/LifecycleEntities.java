@@ -52,7 +52,7 @@ public final class LifecycleEntities {
       RowsPerParent perInstance =
           new RowsPerParent(
               e.name(),
-              spec("lifecycle_events", Map.of("entity", e.name(), "output", output)),
+              spec("lifecycle_events", GeneratorSpec.params("entity", e.name(), "output", output)),
               0,
               null);
       out.add(
@@ -79,7 +79,7 @@ public final class LifecycleEntities {
               c.nullable(),
               0,
               false,
-              spec("lifecycle_image", Map.of("entity", e.name(), "column", t))));
+              spec("lifecycle_image", GeneratorSpec.params("entity", e.name(), "column", t))));
     }
     return cols;
   }
@@ -101,7 +101,7 @@ public final class LifecycleEntities {
               nullable,
               0,
               false,
-              spec("lifecycle_cdc", Map.of("entity", e.name(), "field", f))));
+              spec("lifecycle_cdc", GeneratorSpec.params("entity", e.name(), "field", f))));
     }
     return cols;
   }
@@ -116,7 +116,9 @@ public final class LifecycleEntities {
               c.nullable() || c.nullRate() > 0,
               0,
               false,
-              spec("lifecycle_image", Map.of("entity", e.name(), "column", c.name()))));
+              spec(
+                  "lifecycle_image",
+                  GeneratorSpec.params("entity", e.name(), "column", c.name()))));
     }
     cols.add(field("valid_from", ColumnType.TIMESTAMP, e, "time", false));
     cols.add(field("valid_to", ColumnType.TIMESTAMP, e, "next_time", true));
@@ -132,7 +134,7 @@ public final class LifecycleEntities {
         false,
         0,
         false,
-        spec("fk", Map.of("entity", e.name(), "column", k.name())));
+        spec("fk", GeneratorSpec.params("entity", e.name(), "column", k.name())));
   }
 
   private static Column field(
@@ -143,7 +145,7 @@ public final class LifecycleEntities {
         nullable,
         0,
         false,
-        spec("lifecycle_event", Map.of("entity", e.name(), "field", field)));
+        spec("lifecycle_event", GeneratorSpec.params("entity", e.name(), "field", field)));
   }
 
   private static GeneratorSpec spec(String type, Map<String, Object> params) {

@@ -45,6 +45,34 @@ class JsonSchemaMapperTest {
   }
 
   @Test
+  void generatorParametersKeepTheOrderTheyAreWrittenIn() throws Exception {
+    // Map.of's order changes from one JVM to the next; drafts must print the same file every time
+    List<Map<String, Object>> cols =
+        columns(
+            """
+            {"type":"object","properties":{
+              "n":{"type":"integer","minimum":1,"maximum":9},
+              "x":{"type":"number","minimum":0.5,"maximum":2.5},
+              "at":{"type":"string","format":"date-time"},
+              "d":{"type":"string","format":"date"}}}
+            """);
+    List<List<Object>> keys =
+        cols.stream()
+            .map(
+                c ->
+                    List.<Object>copyOf(
+                        ((Map<?, ?>) ((Map<?, ?>) c.get("generator")).get("params")).keySet()))
+            .toList();
+    assertEquals(
+        List.of(
+            List.of("min", "max"),
+            List.of("min", "max"),
+            List.of("start", "end"),
+            List.of("start", "end")),
+        keys);
+  }
+
+  @Test
   void topLevelPropertiesBecomeColumnsOfTheirNaturalType() throws Exception {
     List<Map<String, Object>> cols =
         columns(
