@@ -87,7 +87,7 @@ final class FidelityCommand implements Callable<Integer> {
   @Option(
       names = "--tolerance",
       defaultValue = "normal",
-      description = "strict (5%), normal (15%) or relaxed (30%); default: ${DEFAULT-VALUE}.")
+      description = "strict (5%%), normal (15%%) or relaxed (30%%); default: ${DEFAULT-VALUE}.")
   String tolerance;
 
   @Option(

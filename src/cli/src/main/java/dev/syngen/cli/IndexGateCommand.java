@@ -147,13 +147,14 @@ final class IndexGateCommand implements Callable<Integer> {
   @Option(
       names = "--min-improvement",
       defaultValue = "30",
-      description = "GO needs an average p50 improvement above this % (default: ${DEFAULT-VALUE}).")
+      description =
+          "GO needs an average p50 improvement above this %% (default: ${DEFAULT-VALUE}).")
   double minImprovement;
 
   @Option(
       names = "--min-sorts-eliminated",
       defaultValue = "60",
-      description = "GO needs more than this % of Sort nodes gone (default: ${DEFAULT-VALUE}).")
+      description = "GO needs more than this %% of Sort nodes gone (default: ${DEFAULT-VALUE}).")
   double minSorts;
 
   @Option(
@@ -166,7 +167,7 @@ final class IndexGateCommand implements Callable<Integer> {
       names = "--degraded-by",
       defaultValue = "10",
       description =
-          "A query is degraded when its p50 is this % slower (default: ${DEFAULT-VALUE}).")
+          "A query is degraded when its p50 is this %% slower (default: ${DEFAULT-VALUE}).")
   double degradedBy;
 
   @Option(

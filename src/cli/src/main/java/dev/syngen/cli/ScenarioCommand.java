@@ -212,11 +212,7 @@ final class ScenarioCommand {
     @Option(names = "--id", description = "Scenario id (default: the table name).")
     String id;
 
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        description = "Write the scenario here (default: print it).")
-    Path outFile;
+    @Mixin DraftOutput draft;
 
     @Option(
         names = "--keep-clusters",
@@ -235,13 +231,10 @@ final class ScenarioCommand {
       CompiledPlan plan = ws.compiler.compile(s, RunOverrides.NONE.withSeed(1L));
       ws.checkExpectations(s, plan);
       PrintWriter out = spec.commandLine().getOut();
-      if (outFile == null) {
-        out.print(yaml);
-      } else {
-        java.nio.file.Files.writeString(outFile, yaml, java.nio.charset.StandardCharsets.UTF_8);
+      if (draft.write(yaml, out)) {
         out.printf(
             "drafted scenario '%s' (%d columns, valid) written to %s%n",
-            scenarioId, s.entities().get(0).columns().size(), outFile);
+            scenarioId, s.entities().get(0).columns().size(), draft.file);
       }
       out.flush();
       return 0;
@@ -276,11 +269,7 @@ final class ScenarioCommand {
     @Option(names = "--id", description = "Scenario id (default: the entity name).")
     String id;
 
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        description = "Write the scenario here (default: print it).")
-    Path outFile;
+    @Mixin DraftOutput draft;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -301,13 +290,14 @@ final class ScenarioCommand {
       Scenario s = ScenarioFiles.parse(yaml, scenarioId);
       ws.compiler.compile(s, RunOverrides.NONE.withSeed(1L));
       PrintWriter out = spec.commandLine().getOut();
-      if (outFile == null) {
-        out.print(yaml);
-      } else {
-        java.nio.file.Files.writeString(outFile, yaml, java.nio.charset.StandardCharsets.UTF_8);
+      if (draft.write(yaml, out)) {
         out.printf(
             "drafted scenario '%s' (entity %s, %d columns, %s rows, valid) written to %s%n",
-            scenarioId, name, s.entities().get(0).columns().size(), Output.count(count), outFile);
+            scenarioId,
+            name,
+            s.entities().get(0).columns().size(),
+            Output.count(count),
+            draft.file);
       }
       out.flush();
       return 0;
@@ -379,11 +369,7 @@ final class ScenarioCommand {
     @Option(names = "--id", description = "Scenario id (default: the schema name).")
     String id;
 
-    @Option(
-        names = "--out",
-        paramLabel = "FILE",
-        description = "Write the scenario here (default: print it).")
-    Path outFile;
+    @Mixin DraftOutput draft;
 
     @Option(
         names = "--profile-out",
@@ -477,10 +463,7 @@ final class ScenarioCommand {
             dev.syngen.io.jdbc.CopyDdl.script(r.ddl()),
             java.nio.charset.StandardCharsets.UTF_8);
       }
-      if (outFile == null) {
-        out.print(r.yaml());
-      } else {
-        java.nio.file.Files.writeString(outFile, r.yaml(), java.nio.charset.StandardCharsets.UTF_8);
+      if (draft.write(r.yaml(), out)) {
         out.printf(
             "drafted scenario '%s' from %d tables of %s schema %s (valid, %s rows planned) to %s%n",
             r.id(),
@@ -488,7 +471,7 @@ final class ScenarioCommand {
             r.schema().dialect(),
             r.schema().name(),
             Output.count(plan.totalRows()),
-            outFile);
+            draft.file);
         out.printf(
             "catalogue %d ms, sampling %d ms, drafting %d ms%n",
             r.readMillis(), r.sampleMillis(), r.draftMillis());

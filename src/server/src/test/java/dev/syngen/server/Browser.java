@@ -103,6 +103,28 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.id(id)).getText();
   }
 
+  /**
+   * Answers Yes in the confirm dialog of the form {@code formId} (PrimeFaces' global confirm
+   * dialog, its Yes button {@code formId:confirm-yes}), once it is shown.
+   */
+  void confirm(String formId) {
+    waitFor(
+            d -> {
+              WebElement yes = d.findElement(By.id(formId + ":confirm-yes"));
+              return yes.isDisplayed() ? yes : null;
+            })
+        .click();
+  }
+
+  /** The page's messages (element {@code messages}) once they contain {@code text}. */
+  String messageContaining(String text) {
+    return waitFor(
+        d -> {
+          String shown = d.findElement(By.id("messages")).getText();
+          return shown.contains(text) ? shown : null;
+        });
+  }
+
   <T> T waitFor(Function<WebDriver, T> condition) {
     return waitFor(Duration.ofSeconds(30), condition);
   }

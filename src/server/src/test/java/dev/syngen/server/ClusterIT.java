@@ -414,19 +414,8 @@ class ClusterIT {
       WebElement row =
           browser.driver.findElement(By.cssSelector("tr[data-member='" + killed + "']"));
       row.findElement(By.cssSelector(".remove-member")).click();
-      WebElement yes =
-          browser.waitFor(
-              d -> {
-                WebElement b = d.findElement(By.id("members:confirm-yes"));
-                return b.isDisplayed() ? b : null;
-              });
-      yes.click();
-      String message =
-          browser.waitFor(
-              d -> {
-                String text = d.findElement(By.id("messages")).getText();
-                return text.contains(killed) ? text : null;
-              });
+      browser.confirm("members");
+      String message = browser.messageContaining(killed);
       assertTrue(message.contains("Removed member " + killed), message);
       assertTrue(
           browser.driver.findElements(By.cssSelector("tr[data-member='" + killed + "']")).isEmpty(),

@@ -125,6 +125,42 @@ class ConsoleFidelityIT {
     assertTrue(browser.driver.findElements(By.id("check:run-check")).isEmpty(), "viewers read");
   }
 
+  @Test
+  void aPromptsRecheckChecksAtItsOwnToleranceAfterAnotherCheckReplacedTheReport() {
+    String target = api.createCsvTarget();
+    String id =
+        api.admin(
+                "POST",
+                "api/v1/runs",
+                "{\"scenario_id\":\"iot-demo\",\"target_id\":\""
+                    + target
+                    + "\",\"scale\":0.01,\"seed\":7}")
+            .json()
+            .path("id")
+            .asText();
+    finished(id);
+    String fidelity = "api/v1/runs/" + id + "/fidelity";
+    // at alpha 0.49 the small sample's shares fail strict (2.1 % > 1.7 %) within normal's 5 %
+    Api.Reply strict = api.admin("POST", fidelity, "{\"tolerance\":\"strict\",\"alpha\":0.49}");
+    assertEquals(200, strict.status(), strict.toString());
+    browser.login(Api.ADMIN, api.adminPassword());
+    browser.open("fidelity.xhtml?run=" + id);
+    WebElement recheck =
+        browser.waitFor(
+            d -> d.findElements(By.cssSelector(".recheck")).stream().findFirst().orElse(null));
+    String band = recheck.getAttribute("value"); // the tolerance the button posts
+    assertEquals("Check again at " + band, recheck.getText());
+    assertTrue(List.of("normal", "relaxed").contains(band), band);
+    // another admin checks at relaxed meanwhile: the newest report offers no looser band any more
+    Api.Reply relaxed = api.admin("POST", fidelity, "{\"tolerance\":\"relaxed\"}");
+    assertEquals(200, relaxed.status(), relaxed.toString());
+
+    recheck.click();
+    String message = browser.messageContaining("at tolerance " + band);
+    assertTrue(message.contains("Fidelity of run " + id + " at tolerance " + band), message);
+    assertEquals(band, browser.text("fidelity-tolerance"));
+  }
+
   private static void finished(String id) {
     assertEquals("success", api.awaitFinished(id).path("status").asText(), id);
   }

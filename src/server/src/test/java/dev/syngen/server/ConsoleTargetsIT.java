@@ -160,19 +160,8 @@ class ConsoleTargetsIT {
       createTarget(early); // as another admin would, after this page was shown
 
       row.findElement(By.cssSelector(".delete")).click();
-      WebElement yes =
-          browser.waitFor(
-              d -> {
-                WebElement b = d.findElement(By.id("list:confirm-yes"));
-                return b.isDisplayed() ? b : null;
-              });
-      yes.click();
-      String message =
-          browser.waitFor(
-              d -> {
-                String text = d.findElement(By.id("messages")).getText();
-                return text.contains(doomed) ? text : null;
-              });
+      browser.confirm("list");
+      String message = browser.messageContaining(doomed);
       assertTrue(message.contains("Deleted target " + doomed), message);
       assertTrue(row404(doomed), "the target of the clicked row is deleted");
       assertFalse(row404(before), "the target now at the clicked row's old position is kept");

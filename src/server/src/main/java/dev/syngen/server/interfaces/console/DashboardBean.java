@@ -92,6 +92,9 @@ public class DashboardBean {
    * service, so the same rules, audit entry and admin role (a viewer is refused by the container).
    */
   public void removeMember(String name) {
+    if (!Pages.posted(name, "member")) {
+      return;
+    }
     try {
       facade.removeMember(name);
       Pages.info("Removed member " + name + " (audited as " + MemberRemoval.ACTION + ").");

@@ -101,8 +101,18 @@ public class FidelityBean {
 
   /** Checks the run with {@code band}: a prompt's one-click fix. */
   public String checkAt(String band) {
+    if (!Pages.posted(band, "tolerance")) {
+      return null;
+    }
+    Band chosen = Band.parse(band).orElse(null);
+    if (chosen == null) {
+      Pages.error(
+          null,
+          "Tolerance '" + band + "' is not one of " + String.join(", ", getTolerances()) + ".");
+      return null;
+    }
     try {
-      FidelityView v = facade.checkFidelity(run, Band.parse(band).orElse(Band.NORMAL));
+      FidelityView v = facade.checkFidelity(run, chosen);
       Pages.infoAfterRedirect(
           "Fidelity of run "
               + run

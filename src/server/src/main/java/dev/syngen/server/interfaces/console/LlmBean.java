@@ -83,8 +83,7 @@ public class LlmBean {
    * Sends one tiny request to the provider (admin); the answer or the problem shows on the page.
    */
   public void test(String id) {
-    if (id == null || id.isBlank()) { // the row's form posts it
-      Pages.error(null, "The request named no provider; reload the page and click its Test.");
+    if (!Pages.posted(id, "provider")) {
       return;
     }
     testedId = id;

@@ -26,6 +26,19 @@ final class Pages {
     FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
   }
 
+  /**
+   * True if a row's form posted the id of the thing its button acts on; otherwise says so on the
+   * page. Rows post an id rather than their position, which names another thing once the list has
+   * changed between the page's load and the click.
+   */
+  static boolean posted(String id, String what) {
+    if (id == null || id.isBlank()) {
+      error(null, "The request named no " + what + "; reload the page and click again.");
+      return false;
+    }
+    return true;
+  }
+
   /** Redirects to a console page, e.g. {@code run.xhtml?id=…}. */
   static String go(String page) {
     return "/console/" + page + (page.contains("?") ? "&" : "?") + "faces-redirect=true";

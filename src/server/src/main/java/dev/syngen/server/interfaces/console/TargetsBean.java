@@ -97,7 +97,7 @@ public class TargetsBean implements Serializable {
 
   /** Fills the form with a target to change; its secrets stay on the server. */
   public void edit(String targetId) {
-    if (!named(targetId)) {
+    if (!Pages.posted(targetId, "target")) {
       return;
     }
     TargetView t;
@@ -278,7 +278,7 @@ public class TargetsBean implements Serializable {
   }
 
   public void delete(String targetId) {
-    if (!named(targetId)) {
+    if (!Pages.posted(targetId, "target")) {
       return;
     }
     try {
@@ -293,7 +293,7 @@ public class TargetsBean implements Serializable {
   }
 
   public void test(String targetId) {
-    if (!named(targetId)) {
+    if (!Pages.posted(targetId, "target")) {
       return;
     }
     tested = targetId;
@@ -303,19 +303,6 @@ public class TargetsBean implements Serializable {
       result = null;
       Pages.error(null, ConsoleErrors.message(e));
     }
-  }
-
-  /**
-   * True if a row's form posted a target id; the buttons of the list post it rather than the row's
-   * position, which names another target once the list has changed.
-   */
-  private static boolean named(String targetId) {
-    if (targetId == null || targetId.isBlank()) {
-      Pages.error(
-          null, "The request named no target; reload the page and click the target's button.");
-      return false;
-    }
-    return true;
   }
 
   /** The problem at {@code field}, or null. */

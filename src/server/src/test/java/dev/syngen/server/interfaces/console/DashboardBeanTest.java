@@ -95,6 +95,19 @@ class DashboardBeanTest {
     assertTrue(audited.isEmpty());
   }
 
+  @Test
+  void aPostWithoutTheRowsNameRemovesNothingAndSaysWhy() {
+    store.put(member("ex@down", NOW.minusSeconds(60), 5));
+
+    dashboard("admin").removeMember(" ");
+
+    assertEquals(
+        List.of("ERROR The request named no member; reload the page and click again."),
+        messages.lines());
+    assertTrue(store.find("ex@down").isPresent());
+    assertTrue(audited.isEmpty());
+  }
+
   /** The dashboard of a caller in {@code role}, its facade over the in-memory member table. */
   private DashboardBean dashboard(String role) {
     ConsoleFacade facade =
