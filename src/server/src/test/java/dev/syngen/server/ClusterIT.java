@@ -132,6 +132,8 @@ class ClusterIT {
     // three servers start at once on the build machine's cores, beside the suite's own server:
     // a CI machine took more than the script's default 300 s to have all of them ready
     ENV.put("SYNGEN_CLUSTER_READY_SECONDS", "720");
+    // members use the client compiler only (bin/server passes JVM_ARGS), as LibertyProcess's do
+    ENV.put("JVM_ARGS", LibertyProcess.CLIENT_COMPILER_ONLY);
     String out = script("start-local.sh", "2");
     assertTrue(out.contains("cluster ready"), out);
     api = new Api(java.net.URI.create("http://localhost:" + dispatcherPort + "/"), admin, viewer);

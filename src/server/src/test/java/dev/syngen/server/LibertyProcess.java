@@ -23,6 +23,14 @@ final class LibertyProcess {
   static final Path WLP_DIR =
       Path.of(System.getProperty("syngen.it.wlp.dir", "target/liberty/wlp"));
 
+  /**
+   * The JVM options bin/server gives a test's server unless its environment sets JVM_ARGS: the
+   * client compiler only. The suite's JVMs share two cores, and C2 compiling a Liberty start-up's
+   * code costs more CPU than a test's short runs win from it (ClusterIT's three servers: 347 s with
+   * C2, 210 s without; docs/testing.md).
+   */
+  static final String CLIENT_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+
   private final String name;
   private final Map<String, String> env;
 
@@ -63,6 +71,7 @@ final class LibertyProcess {
         new ProcessBuilder(WLP_DIR.resolve("bin/server").toString(), action, name)
             .redirectErrorStream(true);
     pb.environment().putAll(env);
+    pb.environment().putIfAbsent("JVM_ARGS", CLIENT_COMPILER_ONLY);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(180, TimeUnit.SECONDS), action + " did not finish: " + out);
