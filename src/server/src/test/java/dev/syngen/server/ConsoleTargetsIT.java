@@ -177,6 +177,39 @@ class ConsoleTargetsIT {
     }
   }
 
+  @Test
+  void deleteOnTheLastRowWorksAfterAnotherAdminShortenedTheList() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String gone = "zz-shrink-" + suffix + "-a"; // deleted by another admin after the page loaded
+    String last = "zz-shrink-" + suffix + "-b"; // the last row: no row at its place once read again
+    createTarget(gone);
+    createTarget(last);
+    try {
+      browser.login(Api.ADMIN, api.adminPassword());
+      browser.open("targets.xhtml");
+      List<WebElement> rows = browser.driver.findElements(By.cssSelector("tr[data-target]"));
+      assertEquals(last, rows.get(rows.size() - 1).getAttribute("data-target"), "the last row");
+      WebElement row = row(last);
+      assertEquals(204, api.admin("DELETE", "api/v1/targets/" + gone, null).status());
+
+      row.findElement(By.cssSelector(".delete")).click();
+      browser.confirm("list");
+      String message = browser.messageContaining(last);
+      assertTrue(message.contains("Deleted target " + last), message);
+      assertTrue(row404(last), "the target of the clicked row is deleted");
+      assertTrue(
+          browser
+              .driver
+              .findElements(By.cssSelector("tr[data-target^='zz-shrink-" + suffix + "']"))
+              .isEmpty(),
+          "the page shows the list as it is now");
+    } finally {
+      for (String id : List.of(gone, last)) {
+        api.admin("DELETE", "api/v1/targets/" + id, null);
+      }
+    }
+  }
+
   private void createTarget(String id) {
     Api.Reply created =
         api.admin(

@@ -34,7 +34,6 @@ public class DashboardBean {
   private SystemState system;
   private List<ScenarioSummary> scenarios;
   private List<Prompt> prompts;
-  private List<ClusterMemberView> members;
 
   public int getPage() {
     return page;
@@ -79,12 +78,12 @@ public class DashboardBean {
     return facade.clustered();
   }
 
-  /** The cluster's members, read once per request (one query). */
+  /**
+   * The cluster's members, read once per request (one query); while a click is handled, as the page
+   * showed them (RowsShown).
+   */
   public List<ClusterMemberView> getMembers() {
-    if (members == null) {
-      members = facade.clusterMembers();
-    }
-    return members;
+    return RowsShown.of("members", facade::clusterMembers);
   }
 
   /**
@@ -101,7 +100,6 @@ public class DashboardBean {
     } catch (RuntimeException e) {
       Pages.error(null, ConsoleErrors.message(e));
     }
-    members = null; // the list was read before the removal; the page shows it as it is now
   }
 
   public SystemState getSystem() {

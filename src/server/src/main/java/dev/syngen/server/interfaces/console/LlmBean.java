@@ -26,22 +26,23 @@ public class LlmBean {
   @Inject LlmProviderService providers;
   @Inject LlmCacheService cache;
 
-  private List<LlmProviderView> list;
   private String profileProblem;
   private LlmActivity activity;
   private LlmTestView tested;
   private String testedId;
 
+  /** The providers' rows, as the page showed them while a click is handled (RowsShown). */
   public List<LlmProviderView> getProviders() {
-    if (list == null) {
-      try {
-        list = providers.list().stream().map(LlmProviderView::of).toList();
-      } catch (RuntimeException e) {
-        profileProblem = ConsoleErrors.message(e);
-        list = List.of();
-      }
+    return RowsShown.of("providers", this::readProviders);
+  }
+
+  private List<LlmProviderView> readProviders() {
+    try {
+      return providers.list().stream().map(LlmProviderView::of).toList();
+    } catch (RuntimeException e) {
+      profileProblem = ConsoleErrors.message(e);
+      return List.of();
     }
-    return list;
   }
 
   /** Why the profiles could not be read, or null. */

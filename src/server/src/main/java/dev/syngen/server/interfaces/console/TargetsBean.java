@@ -51,8 +51,9 @@ public class TargetsBean implements Serializable {
   private String tested;
   private TargetTestView result;
 
+  /** The targets' rows, as the page showed them while a click is handled (RowsShown). */
   public List<TargetView> getTargets() {
-    return facade.targets();
+    return RowsShown.of("targets", facade::targets);
   }
 
   public List<SelectItem> getKinds() {

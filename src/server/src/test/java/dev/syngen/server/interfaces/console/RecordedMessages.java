@@ -23,6 +23,12 @@ final class RecordedMessages extends FacesContextWrapper implements AutoCloseabl
     lines.add(severity + " " + message.getSummary());
   }
 
+  /** No view: a bean under test reads its lists afresh (RowsShown). */
+  @Override
+  public jakarta.faces.component.UIViewRoot getViewRoot() {
+    return null;
+  }
+
   /** Each message as its severity, a space and its text, in the order they were added. */
   List<String> lines() {
     return List.copyOf(lines);
