@@ -43,13 +43,9 @@ class ConsoleFidelityIT {
   @Test
   void aRunWrittenOverAnEarlierOneShowsChartsAndOffersAReRunIntoEmptiedTables() {
     String target = api.createCsvTarget();
-    String body =
-        "{\"scenario_id\":\"iot-demo\",\"target_id\":\"" + target + "\",\"scale\":0.01,\"seed\":7}";
-    finished(api.admin("POST", "api/v1/runs", body).json().path("id").asText());
-    String id = api.admin("POST", "api/v1/runs", body).json().path("id").asText();
-    finished(id);
-    Api.Reply checked = api.admin("POST", "api/v1/runs/" + id + "/fidelity", "");
-    assertEquals(200, checked.status(), checked.toString());
+    finishedIotDemo(target, ",\"seed\":7");
+    String id = finishedIotDemo(target, ",\"seed\":7");
+    checkFidelity(id, "");
 
     browser.login(Api.ADMIN, api.adminPassword());
     browser.open("run.xhtml?id=" + id);
@@ -99,15 +95,7 @@ class ConsoleFidelityIT {
   @Test
   void anAdminChecksARunAgainAtAnotherToleranceFromThePage() {
     String target = api.createCsvTarget();
-    String id =
-        api.admin(
-                "POST",
-                "api/v1/runs",
-                "{\"scenario_id\":\"iot-demo\",\"target_id\":\"" + target + "\",\"scale\":0.01}")
-            .json()
-            .path("id")
-            .asText();
-    finished(id);
+    String id = finishedIotDemo(target, "");
     browser.login(Api.ADMIN, api.adminPassword());
     browser.open("fidelity.xhtml?run=" + id);
     assertTrue(browser.text("fidelity-none").contains("not been checked"));
@@ -128,21 +116,9 @@ class ConsoleFidelityIT {
   @Test
   void aPromptsRecheckChecksAtItsOwnToleranceAfterAnotherCheckReplacedTheReport() {
     String target = api.createCsvTarget();
-    String id =
-        api.admin(
-                "POST",
-                "api/v1/runs",
-                "{\"scenario_id\":\"iot-demo\",\"target_id\":\""
-                    + target
-                    + "\",\"scale\":0.01,\"seed\":7}")
-            .json()
-            .path("id")
-            .asText();
-    finished(id);
-    String fidelity = "api/v1/runs/" + id + "/fidelity";
+    String id = finishedIotDemo(target, ",\"seed\":7");
     // at alpha 0.49 the small sample's shares fail strict (2.1 % > 1.7 %) within normal's 5 %
-    Api.Reply strict = api.admin("POST", fidelity, "{\"tolerance\":\"strict\",\"alpha\":0.49}");
-    assertEquals(200, strict.status(), strict.toString());
+    checkFidelity(id, "{\"tolerance\":\"strict\",\"alpha\":0.49}");
     browser.login(Api.ADMIN, api.adminPassword());
     browser.open("fidelity.xhtml?run=" + id);
     WebElement recheck =
@@ -152,8 +128,7 @@ class ConsoleFidelityIT {
     assertEquals("Check again at " + band, recheck.getText());
     assertTrue(List.of("normal", "relaxed").contains(band), band);
     // another admin checks at relaxed meanwhile: the newest report offers no looser band any more
-    Api.Reply relaxed = api.admin("POST", fidelity, "{\"tolerance\":\"relaxed\"}");
-    assertEquals(200, relaxed.status(), relaxed.toString());
+    checkFidelity(id, "{\"tolerance\":\"relaxed\"}");
 
     recheck.click();
     String message = browser.messageContaining("at tolerance " + band);
@@ -161,7 +136,24 @@ class ConsoleFidelityIT {
     assertEquals(band, browser.text("fidelity-tolerance"));
   }
 
-  private static void finished(String id) {
+  /**
+   * A successful run of iot-demo at scale 0.01 into {@code target}; {@code more}: ,"seed":7 etc.
+   */
+  private static String finishedIotDemo(String target, String more) {
+    String body =
+        "{\"scenario_id\":\"iot-demo\",\"target_id\":\""
+            + target
+            + "\",\"scale\":0.01"
+            + more
+            + "}";
+    String id = api.admin("POST", "api/v1/runs", body).json().path("id").asText();
     assertEquals("success", api.awaitFinished(id).path("status").asText(), id);
+    return id;
+  }
+
+  /** Checks the run's fidelity through the API, as another admin would; it must answer 200. */
+  private static void checkFidelity(String id, String body) {
+    Api.Reply checked = api.admin("POST", "api/v1/runs/" + id + "/fidelity", body);
+    assertEquals(200, checked.status(), checked.toString());
   }
 }
