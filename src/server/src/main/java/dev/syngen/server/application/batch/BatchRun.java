@@ -7,9 +7,9 @@ import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.sink.PartitionCommits;
-import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
+import dev.syngen.server.application.error.Causes;
 import dev.syngen.server.application.run.PreparedRun;
 import dev.syngen.server.infrastructure.tracing.RunSpan;
 import java.time.Duration;
@@ -234,7 +234,7 @@ public final class BatchRun {
 
   public void failed(RuntimeException e) {
     if (error == null) {
-      error = Redactor.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      error = Causes.describe(e);
     }
   }
 

@@ -52,7 +52,7 @@ final class ChunkWatch {
       sentAt = now;
       return Next.RESEND_FAILED;
     }
-    if (now - deadline > 0) {
+    if (expired(now)) {
       return Next.TIME_OUT;
     }
     if (now - sentAt >= redispatchNanos) {
@@ -60,6 +60,11 @@ final class ChunkWatch {
       return Next.RESEND_UNREPORTED;
     }
     return Next.WAIT;
+  }
+
+  /** Whether the chunk timeout has passed: nothing more is waited for. */
+  boolean expired(long now) {
+    return now - deadline > 0;
   }
 
   /** The executors' failures of this chunk so far. */

@@ -6,9 +6,9 @@ import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
 import dev.syngen.core.plan.CompiledEntity;
 import dev.syngen.core.sink.PartitionCommits;
-import dev.syngen.core.sink.Redactor;
 import dev.syngen.core.sink.Sink;
 import dev.syngen.core.sink.TableMode;
+import dev.syngen.server.application.error.Causes;
 import dev.syngen.server.application.run.PreparedRun;
 import dev.syngen.server.application.run.RunPlanner;
 import dev.syngen.server.application.target.TargetGateway;
@@ -94,8 +94,8 @@ public class ExecutorChunks {
       LOG.info("run " + order.runId() + " has ended: " + order + " is not written");
       return;
     }
+    recordTaken(order);
     try {
-      jobs.takenBy(serverName(), order.runId(), order.entity(), order.firstRow());
       OpenRun run = open.computeIfAbsent(order.runId(), this::open);
       Written now = run.write(order, stop);
       long bytes =
@@ -111,10 +111,29 @@ public class ExecutorChunks {
       LOG.info(
           "run " + order.runId() + " ended while " + order + " was written: " + e.getMessage());
     } catch (RuntimeException e) {
-      String why =
-          Redactor.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      String why = Causes.describe(e);
       LOG.log(Level.WARNING, "run " + order.runId() + ": " + order + " failed: " + why);
       jobs.failedOn(serverName(), order.runId(), order.entity(), order.firstRow(), why);
+    }
+  }
+
+  /**
+   * Records that this server took the chunk, for the dispatcher's note when the chunk goes
+   * unreported. Only that note depends on it, so a failure to record it (the history database busy
+   * or the partition's row held by another server) is logged and the chunk is written all the same.
+   */
+  private void recordTaken(ChunkOrder order) {
+    try {
+      jobs.takenBy(serverName(), order.runId(), order.entity(), order.firstRow());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "run "
+              + order.runId()
+              + ": "
+              + order
+              + " is written, but who took it was not recorded: "
+              + Causes.describe(e));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.syngen.server.application.batch;
 
 import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.plan.CompiledEntity;
+import dev.syngen.server.application.error.Causes;
 import dev.syngen.server.infrastructure.persistence.ChunkPosition;
 import dev.syngen.server.infrastructure.persistence.JpaBatchJobs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The dispatcher's side of a chunk: queue it for the executors, then wait until the shared history
@@ -20,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class RemoteChunks {
+  private static final Logger LOG = Logger.getLogger(RemoteChunks.class.getName());
   private static final long POLL_MILLIS = 100;
 
   private final AtomicInteger pending = new AtomicInteger();
@@ -56,9 +60,7 @@ public class RemoteChunks {
 
   private long dispatch(BatchRun run, CompiledEntity e, long first, RowSpan span) {
     ChunkOrder order = new ChunkOrder(run.id(), e.name(), first, span.from(), span.to());
-    queue.send(order);
     long sentAt = System.nanoTime();
-    long firstSent = sentAt;
     ChunkWatch watch =
         new ChunkWatch(
             span.to(),
@@ -66,8 +68,19 @@ public class RemoteChunks {
             settings.chunkRedispatchSeconds() * 1_000_000_000L,
             settings.chunkTimeoutSeconds() * 1_000_000_000L,
             sentAt);
+    if (span.from() == first) {
+      update(run, order, watch, "record the partition", () -> jobs.open(run.id(), e.name(), first));
+    }
+    queue.send(order);
+    long firstSent = sentAt;
     while (true) {
-      ChunkPosition at = jobs.position(run.id(), e.name(), first);
+      ChunkPosition at =
+          history(
+              run,
+              order,
+              watch,
+              "read the partition's position",
+              () -> jobs.position(run.id(), e.name(), first));
       if (run.stopRequested() && at.nextRow() < span.to()) {
         // executors abandon the chunk too (ExecutorChunks reads the cancel from the history), so
         // the step ends now rather than after the chunk timeout; the checkpoint stays before it
@@ -82,24 +95,86 @@ public class RemoteChunks {
         }
         case WAIT -> pause();
         case RESEND_UNREPORTED -> {
-          resend(run, order, unreported(order, at, (now - sentAt) / 1_000_000_000L), false);
+          // sent before it is counted: the count waits for the partition's row, which a hung
+          // executor may hold locked, and the chunk must not wait with it
+          queue.send(order);
+          sentAgain(run, order, unreported(order, at, (now - sentAt) / 1_000_000_000L));
           sentAt = now;
         }
         case RESEND_FAILED -> {
-          resend(run, order, failed(order, at, watch) + "; sent again", true);
+          // the failure is cleared first, so the next attempt's report is read afresh
+          update(
+              run,
+              order,
+              watch,
+              "clear the failed attempt",
+              () -> jobs.redispatched(run.id(), e.name(), first, true));
+          log(run, order, failed(order, at, watch) + "; sent again");
+          redispatched.incrementAndGet();
+          queue.send(order);
           sentAt = now;
         }
         case FAIL -> throw new IllegalStateException(failed(order, at, watch));
-        case TIME_OUT ->
-            throw new IllegalStateException(
-                "no executor wrote "
-                    + order
-                    + " within "
-                    + settings.chunkTimeoutSeconds()
-                    + " s (syngen.cluster.chunk-timeout-seconds); start an executor server"
-                    + " (SYNGEN_ROLE=executor) connected to this dispatcher and restart the run");
+        case TIME_OUT -> throw timedOut(order);
       }
     }
+  }
+
+  private IllegalStateException timedOut(ChunkOrder order) {
+    return new IllegalStateException(
+        "no executor wrote "
+            + order
+            + " within "
+            + settings.chunkTimeoutSeconds()
+            + " s (syngen.cluster.chunk-timeout-seconds); start an executor server"
+            + " (SYNGEN_ROLE=executor) connected to this dispatcher and restart the run");
+  }
+
+  /**
+   * A read or write of the shared history database for a chunk, tried again until the chunk's time
+   * is up: a moment the database is busy, or a row another server holds, does not fail the run. The
+   * first failure goes to the run's log.
+   */
+  private <T> T history(
+      BatchRun run, ChunkOrder order, ChunkWatch watch, String what, Supplier<T> call) {
+    boolean logged = false;
+    while (true) {
+      try {
+        return call.get();
+      } catch (RuntimeException ex) {
+        String why = Causes.describe(ex);
+        if (watch.expired(System.nanoTime())) {
+          throw new IllegalStateException(
+              "could not "
+                  + what
+                  + " for "
+                  + order
+                  + " in the shared history database within "
+                  + settings.chunkTimeoutSeconds()
+                  + " s (syngen.cluster.chunk-timeout-seconds): "
+                  + why,
+              ex);
+        }
+        if (!logged) {
+          logged = true;
+          log(run, order, "could not " + what + " for " + order + ": " + why + "; trying again");
+        }
+        pause();
+      }
+    }
+  }
+
+  private void update(
+      BatchRun run, ChunkOrder order, ChunkWatch watch, String what, Runnable call) {
+    history(
+        run,
+        order,
+        watch,
+        what,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   private static String unreported(ChunkOrder order, ChunkPosition at, long seconds) {
@@ -121,15 +196,41 @@ public class RemoteChunks {
   }
 
   /**
-   * Sends a chunk again that no executor reported written in time — whether or not one recorded
-   * taking it (it may have died just after) — or that an executor failed: the partition marker in
-   * the target keeps a chunk written twice once (docs/scale-out.md).
+   * Counts a chunk sent again because no executor reported it written in time — whether or not one
+   * recorded taking it (it may have died just after): the partition marker in the target keeps a
+   * chunk written twice once (docs/scale-out.md). The count is for the run's partitions only, so
+   * when the history database cannot take it the run goes on and the server's log says so.
    */
-  private void resend(BatchRun run, ChunkOrder order, String why, boolean clearError) {
-    jobs.redispatched(order.runId(), order.entity(), order.firstRow(), clearError);
-    records.log(run.id(), "WARN", order.entity(), why, run.traceId());
+  private void sentAgain(BatchRun run, ChunkOrder order, String why) {
     redispatched.incrementAndGet();
-    queue.send(order);
+    log(run, order, why);
+    try {
+      jobs.redispatched(order.runId(), order.entity(), order.firstRow(), false);
+    } catch (RuntimeException ex) {
+      LOG.warning(
+          "run "
+              + run.id()
+              + ": "
+              + order
+              + " was sent again, but not counted: "
+              + Causes.describe(ex));
+    }
+  }
+
+  /** A line in the run's log, or in the server's log when the history database cannot take it. */
+  private void log(BatchRun run, ChunkOrder order, String message) {
+    try {
+      records.log(run.id(), "WARN", order.entity(), message, run.traceId());
+    } catch (RuntimeException ex) {
+      LOG.warning(
+          "run "
+              + run.id()
+              + ": "
+              + message
+              + " (not in the run log: "
+              + Causes.describe(ex)
+              + ")");
+    }
   }
 
   /**

@@ -69,6 +69,17 @@ public class JpaBatchJobs {
   }
 
   /**
+   * The partition has its row before the dispatcher sends its first chunk: every server then only
+   * updates it. Were the row created by whichever server touched it first, an executor's record of
+   * taking the chunk and the dispatcher's record of sending it again could both insert it, and one
+   * of them would fail on the duplicate key.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void open(String runId, String entity, long firstRow) {
+    partition(runId, entity, firstRow);
+  }
+
+  /**
    * An executor server took a chunk of the partition from the queue: a redispatch names it when the
    * chunk is not reported written in time. Nothing depends on this record being there.
    */

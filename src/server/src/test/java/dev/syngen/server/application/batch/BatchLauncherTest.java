@@ -58,7 +58,7 @@ class BatchLauncherTest {
     return launcher;
   }
 
-  private static PreparedRun prepared(TrafficRequest traffic) {
+  static PreparedRun prepared(TrafficRequest traffic) {
     return new PreparedRun(
         TWELVE_LEVELS,
         null,
