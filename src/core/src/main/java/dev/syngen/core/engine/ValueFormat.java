@@ -13,6 +13,7 @@ public final class ValueFormat {
       "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final long MIN_FAST_DAY = LocalDate.of(0, 1, 1).toEpochDay();
   private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+  private static final long DAY_MILLIS = 86_400_000L;
 
   /** Longest text of any value written by this class (a UUID is 36, a timestamp 24). */
   public static final int MAX_FIXED_WIDTH = 40;
@@ -38,25 +39,56 @@ public final class ValueFormat {
 
   /** Writes {@code yyyy-MM-ddTHH:mm:ss.SSSZ}; returns the position after it. */
   public static int writeTimestamp(byte[] b, int p, long epochMillis) {
-    long day = Math.floorDiv(epochMillis, 86_400_000L);
+    long day = Math.floorDiv(epochMillis, DAY_MILLIS);
     if (day < MIN_FAST_DAY || day > MAX_FAST_DAY) {
       return writeAscii(b, p, Instant.ofEpochMilli(epochMillis).toString());
     }
-    int msOfDay = (int) Math.floorMod(epochMillis, 86_400_000L);
     p = writeDate(b, p, day);
-    b[p++] = 'T';
-    p = two(b, p, msOfDay / 3_600_000);
-    b[p++] = ':';
-    p = two(b, p, msOfDay / 60_000 % 60);
-    b[p++] = ':';
-    p = two(b, p, msOfDay / 1000 % 60);
-    b[p++] = '.';
-    int ms = msOfDay % 1000;
-    b[p++] = (byte) ('0' + ms / 100);
-    b[p++] = (byte) ('0' + ms / 10 % 10);
-    b[p++] = (byte) ('0' + ms % 10);
-    b[p++] = 'Z';
-    return p;
+    return writeTimeOfDay(b, p, (int) (epochMillis - day * DAY_MILLIS));
+  }
+
+  /** Writes {@code THH:mm:ss.SSSZ} of {@code 0 <= msOfDay < 86,400,000}, in int arithmetic. */
+  private static int writeTimeOfDay(byte[] b, int p, int msOfDay) {
+    int second = msOfDay / 1000;
+    int ms = msOfDay - second * 1000;
+    int hour = second / 3600;
+    int rest = second - hour * 3600;
+    int minute = rest / 60;
+    b[p] = 'T';
+    pair(b, p + 1, hour);
+    b[p + 3] = ':';
+    pair(b, p + 4, minute);
+    b[p + 6] = ':';
+    pair(b, p + 7, rest - minute * 60);
+    b[p + 9] = '.';
+    int hundreds = ms / 100;
+    b[p + 10] = (byte) ('0' + hundreds);
+    pair(b, p + 11, ms - hundreds * 100);
+    b[p + 13] = 'Z';
+    return p + 14;
+  }
+
+  /**
+   * Writes timestamps as {@link #writeTimestamp} does, keeping the text of the last day it wrote:
+   * the rows of a time series mostly share their day, and the date is most of a timestamp's work.
+   * One per encoding thread (an encoder's buffer holds one); not thread-safe.
+   */
+  public static final class Timestamps {
+    private long day = Long.MIN_VALUE;
+    private final byte[] dayText = new byte[10];
+
+    public int write(byte[] b, int p, long epochMillis) {
+      long d = Math.floorDiv(epochMillis, DAY_MILLIS);
+      if (d != day) {
+        if (d < MIN_FAST_DAY || d > MAX_FAST_DAY) {
+          return writeTimestamp(b, p, epochMillis);
+        }
+        writeDate(dayText, 0, d);
+        day = d;
+      }
+      System.arraycopy(dayText, 0, b, p, dayText.length);
+      return writeTimeOfDay(b, p + dayText.length, (int) (epochMillis - d * DAY_MILLIS));
+    }
   }
 
   /** Writes {@code yyyy-MM-dd} (proleptic Gregorian, Hinnant's civil-from-days). */
@@ -179,17 +211,29 @@ public final class ValueFormat {
     return v < 1_000_000 ? (v < 100_000 ? 5 : 6) : (v < 10_000_000 ? 7 : 8);
   }
 
+  /** Writes the low {@code digits} (even) hex digits of {@code v}, a byte's two at a time. */
   private static int hex(byte[] b, int p, long v, int digits) {
-    for (int i = digits - 1; i >= 0; i--) {
-      b[p + i] = HEX[(int) (v & 0xF)];
-      v >>>= 4;
+    for (int i = digits - 2; i >= 0; i -= 2) {
+      int x = ((int) v & 0xFF) << 1;
+      b[p + i] = HEX_PAIRS[x];
+      b[p + i + 1] = HEX_PAIRS[x + 1];
+      v >>>= 8;
     }
     return p + digits;
   }
 
+  /** "00" to "ff", two bytes each. */
+  private static final byte[] HEX_PAIRS = new byte[512];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      HEX_PAIRS[2 * i] = HEX[i >>> 4];
+      HEX_PAIRS[2 * i + 1] = HEX[i & 0xF];
+    }
+  }
+
   private static int two(byte[] b, int p, int v) {
-    b[p] = (byte) ('0' + v / 10);
-    b[p + 1] = (byte) ('0' + v % 10);
+    pair(b, p, v);
     return p + 2;
   }
 

@@ -3,9 +3,14 @@ package dev.syngen.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 class ValueFormatTest {
@@ -46,5 +51,44 @@ class ValueFormatTest {
   @Property(tries = 100_000)
   void anyLongIsTheTextOfLongToString(@ForAll long v) {
     assertEquals(Long.toString(v), written(v));
+  }
+
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  @Property(tries = 50_000)
+  void aTimestampIsItsIsoTextWithMillis(
+      @ForAll @LongRange(min = -62_167_219_200_000L, max = 253_402_300_799_999L) long millis) {
+    byte[] b = new byte[ValueFormat.MAX_FIXED_WIDTH];
+    int end = ValueFormat.writeTimestamp(b, 0, millis);
+    assertEquals(
+        ISO_MILLIS.format(Instant.ofEpochMilli(millis)),
+        new String(b, 0, end, StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void timestampsThatReuseTheirDayWriteWhatWriteTimestampWrites() {
+    ValueFormat.Timestamps cached = new ValueFormat.Timestamps();
+    SplittableRandom r = new SplittableRandom(5);
+    long t = -86_400_000L * 3;
+    byte[] a = new byte[ValueFormat.MAX_FIXED_WIDTH];
+    byte[] b = new byte[ValueFormat.MAX_FIXED_WIDTH];
+    for (int i = 0; i < 300_000; i++) {
+      // a jittered series across days, with now and then a jump far away (and out of the fast
+      // range of years 0 to 9999) and back
+      t += 1000 + r.nextInt(-5_000, 5_001) * (i % 7 == 0 ? 20_000L : 1L);
+      long v = i % 1000 == 999 ? (r.nextBoolean() ? Long.MAX_VALUE / 2 : -t * 1000) : t;
+      int n = ValueFormat.writeTimestamp(a, 0, v);
+      int m = cached.write(b, 0, v);
+      assertEquals(
+          new String(a, 0, n, StandardCharsets.US_ASCII),
+          new String(b, 0, m, StandardCharsets.US_ASCII),
+          "at " + v);
+    }
+  }
+
+  @Property(tries = 50_000)
+  void aUuidIsTheTextOfJavaUtilUuid(@ForAll long hi, @ForAll long lo) {
+    assertEquals(new UUID(hi, lo).toString(), ValueFormat.uuid(hi, lo));
   }
 }

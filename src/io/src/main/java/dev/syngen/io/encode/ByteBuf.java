@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 public final class ByteBuf {
   public byte[] data;
   public int size;
+  private ValueFormat.Timestamps timestamps;
 
   public ByteBuf(int capacity) {
     data = new byte[Math.max(64, capacity)];
@@ -66,9 +67,13 @@ public final class ByteBuf {
     size = NumberText.write(data, size, v);
   }
 
+  /** Appends {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, the date's text reused while the day is the same. */
   public void putTimestamp(long millis) {
     ensure(ValueFormat.MAX_FIXED_WIDTH);
-    size = ValueFormat.writeTimestamp(data, size, millis);
+    if (timestamps == null) {
+      timestamps = new ValueFormat.Timestamps();
+    }
+    size = timestamps.write(data, size, millis);
   }
 
   public void putDate(long day) {
