@@ -30,6 +30,9 @@ final class Browser implements AutoCloseable {
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final String CHROMIUM = "/usr/bin/chromium";
 
+  /** How long a page may take to load before a command that waits for it fails. */
+  static final Duration PAGE_LOAD = Duration.ofSeconds(90);
+
   final ChromeDriver driver;
   final String base;
   private final Path profile;
@@ -67,7 +70,10 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
     driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    // a command after a click waits for the page the click loads; on a build machine whose two
+    // cores also run the servers, a postback once took more than 30 s ("Timed out receiving
+    // message from renderer: 30.000" in ConsoleIT), so a page gets 90 s before the test fails
+    driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
   }
 
   void open(String page) {
