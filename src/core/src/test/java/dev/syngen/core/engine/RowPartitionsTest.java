@@ -119,7 +119,7 @@ class RowPartitionsTest {
   }
 
   @Test
-  void aStoppedParallelRangeWritesNothingMoreAndLeavesNoThread() {
+  void aStoppedParallelRangeWritesNothingMoreAndLeavesNoThread() throws InterruptedException {
     RecordingSink sink = new RecordingSink();
     List<Thread> made = Collections.synchronizedList(new ArrayList<>());
     RangeWriter parallel =
@@ -139,6 +139,11 @@ class RowPartitionsTest {
             () -> parallel.write(sink, "run-1", orders, 0, 0, 2500, () -> ++asked[0] > 3));
     assertEquals(3 * 16, sink.linesOf("orders").size(), "three batches written before the stop");
     assertEquals(0, sink.openWriters.get(), "a writer was left open");
+    // the pool has terminated when the range returns, but a worker's thread may still be leaving
+    // its run method: give each a moment to end; a thread that leaked would still be alive
+    for (Thread t : made) {
+      t.join(5_000);
+    }
     assertTrue(made.stream().noneMatch(Thread::isAlive), "a thread outlived the range");
     assertTrue(stopped.getMessage().contains("orders"), stopped.getMessage());
   }

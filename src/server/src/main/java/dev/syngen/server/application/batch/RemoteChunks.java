@@ -142,6 +142,10 @@ public class RemoteChunks {
       try {
         return call.get();
       } catch (RuntimeException ex) {
+        if (run.stopRequested()) {
+          // a cancel does not wait for the database; the checkpoint stays before this chunk
+          throw new RunCancelledException(order.entity(), order.from() - order.firstRow());
+        }
         String why = Causes.describe(ex);
         if (watch.expired(System.nanoTime())) {
           throw new IllegalStateException(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.syngen.core.engine.EntityProgress;
+import dev.syngen.core.engine.RunCancelledException;
 import dev.syngen.core.engine.RunListener;
 import dev.syngen.core.engine.RunRecord;
 import dev.syngen.core.engine.RunStatus;
@@ -107,6 +108,32 @@ class RemoteChunksTest {
                     + " RollbackException: ERROR: deadlock detected"),
         e.getMessage());
     assertEquals(e.getMessage(), run.error(), "the run's error says it too");
+  }
+
+  @Test
+  void aCancelEndsTheWaitForADatabaseThatIsDown() {
+    positionFailures.set(Integer.MAX_VALUE);
+    RemoteChunks chunks = chunks(60, 60);
+    BatchRun run = run();
+    Thread cancel =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              run.requestStop();
+            });
+    cancel.start();
+    long t0 = System.nanoTime();
+    RunCancelledException e =
+        assertThrows(
+            RunCancelledException.class, () -> chunks.write(run, ITEMS, 0, new RowSpan(200, 300)));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(
+        millis < 10_000, "ended " + millis + " ms after the write began, not at the timeout");
+    assertTrue(e.getMessage().contains("after 200 rows"), e.getMessage());
   }
 
   private synchronized int sentCount() {
