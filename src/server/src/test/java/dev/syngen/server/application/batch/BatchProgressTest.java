@@ -59,30 +59,11 @@ class BatchProgressTest {
 
   private BatchProgress progress(List<PartitionProgress> saved) {
     RunRecord record =
-        new RunRecord(
-            "r1",
+        record(
             RunStatus.PENDING,
-            "s",
-            "s",
-            null,
-            "inline",
-            "t",
-            "t",
-            "postgres",
-            "dsn",
-            1,
-            Instant.EPOCH,
-            "hash",
-            "create_if_missing",
-            2,
-            Map.of(),
-            Instant.EPOCH,
-            null,
-            null,
             List.of(
                 new EntityProgress("orders", "orders", 1000, 0, 0),
-                new EntityProgress("users", "users", 10, 0, 0)),
-            null);
+                new EntityProgress("users", "users", 10, 0, 0)));
     RunListener log =
         new RunListener() {
           @Override
@@ -96,6 +77,32 @@ class BatchProgressTest {
           }
         };
     return new BatchProgress(record, saved, log, this.saved::add);
+  }
+
+  /** Run r1 of scenario s into an inline postgres target, with these entities' progress. */
+  static RunRecord record(RunStatus status, List<EntityProgress> entities) {
+    return new RunRecord(
+        "r1",
+        status,
+        "s",
+        "s",
+        null,
+        "inline",
+        "t",
+        "t",
+        "postgres",
+        "dsn",
+        1,
+        Instant.EPOCH,
+        "hash",
+        "create_if_missing",
+        2,
+        Map.of(),
+        Instant.EPOCH,
+        null,
+        null,
+        entities,
+        null);
   }
 
   private static long rows(RunRecord r, String entity) {
