@@ -9,9 +9,15 @@
 #   executors  of the cluster [2]
 #   which      standalone, cluster or both [both]
 # Prints one line per run: servers, rows, chunk rows, seconds (run record's started_at to
-# finished_at), rows/s, redispatched chunks, the 1-minute load average before and after; then per
+# finished_at), rows/s, redispatched chunks, the 1-minute load average before and after; then where
+# each run's CPU went: CPU-seconds of each member's JVM and of the whole machine (the rest is
+# PostgreSQL and anything else running), from /proc, from the request to the run's end; then per
 # chunk the dispatcher's round trip and each executor's queue wait and write time (count, mean ms).
-# Environment as for start-local.sh (SYNGEN_WLP_DIR, SYNGEN_CLUSTER_TEMPLATE, SYNGEN_DB_*).
+# Environment as for start-local.sh (SYNGEN_WLP_DIR, SYNGEN_CLUSTER_TEMPLATE, SYNGEN_DB_*), and
+# SYNGEN_BENCH_JFR: a directory where each run's Java Flight Recording of each member is written
+# (<run>-<member>.jfr, JFR's profile settings; read with `jfr print --events jdk.ExecutionSample`);
+# SYNGEN_BENCH_THREADS=on: after each CPU line, each member's CPU-seconds by kind of thread (JIT
+# compiler, garbage collector, application threads…, from /proc/<pid>/task).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,8 +42,20 @@ case $which in standalone | cluster | both) ;; *)
   ;;
 esac
 
-sql() { PGPASSWORD=${SYNGEN_DB_PASSWORD:-} psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$db_name" -qAtc "$1"; }
+sql() { PGOPTIONS='-c client_min_messages=warning' PGPASSWORD=${SYNGEN_DB_PASSWORD:-} psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$db_name" -qAtc "$1"; }
 load() { cut -d' ' -f1 /proc/loadavg; }
+# CPU clock ticks so far: of a member's JVM (its pid from Liberty's .pid file), of the whole machine
+member_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$wlp/usr/servers/.pid/$1.pid")/stat"; }
+# CPU clock ticks of a member's threads, summed by thread name without its number: "name ticks" lines
+thread_ticks() {
+  local pid f
+  pid=$(cat "$wlp/usr/servers/.pid/$1.pid")
+  for f in /proc/"$pid"/task/*/stat; do cat "$f" 2>/dev/null || true; done |
+    sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1\t\2/' |
+    awk -F'\t' '{ split($2, v, " "); n = $1; sub(/[#-]?[0-9]+$/, "", n); t[n] += v[12] + v[13] }
+      END { for (n in t) print n "\t" t[n] }'
+}
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 
 customers=$((rows / 10)) orders=$((rows * 3 / 10))
 items=$((rows - customers - orders))
@@ -55,10 +73,22 @@ export SYNGEN_BATCH_THRESHOLD_ROWS=10000 SYNGEN_BATCH_CHECKPOINT_ROWS=$chunk
 export SYNGEN_BATCH_PARTITION_ROWS=$((chunk * 4))
 export SYNGEN_CLUSTER_TEMPLATE=$template SYNGEN_WLP_DIR=$wlp SYNGEN_CLUSTER_PREFIX=benchScaleOut
 
-# Starts a run of the scenario into schema $2 on the server at $1; prints its line.
+# Starts a run of the scenario into schema $2 on the server at $1; prints its line and then its
+# CPU line for the members named after the history schema's suffix $4.
 measure() {
-  local url=$1 target=$2 servers=$3 before id body status
+  local url=$1 target=$2 servers=$3 before id body status m ticks0=() ticks1=() machine0 machine1
+  local members=("${@:5}") hz
+  hz=$(getconf CLK_TCK)
   before=$(load)
+  local threads0=()
+  for m in "${members[@]}"; do
+    ticks0+=("$(member_ticks "$m")")
+    threads0+=("$(thread_ticks "$m")")
+    [ -z "${SYNGEN_BENCH_JFR:-}" ] ||
+      jcmd "$(cat "$wlp/usr/servers/.pid/$m.pid")" JFR.start name=bench settings=profile \
+        filename="$SYNGEN_BENCH_JFR/$target-$m.jfr" > /dev/null
+  done
+  machine0=$(machine_ticks)
   sql "CREATE SCHEMA IF NOT EXISTS $target"
   id=$(curl -fs -u "admin:$admin" -H 'Content-Type: application/json' "$url/api/v1/runs" -d '{"scenario":'"$scenario"',"parallelism":4,"target":{"kind":"postgres","dsn":"postgresql://'"$db_user"'@'"$db_host"':'"$db_port"'/'"$db_name"'","schema":"'"$target"'"}}' |
     grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
@@ -69,12 +99,32 @@ measure() {
     case $status in success | failed | cancelled) break ;; esac
     sleep 1
   done
+  machine1=$(machine_ticks)
+  for m in "${members[@]}"; do
+    ticks1+=("$(member_ticks "$m")")
+    [ -z "${SYNGEN_BENCH_JFR:-}" ] || jcmd "$(cat "$wlp/usr/servers/.pid/$m.pid")" JFR.stop name=bench > /dev/null
+  done
   sql "SELECT '$servers', $rows, $chunk, round(extract(epoch FROM (finished_at - started_at))::numeric, 1),
          round($rows / extract(epoch FROM (finished_at - started_at)))::bigint, '$status',
          coalesce((SELECT sum(redispatched_chunks) FROM ${tag}_$4.syngen_batch_partition WHERE run_id = '$id'), 0),
          '$before', '$(load)'
        FROM (SELECT to_timestamp(started_at / 1000.0) AS started_at, to_timestamp(finished_at / 1000.0) AS finished_at
              FROM ${tag}_$4.syngen_run WHERE id = '$id') t" | tr '|' '\t'
+  local line="cpu-s" sum=0 i
+  for i in "${!members[@]}"; do
+    line+=$(awk -v n="${members[$i]#benchScaleOut}" -v t=$((ticks1[i] - ticks0[i])) -v hz="$hz" 'BEGIN { printf "\t%s %.1f", n, t / hz }')
+    sum=$((sum + ticks1[i] - ticks0[i]))
+  done
+  awk -v l="$line" -v all=$((machine1 - machine0)) -v s=$sum -v hz="$hz" \
+    'BEGIN { printf "%s\trest (PostgreSQL, other) %.1f\tmachine %.1f\n", l, (all - s) / hz, all / hz }'
+  if [ "${SYNGEN_BENCH_THREADS:-off}" = on ]; then
+    for i in "${!members[@]}"; do
+      { echo "${threads0[$i]}" | sed 's/^/-\t/'; thread_ticks "${members[$i]}" | sed 's/^/+\t/'; } |
+        awk -F'\t' -v m="${members[$i]#benchScaleOut}" -v hz="$hz" '
+          { t[$2] += ($1 == "+" ? $3 : -$3) }
+          END { printf "  %s threads:", m; for (n in t) if (t[n] >= hz / 10) printf "  %s %.1f", n, t[n] / hz; print "" }'
+    done
+  fi
 }
 
 # Prints a timer's count and mean in ms from a member's /metrics: label, HTTP port, series name.
@@ -102,14 +152,16 @@ if [ "$which" != cluster ]; then
     SYNGEN_DB_HOST="$db_host" SYNGEN_DB_PORT="$db_port" SYNGEN_DB_NAME="$db_name" SYNGEN_DB_USER="$db_user" \
     SYNGEN_DB_SCHEMA="${tag}_standalone_history" "$wlp/bin/server" start benchScaleOutStandalone > /dev/null
   until curl -fs -o /dev/null http://localhost:9480/health/ready; do sleep 2; done
-  measure http://localhost:9480 "${tag}_t1" "1 standalone" standalone_history
+  measure http://localhost:9480 "${tag}_t1" "1 standalone" standalone_history benchScaleOutStandalone
   "$wlp/bin/server" stop benchScaleOutStandalone > /dev/null
 fi
 if [ "$which" != standalone ]; then
   sql "CREATE SCHEMA ${tag}_cluster_history"
   SYNGEN_DB_SCHEMA="${tag}_cluster_history" bash "$root/liberty/cluster/start-local.sh" "$executors" > /dev/null
-  measure http://localhost:9180 "${tag}_t2" "1 dispatcher + $executors executors" cluster_history
-  measure http://localhost:9180 "${tag}_t3" "1 dispatcher + $executors executors, second run" cluster_history
+  members=(benchScaleOutDispatcher)
+  for ((i = 1; i <= executors; i++)); do members+=("benchScaleOutExecutor$i"); done
+  measure http://localhost:9180 "${tag}_t2" "1 dispatcher + $executors executors" cluster_history "${members[@]}"
+  measure http://localhost:9180 "${tag}_t3" "1 dispatcher + $executors executors, second run" cluster_history "${members[@]}"
   # per chunk over both cluster runs, from the members' timers: the round trip less the write is
   # what dispatching costs a chunk
   echo -e "\nper chunk (both cluster runs)\tcount\tmean_ms"
