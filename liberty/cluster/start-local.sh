@@ -18,6 +18,8 @@
 #   SYNGEN_JMS_USER           the user executors authenticate as to that engine [syngen-executor]
 #   SYNGEN_JMS_PASSWORD       its password (required; the same for --join)
 #   SYNGEN_CLUSTER_EXECUTOR_THREADS  chunks an executor writes at once [2]
+#   SYNGEN_EXECUTOR_JVM_ARGS  JVM options of the executors only, before JVM_ARGS (which reaches
+#                             every member) [-XX:CompileThresholdScaling=10]; empty for none
 #   SYNGEN_DB_HOST/PORT/NAME/SCHEMA/USER/PASSWORD  the shared history database
 #                             [127.0.0.1/5432/test/syngen_cluster/postgres/""]
 #   SYNGEN_CLUSTER_READY_SECONDS  how long to wait for every member's /health/ready [300]
@@ -121,8 +123,11 @@ start() {
 }
 
 executor() {
-  # executors never recover runs at start and listen on no messaging port of their own
+  # executors never recover runs at start and listen on no messaging port of their own; they serve
+  # no API traffic, so HotSpot compiles only what runs ten times the usual calls: their chunks'
+  # row loops, not Liberty's once-a-chunk code (a third less CPU per chunk, docs/benchmarks.md)
   start "${prefix}Executor$1" "$1" SYNGEN_ROLE=executor SYNGEN_JMS_PORT=-1 \
+    JVM_ARGS="${SYNGEN_EXECUTOR_JVM_ARGS--XX:CompileThresholdScaling=10}${JVM_ARGS:+ $JVM_ARGS}" \
     SYNGEN_CLUSTER_DISPATCHER="localhost:$jms_port" \
     SYNGEN_CLUSTER_EXECUTOR_THREADS="${SYNGEN_CLUSTER_EXECUTOR_THREADS:-2}"
 }
