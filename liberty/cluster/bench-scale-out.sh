@@ -73,8 +73,8 @@ export SYNGEN_BATCH_THRESHOLD_ROWS=10000 SYNGEN_BATCH_CHECKPOINT_ROWS=$chunk
 export SYNGEN_BATCH_PARTITION_ROWS=$((chunk * 4))
 export SYNGEN_CLUSTER_TEMPLATE=$template SYNGEN_WLP_DIR=$wlp SYNGEN_CLUSTER_PREFIX=benchScaleOut
 
-# Starts a run of the scenario into schema $2 on the server at $1; prints its line and then its
-# CPU line for the members named after the history schema's suffix $4.
+# Starts a run of the scenario into schema $2 on the server at $1 (label $3, history schema suffix
+# $4); prints its line, then the CPU-seconds of the member servers named $5….
 measure() {
   local url=$1 target=$2 servers=$3 before id body status m ticks0=() ticks1=() machine0 machine1
   local members=("${@:5}") hz

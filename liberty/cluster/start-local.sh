@@ -125,7 +125,7 @@ start() {
 executor() {
   # executors never recover runs at start and listen on no messaging port of their own; they serve
   # no API traffic, so HotSpot compiles only what runs ten times the usual calls: their chunks'
-  # row loops, not Liberty's once-a-chunk code (a third less CPU per chunk, docs/benchmarks.md)
+  # row loops, not Liberty's once-a-chunk code (a quarter less CPU per chunk, docs/benchmarks.md)
   start "${prefix}Executor$1" "$1" SYNGEN_ROLE=executor SYNGEN_JMS_PORT=-1 \
     JVM_ARGS="${SYNGEN_EXECUTOR_JVM_ARGS--XX:CompileThresholdScaling=10}${JVM_ARGS:+ $JVM_ARGS}" \
     SYNGEN_CLUSTER_DISPATCHER="localhost:$jms_port" \
