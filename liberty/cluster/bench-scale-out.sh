@@ -44,13 +44,15 @@ esac
 
 sql() { PGOPTIONS='-c client_min_messages=warning' PGPASSWORD=${SYNGEN_DB_PASSWORD:-} psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$db_name" -qAtc "$1"; }
 load() { cut -d' ' -f1 /proc/loadavg; }
-# CPU clock ticks so far: of a member's JVM (its pid from Liberty's .pid file), of the whole machine
-member_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$wlp/usr/servers/.pid/$1.pid")/stat"; }
+hz=$(getconf CLK_TCK)
+# A member's JVM pid, which Liberty's server script records.
+member_pid() { cat "$wlp/usr/servers/.pid/$1.pid"; }
+# CPU clock ticks so far: of a member's JVM, of the whole machine
+member_ticks() { awk '{print $14 + $15}' "/proc/$(member_pid "$1")/stat"; }
 # CPU clock ticks of a member's threads, summed by thread name without its number: "name ticks" lines
 thread_ticks() {
-  local pid f
-  pid=$(cat "$wlp/usr/servers/.pid/$1.pid")
-  for f in /proc/"$pid"/task/*/stat; do cat "$f" 2>/dev/null || true; done |
+  local f
+  for f in /proc/"$(member_pid "$1")"/task/*/stat; do cat "$f" 2>/dev/null || true; done |
     sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1\t\2/' |
     awk -F'\t' '{ split($2, v, " "); n = $1; sub(/[#-]?[0-9]+$/, "", n); t[n] += v[12] + v[13] }
       END { for (n in t) print n "\t" t[n] }'
@@ -71,21 +73,20 @@ scenario='{"id":"bench-scale-out","name":"bench-scale-out","seed":29,"as_of":"20
 export SYNGEN_ADMIN_PASSWORD=$admin SYNGEN_JMS_PASSWORD=bench-jms-$RANDOM$RANDOM
 export SYNGEN_BATCH_THRESHOLD_ROWS=10000 SYNGEN_BATCH_CHECKPOINT_ROWS=$chunk
 export SYNGEN_BATCH_PARTITION_ROWS=$((chunk * 4))
-export SYNGEN_CLUSTER_TEMPLATE=$template SYNGEN_WLP_DIR=$wlp SYNGEN_CLUSTER_PREFIX=benchScaleOut
+prefix=benchScaleOut standalone=benchScaleOutStandalone
+export SYNGEN_CLUSTER_TEMPLATE=$template SYNGEN_WLP_DIR=$wlp SYNGEN_CLUSTER_PREFIX=$prefix
 
 # Starts a run of the scenario into schema $2 on the server at $1 (label $3, history schema suffix
 # $4); prints its line, then the CPU-seconds of the member servers named $5….
 measure() {
-  local url=$1 target=$2 servers=$3 before id body status m ticks0=() ticks1=() machine0 machine1
-  local members=("${@:5}") hz
-  hz=$(getconf CLK_TCK)
+  local url=$1 target=$2 servers=$3 before id body status m i machine0 machine1
+  local members=("${@:5}") ticks0=() ticks1=() threads0=()
   before=$(load)
-  local threads0=()
   for m in "${members[@]}"; do
     ticks0+=("$(member_ticks "$m")")
     threads0+=("$(thread_ticks "$m")")
     [ -z "${SYNGEN_BENCH_JFR:-}" ] ||
-      jcmd "$(cat "$wlp/usr/servers/.pid/$m.pid")" JFR.start name=bench settings=profile \
+      jcmd "$(member_pid "$m")" JFR.start name=bench settings=profile \
         filename="$SYNGEN_BENCH_JFR/$target-$m.jfr" > /dev/null
   done
   machine0=$(machine_ticks)
@@ -102,7 +103,7 @@ measure() {
   machine1=$(machine_ticks)
   for m in "${members[@]}"; do
     ticks1+=("$(member_ticks "$m")")
-    [ -z "${SYNGEN_BENCH_JFR:-}" ] || jcmd "$(cat "$wlp/usr/servers/.pid/$m.pid")" JFR.stop name=bench > /dev/null
+    [ -z "${SYNGEN_BENCH_JFR:-}" ] || jcmd "$(member_pid "$m")" JFR.stop name=bench > /dev/null
   done
   sql "SELECT '$servers', $rows, $chunk, round(extract(epoch FROM (finished_at - started_at))::numeric, 1),
          round($rows / extract(epoch FROM (finished_at - started_at)))::bigint, '$status',
@@ -110,17 +111,14 @@ measure() {
          '$before', '$(load)'
        FROM (SELECT to_timestamp(started_at / 1000.0) AS started_at, to_timestamp(finished_at / 1000.0) AS finished_at
              FROM ${tag}_$4.syngen_run WHERE id = '$id') t" | tr '|' '\t'
-  local line="cpu-s" sum=0 i
-  for i in "${!members[@]}"; do
-    line+=$(awk -v n="${members[$i]#benchScaleOut}" -v t=$((ticks1[i] - ticks0[i])) -v hz="$hz" 'BEGIN { printf "\t%s %.1f", n, t / hz }')
-    sum=$((sum + ticks1[i] - ticks0[i]))
-  done
-  awk -v l="$line" -v all=$((machine1 - machine0)) -v s=$sum -v hz="$hz" \
-    'BEGIN { printf "%s\trest (PostgreSQL, other) %.1f\tmachine %.1f\n", l, (all - s) / hz, all / hz }'
+  for i in "${!members[@]}"; do echo "${members[$i]#"$prefix"} $((ticks1[i] - ticks0[i]))"; done |
+    awk -v all=$((machine1 - machine0)) -v hz="$hz" '
+      { line = line sprintf("\t%s %.1f", $1, $2 / hz); sum += $2 }
+      END { printf "cpu-s%s\trest (PostgreSQL, other) %.1f\tmachine %.1f\n", line, (all - sum) / hz, all / hz }'
   if [ "${SYNGEN_BENCH_THREADS:-off}" = on ]; then
     for i in "${!members[@]}"; do
       { echo "${threads0[$i]}" | sed 's/^/-\t/'; thread_ticks "${members[$i]}" | sed 's/^/+\t/'; } |
-        awk -F'\t' -v m="${members[$i]#benchScaleOut}" -v hz="$hz" '
+        awk -F'\t' -v m="${members[$i]#"$prefix"}" -v hz="$hz" '
           { t[$2] += ($1 == "+" ? $3 : -$3) }
           END { printf "  %s threads:", m; for (n in t) if (t[n] >= hz / 10) printf "  %s %.1f", n, t[n] / hz; print "" }'
     done
@@ -135,7 +133,7 @@ timer() {
 }
 
 cleanup() {
-  [ -d "$wlp/usr/servers/benchScaleOutStandalone" ] && "$wlp/bin/server" stop benchScaleOutStandalone > /dev/null 2>&1 || true
+  [ -d "$wlp/usr/servers/$standalone" ] && "$wlp/bin/server" stop "$standalone" > /dev/null 2>&1 || true
   bash "$root/liberty/cluster/stop-local.sh" > /dev/null 2>&1 || true
   for s in $(sql "SELECT nspname FROM pg_namespace WHERE nspname LIKE '${tag}_%'"); do sql "DROP SCHEMA $s CASCADE"; done
 }
@@ -144,22 +142,22 @@ trap cleanup EXIT
 echo -e "servers\trows\tchunk_rows\tseconds\trows_per_s\tstatus\tredispatched\tload_before\tload_after"
 if [ "$which" != cluster ]; then
   sql "CREATE SCHEMA ${tag}_standalone_history"
-  dir=$wlp/usr/servers/benchScaleOutStandalone
+  dir=$wlp/usr/servers/$standalone
   rm -rf "$dir" && mkdir -p "$dir"
   (cd "$wlp/usr/servers/$template" && tar --exclude=./logs --exclude=./workarea --exclude=./data \
     --exclude=./messaging --exclude=./tranlog --exclude=./resources/security -cf - .) | (cd "$dir" && tar -xf -)
   env HTTP_PORT=9480 HTTPS_PORT=9481 SYNGEN_ROLE=standalone SYNGEN_DB_KIND=postgres \
     SYNGEN_DB_HOST="$db_host" SYNGEN_DB_PORT="$db_port" SYNGEN_DB_NAME="$db_name" SYNGEN_DB_USER="$db_user" \
-    SYNGEN_DB_SCHEMA="${tag}_standalone_history" "$wlp/bin/server" start benchScaleOutStandalone > /dev/null
+    SYNGEN_DB_SCHEMA="${tag}_standalone_history" "$wlp/bin/server" start "$standalone" > /dev/null
   until curl -fs -o /dev/null http://localhost:9480/health/ready; do sleep 2; done
-  measure http://localhost:9480 "${tag}_t1" "1 standalone" standalone_history benchScaleOutStandalone
-  "$wlp/bin/server" stop benchScaleOutStandalone > /dev/null
+  measure http://localhost:9480 "${tag}_t1" "1 standalone" standalone_history "$standalone"
+  "$wlp/bin/server" stop "$standalone" > /dev/null
 fi
 if [ "$which" != standalone ]; then
   sql "CREATE SCHEMA ${tag}_cluster_history"
   SYNGEN_DB_SCHEMA="${tag}_cluster_history" bash "$root/liberty/cluster/start-local.sh" "$executors" > /dev/null
-  members=(benchScaleOutDispatcher)
-  for ((i = 1; i <= executors; i++)); do members+=("benchScaleOutExecutor$i"); done
+  members=("${prefix}Dispatcher")
+  for ((i = 1; i <= executors; i++)); do members+=("${prefix}Executor$i"); done
   measure http://localhost:9180 "${tag}_t2" "1 dispatcher + $executors executors" cluster_history "${members[@]}"
   measure http://localhost:9180 "${tag}_t3" "1 dispatcher + $executors executors, second run" cluster_history "${members[@]}"
   # per chunk over both cluster runs, from the members' timers: the round trip less the write is

@@ -30,7 +30,11 @@ final class Browser implements AutoCloseable {
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final String CHROMIUM = "/usr/bin/chromium";
 
-  /** How long a page may take to load before a command that waits for it fails. */
+  /**
+   * How long a page may take to load before a command that waits for it fails: a command after a
+   * click waits for the page the click loads, and on a build machine whose two cores also run the
+   * servers a postback once took more than 30 s ("Timed out receiving message from renderer").
+   */
   static final Duration PAGE_LOAD = Duration.ofSeconds(90);
 
   final ChromeDriver driver;
@@ -70,9 +74,6 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
     driver = new ChromeDriver(service, options);
-    // a command after a click waits for the page the click loads; on a build machine whose two
-    // cores also run the servers, a postback once took more than 30 s ("Timed out receiving
-    // message from renderer: 30.000" in ConsoleIT), so a page gets 90 s before the test fails
     driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
   }
 
