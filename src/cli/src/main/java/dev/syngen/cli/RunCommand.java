@@ -34,76 +34,149 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code syngen run start|list|show}. */
-@Command(
-    name = "run",
-    description = "Start runs, inspect run history, collect shard runs.",
-    mixinStandardHelpOptions = true,
-    subcommands = {
-      RunCommand.Start.class,
-      RunCommand.Collect.class,
-      RunCommand.ListRuns.class,
-      RunCommand.Show.class
-    })
+/**
+ * {@code syngen run start|collect|list|show}. {@code run} and {@code run start} are declared with
+ * picocli's programmatic API, as {@link Specs} says why; {@code collect}, {@code list} and {@code
+ * show} keep their annotations and are read only when the arguments name them or ask for help.
+ */
 final class RunCommand {
-  @ParentCommand SyngenCommand root;
+  SyngenCommand root;
+
+  /**
+   * {@code run} under {@code root}: with {@code start} alone when {@code words} (the subcommand
+   * names the arguments give) are {@code run start}, with every subcommand otherwise.
+   */
+  static CommandSpec spec(SyngenCommand root, List<String> words) {
+    RunCommand run = new RunCommand();
+    run.root = root;
+    CommandSpec spec =
+        Specs.command(run, "run", "Start runs, inspect run history, collect shard runs.");
+    spec.addSubcommand("start", new Start().spec(run));
+    if (!words.equals(List.of("run", "start"))) {
+      spec.addSubcommand("collect", CommandSpec.forAnnotatedObject(new Collect()));
+      spec.addSubcommand("list", CommandSpec.forAnnotatedObject(new ListRuns()));
+      spec.addSubcommand("show", CommandSpec.forAnnotatedObject(new Show()));
+    }
+    return spec;
+  }
 
   /**
    * The flags of {@code run start} that shape the plan. They are read as text, as a form's fields
    * are, so that a bad value is the same problem here as in the REST API and the console.
    */
   static final class PlanOptions {
-    @Option(
-        names = "--seed",
-        description = "Seed (default: the scenario's, else a new one, stored with the run).")
     String seed;
-
-    @Option(
-        names = "--as-of",
-        description = "Anchor for relative times, ISO-8601 (default: scenario's, else now).")
     String asOf;
-
-    @Option(names = "--scale", description = "Multiply every entity's rows (e.g. 0.001).")
     String scale;
-
-    @Option(
-        names = "--band",
-        paramLabel = "NAME",
-        description = "A size the scenario declares under bands (e.g. dev, staging, perf).")
     String band;
-
-    @Option(
-        names = "--entity-scale",
-        paramLabel = "ENTITY=F",
-        description = "Multiply one entity's rows; repeatable.")
     Map<String, String> entityScales = new LinkedHashMap<>();
-
-    @Option(
-        names = "--entity-count",
-        paramLabel = "ENTITY=N",
-        description = "Exact rows for one entity; repeatable.")
     Map<String, String> entityCounts = new LinkedHashMap<>();
-
-    @Option(
-        names = "--include-entity",
-        paramLabel = "ENTITY",
-        description = "Run only these entities; repeatable.")
     List<String> include = new ArrayList<>();
-
-    @Option(
-        names = "--exclude-entity",
-        paramLabel = "ENTITY",
-        description = "Skip these entities; repeatable.")
     List<String> exclude = new ArrayList<>();
+
+    /** These flags, each optional. */
+    @SuppressWarnings("unchecked")
+    ArgGroupSpec group() {
+      return ArgGroupSpec.builder()
+          .exclusive(false)
+          .addArg(
+              Specs.text(
+                  "--seed",
+                  "N",
+                  "Seed (default: the scenario's, else a new one, stored with the run).",
+                  () -> seed,
+                  v -> seed = (String) v))
+          .addArg(
+              Specs.text(
+                  "--as-of",
+                  "TIME",
+                  "Anchor for relative times, ISO-8601 (default: scenario's, else now).",
+                  () -> asOf,
+                  v -> asOf = (String) v))
+          .addArg(
+              Specs.text(
+                  "--scale",
+                  "FACTOR",
+                  "Multiply every entity's rows (e.g. 0.001).",
+                  () -> scale,
+                  v -> scale = (String) v))
+          .addArg(
+              Specs.text(
+                  "--band",
+                  "NAME",
+                  "A size the scenario declares under bands (e.g. dev, staging, perf).",
+                  () -> band,
+                  v -> band = (String) v))
+          .addArg(
+              entries(
+                  "--entity-scale",
+                  "ENTITY=F",
+                  "Multiply one entity's rows; repeatable.",
+                  () -> entityScales,
+                  v -> entityScales = (Map<String, String>) v))
+          .addArg(
+              entries(
+                  "--entity-count",
+                  "ENTITY=N",
+                  "Exact rows for one entity; repeatable.",
+                  () -> entityCounts,
+                  v -> entityCounts = (Map<String, String>) v))
+          .addArg(
+              names(
+                  "--include-entity",
+                  "ENTITY",
+                  "Run only these entities; repeatable.",
+                  () -> include,
+                  v -> include = (List<String>) v))
+          .addArg(
+              names(
+                  "--exclude-entity",
+                  "ENTITY",
+                  "Skip these entities; repeatable.",
+                  () -> exclude,
+                  v -> exclude = (List<String>) v))
+          .build();
+    }
+
+    /** A repeatable ENTITY=VALUE option, kept in order. */
+    private static OptionSpec entries(
+        String name,
+        String label,
+        String description,
+        Supplier<Map<String, String>> get,
+        Consumer<Object> set) {
+      return Specs.option(name, Map.class, get, set)
+          .auxiliaryTypes(String.class, String.class)
+          .paramLabel(label)
+          .description(description)
+          .build();
+    }
+
+    /** A repeatable option of text values, kept in order. */
+    private static OptionSpec names(
+        String name,
+        String label,
+        String description,
+        Supplier<List<String>> get,
+        Consumer<Object> set) {
+      return Specs.option(name, List.class, get, set)
+          .auxiliaryTypes(String.class)
+          .paramLabel(label)
+          .description(description)
+          .build();
+    }
 
     /** The flags under the request's field names, leaving out those not given. */
     void into(Map<String, Object> tree) {
@@ -176,21 +249,34 @@ final class RunCommand {
 
   /** Target profiles (several for a fan-out), or one kind plus a DSN or directory. */
   static final class TargetOptions {
-    @Option(
-        names = "--target",
-        required = true,
-        paramLabel = "ID|PATH|DSN",
-        description =
-            "Target profile id or file; repeat it or use a comma list to write to several at"
-                + " once. With --target-kind, one DSN or directory.")
     List<String> targets = new ArrayList<>();
-
-    @Option(
-        names = "--target-kind",
-        paramLabel = "KIND",
-        description =
-            "Inline target kind: sqlite, postgres, mariadb, csv, ndjson, kafka, nats, jms, http.")
     String kind;
+
+    /** These flags; a run needs them. */
+    @SuppressWarnings("unchecked")
+    ArgGroupSpec group() {
+      return ArgGroupSpec.builder()
+          .exclusive(false)
+          .multiplicity("1")
+          .addArg(
+              Specs.option("--target", List.class, () -> targets, v -> targets = (List<String>) v)
+                  .auxiliaryTypes(String.class)
+                  .required(true)
+                  .paramLabel("ID|PATH|DSN")
+                  .description(
+                      "Target profile id or file; repeat it or use a comma list to write to several"
+                          + " at once. With --target-kind, one DSN or directory.")
+                  .build())
+          .addArg(
+              Specs.text(
+                  "--target-kind",
+                  "KIND",
+                  "Inline target kind: sqlite, postgres, mariadb, csv, ndjson, kafka, nats, jms,"
+                      + " http.",
+                  () -> kind,
+                  v -> kind = (String) v))
+          .build();
+    }
 
     List<TargetProfile> resolve(Workspace ws) {
       if (kind != null) {
@@ -216,107 +302,114 @@ final class RunCommand {
     }
   }
 
-  /**
-   * {@code run start}. A class with annotated fields rather than a method with annotated
-   * parameters: the JDK does not cache parameter annotations, and picocli reading those of a method
-   * with this many options again for every check was a sixth of a small run's start-up.
-   */
-  @Command(name = "start", description = "Generate a scenario into a target.")
+  /** {@code run start}. */
   static final class Start implements Callable<Integer> {
-    @ParentCommand RunCommand parent;
-    @Spec CommandSpec spec;
-
-    @Option(
-        names = "--scenario",
-        required = true,
-        paramLabel = "ID|PATH",
-        description = "Scenario id or file.")
+    RunCommand parent;
+    CommandSpec spec;
     String scenarioId;
-
-    @ArgGroup(exclusive = false, multiplicity = "1")
-    TargetOptions targetOptions;
-
-    @ArgGroup(exclusive = false)
-    PlanOptions planOptions;
-
-    @ArgGroup(exclusive = false, heading = "Traffic:%n")
-    TrafficOptions trafficOptions;
-
-    @Option(
-        names = "--mode",
-        paramLabel = "MODE",
-        defaultValue = "create_if_missing",
-        description =
-            "create_if_missing (create), truncate_then_insert (truncate), append_only (append).")
+    final TargetOptions targetOptions = new TargetOptions();
+    final PlanOptions planOptions = new PlanOptions();
+    final TrafficOptions trafficOptions = new TrafficOptions();
     String modeName;
-
-    @Option(
-        names = "--shard",
-        paramLabel = "I/N",
-        defaultValue = "${env:SYNGEN_SHARD}",
-        description =
-            "Write only shard I (0-based) of N of every entity's rows (env SYNGEN_SHARD, e.g."
-                + " $JOB_COMPLETION_INDEX/4); needs a fixed seed and as_of.")
     String shardText;
-
-    @Option(
-        names = "--parallel",
-        paramLabel = "N",
-        description = "Worker threads, 1 to 256 (default: available cores).")
     String parallel;
-
-    @Option(
-        names = "--batch-size",
-        paramLabel = "N",
-        defaultValue = "4096",
-        description = "Rows per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
-
-    @Option(names = "--plan", description = "Show the plan and exit without writing anything.")
     boolean planOnly;
-
-    @Option(
-        names = "--llm",
-        paramLabel = "MODE",
-        defaultValue = "${env:SYNGEN_LLM_MODE:-online}",
-        description =
-            "online: llm_text columns may send requests; offline: cached answers only, a"
-                + " miss fails the run (env SYNGEN_LLM_MODE; default: ${DEFAULT-VALUE}).")
     LlmService.Mode llmMode;
-
-    @Option(
-        names = "--max-requests",
-        paramLabel = "N",
-        description =
-            "Send at most N LLM requests (retries included); a run whose plan needs more is"
-                + " refused before anything is sent.")
     String maxRequests;
-
-    @Option(
-        names = "--max-cost",
-        paramLabel = "COST",
-        description =
-            "Spend at most COST on LLM requests (in the providers' price currency); checked"
-                + " against the plan's estimate and before every request.")
     String maxCost;
-
-    @Option(
-        names = {"-q", "--quiet"},
-        description = "No progress output.")
     boolean quiet;
+    final FormatOption output = new FormatOption();
 
-    @Mixin FormatOption output;
+    /** This command under {@code parent}, with its options. */
+    CommandSpec spec(RunCommand parent) {
+      this.parent = parent;
+      spec = Specs.command(this, "start", "Generate a scenario into a target.");
+      spec.addOption(
+          Specs.option("--scenario", String.class, () -> scenarioId, v -> scenarioId = (String) v)
+              .required(true)
+              .paramLabel("ID|PATH")
+              .description("Scenario id or file.")
+              .build());
+      spec.addArgGroup(targetOptions.group());
+      spec.addArgGroup(planOptions.group());
+      spec.addArgGroup(trafficOptions.group());
+      spec.addOption(
+          Specs.option("--mode", String.class, () -> modeName, v -> modeName = (String) v)
+              .paramLabel("MODE")
+              .defaultValue("create_if_missing")
+              .description(
+                  "create_if_missing (create), truncate_then_insert (truncate), append_only"
+                      + " (append).")
+              .build());
+      spec.addOption(
+          Specs.option("--shard", String.class, () -> shardText, v -> shardText = (String) v)
+              .paramLabel("I/N")
+              .defaultValue("${env:SYNGEN_SHARD}")
+              .description(
+                  "Write only shard I (0-based) of N of every entity's rows (env SYNGEN_SHARD, e.g."
+                      + " $JOB_COMPLETION_INDEX/4); needs a fixed seed and as_of.")
+              .build());
+      spec.addOption(
+          Specs.text(
+              "--parallel",
+              "N",
+              "Worker threads, 1 to 256 (default: available cores).",
+              () -> parallel,
+              v -> parallel = (String) v));
+      spec.addOption(
+          Specs.option("--batch-size", int.class, () -> batchSize, v -> batchSize = (Integer) v)
+              .paramLabel("N")
+              .defaultValue("4096")
+              .description("Rows per batch (default: ${DEFAULT-VALUE}).")
+              .build());
+      spec.addOption(
+          Specs.option("--plan", boolean.class, () -> planOnly, v -> planOnly = (Boolean) v)
+              .description("Show the plan and exit without writing anything.")
+              .build());
+      spec.addOption(
+          Specs.option(
+                  "--llm", LlmService.Mode.class, () -> llmMode, v -> llmMode = (LlmService.Mode) v)
+              .paramLabel("MODE")
+              .defaultValue("${env:SYNGEN_LLM_MODE:-online}")
+              .description(
+                  "online: llm_text columns may send requests; offline: cached answers only, a"
+                      + " miss fails the run (env SYNGEN_LLM_MODE; default: ${DEFAULT-VALUE}).")
+              .build());
+      spec.addOption(
+          Specs.text(
+              "--max-requests",
+              "N",
+              "Send at most N LLM requests (retries included); a run whose plan needs more is"
+                  + " refused before anything is sent.",
+              () -> maxRequests,
+              v -> maxRequests = (String) v));
+      spec.addOption(
+          Specs.text(
+              "--max-cost",
+              "COST",
+              "Spend at most COST on LLM requests (in the providers' price currency); checked"
+                  + " against the plan's estimate and before every request.",
+              () -> maxCost,
+              v -> maxCost = (String) v));
+      spec.addOption(
+          Specs.option("--quiet", boolean.class, () -> quiet, v -> quiet = (Boolean) v)
+              .names("-q", "--quiet")
+              .description("No progress output.")
+              .build());
+      spec.addOption(output.spec());
+      return spec;
+    }
 
     @Override
     public Integer call() {
-      PlanOptions po = planOptions == null ? new PlanOptions() : planOptions;
       Map<String, Object> tree = new LinkedHashMap<>();
-      po.into(tree);
+      planOptions.into(tree);
       put(tree, "mode", modeName);
       put(tree, "parallelism", parallel);
       put(tree, "max_requests", maxRequests);
       put(tree, "max_cost", maxCost);
-      tree.put("traffic", (trafficOptions == null ? new TrafficOptions() : trafficOptions).tree());
+      tree.put("traffic", trafficOptions.tree());
       Problems problems = new Problems();
       RunInput in = new RunRequestReader(MAX_PARALLEL).read(tree, problems);
       throwIfAny(problems);
@@ -356,7 +449,7 @@ final class RunCommand {
           ws.llm().checkCaps(estimate);
         }
       }
-      Map<String, Object> recorded = recorded(in.overrides(), po);
+      Map<String, Object> recorded = recorded(in.overrides(), planOptions);
       recorded.putAll(to.asMap());
       RunCoordinator coordinator = new RunCoordinator(ws.history, Clock.systemUTC());
       RunRecord pending =

@@ -1,41 +1,44 @@
 package dev.syngen.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
 
-/** {@code syngen}: the top-level command and the options every subcommand shares. */
-@Command(
-    name = "syngen",
-    mixinStandardHelpOptions = true,
-    versionProvider = SyngenCommand.Version.class,
-    description = "Reproducible synthetic data: scenarios in, tables, files and streams out.")
+/**
+ * {@code syngen}: the top-level command and the options every subcommand shares. It is declared
+ * with picocli's programmatic API, as {@link Specs} says why.
+ */
 public final class SyngenCommand {
   /**
-   * The subcommands by name. Picocli reads a command's annotations when it is added, and reading
-   * all of them is most of the command line's start-up, so {@link #main} adds only the one it runs.
+   * The subcommands by name, each made for the words the arguments name ({@code run start}: "run",
+   * "start"). Picocli reads a command's annotations when it is added, and reading all of them is
+   * most of the command line's start-up, so {@link #main} adds only the one it runs.
    */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+  private static final Map<String, BiFunction<SyngenCommand, List<String>, Object>> SUBCOMMANDS =
+      new LinkedHashMap<>();
 
   static {
-    SUBCOMMANDS.put("scenario", ScenarioCommand::new);
-    SUBCOMMANDS.put("target", TargetCommand::new);
-    SUBCOMMANDS.put("run", RunCommand::new);
-    SUBCOMMANDS.put("generators", GeneratorsCommand::new);
-    SUBCOMMANDS.put("fidelity", FidelityCommand::new);
-    SUBCOMMANDS.put("profile", ProfileCommand::new);
-    SUBCOMMANDS.put("index-gate", IndexGateCommand::new);
-    SUBCOMMANDS.put("llm", LlmCommand::new);
-    SUBCOMMANDS.put("corpus", CorpusCommand::new);
+    SUBCOMMANDS.put("scenario", (root, words) -> new ScenarioCommand());
+    SUBCOMMANDS.put("target", (root, words) -> new TargetCommand());
+    SUBCOMMANDS.put("run", RunCommand::spec);
+    SUBCOMMANDS.put("generators", (root, words) -> new GeneratorsCommand());
+    SUBCOMMANDS.put("fidelity", (root, words) -> new FidelityCommand());
+    SUBCOMMANDS.put("profile", (root, words) -> new ProfileCommand());
+    SUBCOMMANDS.put("index-gate", (root, words) -> new IndexGateCommand());
+    SUBCOMMANDS.put("llm", (root, words) -> new LlmCommand());
+    SUBCOMMANDS.put("corpus", (root, words) -> new CorpusCommand());
   }
 
   /** Options of this command that take a separate value, to find the subcommand after them. */
@@ -54,52 +57,11 @@ public final class SyngenCommand {
   /** Exit code for a run or connection that failed. */
   public static final int EXIT_FAILED = 1;
 
-  @Option(
-      names = "--scenarios-dir",
-      scope = ScopeType.INHERIT,
-      defaultValue = "${env:SYNGEN_SCENARIOS_DIR:-scenarios}",
-      description =
-          "Directory of scenario files (env SYNGEN_SCENARIOS_DIR; default: ${DEFAULT-VALUE}).")
   Path scenariosDir;
-
-  @Option(
-      names = "--targets-dir",
-      scope = ScopeType.INHERIT,
-      defaultValue = "${env:SYNGEN_TARGETS_DIR:-targets}",
-      description =
-          "Directory of target profiles (env SYNGEN_TARGETS_DIR; default: ${DEFAULT-VALUE}).")
   Path targetsDir;
-
-  @Option(
-      names = "--history-dir",
-      scope = ScopeType.INHERIT,
-      defaultValue = "${env:SYNGEN_HISTORY_DIR:-${sys:user.home}/.syngen/runs}",
-      description = "Directory of run records (env SYNGEN_HISTORY_DIR; default: ${DEFAULT-VALUE}).")
   Path historyDir;
-
-  @Option(
-      names = "--llm-dir",
-      scope = ScopeType.INHERIT,
-      defaultValue = "${env:SYNGEN_LLM_DIR:-llm/}",
-      description =
-          "Directory of LLM provider profiles (env SYNGEN_LLM_DIR; default: ${DEFAULT-VALUE}).")
   Path llmDir;
-
-  @Option(
-      names = "--llm-cache-dir",
-      scope = ScopeType.INHERIT,
-      defaultValue = "${env:SYNGEN_LLM_CACHE_DIR:-${sys:user.home}/.syngen/llm-cache}",
-      description =
-          "Directory of cached LLM answers (env SYNGEN_LLM_CACHE_DIR; default: ${DEFAULT-VALUE}).")
   Path llmCacheDir;
-
-  @Option(
-      names = "--corpora-dir",
-      scope = ScopeType.INHERIT,
-      defaultValue = "${env:SYNGEN_CORPORA_DIR:-${sys:user.home}/.syngen/corpora}",
-      description =
-          "Directory of corpora added with `syngen corpus add` (env SYNGEN_CORPORA_DIR; default:"
-              + " ${DEFAULT-VALUE}). Runs also find the corpora shipped in <scenarios-dir>/corpora.")
   Path corporaDir;
 
   /** Where environment variables (API keys, ${VAR} in targets) are read from. */
@@ -111,6 +73,73 @@ public final class SyngenCommand {
 
   SyngenCommand(Function<String, String> env) {
     this.env = env;
+  }
+
+  /** This command with its options; every subcommand inherits them. */
+  private CommandSpec spec() {
+    CommandSpec spec =
+        Specs.command(
+            this,
+            "syngen",
+            "Reproducible synthetic data: scenarios in, tables, files and streams out.");
+    spec.addOption(
+        directory(
+            "--scenarios-dir",
+            "${env:SYNGEN_SCENARIOS_DIR:-scenarios}",
+            "Directory of scenario files (env SYNGEN_SCENARIOS_DIR; default: ${DEFAULT-VALUE}).",
+            () -> scenariosDir,
+            v -> scenariosDir = (Path) v));
+    spec.addOption(
+        directory(
+            "--targets-dir",
+            "${env:SYNGEN_TARGETS_DIR:-targets}",
+            "Directory of target profiles (env SYNGEN_TARGETS_DIR; default: ${DEFAULT-VALUE}).",
+            () -> targetsDir,
+            v -> targetsDir = (Path) v));
+    spec.addOption(
+        directory(
+            "--history-dir",
+            "${env:SYNGEN_HISTORY_DIR:-${sys:user.home}/.syngen/runs}",
+            "Directory of run records (env SYNGEN_HISTORY_DIR; default: ${DEFAULT-VALUE}).",
+            () -> historyDir,
+            v -> historyDir = (Path) v));
+    spec.addOption(
+        directory(
+            "--llm-dir",
+            "${env:SYNGEN_LLM_DIR:-llm/}",
+            "Directory of LLM provider profiles (env SYNGEN_LLM_DIR; default: ${DEFAULT-VALUE}).",
+            () -> llmDir,
+            v -> llmDir = (Path) v));
+    spec.addOption(
+        directory(
+            "--llm-cache-dir",
+            "${env:SYNGEN_LLM_CACHE_DIR:-${sys:user.home}/.syngen/llm-cache}",
+            "Directory of cached LLM answers (env SYNGEN_LLM_CACHE_DIR; default: ${DEFAULT-VALUE}).",
+            () -> llmCacheDir,
+            v -> llmCacheDir = (Path) v));
+    spec.addOption(
+        directory(
+            "--corpora-dir",
+            "${env:SYNGEN_CORPORA_DIR:-${sys:user.home}/.syngen/corpora}",
+            "Directory of corpora added with `syngen corpus add` (env SYNGEN_CORPORA_DIR; default:"
+                + " ${DEFAULT-VALUE}). Runs also find the corpora shipped in <scenarios-dir>/corpora.",
+            () -> corporaDir,
+            v -> corporaDir = (Path) v));
+    return spec;
+  }
+
+  private static OptionSpec directory(
+      String name,
+      String defaultValue,
+      String description,
+      Supplier<Path> get,
+      Consumer<Object> set) {
+    return Specs.option(name, Path.class, get, set)
+        .scopeType(ScopeType.INHERIT)
+        .paramLabel("DIR")
+        .defaultValue(defaultValue)
+        .description(description)
+        .build();
   }
 
   public static void main(String[] args) {
@@ -135,16 +164,22 @@ public final class SyngenCommand {
    * commands in-process through it and pass a map.
    */
   static CommandLine commandLine(String[] args, Function<String, String> env) {
-    CommandLine cl = new CommandLine(new SyngenCommand(env));
-    Optional<String> only = args == null ? Optional.empty() : needed(args);
-    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
-      if (only.isEmpty() || only.get().equals(e.getKey())) {
-        cl.addSubcommand(e.getKey(), e.getValue().get());
+    SyngenCommand root = new SyngenCommand(env);
+    CommandLine cl = new CommandLine(root.spec());
+    List<String> words = args == null ? List.of() : words(args);
+    boolean all = words.isEmpty() || !SUBCOMMANDS.containsKey(words.get(0));
+    boolean none = all && args != null && versionOnly(args);
+    for (Map.Entry<String, BiFunction<SyngenCommand, List<String>, Object>> e :
+        SUBCOMMANDS.entrySet()) {
+      if (!none && (all || words.get(0).equals(e.getKey()))) {
+        cl.addSubcommand(e.getKey(), e.getValue().apply(root, all ? List.of() : words));
       }
     }
-    if (only.isEmpty()) {
+    if (all && !none) {
       cl.addSubcommand("help", new CommandLine.HelpCommand());
     }
+    // every command answers --help, as picocli's standard options do where a command asks for them
+    standardHelp(cl);
     cl.setExecutionExceptionHandler(new Errors());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // `--llm-dir llm llm list`: a directory named like a subcommand is the option's value.
@@ -152,22 +187,32 @@ public final class SyngenCommand {
     return cl;
   }
 
+  private static void standardHelp(CommandLine cl) {
+    Specs.standardHelp(cl.getCommandSpec());
+    cl.getSubcommands().values().stream().distinct().forEach(SyngenCommand::standardHelp);
+  }
+
   /**
-   * The one subcommand {@code args} need: the known name they start with, "" for a bare {@code
-   * --version}, empty when all are needed.
+   * The words of {@code args} that name subcommands, in order: those that are neither options nor
+   * the values of this command's options ({@code run start} of {@code --history-dir h run start
+   * --scenario s}, and a scenario's id among them too; only the first two matter).
    */
-  private static Optional<String> needed(String[] args) {
-    for (int i = 0; i < args.length; i++) {
+  private static List<String> words(String[] args) {
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < args.length && words.size() < 2; i++) {
       String a = args[i];
       if (VALUED.contains(a)) {
         i++;
       } else if (!a.startsWith("-")) {
-        return SUBCOMMANDS.containsKey(a) ? Optional.of(a) : Optional.empty();
+        words.add(a);
       }
     }
-    return Arrays.asList(args).contains("--version") || Arrays.asList(args).contains("-V")
-        ? Optional.of("")
-        : Optional.empty();
+    return words;
+  }
+
+  /** A bare {@code --version}, which needs no subcommand. */
+  private static boolean versionOnly(String[] args) {
+    return Arrays.asList(args).contains("--version") || Arrays.asList(args).contains("-V");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -5,66 +5,93 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
 
 /** The flags of {@code run start} that shape traffic: rate, duration, mode and payloads. */
 final class TrafficOptions {
-  @Option(
-      names = "--rate",
-      paramLabel = "RATE",
-      description = "Hold this rate: records/s (50k/s, 1000) or bytes/s (7.5GB/s, 125kb/s, 1mbit).")
   String rate;
-
-  @Option(
-      names = "--duration",
-      paramLabel = "TIME",
-      description = "Stream the last (or --stream-entity) entity for this long: 30s, 5m, 1h.")
   String duration;
-
-  @Option(
-      names = "--stream-entity",
-      paramLabel = "ENTITY",
-      description = "The entity --duration applies to (default: the last in plan order).")
   String streamEntity;
-
-  @Option(
-      names = "--traffic",
-      paramLabel = "MODE",
-      description = "steady (token bucket, default), burst (full speed in windows), sampled.")
   String mode;
-
-  @Option(
-      names = "--burst-window",
-      paramLabel = "TIME",
-      description = "Window of --traffic burst (default: 1s).")
   String window;
-
-  @Option(
-      names = "--payload-size",
-      paramLabel = "SIZE",
-      description = "Pad message payloads to SIZE (1KB); with sampled, the logical size.")
   String payloadSize;
-
-  @Option(
-      names = "--payload-template",
-      paramLabel = "JSON|@FILE",
-      description = "Message payload template with {{column}} placeholders, inline or @file.")
   String payloadTemplate;
-
-  @Option(
-      names = "--wall-clock",
-      description =
-          "Timestamp columns carry the time each record is produced (needs --rate or --duration)."
-              + " Not reproducible: the one exception to same seed, same data.")
   boolean wallClock;
-
-  @Option(
-      names = "--speed",
-      paramLabel = "FACTOR",
-      description =
-          "Stream lifecycle events merged in event-time order at this factor of event time: 1x"
-              + " (real time), 60x (an hour per minute), max (no waiting). --rate still caps.")
   String speed;
+
+  /** These flags, each optional, under their own heading in the help. */
+  ArgGroupSpec group() {
+    return ArgGroupSpec.builder()
+        .exclusive(false)
+        .heading("Traffic:%n")
+        .addArg(
+            Specs.text(
+                "--rate",
+                "RATE",
+                "Hold this rate: records/s (50k/s, 1000) or bytes/s (7.5GB/s, 125kb/s, 1mbit).",
+                () -> rate,
+                v -> rate = (String) v))
+        .addArg(
+            Specs.text(
+                "--duration",
+                "TIME",
+                "Stream the last (or --stream-entity) entity for this long: 30s, 5m, 1h.",
+                () -> duration,
+                v -> duration = (String) v))
+        .addArg(
+            Specs.text(
+                "--stream-entity",
+                "ENTITY",
+                "The entity --duration applies to (default: the last in plan order).",
+                () -> streamEntity,
+                v -> streamEntity = (String) v))
+        .addArg(
+            Specs.text(
+                "--traffic",
+                "MODE",
+                "steady (token bucket, default), burst (full speed in windows), sampled.",
+                () -> mode,
+                v -> mode = (String) v))
+        .addArg(
+            Specs.text(
+                "--burst-window",
+                "TIME",
+                "Window of --traffic burst (default: 1s).",
+                () -> window,
+                v -> window = (String) v))
+        .addArg(
+            Specs.text(
+                "--payload-size",
+                "SIZE",
+                "Pad message payloads to SIZE (1KB); with sampled, the logical size.",
+                () -> payloadSize,
+                v -> payloadSize = (String) v))
+        .addArg(
+            Specs.text(
+                "--payload-template",
+                "JSON|@FILE",
+                "Message payload template with {{column}} placeholders, inline or @file.",
+                () -> payloadTemplate,
+                v -> payloadTemplate = (String) v))
+        .addArg(
+            Specs.option(
+                    "--wall-clock", boolean.class, () -> wallClock, v -> wallClock = (Boolean) v)
+                .description(
+                    "Timestamp columns carry the time each record is produced (needs --rate or"
+                        + " --duration). Not reproducible: the one exception to same seed, same"
+                        + " data.")
+                .build())
+        .addArg(
+            Specs.text(
+                "--speed",
+                "FACTOR",
+                "Stream lifecycle events merged in event-time order at this factor of event time:"
+                    + " 1x (real time), 60x (an hour per minute), max (no waiting). --rate still"
+                    + " caps.",
+                () -> speed,
+                v -> speed = (String) v))
+        .build();
+  }
 
   /** The flags under the request's {@code traffic} fields; a {@code @file} template is read. */
   Map<String, Object> tree() {

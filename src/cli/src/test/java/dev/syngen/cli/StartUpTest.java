@@ -57,6 +57,49 @@ class StartUpTest {
     assertEquals(Set.copyOf(all), subcommands());
   }
 
+  /**
+   * {@code run start} reads none of {@code run}'s annotated subcommands: picocli would read their
+   * annotations, and {@code run start} is declared without any (Specs).
+   */
+  @Test
+  void runStartIsBuiltAloneAndTheOthersForEverythingElse() {
+    assertEquals(Set.of("start"), runs("run", "start", "--scenario", "x"));
+    assertEquals(Set.of("start"), runs("--history-dir", "h", "run", "--targets-dir=t", "start"));
+    Set<String> all = Set.of("start", "collect", "list", "show");
+    assertEquals(all, runs("run", "list"));
+    assertEquals(all, runs("run", "strat"));
+    assertEquals(all, runs("run", "--help"));
+    assertEquals(all, runs("help", "run", "start"));
+  }
+
+  private static Set<String> runs(String... args) {
+    return SyngenCommand.commandLine(args).getSubcommands().get("run").getSubcommands().keySet();
+  }
+
+  /** Every command answers --help and -V, including those that did not ask for picocli's mixin. */
+  @Test
+  void everyCommandAnswersHelpAndVersion() {
+    Cli cli = new Cli(tmp, tmp, tmp.resolve("history"));
+    for (List<String> command :
+        List.of(
+            List.of("run", "start"),
+            List.of("run", "list"),
+            List.of("run", "show"),
+            List.of("scenario", "validate"),
+            List.of("target", "list"))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.add("--help");
+      Cli.Result help = cli.run(args.toArray(String[]::new));
+      assertEquals(0, help.exit(), command + ": " + help.err());
+      assertTrue(help.out().startsWith("Usage: syngen " + String.join(" ", command)), help.out());
+      assertTrue(help.out().contains("-h, --help"), help.out());
+      args.set(args.size() - 1, "-V");
+      Cli.Result version = cli.run(args.toArray(String[]::new));
+      assertEquals(0, version.exit(), command + ": " + version.err());
+      assertTrue(version.out().startsWith("syngen "), command + ": " + version.out());
+    }
+  }
+
   @Test
   void helpVersionAndTyposBehaveAsWithEverySubcommand() {
     Cli cli = new Cli(tmp, tmp, tmp.resolve("history"));
