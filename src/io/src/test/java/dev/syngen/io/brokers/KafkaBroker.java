@@ -1,6 +1,16 @@
 package dev.syngen.io.brokers;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -47,6 +57,64 @@ public final class KafkaBroker implements AutoCloseable {
   public void startBroker() throws Exception {
     broker().startup();
     cluster.waitForReadyBrokers();
+  }
+
+  /**
+   * What the broker says of the topics whose names start with {@code prefix} (each partition's
+   * leader, in-sync replicas and end offset), and where its own threads are: for a test's log when
+   * the broker stopped acknowledging a topic. A question it cannot answer in ten seconds is
+   * reported as such.
+   */
+  public String describe(String prefix) {
+    StringBuilder out = new StringBuilder("broker state for topics " + prefix + "*:\n");
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
+      Set<String> topics =
+          admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+              .filter(t -> t.startsWith(prefix))
+              .collect(Collectors.toSet());
+      Map<String, TopicDescription> described =
+          new TreeMap<>(admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS));
+      Map<TopicPartition, OffsetSpec> latest =
+          described.values().stream()
+              .flatMap(
+                  d ->
+                      d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+              .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+      var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+      described.forEach(
+          (name, d) ->
+              d.partitions()
+                  .forEach(
+                      p ->
+                          out.append("  ")
+                              .append(name)
+                              .append('-')
+                              .append(p.partition())
+                              .append(" leader ")
+                              .append(p.leader())
+                              .append(" isr ")
+                              .append(p.isr())
+                              .append(" end offset ")
+                              .append(ends.get(new TopicPartition(name, p.partition())).offset())
+                              .append('\n')));
+    } catch (Exception e) {
+      out.append("  the broker did not answer: ").append(e).append('\n');
+    }
+    Thread.getAllStackTraces().entrySet().stream()
+        .filter(t -> t.getKey().getName().matches("(?i).*(kafka|broker|raft|request-handler).*"))
+        .forEach(
+            t ->
+                out.append("thread ")
+                    .append(t.getKey().getName())
+                    .append(' ')
+                    .append(t.getKey().getState())
+                    .append(
+                        Arrays.stream(t.getValue())
+                            .limit(12)
+                            .map(f -> "\n    at " + f)
+                            .collect(Collectors.joining()))
+                    .append('\n'));
+    return out.toString();
   }
 
   @Override
