@@ -8,11 +8,13 @@
 #   chunk rows syngen.batch.checkpoint-rows; partitions hold 4 chunks [100000]
 #   executors  of the cluster [2]
 #   which      standalone, cluster or both [both]
-# Prints one line per run: servers, rows, chunk rows, seconds (run record's started_at to
-# finished_at), rows/s, redispatched chunks, the 1-minute load average before and after; then where
-# each run's CPU went: CPU-seconds of each member's JVM and of the whole machine (the rest is
-# PostgreSQL and anything else running), from /proc, from the request to the run's end; then per
-# chunk the dispatcher's round trip and each executor's queue wait and write time (count, mean ms).
+# Runs twice on each (the first run after start pays the servers' warm-up; the second runs are
+# compared with each other). Prints one line per run: servers, rows, chunk rows, seconds (run
+# record's started_at to finished_at), rows/s, redispatched chunks, the 1-minute load average
+# before and after; then where each run's CPU went: CPU-seconds of each member's JVM and of the
+# whole machine (the rest is PostgreSQL and anything else running), from /proc, from the request to
+# the run's end; then per chunk the dispatcher's round trip and each executor's queue wait and write
+# time (count, mean ms).
 # Environment as for start-local.sh (SYNGEN_WLP_DIR, SYNGEN_CLUSTER_TEMPLATE, SYNGEN_DB_*), and
 # SYNGEN_BENCH_JFR: a directory where each run's Java Flight Recording of each member is written
 # (<run>-<member>.jfr, JFR's profile settings; read with `jfr print --events jdk.ExecutionSample`);
@@ -151,6 +153,8 @@ if [ "$which" != cluster ]; then
     SYNGEN_DB_SCHEMA="${tag}_standalone_history" "$wlp/bin/server" start "$standalone" > /dev/null
   until curl -fs -o /dev/null http://localhost:9480/health/ready; do sleep 2; done
   measure http://localhost:9480 "${tag}_t1" "1 standalone" standalone_history "$standalone"
+  # warm against warm as well as cold against cold: the cluster's second run is set beside this one
+  measure http://localhost:9480 "${tag}_t1b" "1 standalone, second run" standalone_history "$standalone"
   "$wlp/bin/server" stop "$standalone" > /dev/null
 fi
 if [ "$which" != standalone ]; then
