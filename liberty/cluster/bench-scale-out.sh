@@ -8,18 +8,19 @@
 #   chunk rows syngen.batch.checkpoint-rows; partitions hold 4 chunks [100000]
 #   executors  of the cluster [2]
 #   which      standalone, cluster or both [both]
-# Runs twice on each (the first run after start pays the servers' warm-up; the second runs are
-# compared with each other). Prints one line per run: servers, rows, chunk rows, seconds (run
-# record's started_at to finished_at), rows/s, redispatched chunks, the 1-minute load average
-# before and after; then where each run's CPU went: CPU-seconds of each member's JVM and of the
-# whole machine (the rest is PostgreSQL and anything else running), from /proc, from the request to
-# the run's end; then per chunk the dispatcher's round trip and each executor's queue wait and write
-# time (count, mean ms).
+# Runs SYNGEN_BENCH_RUNS times (default 2) on each: the first run after start pays the servers'
+# warm-up, so each cluster run is compared with the standalone server's run of the same number.
+# Prints one line per run: servers, rows, chunk rows, seconds (run record's started_at to
+# finished_at), rows/s, redispatched chunks, the 1-minute load average before and after; then where
+# each run's CPU went: CPU-seconds of each member's JVM and of the whole machine (the rest is
+# PostgreSQL and anything else running), from /proc, from the request to the run's end; then per
+# chunk the dispatcher's round trip and each executor's queue wait and write time (count, mean ms).
 # Environment as for start-local.sh (SYNGEN_WLP_DIR, SYNGEN_CLUSTER_TEMPLATE, SYNGEN_DB_*), and
 # SYNGEN_BENCH_JFR: a directory where each run's Java Flight Recording of each member is written
 # (<run>-<member>.jfr, JFR's profile settings; read with `jfr print --events jdk.ExecutionSample`);
 # SYNGEN_BENCH_THREADS=on: after each CPU line, each member's CPU-seconds by kind of thread (JIT
-# compiler, garbage collector, application threads…, from /proc/<pid>/task).
+# compiler, garbage collector, application threads…, from /proc/<pid>/task), and the classes it
+# loaded, the methods it compiled and the compiled methods it threw away during the run (jcmd).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +28,7 @@ rows=${1:-5000000}
 chunk=${2:-100000}
 executors=${3:-2}
 which=${4:-both}
+runs=${SYNGEN_BENCH_RUNS:-2}
 wlp=${SYNGEN_WLP_DIR:-$root/src/server/target/liberty/wlp}
 template=${SYNGEN_CLUSTER_TEMPLATE:-syngenServer}
 db_host=${SYNGEN_DB_HOST:-127.0.0.1} db_port=${SYNGEN_DB_PORT:-5432} db_name=${SYNGEN_DB_NAME:-test}
@@ -38,6 +40,10 @@ if ! [[ $rows =~ ^[0-9]+$ && $chunk =~ ^[0-9]+$ && $executors =~ ^[1-9][0-9]?$ ]
   echo "bench-scale-out.sh: rows, chunk rows and executors must be positive numbers (rows at least 100); fix: e.g. bench-scale-out.sh 5000000 100000 2" >&2
   exit 2
 fi
+if ! [[ $runs =~ ^[1-9]$ ]]; then
+  echo "bench-scale-out.sh: SYNGEN_BENCH_RUNS is '$runs', but must be 1 to 9; fix: e.g. SYNGEN_BENCH_RUNS=3" >&2
+  exit 2
+fi
 case $which in standalone | cluster | both) ;; *)
   echo "bench-scale-out.sh: which is '$which', but must be standalone, cluster or both" >&2
   exit 2
@@ -46,6 +52,8 @@ esac
 
 sql() { PGOPTIONS='-c client_min_messages=warning' PGPASSWORD=${SYNGEN_DB_PASSWORD:-} psql -h "$db_host" -p "$db_port" -U "$db_user" -d "$db_name" -qAtc "$1"; }
 load() { cut -d' ' -f1 /proc/loadavg; }
+# ", second run", ", third run"… for the run number $1 (nothing for the first)
+nth() { case $1 in 1) ;; 2) echo ", second run" ;; 3) echo ", third run" ;; *) echo ", run $1" ;; esac; }
 hz=$(getconf CLK_TCK)
 # A member's JVM pid, which Liberty's server script records.
 member_pid() { cat "$wlp/usr/servers/.pid/$1.pid"; }
@@ -58,6 +66,12 @@ thread_ticks() {
     sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1\t\2/' |
     awk -F'\t' '{ split($2, v, " "); n = $1; sub(/[#-]?[0-9]+$/, "", n); t[n] += v[12] + v[13] }
       END { for (n in t) print n "\t" t[n] }'
+}
+# HotSpot's counters of a member: "loaded-classes compiles invalidated-compiles"
+jit_counters() {
+  jcmd "$(member_pid "$1")" PerfCounter.print 2>/dev/null | awk -F= '
+    $1 == "java.cls.loadedClasses" { c = $2 } $1 == "sun.ci.totalCompiles" { n = $2 }
+    $1 == "sun.ci.totalInvalidates" { i = $2 } END { print c + 0, n + 0, i + 0 }'
 }
 machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 
@@ -82,8 +96,11 @@ export SYNGEN_CLUSTER_TEMPLATE=$template SYNGEN_WLP_DIR=$wlp SYNGEN_CLUSTER_PREF
 # $4); prints its line, then the CPU-seconds of the member servers named $5….
 measure() {
   local url=$1 target=$2 servers=$3 before id body status m i machine0 machine1
-  local members=("${@:5}") ticks0=() ticks1=() threads0=()
+  local members=("${@:5}") ticks0=() ticks1=() threads0=() jit0=() jit1=()
   before=$(load)
+  if [ "${SYNGEN_BENCH_THREADS:-off}" = on ]; then
+    for m in "${members[@]}"; do jit0+=("$(jit_counters "$m")"); done
+  fi
   for m in "${members[@]}"; do
     ticks0+=("$(member_ticks "$m")")
     threads0+=("$(thread_ticks "$m")")
@@ -107,6 +124,9 @@ measure() {
     ticks1+=("$(member_ticks "$m")")
     [ -z "${SYNGEN_BENCH_JFR:-}" ] || jcmd "$(member_pid "$m")" JFR.stop name=bench > /dev/null
   done
+  if [ "${SYNGEN_BENCH_THREADS:-off}" = on ]; then
+    for m in "${members[@]}"; do jit1+=("$(jit_counters "$m")"); done
+  fi
   sql "SELECT '$servers', $rows, $chunk, round(extract(epoch FROM (finished_at - started_at))::numeric, 1),
          round($rows / extract(epoch FROM (finished_at - started_at)))::bigint, '$status',
          coalesce((SELECT sum(redispatched_chunks) FROM ${tag}_$4.syngen_batch_partition WHERE run_id = '$id'), 0),
@@ -123,6 +143,8 @@ measure() {
         awk -F'\t' -v m="${members[$i]#"$prefix"}" -v hz="$hz" '
           { t[$2] += ($1 == "+" ? $3 : -$3) }
           END { printf "  %s threads:", m; for (n in t) if (t[n] >= hz / 10) printf "  %s %.1f", n, t[n] / hz; print "" }'
+      echo "${jit0[$i]} ${jit1[$i]}" | awk -v m="${members[$i]#"$prefix"}" '
+        { printf "  %s during the run: %d classes loaded, %d methods compiled, %d compiled methods invalidated\n", m, $4 - $1, $5 - $2, $6 - $3 }'
     done
   fi
 }
@@ -152,9 +174,10 @@ if [ "$which" != cluster ]; then
     SYNGEN_DB_HOST="$db_host" SYNGEN_DB_PORT="$db_port" SYNGEN_DB_NAME="$db_name" SYNGEN_DB_USER="$db_user" \
     SYNGEN_DB_SCHEMA="${tag}_standalone_history" "$wlp/bin/server" start "$standalone" > /dev/null
   until curl -fs -o /dev/null http://localhost:9480/health/ready; do sleep 2; done
-  measure http://localhost:9480 "${tag}_t1" "1 standalone" standalone_history "$standalone"
-  # warm against warm as well as cold against cold: the cluster's second run is set beside this one
-  measure http://localhost:9480 "${tag}_t1b" "1 standalone, second run" standalone_history "$standalone"
+  # warm against warm as well as cold against cold: each cluster run is set beside the same one here
+  for ((n = 1; n <= runs; n++)); do
+    measure http://localhost:9480 "${tag}_s$n" "1 standalone$(nth $n)" standalone_history "$standalone"
+  done
   "$wlp/bin/server" stop "$standalone" > /dev/null
 fi
 if [ "$which" != standalone ]; then
@@ -162,11 +185,12 @@ if [ "$which" != standalone ]; then
   SYNGEN_DB_SCHEMA="${tag}_cluster_history" bash "$root/liberty/cluster/start-local.sh" "$executors" > /dev/null
   members=("${prefix}Dispatcher")
   for ((i = 1; i <= executors; i++)); do members+=("${prefix}Executor$i"); done
-  measure http://localhost:9180 "${tag}_t2" "1 dispatcher + $executors executors" cluster_history "${members[@]}"
-  measure http://localhost:9180 "${tag}_t3" "1 dispatcher + $executors executors, second run" cluster_history "${members[@]}"
-  # per chunk over both cluster runs, from the members' timers: the round trip less the write is
+  for ((n = 1; n <= runs; n++)); do
+    measure http://localhost:9180 "${tag}_c$n" "1 dispatcher + $executors executors$(nth $n)" cluster_history "${members[@]}"
+  done
+  # per chunk over all cluster runs, from the members' timers: the round trip less the write is
   # what dispatching costs a chunk
-  echo -e "\nper chunk (both cluster runs)\tcount\tmean_ms"
+  echo -e "\nper chunk (all cluster runs)\tcount\tmean_ms"
   timer "dispatcher round trip" 9180 syngen_cluster_chunk_round_trip_seconds
   for ((i = 1; i <= executors; i++)); do
     timer "executor $i queued" $((9180 + 100 * i)) syngen_cluster_chunk_queued_seconds
