@@ -134,19 +134,21 @@ final class RunCommand {
                   () -> entityCounts,
                   v -> entityCounts = (Map<String, String>) v))
           .addArg(
-              names(
-                  "--include-entity",
-                  "ENTITY",
-                  "Run only these entities; repeatable.",
-                  () -> include,
-                  v -> include = (List<String>) v))
+              Specs.list(
+                      "--include-entity",
+                      "ENTITY",
+                      "Run only these entities; repeatable.",
+                      () -> include,
+                      v -> include = (List<String>) v)
+                  .build())
           .addArg(
-              names(
-                  "--exclude-entity",
-                  "ENTITY",
-                  "Skip these entities; repeatable.",
-                  () -> exclude,
-                  v -> exclude = (List<String>) v))
+              Specs.list(
+                      "--exclude-entity",
+                      "ENTITY",
+                      "Skip these entities; repeatable.",
+                      () -> exclude,
+                      v -> exclude = (List<String>) v)
+                  .build())
           .build();
     }
 
@@ -159,20 +161,6 @@ final class RunCommand {
         Consumer<Object> set) {
       return Specs.option(name, Map.class, get, set)
           .auxiliaryTypes(String.class, String.class)
-          .paramLabel(label)
-          .description(description)
-          .build();
-    }
-
-    /** A repeatable option of text values, kept in order. */
-    private static OptionSpec names(
-        String name,
-        String label,
-        String description,
-        Supplier<List<String>> get,
-        Consumer<Object> set) {
-      return Specs.option(name, List.class, get, set)
-          .auxiliaryTypes(String.class)
           .paramLabel(label)
           .description(description)
           .build();
@@ -259,13 +247,14 @@ final class RunCommand {
           .exclusive(false)
           .multiplicity("1")
           .addArg(
-              Specs.option("--target", List.class, () -> targets, v -> targets = (List<String>) v)
-                  .auxiliaryTypes(String.class)
-                  .required(true)
-                  .paramLabel("ID|PATH|DSN")
-                  .description(
+              Specs.list(
+                      "--target",
+                      "ID|PATH|DSN",
                       "Target profile id or file; repeat it or use a comma list to write to several"
-                          + " at once. With --target-kind, one DSN or directory.")
+                          + " at once. With --target-kind, one DSN or directory.",
+                      () -> targets,
+                      v -> targets = (List<String>) v)
+                  .required(true)
                   .build())
           .addArg(
               Specs.text(

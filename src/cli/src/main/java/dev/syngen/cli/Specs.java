@@ -1,5 +1,6 @@
 package dev.syngen.cli;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,19 @@ final class Specs {
   static OptionSpec text(
       String name, String label, String description, Supplier<String> get, Consumer<Object> set) {
     return option(name, String.class, get, set).paramLabel(label).description(description).build();
+  }
+
+  /** A repeatable option of text values, kept in order. */
+  static OptionSpec.Builder list(
+      String name,
+      String label,
+      String description,
+      Supplier<? extends List<String>> get,
+      Consumer<Object> set) {
+    return option(name, List.class, get, set)
+        .auxiliaryTypes(String.class)
+        .paramLabel(label)
+        .description(description);
   }
 
   /**

@@ -81,39 +81,24 @@ public final class KafkaBroker implements AutoCloseable {
                       d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
               .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
       var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-      described.forEach(
-          (name, d) ->
-              d.partitions()
-                  .forEach(
-                      p ->
-                          out.append("  ")
-                              .append(name)
-                              .append('-')
-                              .append(p.partition())
-                              .append(" leader ")
-                              .append(p.leader())
-                              .append(" isr ")
-                              .append(p.isr())
-                              .append(" end offset ")
-                              .append(ends.get(new TopicPartition(name, p.partition())).offset())
-                              .append('\n')));
+      for (TopicDescription d : described.values()) {
+        for (var p : d.partitions()) {
+          TopicPartition tp = new TopicPartition(d.name(), p.partition());
+          out.append("  " + tp + " leader " + p.leader() + " isr " + p.isr())
+              .append(" end offset " + ends.get(tp).offset() + "\n");
+        }
+      }
     } catch (Exception e) {
       out.append("  the broker did not answer: ").append(e).append('\n');
     }
-    Thread.getAllStackTraces().entrySet().stream()
-        .filter(t -> t.getKey().getName().matches("(?i).*(kafka|broker|raft|request-handler).*"))
-        .forEach(
-            t ->
-                out.append("thread ")
-                    .append(t.getKey().getName())
-                    .append(' ')
-                    .append(t.getKey().getState())
-                    .append(
-                        Arrays.stream(t.getValue())
-                            .limit(12)
-                            .map(f -> "\n    at " + f)
-                            .collect(Collectors.joining()))
-                    .append('\n'));
+    for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+      String name = t.getKey().getName();
+      if (name.matches("(?i).*(kafka|broker|raft|request-handler).*")) {
+        out.append("thread " + name + " " + t.getKey().getState());
+        Arrays.stream(t.getValue()).limit(12).forEach(f -> out.append("\n    at ").append(f));
+        out.append('\n');
+      }
+    }
     return out.toString();
   }
 
