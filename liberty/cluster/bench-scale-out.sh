@@ -189,7 +189,7 @@ if [ "$which" != standalone ]; then
     measure http://localhost:9180 "${tag}_c$n" "1 dispatcher + $executors executors$(nth $n)" cluster_history "${members[@]}"
   done
   # per chunk over all cluster runs, from the members' timers: the round trip less the write is
-  # what dispatching costs a chunk
+  # what dispatching costs a chunk; the queue wait is counted once per order (a partition's rest)
   echo -e "\nper chunk (all cluster runs)\tcount\tmean_ms"
   timer "dispatcher round trip" 9180 syngen_cluster_chunk_round_trip_seconds
   for ((i = 1; i <= executors; i++)); do

@@ -17,7 +17,7 @@
 #   SYNGEN_JMS_PORT           the dispatcher's messaging port, which executors connect to [7276]
 #   SYNGEN_JMS_USER           the user executors authenticate as to that engine [syngen-executor]
 #   SYNGEN_JMS_PASSWORD       its password (required; the same for --join)
-#   SYNGEN_CLUSTER_EXECUTOR_THREADS  chunks an executor writes at once [2]
+#   SYNGEN_CLUSTER_EXECUTOR_THREADS  partitions an executor writes at once [4]
 #   SYNGEN_EXECUTOR_JVM_ARGS  JVM options of the executors only, before JVM_ARGS (which reaches
 #                             every member) [-XX:CompileThresholdScaling=10]; empty for none
 #   SYNGEN_DB_HOST/PORT/NAME/SCHEMA/USER/PASSWORD  the shared history database
@@ -129,7 +129,7 @@ executor() {
   start "${prefix}Executor$1" "$1" SYNGEN_ROLE=executor SYNGEN_JMS_PORT=-1 \
     JVM_ARGS="${SYNGEN_EXECUTOR_JVM_ARGS--XX:CompileThresholdScaling=10}${JVM_ARGS:+ $JVM_ARGS}" \
     SYNGEN_CLUSTER_DISPATCHER="localhost:$jms_port" \
-    SYNGEN_CLUSTER_EXECUTOR_THREADS="${SYNGEN_CLUSTER_EXECUTOR_THREADS:-2}"
+    SYNGEN_CLUSTER_EXECUTOR_THREADS="${SYNGEN_CLUSTER_EXECUTOR_THREADS:-4}"
 }
 
 names=("${prefix}Dispatcher")

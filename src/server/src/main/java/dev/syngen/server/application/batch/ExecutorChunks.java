@@ -71,8 +71,11 @@ public class ExecutorChunks {
   }
 
   /**
-   * Writes a chunk a dispatcher sent at {@code sentAtMillis} (epoch milliseconds; 0 when unknown,
-   * then no queue wait is counted).
+   * Writes the chunks of an order a dispatcher sent at {@code sentAtMillis} (epoch milliseconds; 0
+   * when unknown, then no queue wait is counted): its first chunk, then the partition's following
+   * ones up to the order's end, each committed and recorded on its own, so the dispatcher
+   * checkpoints each while the next is written. The order ends early when the run has ended or a
+   * chunk failed (recorded for the dispatcher, which sends the rest again).
    */
   public void write(ChunkOrder order, long sentAtMillis) {
     long takenAt = System.currentTimeMillis();
@@ -81,20 +84,26 @@ public class ExecutorChunks {
         sentAtMillis > 0 ? Duration.ofMillis(Math.max(0, takenAt - sentAtMillis)) : null;
     running.incrementAndGet();
     try {
-      writeChunk(order, queued, takenNanos);
+      closeFinishedRuns();
+      StopFlag stop = new StopFlag(order.runId());
+      if (stop.getAsBoolean()) {
+        LOG.info("run " + order.runId() + " has ended: " + order + " is not written");
+        return;
+      }
+      recordTaken(order);
+      ChunkOrder chunk = order;
+      while (writeChunk(chunk, stop, queued, takenNanos) && chunk.hasNext()) {
+        chunk = chunk.next();
+        queued = null; // only the order's first chunk waited in the queue
+        takenNanos = System.nanoTime();
+      }
     } finally {
       running.decrementAndGet();
     }
   }
 
-  private void writeChunk(ChunkOrder order, Duration queued, long takenNanos) {
-    closeFinishedRuns();
-    StopFlag stop = new StopFlag(order.runId());
-    if (stop.getAsBoolean()) {
-      LOG.info("run " + order.runId() + " has ended: " + order + " is not written");
-      return;
-    }
-    recordTaken(order);
+  /** Writes and records one chunk; false when the order ends with it (cancelled or failed). */
+  private boolean writeChunk(ChunkOrder order, StopFlag stop, Duration queued, long startedNanos) {
     try {
       OpenRun run = open.computeIfAbsent(order.runId(), this::open);
       Written now = run.write(order, stop);
@@ -105,15 +114,18 @@ public class ExecutorChunks {
       chunksWritten.incrementAndGet();
       rowsWritten.addAndGet(now.rows());
       written.fire(
-          new ChunkWritten(now.rows(), queued, Duration.ofNanos(System.nanoTime() - takenNanos)));
+          new ChunkWritten(now.rows(), queued, Duration.ofNanos(System.nanoTime() - startedNanos)));
+      return true;
     } catch (RunCancelledException e) {
       // the target kept none of the chunk; a restart writes it again from the partition marker
       LOG.info(
           "run " + order.runId() + " ended while " + order + " was written: " + e.getMessage());
+      return false;
     } catch (RuntimeException e) {
       String why = Causes.describe(e);
       LOG.log(Level.WARNING, "run " + order.runId() + ": " + order + " failed: " + why);
       jobs.failedOn(serverName(), order.runId(), order.entity(), order.firstRow(), why);
+      return false;
     }
   }
 

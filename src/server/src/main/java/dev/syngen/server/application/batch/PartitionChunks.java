@@ -18,15 +18,22 @@ public class PartitionChunks {
   @Inject BatchSettings settings;
   @Inject RemoteChunks remote;
 
-  /** Writes {@code span} of the partition of {@code entity} that starts at {@code firstRow}. */
-  public void write(String runId, String entity, long firstRow, RowSpan span) {
+  /**
+   * Writes {@code span} of the partition {@code [firstRow, endRow)} of {@code entity}. A chunk an
+   * executor wrote is recorded by that executor, which may be writing the partition's next chunk
+   * already: the chunk transaction then leaves the partition's row alone.
+   */
+  public void write(String runId, String entity, long firstRow, long endRow, RowSpan span) {
     BatchRun run = runs.require(runId);
     CompiledEntity e = run.entity(entity);
     boolean dispatched = settings.dispatchesChunks() && run.sink() instanceof PartitionCommits;
-    long bytes = dispatched ? remote.write(run, e, firstRow, span) : run.write(e, firstRow, span);
+    if (dispatched) {
+      remote.write(run, e, firstRow, endRow, span);
+      return;
+    }
+    long bytes = run.write(e, firstRow, span);
     try {
-      String writtenHere = dispatched ? null : ExecutorChunks.serverName();
-      jobs.advance(runId, entity, firstRow, span.to(), bytes, writtenHere);
+      jobs.advance(runId, entity, firstRow, span.to(), bytes, ExecutorChunks.serverName());
     } catch (RuntimeException ex) {
       run.failed(ex);
       throw ex;

@@ -25,11 +25,14 @@ public class RowRangeWriter extends AbstractItemWriter {
 
   @Inject @BatchProperty String firstRow;
 
+  @Inject @BatchProperty String endRow;
+
   @Override
   public void writeItems(List<Object> items) {
     long first = Long.parseLong(firstRow);
+    long end = Long.parseLong(endRow);
     for (Object item : items) {
-      chunks.write(runId, entity, first, (RowSpan) item);
+      chunks.write(runId, entity, first, end, (RowSpan) item);
     }
   }
 }

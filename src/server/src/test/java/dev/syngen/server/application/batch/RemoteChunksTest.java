@@ -52,7 +52,7 @@ class RemoteChunksTest {
     BatchRun run = run();
     nextRowAfterSend(100);
 
-    assertEquals(4_096, chunks.write(run, ITEMS, 0, new RowSpan(0, 100)));
+    assertEquals(4_096, chunks.write(run, ITEMS, 0, 400, new RowSpan(0, 100)));
     assertNull(run.error(), "the run goes on");
     assertEquals(List.of("open items/0"), history, "the partition's row exists before the send");
     assertEquals(1, sent.size(), "sent once");
@@ -78,7 +78,7 @@ class RemoteChunksTest {
           }
           nextRow = 200;
         });
-    assertEquals(4_096, chunks.write(run, ITEMS, 0, new RowSpan(100, 200)));
+    assertEquals(4_096, chunks.write(run, ITEMS, 0, 400, new RowSpan(100, 200)));
     assertNull(run.error());
     assertTrue(sentCount() >= 2, "sent again: " + sent);
     assertTrue(history.isEmpty(), "a later chunk's partition already has its row: " + history);
@@ -95,7 +95,7 @@ class RemoteChunksTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> chunks.write(run, ITEMS, 100, new RowSpan(100, 200)));
+            () -> chunks.write(run, ITEMS, 100, 500, new RowSpan(100, 200)));
     assertTrue(
         e.getMessage()
             .startsWith(
@@ -124,11 +124,53 @@ class RemoteChunksTest {
     long t0 = System.nanoTime();
     RunCancelledException e =
         assertThrows(
-            RunCancelledException.class, () -> chunks.write(run, ITEMS, 0, new RowSpan(200, 300)));
+            RunCancelledException.class,
+            () -> chunks.write(run, ITEMS, 0, 400, new RowSpan(200, 300)));
     long millis = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(
         millis < 10_000, "ended " + millis + " ms after the write began, not at the timeout");
     assertTrue(e.getMessage().contains("after 200 rows"), e.getMessage());
+  }
+
+  @Test
+  void aPartitionIsOrderedOnceAndItsLaterChunksOnlyWaitForTheirRecord() {
+    RemoteChunks chunks = chunks(60, 30);
+    BatchRun run = run();
+    // the executor writes the whole partition once it is ordered
+    nextRowAfterSend(400);
+
+    for (long from = 0; from < 400; from += 100) {
+      assertEquals(4_096, chunks.write(run, ITEMS, 0, 400, new RowSpan(from, from + 100)));
+    }
+    assertEquals(1, sent.size(), "one order for the partition's four chunks: " + sent);
+    ChunkOrder order = sent.get(0);
+    assertEquals(List.of(0L, 100L, 400L), List.of(order.from(), order.to(), order.end()));
+    assertEquals(List.of("open items/0"), history);
+
+    // the next partition, and this one's chunks again from the start (a restarted step), are
+    // ordered anew
+    nextRowAfterSend(800);
+    assertEquals(4_096, chunks.write(run, ITEMS, 400, 800, new RowSpan(400, 500)));
+    nextRowAfterSend(400);
+    assertEquals(4_096, chunks.write(run, ITEMS, 0, 400, new RowSpan(0, 100)));
+    assertEquals(3, sent.size(), sent.toString());
+    assertEquals(
+        List.of(400L, 500L, 800L),
+        List.of(sent.get(1).from(), sent.get(1).to(), sent.get(1).end()));
+  }
+
+  @Test
+  void aChunkAfterAFailedOneIsOrderedAnew() {
+    positionFailures.set(Integer.MAX_VALUE);
+    RemoteChunks chunks = chunks(60, 1);
+    BatchRun run = run();
+    assertThrows(
+        IllegalStateException.class, () -> chunks.write(run, ITEMS, 0, 400, new RowSpan(0, 100)));
+    positionFailures.set(0);
+    nextRowAfterSend(400);
+
+    assertEquals(4_096, chunks.write(run, ITEMS, 0, 400, new RowSpan(100, 200)));
+    assertEquals(2, sent.size(), "the restarted chunk is sent: " + sent);
   }
 
   /** Runs {@code work} beside the test: an executor's report, an admin's cancel. */
