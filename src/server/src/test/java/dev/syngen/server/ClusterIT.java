@@ -277,8 +277,26 @@ class ClusterIT {
     assertTrue(sample(metrics.body(), "syngen_cluster_chunk_queued_seconds_count") >= 1, "queued");
     String dispatcher = api.anonymous("GET", "metrics?scope=application", null).body();
     assertTrue(
-        sample(dispatcher, "syngen_cluster_chunk_round_trip_seconds_count") >= 9,
-        "a round trip for each of the 9 partitions' chunks at least: " + dispatcher);
+        sample(dispatcher, "syngen_cluster_chunk_round_trip_seconds_count") >= 36,
+        "a round trip for each of the 9 partitions' 4 chunks at least: " + dispatcher);
+
+    // one order per partition, not a message per chunk: both executors together took 9 orders
+    // (more only for orders sent again) and wrote 36 chunks
+    String executor2 =
+        new Api(java.net.URI.create("http://localhost:" + httpPorts.get(2) + "/"), null, null)
+            .anonymous("GET", "metrics?scope=application", null)
+            .body();
+    double orders =
+        sample(metrics.body(), "syngen_cluster_chunk_queued_seconds_count")
+            + sample(executor2, "syngen_cluster_chunk_queued_seconds_count");
+    double written =
+        sample(metrics.body(), "syngen_cluster_chunk_write_seconds_count")
+            + sample(executor2, "syngen_cluster_chunk_write_seconds_count");
+    double sentAgain = sample(dispatcher, "syngen_cluster_chunks_redispatched");
+    assertTrue(
+        orders >= 9 && orders <= 9 + sentAgain,
+        orders + " orders for 9 partitions, " + sentAgain + " sent again");
+    assertTrue(written >= 36, written + " chunks written");
 
     String cli = schema("cli");
     cliRun(cli, SCENARIO);
