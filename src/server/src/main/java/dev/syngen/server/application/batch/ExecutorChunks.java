@@ -92,7 +92,7 @@ public class ExecutorChunks {
       }
       recordTaken(order);
       ChunkOrder chunk = order;
-      while (writeChunk(chunk, stop, queued, takenNanos) && chunk.hasNext()) {
+      while (writeChunk(chunk, chunk == order, stop, queued, takenNanos) && chunk.hasNext()) {
         chunk = chunk.next();
         queued = null; // only the order's first chunk waited in the queue
         takenNanos = System.nanoTime();
@@ -102,11 +102,17 @@ public class ExecutorChunks {
     }
   }
 
-  /** Writes and records one chunk; false when the order ends with it (cancelled or failed). */
-  private boolean writeChunk(ChunkOrder order, StopFlag stop, Duration queued, long startedNanos) {
+  /**
+   * Writes and records one chunk; false when the order ends with it (cancelled or failed). Only an
+   * order's first chunk reads the partition marker first (another executor may have written it):
+   * this executor wrote the chunks after it, and a chunk another one committed meanwhile is still
+   * found under the marker's lock and not written again.
+   */
+  private boolean writeChunk(
+      ChunkOrder order, boolean first, StopFlag stop, Duration queued, long startedNanos) {
     try {
       OpenRun run = open.computeIfAbsent(order.runId(), this::open);
-      Written now = run.write(order, stop);
+      Written now = run.write(order, first, stop);
       long bytes =
           now.bytes() + jobs.position(order.runId(), order.entity(), order.firstRow()).bytes();
       jobs.advanceOn(
@@ -213,8 +219,11 @@ public class ExecutorChunks {
   }
 
   private record OpenRun(String runId, PreparedRun plan, Sink sink, RangeWriter writer) {
-    /** Writes what the target does not hold yet of the chunk; returns what was written now. */
-    Written write(ChunkOrder order, BooleanSupplier stop) {
+    /**
+     * Writes what the target does not hold yet of the chunk, asking its marker first when {@code
+     * readMarker}; returns what was written now.
+     */
+    Written write(ChunkOrder order, boolean readMarker, BooleanSupplier stop) {
       CompiledEntity e =
           plan.plan().included().stream()
               .filter(c -> c.name().equals(order.entity()))
@@ -224,7 +233,7 @@ public class ExecutorChunks {
                       new IllegalStateException(
                           "run " + runId + " has no entity " + order.entity()));
       long from = order.from();
-      if (sink instanceof PartitionCommits commits) {
+      if (readMarker && sink instanceof PartitionCommits commits) {
         from = Math.max(from, commits.committedNext(runId, e, order.firstRow()).orElse(from));
       }
       if (from >= order.to()) {
