@@ -4,6 +4,9 @@
 # database. Usage: liberty/cluster/start-local.sh [executors]   (default 2)
 #        liberty/cluster/start-local.sh --join I   starts one more executor, <prefix>ExecutorI, on
 #                                                  the I-th ports, and joins it to the running cluster
+#        liberty/cluster/start-local.sh --dispatcher  starts the dispatcher again in its server
+#                                                  directory (after it stopped or was killed; its
+#                                                  runs then show interrupted, to restart)
 #
 # Each member's JVM pid is in $SYNGEN_WLP_DIR/usr/servers/.pid/<member>.pid (Liberty writes it).
 #
@@ -33,8 +36,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-join=""
-if [ "${1:-}" = "--join" ]; then
+join="" again=""
+if [ "${1:-}" = "--dispatcher" ]; then
+  again=dispatcher
+  executors=0
+elif [ "${1:-}" = "--join" ]; then
   join=${2:-}
   if ! [[ $join =~ ^[1-9][0-9]?$ ]]; then
     echo "start-local.sh: --join needs the new executor's number from 1 to 99, but got '$join'; fix: e.g. start-local.sh --join 3" >&2
@@ -50,7 +56,7 @@ prefix=${SYNGEN_CLUSTER_PREFIX:-syngenCluster}
 jms_port=${SYNGEN_JMS_PORT:-7276}
 ready_seconds=${SYNGEN_CLUSTER_READY_SECONDS:-300}
 
-if ! [[ $executors =~ ^[1-9][0-9]?$ ]]; then
+if [ -z "$again" ] && ! [[ $executors =~ ^[1-9][0-9]?$ ]]; then
   echo "start-local.sh: executors is '$executors', but must be a number from 1 to 99; fix: e.g. start-local.sh 2" >&2
   exit 2
 fi
@@ -134,7 +140,21 @@ executor() {
 
 names=("${prefix}Dispatcher")
 for ((i = 1; i <= executors; i++)); do names+=("${prefix}Executor$i"); done
-if [ -n "$join" ]; then
+if [ -n "$again" ]; then
+  if [ ! -d "$wlp/usr/servers/${prefix}Dispatcher" ]; then
+    echo "start-local.sh: there is no ${prefix}Dispatcher to start again; fix: start the cluster with start-local.sh [executors]" >&2
+    exit 2
+  fi
+  if "$wlp/bin/server" status "${prefix}Dispatcher" > /dev/null 2>&1; then
+    echo "start-local.sh: ${prefix}Dispatcher is already running; fix: stop it first (liberty/cluster/stop-local.sh stops every member)" >&2
+    exit 2
+  fi
+  # the same server directory: its messaging engine's store, transaction log and workarea stay
+  env HTTP_PORT="${http_ports[0]}" HTTPS_PORT="${https_ports[0]}" SYNGEN_ROLE=dispatcher \
+    SYNGEN_JMS_PORT="$jms_port" "$wlp/bin/server" start "${prefix}Dispatcher" > /dev/null
+  echo "${prefix}Dispatcher http://localhost:${http_ports[0]}/"
+  first=0
+elif [ -n "$join" ]; then
   if [ -d "$wlp/usr/servers/${prefix}Executor$join" ] && "$wlp/bin/server" status "${prefix}Executor$join" > /dev/null 2>&1; then
     echo "start-local.sh: ${prefix}Executor$join is already running; fix: join with another number" >&2
     exit 2

@@ -45,11 +45,12 @@ import org.openqa.selenium.WebElement;
  * servers, copies of syngenServerBatchIT, sharing a PostgreSQL history database — runs a batch run
  * of three dependency levels: its partitions are written on both executors (the history records the
  * server of each), and the tables hold exactly what the command line writes for the same scenario —
- * also after an executor is killed with a chunk in flight and another joins the running cluster.
- * Every member records a heartbeat each second: the dispatcher lists the members up, the killed
- * executor down within three heartbeats, and an executor's metrics carry its {@code server} label.
- * The engine and the executors talk TLS with the cluster's keystore. In the dispatcher's console
- * (headless Chromium) an admin removes the killed executor from the Executors panel.
+ * also after an executor is killed with a chunk in flight and another joins the running cluster,
+ * and after the dispatcher is killed mid-run, started again and the run restarted. Every member
+ * records a heartbeat each second: the dispatcher lists the members up, the killed executor down
+ * within three heartbeats, and an executor's metrics carry its {@code server} label. The engine and
+ * the executors talk TLS with the cluster's keystore. In the dispatcher's console (headless
+ * Chromium) an admin removes the killed executor from the Executors panel.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -307,7 +308,7 @@ class ClusterIT {
   }
 
   /**
-   * Last, since it kills an executor: with one executor killed and the other hung, their chunks in
+   * Third, since it kills an executor: with one executor killed and the other hung, their chunks in
    * flight are sent again after the redispatch time (8 s here), an executor that joins the running
    * cluster takes chunks, and every row is written exactly once.
    */
@@ -404,6 +405,47 @@ class ClusterIT {
     assertEquals(items, count(target, "items"));
 
     removeTheKilledExecutorInTheConsole();
+  }
+
+  /**
+   * Last of all, since it kills the dispatcher: started again in its own server directory it marks
+   * its run interrupted, POST /restart resumes the run from the job's checkpoints, the executors
+   * (which kept their own orders' chunks, recorded at their partition markers) take its new orders
+   * once their connection to the engine is back, and every row is written exactly once.
+   */
+  @Test
+  @Order(4)
+  void aKilledDispatchersRunRestartsAndHoldsTheRowsOfTheCommandLine() throws Exception {
+    String target = schema("dispatcher_killed");
+    String scenario = SCENARIO.replace("\"rows\":100000", "\"rows\":600000");
+    String id = start(scenario, target);
+    awaitRunning(id, target, "items");
+    long pid = Long.parseLong(Files.readString(PID_DIR.resolve(PREFIX + "Dispatcher.pid")).strip());
+    ProcessHandle dispatcher =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
+    assertTrue(dispatcher.destroyForcibly(), "SIGKILL (kill -9) was not sent to " + pid);
+    dispatcher.onExit().get(30, TimeUnit.SECONDS);
+    long written = count(target, "items");
+    assertTrue(written < 600_000, "the kill came after the last item: " + written);
+
+    String out = script("start-local.sh", "--dispatcher");
+    assertTrue(out.contains("cluster ready: " + PREFIX + "Dispatcher"), out);
+    api.awaitReady(Duration.ofSeconds(120));
+    JsonNode interrupted = api.admin("GET", "api/v1/runs/" + id, null).json();
+    assertEquals("failed", interrupted.path("status").asText(), "recovery marks it interrupted");
+    Api.Reply restart = api.admin("POST", "api/v1/runs/" + id + "/restart", null);
+    assertEquals(202, restart.status(), restart.toString());
+    JsonNode done =
+        api.awaitRun(id, Set.of("success", "failed", "cancelled"), Duration.ofSeconds(600));
+    assertEquals("success", done.path("status").asText(), done.toString());
+
+    String cli = schema("cli_dispatcher_killed");
+    cliRun(cli, scenario);
+    for (String table : TABLES.keySet()) {
+      assertEquals(count(cli, table), count(target, table), table + " rows");
+      assertEquals(checksum(cli, table), checksum(target, table), table + " values");
+    }
+    assertEquals(600_000, count(target, "items"));
   }
 
   /**
