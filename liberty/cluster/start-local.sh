@@ -119,13 +119,24 @@ member() {
     --exclude=./messaging --exclude=./tranlog --exclude=./resources/security -cf - .) | (cd "$dir" && tar -xf -)
 }
 
-start() {
+# Starts member $1 on the $2-th ports with the environment $3…, in its server directory as it is.
+launch() {
   local name=$1 index=$2
   shift 2
-  member "$name"
   env HTTP_PORT="${http_ports[$index]}" HTTPS_PORT="${https_ports[$index]}" "$@" \
     "$wlp/bin/server" start "$name" > /dev/null
   echo "$name http://localhost:${http_ports[$index]}/"
+}
+
+# As launch, in a fresh copy of the template.
+start() {
+  member "$1"
+  launch "$@"
+}
+
+# The dispatcher, with start (a fresh copy) or launch ($1).
+dispatcher() {
+  "$1" "${prefix}Dispatcher" 0 SYNGEN_ROLE=dispatcher SYNGEN_JMS_PORT="$jms_port"
 }
 
 executor() {
@@ -150,9 +161,7 @@ if [ -n "$again" ]; then
     exit 2
   fi
   # the same server directory: its messaging engine's store, transaction log and workarea stay
-  env HTTP_PORT="${http_ports[0]}" HTTPS_PORT="${https_ports[0]}" SYNGEN_ROLE=dispatcher \
-    SYNGEN_JMS_PORT="$jms_port" "$wlp/bin/server" start "${prefix}Dispatcher" > /dev/null
-  echo "${prefix}Dispatcher http://localhost:${http_ports[0]}/"
+  dispatcher launch
   first=0
 elif [ -n "$join" ]; then
   if [ -d "$wlp/usr/servers/${prefix}Executor$join" ] && "$wlp/bin/server" status "${prefix}Executor$join" > /dev/null 2>&1; then
@@ -162,7 +171,7 @@ elif [ -n "$join" ]; then
   executor "$join"
   first=$join
 else
-  start "${prefix}Dispatcher" 0 SYNGEN_ROLE=dispatcher SYNGEN_JMS_PORT="$jms_port" &
+  dispatcher start &
   for ((i = 1; i <= executors; i++)); do executor "$i" & done
   wait
   first=0

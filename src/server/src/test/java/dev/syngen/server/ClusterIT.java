@@ -323,11 +323,7 @@ class ClusterIT {
     // the items level is running: both executors have a chunk in flight
     awaitRunning(id, target, "items");
     assertTrue(isUp(members(), "Executor1"), "executor 1 up before it is killed: " + members());
-    long pid = Long.parseLong(Files.readString(PID_DIR.resolve(PREFIX + "Executor1.pid")).strip());
-    ProcessHandle executor1 =
-        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
-    assertTrue(executor1.destroyForcibly(), "SIGKILL (kill -9) was not sent to " + pid);
-    executor1.onExit().get(30, TimeUnit.SECONDS);
+    kill("Executor1");
     long killedAt = System.nanoTime();
     // the new executor starts now, while the run is under way; started earlier, its start-up
     // competed for the build machine's two cores with the run's first levels (a CI run waited
@@ -420,11 +416,7 @@ class ClusterIT {
     String scenario = SCENARIO.replace("\"rows\":100000", "\"rows\":600000");
     String id = start(scenario, target);
     awaitRunning(id, target, "items");
-    long pid = Long.parseLong(Files.readString(PID_DIR.resolve(PREFIX + "Dispatcher.pid")).strip());
-    ProcessHandle dispatcher =
-        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
-    assertTrue(dispatcher.destroyForcibly(), "SIGKILL (kill -9) was not sent to " + pid);
-    dispatcher.onExit().get(30, TimeUnit.SECONDS);
+    kill("Dispatcher");
     long written = count(target, "items");
     assertTrue(written < 600_000, "the kill came after the last item: " + written);
 
@@ -446,6 +438,18 @@ class ClusterIT {
       assertEquals(checksum(cli, table), checksum(target, table), table + " values");
     }
     assertEquals(600_000, count(target, "items"));
+  }
+
+  /**
+   * Kills a member's JVM with SIGKILL (kill -9), its pid from the file Liberty writes, and waits
+   * until it has ended.
+   */
+  private static void kill(String member) throws Exception {
+    long pid = Long.parseLong(Files.readString(PID_DIR.resolve(PREFIX + member + ".pid")).strip());
+    ProcessHandle jvm =
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no JVM " + pid));
+    assertTrue(jvm.destroyForcibly(), "SIGKILL (kill -9) was not sent to " + pid);
+    jvm.onExit().get(30, TimeUnit.SECONDS);
   }
 
   /**

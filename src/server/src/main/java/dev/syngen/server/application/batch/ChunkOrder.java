@@ -53,7 +53,7 @@ public record ChunkOrder(String runId, String entity, long firstRow, long from, 
 
   /** The partition's chunk after this one, of the same size (the last one ends at the end). */
   public ChunkOrder next() {
-    if (to >= end) {
+    if (!hasNext()) {
       throw new IllegalStateException(this + " is the partition's last chunk");
     }
     return new ChunkOrder(runId, entity, firstRow, to, Math.min(end, to + (to - from)), end);

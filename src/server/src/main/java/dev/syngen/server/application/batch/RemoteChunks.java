@@ -62,13 +62,9 @@ public class RemoteChunks {
    * dispatcher's wait once per partition, not once per chunk.
    */
   public long write(BatchRun run, CompiledEntity e, long first, long end, RowSpan span) {
-    String partition = run.id() + "/" + e.name() + "/" + first;
     pending.incrementAndGet();
-    boolean done = false;
     try {
-      long bytes = dispatch(run, e, first, end, span, partition);
-      done = true;
-      return bytes;
+      return dispatch(run, e, first, end, span);
     } catch (RunCancelledException ex) {
       throw ex;
     } catch (RuntimeException ex) {
@@ -76,11 +72,6 @@ public class RemoteChunks {
       throw ex;
     } finally {
       pending.decrementAndGet();
-      if (done && span.to() < end) {
-        ordered.put(partition, span.to());
-      } else {
-        ordered.remove(partition);
-      }
     }
   }
 
@@ -92,8 +83,7 @@ public class RemoteChunks {
     return pending.get();
   }
 
-  private long dispatch(
-      BatchRun run, CompiledEntity e, long first, long end, RowSpan span, String partition) {
+  private long dispatch(BatchRun run, CompiledEntity e, long first, long end, RowSpan span) {
     ChunkOrder order = new ChunkOrder(run.id(), e.name(), first, span.from(), span.to(), end);
     long sentAt = System.nanoTime();
     ChunkWatch watch =
@@ -106,6 +96,8 @@ public class RemoteChunks {
     if (span.from() == first) {
       update(run, order, watch, "record the partition", () -> jobs.open(run.id(), e.name(), first));
     }
+    // taken out first: a chunk that fails or is cancelled leaves its partition to be ordered anew
+    String partition = run.id() + "/" + e.name() + "/" + first;
     Long next = ordered.remove(partition);
     if (next == null || next != span.from()) {
       queue.send(order);
@@ -129,6 +121,9 @@ public class RemoteChunks {
         case WRITTEN -> {
           reported.fire(new ChunkReported(Duration.ofNanos(now - firstSent)));
           run.progress().at(e, first, span.to(), at.bytes());
+          if (span.to() < end) {
+            ordered.put(partition, span.to());
+          }
           return at.bytes();
         }
         case WAIT -> pause(POLL_MILLIS);

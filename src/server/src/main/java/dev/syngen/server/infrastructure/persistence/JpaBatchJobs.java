@@ -36,17 +36,15 @@ public class JpaBatchJobs {
   }
 
   /**
-   * The partition is written up to {@code nextRow}, in the caller's (chunk) transaction; by {@code
-   * server} when this server wrote it (null: an executor did and recorded itself).
+   * This server, {@code server}, wrote the partition up to {@code nextRow}, in the caller's (chunk)
+   * transaction. A chunk an executor wrote is recorded by that executor ({@link #advanceOn}).
    */
   public void advance(
       String runId, String entity, long firstRow, long nextRow, long bytes, String server) {
     BatchPartitionEntity e = partition(runId, entity, firstRow);
     e.nextRow = nextRow;
     e.bytes = bytes;
-    if (server != null) {
-      e.server = server;
-    }
+    e.server = server;
   }
 
   /** An executor server wrote the partition up to {@code nextRow}, in a transaction of its own. */

@@ -143,8 +143,7 @@ class RemoteChunksTest {
       assertEquals(4_096, chunks.write(run, ITEMS, 0, 400, new RowSpan(from, from + 100)));
     }
     assertEquals(1, sent.size(), "one order for the partition's four chunks: " + sent);
-    ChunkOrder order = sent.get(0);
-    assertEquals(List.of(0L, 100L, 400L), List.of(order.from(), order.to(), order.end()));
+    assertEquals(List.of(0L, 100L, 400L), rows(sent.get(0)));
     assertEquals(List.of("open items/0"), history);
 
     // the next partition, and this one's chunks again from the start (a restarted step), are
@@ -154,9 +153,7 @@ class RemoteChunksTest {
     nextRowAfterSend(400);
     assertEquals(4_096, chunks.write(run, ITEMS, 0, 400, new RowSpan(0, 100)));
     assertEquals(3, sent.size(), sent.toString());
-    assertEquals(
-        List.of(400L, 500L, 800L),
-        List.of(sent.get(1).from(), sent.get(1).to(), sent.get(1).end()));
+    assertEquals(List.of(400L, 500L, 800L), rows(sent.get(1)));
   }
 
   @Test
@@ -171,6 +168,11 @@ class RemoteChunksTest {
 
     assertEquals(4_096, chunks.write(run, ITEMS, 0, 400, new RowSpan(100, 200)));
     assertEquals(2, sent.size(), "the restarted chunk is sent: " + sent);
+  }
+
+  /** An order's first chunk, from and to, and its partition's end. */
+  private static List<Long> rows(ChunkOrder order) {
+    return List.of(order.from(), order.to(), order.end());
   }
 
   /** Runs {@code work} beside the test: an executor's report, an admin's cancel. */
